@@ -1,0 +1,188 @@
+/**
+ * UTC time helpers. Nothing here reads the clock: "now" is always an argument.
+ *
+ * Calendar arithmetic is done on integers (Howard Hinnant's days-from-civil algorithms) rather than through
+ * `Date` objects: the policy engine formats several instants per assessment and runs a million a second.
+ */
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export interface CivilDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  /** 1–31 */
+  day: number;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = (((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) | 0) + day - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function civilFromDays(days: number): CivilDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  // Everything below is a non-negative integer under 2^31, so `| 0` is floor (and much cheaper).
+  const doe = z - era * 146097;
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0));
+  const mp = ((5 * doy + 2) / 153) | 0;
+  const day = doy - (((153 * mp + 2) / 5) | 0) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+export function addDays(instantMs: number, days: number): number {
+  return instantMs + days * DAY_MS;
+}
+
+/** Adds calendar months in UTC, keeping the time of day and clamping the day to the target month's end. */
+export function addCalendarMonthsUtc(instantMs: number, months: number): number {
+  const dayNumber = Math.floor(instantMs / DAY_MS);
+  const timeOfDay = instantMs - dayNumber * DAY_MS;
+  const { year, month, day } = civilFromDays(dayNumber);
+  const total = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(total / 12);
+  const targetMonth = total - targetYear * 12 + 1;
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
+  return daysFromCivil(targetYear, targetMonth, targetDay) * DAY_MS + timeOfDay;
+}
+
+/** "00" … "99", built once: formatting numbers is most of what the date helpers cost. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
+const DAY_OF_MONTH = Array.from({ length: 32 }, (_, n) => `${n}`);
+
+function two(n: number): string {
+  return TWO_DIGITS[n] as string;
+}
+
+/** "10 Jan 2026" */
+export function formatDay(instantMs: number): string {
+  const { year, month, day } = civilFromDays(Math.floor(instantMs / DAY_MS));
+  return `${DAY_OF_MONTH[day]} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** "13 Jan 2026 00:00 UTC" */
+export function formatInstant(instantMs: number): string {
+  const dayNumber = Math.floor(instantMs / DAY_MS);
+  const minutes = Math.floor((instantMs - dayNumber * DAY_MS) / 60_000);
+  return `${formatDay(instantMs)} ${two(Math.floor(minutes / 60))}:${two(minutes % 60)} UTC`;
+}
+
+/** The same text as `Date.prototype.toISOString` for years 0–9999, without allocating a Date. */
+export function toIsoString(instantMs: number): string {
+  const dayNumber = Math.floor(instantMs / DAY_MS);
+  const { year, month, day } = civilFromDays(dayNumber);
+  if (year < 0 || year > 9999) return new Date(instantMs).toISOString();
+  let rest = instantMs - dayNumber * DAY_MS;
+  const ms = rest % 1000;
+  rest = (rest - ms) / 1000;
+  const ss = rest % 60;
+  rest = (rest - ss) / 60;
+  const mi = rest % 60;
+  const hh = (rest - mi) / 60;
+  const msText = ms < 100 ? `0${two(ms)}` : `${ms}`;
+  return `${two(Math.floor(year / 100))}${two(year % 100)}-${two(month)}-${two(day)}T${two(hh)}:${two(mi)}:${two(ss)}.${msText}Z`;
+}
+
+/** "4 days", "1 day", "more than 3 days", "less than a day": never rounds a late report down to look on time. */
+export function formatElapsed(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  const exact = ms === days * DAY_MS;
+  if (days === 0) return exact ? '0 days' : 'less than a day';
+  const unit = days === 1 ? 'day' : 'days';
+  return exact ? `${days} ${unit}` : `more than ${days} ${unit}`;
+}
+
+/** The two decimal digits at `i`, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const PLUS = 43;
+const T = 84;
+const Z = 90;
+
+/**
+ * Reads an RFC 3339 date-time with seconds and a zone (`2026-01-10T09:30:00Z`, `…T09:30:00.25+02:00`) as epoch
+ * milliseconds; NaN for anything else, including impossible dates such as 31 April. Accepts exactly the strings
+ * of zod's `z.iso.datetime({ offset: true })` (a property test holds the two together). Hand-written because
+ * it runs three times per assessment.
+ */
+export function parseIsoInstant(s: string): number {
+  const len = s.length;
+  if (
+    len < 20 ||
+    s.charCodeAt(4) !== DASH ||
+    s.charCodeAt(7) !== DASH ||
+    s.charCodeAt(10) !== T ||
+    s.charCodeAt(13) !== COLON ||
+    s.charCodeAt(16) !== COLON
+  ) {
+    return Number.NaN;
+  }
+  const century = twoDigits(s, 0);
+  const yy = twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const hour = twoDigits(s, 11);
+  const minute = twoDigits(s, 14);
+  const second = twoDigits(s, 17);
+  if (century < 0 || yy < 0) return Number.NaN;
+  const year = century * 100 + yy;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+
+  let i = 19;
+  let ms = 0;
+  let c = s.charCodeAt(i);
+  if (c === DOT) {
+    // Like Date.parse: the first three digits are the milliseconds, later ones are dropped.
+    let scale = 100;
+    c = s.charCodeAt(++i);
+    if (!(c >= 48 && c <= 57)) return Number.NaN;
+    while (c >= 48 && c <= 57) {
+      ms += (c - 48) * scale;
+      scale = scale >= 10 ? scale / 10 : 0;
+      c = s.charCodeAt(++i);
+    }
+  }
+  let offsetMinutes = 0;
+  if (c === Z) {
+    if (i + 1 !== len) return Number.NaN;
+  } else if ((c === PLUS || c === DASH) && i + 6 === len && s.charCodeAt(i + 3) === COLON) {
+    const oh = twoDigits(s, i + 1);
+    const om = twoDigits(s, i + 4);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
+    offsetMinutes = (c === PLUS ? 1 : -1) * (oh * 60 + om);
+  } else {
+    return Number.NaN;
+  }
+  return (
+    daysFromCivil(year, month, day) * DAY_MS +
+    ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
+    ms
+  );
+}
