@@ -1,6 +1,7 @@
 /** Money is integer cents everywhere; these helpers format it at the edge. */
 
 function groupThousands(n: number): string {
+  if (n < 1000) return `${n}`;
   const digits = String(n);
   let out = '';
   for (let i = 0; i < digits.length; i++) {

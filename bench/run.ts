@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: runs every scenario, prints a table and writes bench/results.json.
+ *
+ * Each scenario runs in its own child process on code compiled the way production runs it (esbuild, one
+ * ES module), so one scenario's JIT state or garbage does not colour the next, and tsx's loader is not
+ * measured.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { PolicyBenchResult } from './policy.bench.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'dist', 'bench');
+
+async function compile(entry: string): Promise<string> {
+  const outfile = join(outDir, `${entry.replace(/\W+/g, '-')}.mjs`);
+  mkdirSync(outDir, { recursive: true });
+  await build({
+    entryPoints: [join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+async function policyScenario(): Promise<PolicyBenchResult> {
+  const file = await compile('bench/policy.main.ts');
+  const out = execFileSync(process.execPath, [file], { encoding: 'utf8', env: process.env });
+  return JSON.parse(out.trim().split('\n').pop() as string) as PolicyBenchResult;
+}
+
+const policy = await policyScenario();
+const results = {
+  measuredAt: new Date().toISOString(),
+  machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
+  policy,
+};
+
+console.log('\nAfter-sales policy engine (one core)');
+console.table([
+  {
+    scenario: policy.scenario,
+    'assessments/s': policy.assessmentsPerSecond.toLocaleString('en-US'),
+    'ns/assessment': policy.nsPerAssessment,
+    'target/s': '1,000,000',
+    met: policy.assessmentsPerSecond >= 1_000_000 ? 'yes' : 'no',
+  },
+]);
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${JSON.stringify(results)}`);
