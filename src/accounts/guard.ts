@@ -1,0 +1,29 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../shared/errors.ts';
+import { type StaffPrincipal, staffFromToken } from './staff.service.ts';
+
+export const STAFF_COOKIE = 'ac_staff';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requireStaff` on every /api/admin request. */
+    staff?: StaffPrincipal;
+  }
+}
+
+/** The back-office guard: a valid staff session or 401. */
+export function requireStaff(ctx: AppContext) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const token = request.cookies[STAFF_COOKIE];
+    const staff = token ? await staffFromToken(ctx, token) : null;
+    if (!staff) throw new AppError('unauthenticated', 'Sign in as staff to use the back office');
+    request.staff = staff;
+  };
+}
+
+/** The staff member of a guarded request (the guard guarantees one). */
+export function staffOf(request: FastifyRequest): StaffPrincipal {
+  if (!request.staff) throw new AppError('unauthenticated', 'Sign in as staff to use the back office');
+  return request.staff;
+}

@@ -1,0 +1,40 @@
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const staffRole = pgEnum('staff_role', ['owner', 'customer_service', 'technician']);
+
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid().primaryKey(),
+    email: text().notNull(),
+    name: text().notNull(),
+    /** argon2id (PV-SEC-1) */
+    passwordHash: text().notNull(),
+    role: staffRole().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp({ withTimezone: true }),
+    /** PV-STF-2: set when the employee leaves; every session stops working at once. */
+    disabledAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('staff_users_email_key').on(t.email)],
+);
+
+/** Only the SHA-256 of the session token is stored: a database leak gives no usable sessions. */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    id: uuid().primaryKey(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('staff_sessions_token_hash_key').on(t.tokenHash),
+    index('staff_sessions_staff_idx').on(t.staffId),
+  ],
+);

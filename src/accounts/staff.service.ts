@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
+import { sha256 } from '../shared/crypto.ts';
+import { AppError } from '../shared/errors.ts';
+import { randomToken, uuidv7 } from '../shared/ids.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { staffSessions, staffUsers } from './schema.ts';
+
+export const STAFF_SESSION_HOURS = 12;
+
+export interface StaffPrincipal {
+  id: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'customer_service' | 'technician';
+  sessionId: string;
+}
+
+/**
+ * The first start creates the shop owner from ADMIN_EMAIL / ADMIN_PASSWORD, or with a generated password
+ * that is returned once so main.ts can print it. Later starts change nothing.
+ */
+export async function ensureOwner(
+  ctx: Pick<AppContext, 'db' | 'config' | 'clock'>,
+): Promise<{ email: string; generatedPassword: string | null } | null> {
+  const [existing] = await ctx.db.select({ n: count() }).from(staffUsers);
+  if ((existing?.n ?? 0) > 0) return null;
+  const generated = ctx.config.ADMIN_PASSWORD ? null : randomBytes(12).toString('base64url');
+  const password = ctx.config.ADMIN_PASSWORD ?? (generated as string);
+  const email = ctx.config.ADMIN_EMAIL.toLowerCase();
+  const inserted = await ctx.db
+    .insert(staffUsers)
+    .values({
+      id: uuidv7(ctx.clock.now().getTime()),
+      email,
+      name: 'Shop owner',
+      passwordHash: await hashPassword(password),
+      role: 'owner',
+    })
+    .onConflictDoNothing()
+    .returning({ id: staffUsers.id });
+  // Another process created it first: it printed the password.
+  if (inserted.length === 0) return null;
+  return { email, generatedPassword: generated };
+}
+
+export async function signIn(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  email: string,
+  password: string,
+): Promise<{ token: string; staff: StaffPrincipal; expiresAt: Date }> {
+  const [user] = await ctx.db
+    .select()
+    .from(staffUsers)
+    .where(eq(staffUsers.email, email.trim().toLowerCase()));
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !ok || user.disabledAt) {
+    throw new AppError('unauthenticated', 'Email or password is incorrect', { field: 'password' });
+  }
+  const now = ctx.clock.now();
+  const token = randomToken();
+  const sessionId = uuidv7(now.getTime());
+  const expiresAt = new Date(now.getTime() + STAFF_SESSION_HOURS * 3_600_000);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(staffSessions)
+      .values({
+        id: sessionId,
+        staffId: user.id,
+        tokenHash: sha256(token),
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
+      });
+    await tx.update(staffUsers).set({ lastLoginAt: now }).where(eq(staffUsers.id, user.id));
+  });
+  return {
+    token,
+    expiresAt,
+    staff: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId },
+  };
+}
+
+/** The staff member behind a session token, or null when it is unknown, expired, revoked or disabled. */
+export async function staffFromToken(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  token: string,
+): Promise<StaffPrincipal | null> {
+  const [row] = await ctx.db
+    .select({
+      sessionId: staffSessions.id,
+      id: staffUsers.id,
+      email: staffUsers.email,
+      name: staffUsers.name,
+      role: staffUsers.role,
+    })
+    .from(staffSessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
+    .where(
+      and(
+        eq(staffSessions.tokenHash, sha256(token)),
+        isNull(staffSessions.revokedAt),
+        gt(staffSessions.expiresAt, ctx.clock.now()),
+        isNull(staffUsers.disabledAt),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function signOut(ctx: Pick<AppContext, 'db' | 'clock'>, sessionId: string): Promise<void> {
+  await ctx.db
+    .update(staffSessions)
+    .set({ revokedAt: ctx.clock.now() })
+    .where(eq(staffSessions.id, sessionId));
+}

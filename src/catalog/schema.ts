@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const productCategory = pgEnum('product_category', [
+  'smartphone',
+  'tablet',
+  'wearable',
+  'accessory',
+  'other',
+]);
+export const productStatus = pgEnum('product_status', ['active', 'draft', 'archived']);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid().primaryKey(),
+    slug: text().notNull(),
+    name: text().notNull(),
+    brand: text().notNull(),
+    category: productCategory().notNull(),
+    summary: text().notNull(),
+    description: text().notNull(),
+    status: productStatus().notNull().default('active'),
+    featured: boolean().notNull().default(false),
+    /** AS-GEN-6: clearance products are outside the warranty. */
+    clearance: boolean().notNull().default(false),
+    /** AS-DEF-1: items sold under special warranty terms are outside defective-item returns. */
+    specialWarranty: boolean().notNull().default(false),
+    specialWarrantyTerms: text(),
+    /** SH-BATCH-1: show the note that logo and packaging vary between batches. */
+    batchVarianceNote: boolean().notNull().default(true),
+    /** The lowest variant price, kept by the service that writes variants: lists sort and filter on it. */
+    priceFromCents: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    search: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('english'::regconfig, coalesce(name, '') || ' ' || coalesce(brand, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(description, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex('products_slug_key').on(t.slug),
+    index('products_search_idx').using('gin', t.search),
+    index('products_list_idx').on(t.status, t.createdAt, t.id),
+    index('products_category_idx').on(t.category, t.status),
+    index('products_price_idx').on(t.status, t.priceFromCents, t.id),
+  ],
+);
+
+export const productVariants = pgTable(
+  'product_variants',
+  {
+    id: uuid().primaryKey(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    sku: text().notNull(),
+    name: text().notNull(),
+    colour: text(),
+    storageGb: integer(),
+    priceCents: integer().notNull(),
+    stock: integer().notNull(),
+    position: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('product_variants_sku_key').on(t.sku),
+    index('product_variants_product_idx').on(t.productId, t.position),
+    check('product_variants_stock_check', sql`${t.stock} >= 0`),
+    check('product_variants_price_check', sql`${t.priceCents} >= 0`),
+  ],
+);
+
+export const productImages = pgTable(
+  'product_images',
+  {
+    id: uuid().primaryKey(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    /** A path under the shop's origin, e.g. /media/products/pixel-9.svg */
+    url: text().notNull(),
+    alt: text().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [index('product_images_product_idx').on(t.productId, t.position)],
+);

@@ -1,0 +1,138 @@
+/**
+ * The database: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite (Postgres compiled to WASM)
+ * with its files in DATA_DIR. Both speak the same SQL, so every query, migration and test runs on both.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { projectRoot } from '../shared/paths.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** A database or an open transaction: services take this, so a caller can wrap several in one transaction. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Applies the committed migrations; safe to call from several processes at once on PostgreSQL. */
+  migrate(): Promise<void>;
+  /** How many migrations are applied, and the newest one's tag. */
+  migrationLevel(): Promise<{ applied: number; latest: string | null }>;
+  /** Rows of a raw query, the same shape on both drivers. */
+  rows<T>(query: SQL): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = join(projectRoot, 'src', 'db', 'migrations');
+
+/** Raised when the database cannot be reached at start: main.ts turns it into one clear line and exit code. */
+export class DatabaseUnavailable extends Error {}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** A folder for PGlite's files, or 'memory://' for a throwaway database (tests). */
+  dataDir: string;
+  poolSize?: number;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // An idle client that loses its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseUnavailable(
+      `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`,
+    );
+  }
+  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+  const rows = async <T>(query: SQL) => rowsOf<T>(await db.execute(query));
+  return {
+    db,
+    kind: 'postgres',
+    rows,
+    async migrate() {
+      // Several processes may start together: one migrates while the others wait on the lock.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock(727274)');
+        await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder });
+      } finally {
+        await client.query('select pg_advisory_unlock(727274)').catch(() => {});
+        client.release();
+      }
+    },
+    migrationLevel: () => migrationLevel(rows),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  const dir = inMemory ? dataDir : resolve(dataDir, 'pglite');
+  if (!inMemory) mkdirSync(dir, { recursive: true });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dir);
+  } catch (error) {
+    throw new DatabaseUnavailable(`Cannot open the embedded database in ${dir}: ${(error as Error).message}`);
+  }
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const rows = async <T>(query: SQL) => rowsOf<T>(await db.execute(query));
+  return {
+    db,
+    kind: 'pglite',
+    rows,
+    async migrate() {
+      await migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder });
+    },
+    migrationLevel: () => migrationLevel(rows),
+    close: () => client.close(),
+  };
+}
+
+async function migrationLevel(rows: Database['rows']): Promise<{ applied: number; latest: string | null }> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: Array<{ tag: string; when: number }>;
+  };
+  const applied = await rows<{ created_at: string | number }>(
+    sql`select created_at from drizzle.__drizzle_migrations order by created_at`,
+  );
+  const last = applied.at(-1);
+  const latest = last ? (journal.entries.find((e) => e.when === Number(last.created_at))?.tag ?? null) : null;
+  return { applied: applied.length, latest };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

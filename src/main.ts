@@ -1,0 +1,74 @@
+/**
+ * `npm start`: reads the configuration, opens and migrates the database, creates the owner and the demo shop
+ * on first start, and serves. Fails fast, with one readable line, on a bad setting or an unreachable database.
+ */
+import { ensureOwner } from './accounts/staff.service.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import type { AppContext } from './context.ts';
+import { DatabaseUnavailable, openDatabase } from './db/client.ts';
+import { isShopEmpty, seedDemoShop } from './db/seed/index.ts';
+import { buildApp } from './server.ts';
+import { loadAppSecret } from './settings/service.ts';
+import { systemClock } from './shared/clock.ts';
+
+const EXIT_CONFIG = 78; // EX_CONFIG
+const EXIT_UNAVAILABLE = 69; // EX_UNAVAILABLE
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  await database.migrate();
+  const secret = await loadAppSecret(database.db, config.APP_SECRET);
+  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, secret };
+
+  const owner = await ensureOwner(ctx);
+  if (config.SEED_DEMO && (await isShopEmpty(database.db))) {
+    const seeded = await seedDemoShop(database.db, systemClock);
+    console.log(`Seeded the demo shop: ${seeded.products} products, ${seeded.orders} orders.`);
+  }
+
+  const app = await buildApp(ctx);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const url = config.PUBLIC_URL;
+  console.log(`\nAftercare is serving ${url} (database: ${database.kind})`);
+  console.log(`  API docs:     ${url}/api/docs`);
+  console.log(`  Back office:  ${url}/admin`);
+  if (owner?.generatedPassword) {
+    console.log(
+      `  Staff login:  ${owner.email} / ${owner.generatedPassword}   (shown once: change it after signing in)`,
+    );
+  } else if (owner) {
+    console.log(`  Staff login:  ${owner.email} with the password from ADMIN_PASSWORD`);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(EXIT_CONFIG);
+  }
+  if (error instanceof DatabaseUnavailable) {
+    console.error(error.message);
+    process.exit(EXIT_UNAVAILABLE);
+  }
+  console.error(error);
+  process.exit(1);
+});

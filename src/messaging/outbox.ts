@@ -1,0 +1,31 @@
+import type { Db } from '../db/client.ts';
+import { uuidv7 } from '../shared/ids.ts';
+import { mailOutbox } from './schema.ts';
+
+export interface OutgoingMail {
+  template: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  orderId?: string | null;
+}
+
+/**
+ * Queues an email in the outbox. Call it with the transaction that makes the change the email reports, so
+ * the two commit or roll back together.
+ */
+export async function enqueueMail(db: Db, mail: OutgoingMail, now: Date): Promise<string> {
+  const id = uuidv7(now.getTime());
+  await db.insert(mailOutbox).values({
+    id,
+    template: mail.template,
+    toAddress: mail.to,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html,
+    orderId: mail.orderId ?? null,
+    createdAt: now,
+  });
+  return id;
+}

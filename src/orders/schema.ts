@@ -1,0 +1,209 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { productCategory, products, productVariants } from '../catalog/schema.ts';
+
+export const orderStatus = pgEnum('order_status', [
+  'placed',
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+]);
+export const paymentStatus = pgEnum('payment_status', [
+  'pending',
+  'authorized',
+  'captured',
+  'failed',
+  'voided',
+]);
+
+export interface ShippingAddress {
+  name: string;
+  line1: string;
+  line2?: string | undefined;
+  city: string;
+  postalCode: string;
+  region?: string | undefined;
+  country: string;
+  phone?: string | undefined;
+}
+
+/** A server-side cart, found by the SHA-256 of the token in the customer's HttpOnly cookie. */
+export const carts = pgTable(
+  'carts',
+  {
+    id: uuid().primaryKey(),
+    tokenHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set when the cart became an order; a checked-out cart is never reused. */
+    checkedOutAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('carts_token_hash_key').on(t.tokenHash), index('carts_updated_idx').on(t.updatedAt)],
+);
+
+export const cartLines = pgTable(
+  'cart_lines',
+  {
+    cartId: uuid()
+      .notNull()
+      .references(() => carts.id, { onDelete: 'cascade' }),
+    variantId: uuid()
+      .notNull()
+      .references(() => productVariants.id, { onDelete: 'cascade' }),
+    quantity: integer().notNull(),
+    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.variantId] }),
+    check('cart_lines_quantity_check', sql`${t.quantity} > 0`),
+  ],
+);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid().primaryKey(),
+    /** Customer-facing: AC-26-00123. */
+    reference: text().notNull(),
+    email: text().notNull(),
+    status: orderStatus().notNull(),
+    currency: text().notNull().default('USD'),
+    subtotalCents: integer().notNull(),
+    shippingCents: integer().notNull(),
+    totalCents: integer().notNull(),
+    shippingMethod: text().notNull(),
+    shippingAddress: jsonb().$type<ShippingAddress>().notNull(),
+    paymentMethod: text().notNull(),
+    placedAt: timestamp({ withTimezone: true }).notNull(),
+    paidAt: timestamp({ withTimezone: true }),
+    /** SH-ORD-1: shipment date, carrier and tracking number. */
+    shippedAt: timestamp({ withTimezone: true }),
+    carrier: text(),
+    trackingNumber: text(),
+    /** SH-ORD-1: delivery date, or deliveryUntraceable when the carrier cannot tell. */
+    deliveredAt: timestamp({ withTimezone: true }),
+    deliveryUntraceable: boolean().notNull().default(false),
+    completedAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orders_reference_key').on(t.reference),
+    index('orders_status_idx').on(t.status, t.placedAt),
+    index('orders_placed_idx').on(t.placedAt, t.id),
+    index('orders_email_idx').on(t.email),
+  ],
+);
+
+/** What was bought, frozen at checkout: later catalog edits never change an order or its after-sales terms. */
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: uuid().primaryKey(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
+    variantId: uuid()
+      .notNull()
+      .references(() => productVariants.id),
+    productName: text().notNull(),
+    variantName: text().notNull(),
+    sku: text().notNull(),
+    category: productCategory().notNull(),
+    unitPriceCents: integer().notNull(),
+    quantity: integer().notNull(),
+    clearance: boolean().notNull(),
+    specialWarranty: boolean().notNull(),
+  },
+  (t) => [
+    index('order_lines_order_idx').on(t.orderId),
+    check('order_lines_quantity_check', sql`${t.quantity} > 0`),
+  ],
+);
+
+/** The order's timeline: every change, who made it and when. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: uuid().primaryKey(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    type: text().notNull(),
+    fromStatus: orderStatus(),
+    toStatus: orderStatus(),
+    /** 'customer', 'staff', 'system' or 'payment_processor' */
+    actorType: text().notNull(),
+    actorId: uuid(),
+    actorName: text(),
+    data: jsonb().$type<Record<string, unknown>>(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.createdAt)],
+);
+
+/** PV-PAY-1: only the processor's reference is stored, never card data. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid().primaryKey(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    provider: text().notNull(),
+    status: paymentStatus().notNull(),
+    amountCents: integer().notNull(),
+    currency: text().notNull().default('USD'),
+    processorReference: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('payments_order_idx').on(t.orderId),
+    uniqueIndex('payments_processor_reference_key').on(t.provider, t.processorReference),
+  ],
+);
+
+/** A retried request with the same Idempotency-Key gets the first answer, from any process. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text().notNull(),
+    key: text().notNull(),
+    requestHash: text().notNull(),
+    responseStatus: integer(),
+    responseBody: jsonb(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+/** Sequences for customer-facing references, one row per prefix and year. */
+export const referenceCounters = pgTable(
+  'reference_counters',
+  {
+    prefix: text().notNull(),
+    year: integer().notNull(),
+    value: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);

@@ -1,0 +1,123 @@
+/**
+ * Builds the Fastify app from the feature plugins. Nothing here knows a table: each feature brings its own
+ * routes, and the routes call that feature's services with the context.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { requireStaff } from './accounts/guard.ts';
+import { staffRoutes } from './accounts/routes.ts';
+import { catalogAdminRoutes } from './catalog/admin.routes.ts';
+import { catalogRoutes } from './catalog/routes.ts';
+import type { AppContext } from './context.ts';
+import { mailAdminRoutes } from './messaging/admin.routes.ts';
+import { ordersAdminRoutes } from './orders/admin.routes.ts';
+import { cartRoutes } from './orders/cart.routes.ts';
+import { checkoutRoutes } from './orders/checkout.routes.ts';
+import { orderRoutes } from './orders/order.routes.ts';
+import { paymentRoutes } from './orders/payments/routes.ts';
+import { installErrorHandler } from './shared/http-errors.ts';
+import { rejectCrossSiteWrites } from './shared/same-origin.ts';
+import { systemRoutes } from './system/routes.ts';
+
+/** Paths whose bodies and headers may carry personal data or secrets: never logged. */
+export const logRedactPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.email',
+  '*.shippingAddress',
+  '*.cardNumber',
+  '*.token',
+];
+
+export interface BuildOptions {
+  logger?: boolean | { level: string };
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: typeof options.logger === 'object' ? options.logger.level : ctx.config.LOG_LEVEL,
+            redact: logRedactPaths,
+          },
+    bodyLimit: 256 * 1024,
+    trustProxy: ctx.config.TRUST_PROXY,
+    // Only the JSON API is validated here; the web app has its own handler.
+    ajv: { customOptions: { removeAdditional: false } },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    // The storefront sets its own CSP for pages; the API answers JSON only.
+    contentSecurityPolicy: false,
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(cookie, { secret: ctx.secret });
+  await app.register(rateLimit, {
+    max: ctx.config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    ...(ctx.config.REDIS_URL ? { redis: await redisClient(ctx.config.REDIS_URL) } : {}),
+  });
+  app.addHook('onRequest', rejectCrossSiteWrites);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Aftercare API',
+        version: '0.1.0',
+        description: 'Storefront and back-office API of Aftercare.',
+      },
+      components: {
+        securitySchemes: {
+          staffSession: { type: 'apiKey', in: 'cookie', name: 'ac_staff' },
+          cart: { type: 'apiKey', in: 'cookie', name: 'ac_cart' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(systemRoutes, { prefix: '/api', ctx });
+  await app.register(catalogRoutes, { prefix: '/api', ctx });
+  await app.register(cartRoutes, { prefix: '/api', ctx });
+  await app.register(checkoutRoutes, { prefix: '/api', ctx });
+  await app.register(orderRoutes, { prefix: '/api', ctx });
+  await app.register(paymentRoutes, { prefix: '/api', ctx });
+  await app.register(staffRoutes, { prefix: '/api', ctx });
+  await app.register(
+    async (admin) => {
+      // One guard for the whole back-office subtree: no admin route can forget it.
+      admin.addHook('onRequest', requireStaff(ctx));
+      await admin.register(catalogAdminRoutes, { ctx });
+      await admin.register(ordersAdminRoutes, { ctx });
+      await admin.register(mailAdminRoutes, { ctx });
+    },
+    { prefix: '/api/admin' },
+  );
+
+  return app;
+}
+
+async function redisClient(url: string) {
+  const { Redis } = await import('ioredis');
+  return new Redis(url, { connectTimeout: 2_000, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+}
