@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { DatabaseUnavailable, openDatabase } from './db/client.ts';
 import { isShopEmpty, seedDemoShop } from './db/seed/index.ts';
+import { smtpTransport, startMailDispatcher } from './messaging/dispatcher.ts';
 import { buildApp } from './server.ts';
 import { loadAppSecret } from './settings/service.ts';
 import { systemClock } from './shared/clock.ts';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp(ctx);
+  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
+  const stopMail = transport ? startMailDispatcher(ctx, transport) : async () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -40,6 +43,8 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    await stopMail();
+    transport?.close();
     await database.close();
     process.exit(0);
   };

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { mailQueueCounts } from '../messaging/outbox.service.ts';
 
 const healthSchema = z.object({
   status: z.literal('ok'),
@@ -28,18 +28,13 @@ export const systemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async () => {
-      const [migrations, [mail]] = await Promise.all([
-        ctx.database.migrationLevel(),
-        ctx.database.rows<{ pending: number; failed: number }>(
-          sql`select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'failed')::int as failed from mail_outbox`,
-        ),
-      ]);
+      const [migrations, mail] = await Promise.all([ctx.database.migrationLevel(), mailQueueCounts(ctx.db)]);
       return {
         status: 'ok' as const,
         database: { kind: ctx.database.kind, migrations },
         queue: {
-          mailPending: mail?.pending ?? 0,
-          mailFailed: mail?.failed ?? 0,
+          mailPending: mail.pending,
+          mailFailed: mail.failed,
           delivery: ctx.config.SMTP_URL ? ('smtp' as const) : ('outbox' as const),
         },
         uptimeSeconds: Math.round(process.uptime()),

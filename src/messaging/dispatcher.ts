@@ -1,0 +1,97 @@
+/**
+ * Delivers the outbox over SMTP when SMTP_URL is set. Any process may run it: each batch is claimed with
+ * FOR UPDATE SKIP LOCKED, so two processes never send the same email. Without SMTP the emails stay in the
+ * outbox, where the back office shows them.
+ */
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { AppContext } from '../context.ts';
+import { mailOutbox } from './schema.ts';
+
+export const MAX_ATTEMPTS = 5;
+
+export interface MailTransport {
+  send(mail: { from: string; to: string; subject: string; text: string; html: string }): Promise<void>;
+}
+
+export function smtpTransport(url: string): MailTransport & { close(): void } {
+  const transporter: Transporter = nodemailer.createTransport(url);
+  return {
+    async send(mail) {
+      await transporter.sendMail(mail);
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** Sends up to `batch` pending emails; returns how many were sent. */
+export async function deliverPendingMail(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  transport: MailTransport,
+  batch = 20,
+): Promise<number> {
+  let sent = 0;
+  await ctx.db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.status, 'pending'), lt(mailOutbox.attempts, MAX_ATTEMPTS)))
+      .orderBy(asc(mailOutbox.createdAt))
+      .limit(batch)
+      .for('update', { skipLocked: true });
+    for (const mail of due) {
+      try {
+        await transport.send({
+          from: ctx.config.MAIL_FROM,
+          to: mail.toAddress,
+          subject: mail.subject,
+          text: mail.textBody,
+          html: mail.htmlBody,
+        });
+        await tx
+          .update(mailOutbox)
+          .set({ status: 'sent', sentAt: ctx.clock.now(), attempts: mail.attempts + 1, lastError: null })
+          .where(eq(mailOutbox.id, mail.id));
+        sent++;
+      } catch (error) {
+        const attempts = mail.attempts + 1;
+        await tx
+          .update(mailOutbox)
+          .set({
+            attempts,
+            status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+            lastError: String((error as Error).message).slice(0, 500),
+          })
+          .where(eq(mailOutbox.id, mail.id));
+      }
+    }
+  });
+  return sent;
+}
+
+/** Polls the outbox every few seconds; returns a stop function for graceful shutdown. */
+export function startMailDispatcher(
+  ctx: AppContext,
+  transport: MailTransport,
+  everyMs = 3_000,
+): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => deliverPendingMail(ctx, transport)).catch(() => {});
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+/** Puts failed emails back in the queue (after fixing the SMTP settings, say). */
+export async function retryFailedMail(ctx: Pick<AppContext, 'db'>, ids: string[]): Promise<number> {
+  const rows = await ctx.db
+    .update(mailOutbox)
+    .set({ status: 'pending', attempts: 0, lastError: null })
+    .where(and(eq(mailOutbox.status, 'failed'), inArray(mailOutbox.id, ids)))
+    .returning({ id: mailOutbox.id });
+  return rows.length;
+}

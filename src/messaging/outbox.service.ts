@@ -1,0 +1,76 @@
+import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
+import { NotFound } from '../shared/errors.ts';
+import { mailOutbox } from './schema.ts';
+
+export interface OutboxQuery {
+  status?: 'pending' | 'sent' | 'failed' | undefined;
+  /** Part of the address or subject. */
+  q?: string | undefined;
+  orderId?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+const summaryColumns = {
+  id: mailOutbox.id,
+  template: mailOutbox.template,
+  toAddress: mailOutbox.toAddress,
+  subject: mailOutbox.subject,
+  orderId: mailOutbox.orderId,
+  status: mailOutbox.status,
+  attempts: mailOutbox.attempts,
+  lastError: mailOutbox.lastError,
+  createdAt: mailOutbox.createdAt,
+  sentAt: mailOutbox.sentAt,
+};
+
+/** Newest first, keyset-paginated on (createdAt, id). */
+export async function listOutbox(db: Db, query: OutboxQuery) {
+  const filters: SQL[] = [];
+  if (query.status) filters.push(eq(mailOutbox.status, query.status));
+  if (query.orderId) filters.push(eq(mailOutbox.orderId, query.orderId));
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(mailOutbox.toAddress, like), ilike(mailOutbox.subject, like)) as SQL);
+  }
+  const after = query.cursor ? decodeCursor(query.cursor, 'cursor') : null;
+  if (after) {
+    const at = new Date(after.k);
+    filters.push(
+      or(lt(mailOutbox.createdAt, at), and(eq(mailOutbox.createdAt, at), lt(mailOutbox.id, after.id))) as SQL,
+    );
+  }
+  const rows = await db
+    .select(summaryColumns)
+    .from(mailOutbox)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ k: last.createdAt.toISOString(), id: last.id })
+        : null,
+  };
+}
+
+export async function getOutboxMail(db: Db, id: string) {
+  const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  if (!mail) throw new NotFound('Email');
+  return mail;
+}
+
+/** Pending and failed emails: the queue's health. */
+export async function mailQueueCounts(db: Db): Promise<{ pending: number; failed: number }> {
+  const rows = await db
+    .select({ status: mailOutbox.status, n: count() })
+    .from(mailOutbox)
+    .groupBy(mailOutbox.status);
+  const of = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
+  return { pending: of('pending'), failed: of('failed') };
+}
