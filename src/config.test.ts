@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('an empty environment gives the embedded database and the defaults', () => {
+    const config = loadConfig({});
+    assert.equal(config.DATABASE_URL, undefined);
+    assert.equal(config.DATA_DIR, './data');
+    assert.equal(config.PORT, 3000);
+    assert.equal(config.PUBLIC_URL, 'http://localhost:3000');
+    assert.equal(config.SEED_DEMO, true);
+  });
+
+  it('PUBLIC_URL follows PORT unless set, without a trailing slash', () => {
+    assert.equal(loadConfig({ PORT: '8080' }).PUBLIC_URL, 'http://localhost:8080');
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://shop.example/' }).PUBLIC_URL, 'https://shop.example');
+  });
+
+  it('an empty variable counts as unset', () => {
+    assert.equal(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT, 3000);
+  });
+
+  it('a wrong setting stops with a message naming every bad variable', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_SECRET: 'short' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /PORT/);
+        assert.match(error.message, /DATABASE_URL: must be a postgres:\/\/ connection string/);
+        assert.match(error.message, /APP_SECRET: must be at least 32 characters/);
+        return true;
+      },
+    );
+  });
+});
