@@ -106,7 +106,12 @@ export class InvalidClaimError extends AppError {
 }
 
 export function issuesOf(error: z.ZodError): InvalidClaimIssue[] {
-  return error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  return error.issues.flatMap((issue) =>
+    // An unknown key is reported on its parent object; name the key itself.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not a known field' }))
+      : [{ field: issue.path.join('.'), message: issue.message }],
+  );
 }
 
 /** A claim that passed the schema, with its instants already read (epoch milliseconds). */

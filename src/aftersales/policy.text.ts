@@ -20,7 +20,6 @@ export function describePolicy(settings: PolicySettings = defaultPolicySettings)
     s.couponFixedValueCents === null
       ? 'worth the price you paid, rounded up to whole dollars'
       : `worth ${formatUsd(s.couponFixedValueCents)}`;
-  const warranty = plural(s.warrantyMonths, 'month');
   const faultDays = plural(s.shopPaysFaultDays, 'day');
   const defectiveDays = plural(s.defectiveDaysAfterShipment, 'day');
 
@@ -51,7 +50,7 @@ export function describePolicy(settings: PolicySettings = defaultPolicySettings)
         },
         {
           clause: 'AS-GEN-6',
-          text: `The ${warranty} warranty from shipment does not cover man-made issues, accessories, clearance products, or smartphones and tablets opened by the customer. After the ${defectiveDays} return window and until the warranty ends, a defective item can still be repaired; you pay the shipping both ways. These exclusions never apply to items dead on arrival.`,
+          text: `The ${s.warrantyMonths}-month warranty from shipment does not cover man-made issues, accessories, clearance products, or smartphones and tablets opened by the customer. After the ${s.defectiveDaysAfterShipment}-day return window and until the warranty ends, a defective item can still be repaired; you pay the shipping both ways. These exclusions never apply to items dead on arrival.`,
         },
       ],
     },

@@ -128,6 +128,8 @@ interface Decision {
   resolutions: Resolution[];
   deadline: number | null;
   shopPaysShipping: boolean;
+  /** AS-GEN-4: a repair's parts are on the shop when the case opened within its days of receipt. */
+  shopPaysParts: boolean;
   /** Defective claims after the AS-DEF-2 window: nothing is reimbursed. */
   afterReturnWindow: boolean;
 }
@@ -171,7 +173,14 @@ function decide(ctx: Context): Decision {
 }
 
 function declined(deadline: number | null): Decision {
-  return { eligible: false, resolutions: [], deadline, shopPaysShipping: false, afterReturnWindow: false };
+  return {
+    eligible: false,
+    resolutions: [],
+    deadline,
+    shopPaysShipping: false,
+    shopPaysParts: false,
+    afterReturnWindow: false,
+  };
 }
 
 function decideDeadOnArrival({ facts, t, s, reasons, input }: Context): Decision {
@@ -216,6 +225,7 @@ function decideDeadOnArrival({ facts, t, s, reasons, input }: Context): Decision
     resolutions: ['replacement', 'refund'],
     deadline,
     shopPaysShipping: true,
+    shopPaysParts: false,
     afterReturnWindow: false,
   };
 }
@@ -283,23 +293,26 @@ function decideDefective(ctx: Context): Decision {
     clause: 'AS-DEF-1',
     message: 'The item has no special warranty terms, no physical damage and no inappropriate usage.',
   });
+  // AS-GEN-4 counts from receipt, AS-DEF-2 from shipment: a late delivery can put a claim inside the first
+  // and past the second, and then the shop still pays the parts while the customer pays the shipping.
+  const faultEnd = addDays(t.received, s.shopPaysFaultDays);
+  const shopPaysFault = t.opened <= faultEnd;
+  const receivedText = () =>
+    `${formatElapsed(t.opened - t.received)} after you received the order on ${formatDay(t.received)}`;
   let resolutions: Resolution[];
-  let shopPaysShipping = false;
+  const shopPaysShipping = inWindow && shopPaysFault;
   if (inWindow) {
     reasons.push({ clause: 'AS-DEF-2', message: `${reported()}, ${windowText()}.` });
     resolutions = ['repair', 'replacement', 'refund'];
-    const faultEnd = addDays(t.received, s.shopPaysFaultDays);
-    const receivedText = `${formatElapsed(t.opened - t.received)} after you received the order on ${formatDay(t.received)}`;
-    shopPaysShipping = t.opened <= faultEnd;
     reasons.push(
       shopPaysShipping
         ? {
             clause: 'AS-GEN-4',
-            message: `Opened ${receivedText}, within ${plural(s.shopPaysFaultDays, 'day')}: if inspection finds a fault of the product, the shop pays the repair and the shipping.`,
+            message: `Opened ${receivedText()}, within ${plural(s.shopPaysFaultDays, 'day')}: if inspection finds a fault of the product, the shop pays the repair and the shipping.`,
           }
         : {
             clause: 'AS-DEF-4',
-            message: `Opened ${receivedText}, later than ${plural(s.shopPaysFaultDays, 'day')}: you pay for sending the item back, reimbursed under AS-GEN-3 if the complaint is justified.`,
+            message: `Opened ${receivedText()}, later than ${plural(s.shopPaysFaultDays, 'day')}: you pay for sending the item back, reimbursed under AS-GEN-3 if the complaint is justified.`,
           },
     );
   } else {
@@ -317,12 +330,23 @@ function decideDefective(ctx: Context): Decision {
       message: `The item cost ${formatUsd(input.item.unitPriceCents)}, under ${formatUsd(s.couponThresholdCents)}: instead of sending it back for repair you receive a free coupon worth ${formatUsd(couponValue(input.item.unitPriceCents, s))}.`,
     });
   } else {
-    pushRepairCost(ctx, shopPaysShipping);
+    pushRepairCost(ctx, shopPaysFault, receivedText);
   }
-  return { eligible: true, resolutions, deadline, shopPaysShipping, afterReturnWindow: !inWindow };
+  return {
+    eligible: true,
+    resolutions,
+    deadline,
+    shopPaysShipping,
+    shopPaysParts: shopPaysFault,
+    afterReturnWindow: !inWindow,
+  };
 }
 
-function pushRepairCost({ facts, reasons }: Context, shopPaysParts: boolean): void {
+function pushRepairCost(
+  { facts, reasons, s }: Context,
+  shopPaysParts: boolean,
+  receivedText: () => string,
+): void {
   const parts = facts.componentsToReplace ?? [];
   if (parts.length === 0) {
     reasons.push({ clause: 'AS-DEF-3', message: 'The repair is free when no component has to be replaced.' });
@@ -332,7 +356,7 @@ function pushRepairCost({ facts, reasons }: Context, shopPaysParts: boolean): vo
     shopPaysParts
       ? {
           clause: 'AS-GEN-4',
-          message: `The ${listComponents(parts)} must be replaced; reported within the shop's fault window, so the shop pays for them.`,
+          message: `The ${listComponents(parts)} must be replaced; the case was opened ${receivedText()}, within ${plural(s.shopPaysFaultDays, 'day')}, so the shop pays for the parts.`,
         }
       : {
           clause: 'AS-DEF-3',
@@ -365,6 +389,7 @@ function decideIncorrectItem({ facts, reasons }: Context): Decision {
     resolutions: facts.physicalDamage ? ['keep_with_voucher'] : ['replacement', 'keep_with_voucher'],
     deadline: null,
     shopPaysShipping: true,
+    shopPaysParts: false,
     afterReturnWindow: false,
   };
 }
@@ -472,7 +497,7 @@ function partsPayer(
   if (!facts.componentsToReplace?.length) return null;
   if (facts.misuse) return 'customer';
   if (!resolutions.includes('repair')) return null;
-  return d.shopPaysShipping ? 'shop' : 'customer';
+  return d.shopPaysParts ? 'shop' : 'customer';
 }
 
 function pushBuyerCausedFees(reasons: Reason[]): void {

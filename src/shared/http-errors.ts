@@ -16,11 +16,12 @@ function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyRepl
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
-/** "/lines/0/quantity" in the body → "lines.0.quantity". */
-function fieldOf(instancePath: string, missingProperty?: unknown): string {
-  const path = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
-  if (typeof missingProperty === 'string') return path ? `${path}.${missingProperty}` : missingProperty;
-  return path;
+/** "/lines/0/quantity" in the body → "lines.0.quantity"; an unknown key is named itself, not its parent. */
+function fieldOf(instancePath: string, params: Record<string, unknown> | undefined): string {
+  const path = instancePath.replace(/^\//, '').split('/').filter(Boolean);
+  const keys = params?.keys;
+  if (Array.isArray(keys) && typeof keys[0] === 'string') path.push(keys[0]);
+  return path.join('.');
 }
 
 const fastifyCodes: Record<
@@ -66,7 +67,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
       const where = error.validationContext ?? 'body';
-      const field = first ? fieldOf(first.instancePath, first.params?.missingProperty) : '';
+      const field = first ? fieldOf(first.instancePath, first.params) : '';
       const message = first?.message ?? 'Invalid input';
       return send(reply, 400, {
         error: {
