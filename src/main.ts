@@ -11,6 +11,7 @@ import { smtpTransport, startMailDispatcher } from './messaging/dispatcher.ts';
 import { buildApp } from './server.ts';
 import { loadAppSecret } from './settings/service.ts';
 import { systemClock } from './shared/clock.ts';
+import { hasWebBuild } from './web/plugin.ts';
 
 const EXIT_CONFIG = 78; // EX_CONFIG
 const EXIT_UNAVAILABLE = 69; // EX_UNAVAILABLE
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
     console.log(`Seeded the demo shop: ${seeded.products} products, ${seeded.orders} orders.`);
   }
 
-  const app = await buildApp(ctx);
+  // `npm run dev` (or a development start with no build yet) serves web/ through Vite with hot reload.
+  const webDev = process.argv.includes('--dev') || (config.NODE_ENV === 'development' && !hasWebBuild());
+  const app = await buildApp(ctx, { web: webDev ? 'dev' : 'build' });
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
   const stopMail = transport ? startMailDispatcher(ctx, transport) : async () => {};
   let closing = false;

@@ -28,6 +28,7 @@ import { paymentRoutes } from './orders/payments/routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
 import { rejectCrossSiteWrites } from './shared/same-origin.ts';
 import { systemRoutes } from './system/routes.ts';
+import { webApp } from './web/plugin.ts';
 
 /** Paths whose bodies and headers may carry personal data or secrets: never logged. */
 export const logRedactPaths = [
@@ -43,6 +44,8 @@ export const logRedactPaths = [
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
+  /** The storefront: from build/ (default), through Vite's dev server, or not at all. */
+  web?: 'build' | 'dev' | false;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -113,6 +116,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     { prefix: '/api/admin' },
   );
+
+  // Last: the storefront answers every other URL; /api/* keeps the JSON 404 above.
+  if (options.web !== false) await app.register(webApp, { ctx, dev: options.web === 'dev' });
 
   return app;
 }

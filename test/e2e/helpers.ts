@@ -1,0 +1,92 @@
+/**
+ * Browser tests: the real server (built web app included) on a free port with its own in-memory database,
+ * driven by Debian's chromium through playwright-core. No browser is ever downloaded: without chromium the
+ * tests are skipped, unless E2E=required, when a missing browser fails the run.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildWeb } from '../../scripts/build-web.mjs';
+import { startTestApp, type TestApp, type TestAppOptions } from '../helpers/app.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const required = process.env.E2E === 'required';
+
+/**
+ * `skip` option for describe(): a reason when the browser is missing, false when tests should run. With
+ * E2E=required a missing browser throws instead, so CI cannot pass without running them.
+ */
+export function skipWithoutBrowser(): string | false {
+  if (existsSync(chromiumPath)) return false;
+  if (required) throw new Error(`E2E=required but no chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+  return `no chromium at ${chromiumPath}; set CHROMIUM_PATH, or E2E=required to make this an error`;
+}
+
+export interface WebServer extends TestApp {
+  /** http://127.0.0.1:PORT, no trailing slash. */
+  url: string;
+}
+
+/** Builds the web app if web/ or src/ changed since the last build, then serves the whole app. */
+export async function startWebServer(options: TestAppOptions = {}): Promise<WebServer> {
+  buildWeb({ ifStale: true, quiet: true });
+  const t = await startTestApp(options);
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = t.app.server.address() as AddressInfo;
+  return { ...t, url: `http://127.0.0.1:${port}` };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Collects what would make a page look broken or insecure: console errors and warnings (CSP refusals,
+ * hydration mismatches), uncaught exceptions, and scripts, styles or data requests that failed. A missing
+ * image is not counted here: its "Failed to load resource" line names no URL, so it is reported by the
+ * response check below only when it is a script, a stylesheet or a data request.
+ */
+export function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+    if (msg.text().startsWith('Failed to load resource')) return;
+    problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    const essential = type === 'script' || type === 'stylesheet' || type === 'fetch';
+    if (essential && response.status() >= 400) {
+      problems.push(`${response.status()} ${type} ${response.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    problems.push(`failed ${request.resourceType()} ${request.url()}: ${request.failure()?.errorText ?? ''}`);
+  });
+  return problems;
+}
+
+/** axe-core's serious and critical findings, one readable line each. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

@@ -1,0 +1,31 @@
+/**
+ * Screenshots of storefront pages at phone and desktop widths, for looking at a change as a person would:
+ *   node --import tsx test/e2e/screenshots.ts [out-dir] [/path,/other-path]
+ * Serves the demo shop on an in-memory database, like the browser tests.
+ */
+import { mkdirSync } from 'node:fs';
+import { launchBrowser, startWebServer } from './helpers.ts';
+
+const outDir = process.argv[2] ?? 'screenshots';
+const paths = (process.argv[3] ?? '/,/no-such-page').split(',');
+const widths = [390, 1280];
+
+mkdirSync(outDir, { recursive: true });
+const server = await startWebServer({ seed: true });
+const browser = await launchBrowser();
+try {
+  for (const width of widths) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const path of paths) {
+      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      const name = path === '/' ? 'home' : path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+      await page.screenshot({ path: `${outDir}/${name}-${width}.png`, fullPage: true });
+      console.log(`${outDir}/${name}-${width}.png`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

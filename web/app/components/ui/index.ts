@@ -1,0 +1,12 @@
+export { Badge, type Tone } from './Badge.tsx';
+export { Button, ButtonLink, buttonClasses } from './Button.tsx';
+export { cx } from './cx.ts';
+export { EmptyState } from './EmptyState.tsx';
+export { type ControlProps, controlClasses, Field } from './Field.tsx';
+export { Input, Textarea } from './Input.tsx';
+export { Notice, Toast } from './Notice.tsx';
+export { PageHeader } from './PageHeader.tsx';
+export { Price } from './Price.tsx';
+export { Select, type SelectOption } from './Select.tsx';
+export { Spinner } from './Spinner.tsx';
+export { Table, TBody, Td, THead, Th, Tr } from './Table.tsx';

@@ -1,0 +1,100 @@
+import type { ReactNode } from 'react';
+import {
+  isRouteErrorResponse,
+  Links,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  Meta,
+  type MetaFunction,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from 'react-router';
+import './app.css';
+import './context.ts';
+import { ErrorPage, NotFoundPage } from './components/ErrorPages.tsx';
+import { SiteFooter } from './components/layout/SiteFooter.tsx';
+import { SiteHeader } from './components/layout/SiteHeader.tsx';
+import { loadShopSettings, shopView } from './lib/shop.server.ts';
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const settings = await loadShopSettings(context);
+  return {
+    shop: shopView(settings),
+    year: context.ctx.clock.now().getUTCFullYear(),
+    requestId: context.requestId,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export const links: LinksFunction = () => [{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }];
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const name = data?.shop.name ?? 'Aftercare';
+  if (error) {
+    const notFound = isRouteErrorResponse(error) && error.status === 404;
+    return [{ title: `${notFound ? 'Page not found' : 'Something went wrong'} · ${name}` }];
+  }
+  return [{ title: name }, { name: 'description', content: data?.shop.tagline ?? '' }];
+};
+
+/** The document around every page, the error pages included. */
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const shop = data?.shop;
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+        {shop ? <link rel="stylesheet" href={`/theme.css?v=${shop.themeVersion}`} /> : null}
+      </head>
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only rounded-b-lg bg-primary px-4 py-3 font-semibold text-on-primary focus:not-sr-only focus:absolute focus:top-0 focus:left-4 focus:z-50"
+        >
+          Skip to main content
+        </a>
+        <SiteHeader name={shop?.name ?? 'Aftercare'} logoUrl={shop?.logoUrl ?? null} />
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:py-10"
+        >
+          {children}
+        </main>
+        <SiteFooter
+          name={shop?.name ?? 'Aftercare'}
+          tagline={shop?.tagline ?? ''}
+          social={shop?.social ?? []}
+          year={data?.year ?? new Date().getUTCFullYear()}
+        />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>('root');
+  const location = useLocation();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  // The request id names this failure in the log only when the page itself was rendered by the server;
+  // after a client-side navigation the failing request was another one.
+  const reference = location.key === 'default' ? data?.requestId : undefined;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return <ErrorPage status={status} reference={reference} retryHref={location.pathname + location.search} />;
+}

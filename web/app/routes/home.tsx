@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { Link, type LoaderFunctionArgs, type MetaFunction, useLoaderData } from 'react-router';
+import { ChatIcon, ShieldIcon, TruckIcon } from '../components/icons.tsx';
+import { pageMeta } from '../lib/meta.ts';
+import { currentPolicySettings } from '../lib/policy.server.ts';
+
+export async function loader(_args: LoaderFunctionArgs) {
+  const policy = await currentPolicySettings();
+  return {
+    promises: {
+      warrantyMonths: policy.warrantyMonths,
+      doaDays: policy.doaDaysAfterDelivery,
+      defectiveDays: policy.defectiveDaysAfterShipment,
+    },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches, null);
+
+export default function Home() {
+  const { promises } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-12 sm:space-y-16">
+      <section
+        aria-labelledby="hero-title"
+        className="rounded-2xl bg-surface px-5 py-8 ring-1 ring-line sm:px-10 sm:py-12"
+      >
+        <h1 id="hero-title" className="max-w-2xl text-3xl font-bold tracking-tight text-gray-900 sm:text-4xl">
+          Electronics with after-sales promises you can check
+        </h1>
+        <p className="mt-4 max-w-2xl text-lg text-muted">
+          Phones, tablets, wearables and accessories. Our after-sales policy is published in full, and the
+          same rules decide every warranty and return request.
+        </p>
+        <ul className="mt-8 grid gap-4 sm:grid-cols-3">
+          <PromiseTile
+            icon={<ShieldIcon className="size-6" />}
+            title={`${promises.warrantyMonths}-month warranty`}
+          >
+            Counted from the day your order ships. Accessories and clearance items are not covered.
+          </PromiseTile>
+          <PromiseTile icon={<TruckIcon className="size-6" />} title="Dead on arrival? Covered">
+            Tell us within {promises.doaDays} days of delivery and we replace or refund it.
+          </PromiseTile>
+          <PromiseTile
+            icon={<ChatIcon className="size-6" />}
+            title={`${promises.defectiveDays} days for defects`}
+          >
+            Report a defect within {promises.defectiveDays} days of shipment for a repair, replacement or
+            refund.
+          </PromiseTile>
+        </ul>
+        <p className="mt-6 text-sm">
+          <Link to="/policies/after-sales" className="font-semibold text-primary-ink underline">
+            Read the after-sales policy
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+function PromiseTile({ icon, title, children }: { icon: ReactNode; title: string; children: ReactNode }) {
+  return (
+    <li className="flex gap-3 rounded-xl bg-canvas p-4">
+      <span className="mt-0.5 text-primary-ink">{icon}</span>
+      <div>
+        <p className="font-semibold text-gray-900">{title}</p>
+        <p className="mt-1 text-sm text-muted">{children}</p>
+      </div>
+    </li>
+  );
+}
