@@ -3,9 +3,10 @@
 // loaders bundle, and package-lock.json. `npm start` and the browser tests use it, so a fresh clone builds
 // once and later starts are immediate.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = join(root, 'build');
@@ -31,6 +32,22 @@ export function isWebBuildStale() {
   return inputs.some((input) => newestMtime(join(root, input)) > built.mtimeMs);
 }
 
+/** .br and .gz beside every text asset: the server sends them as they are (@fastify/static preCompressed). */
+function precompress(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      precompress(path);
+      continue;
+    }
+    if (!/\.(js|css|svg|json|txt)$/.test(name)) continue;
+    const data = readFileSync(path);
+    if (data.length < 1024) continue;
+    writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+  }
+}
+
 export function buildWeb({ ifStale = false, quiet = false } = {}) {
   if (ifStale && !isWebBuildStale()) return;
   const started = Date.now();
@@ -45,6 +62,7 @@ export function buildWeb({ ifStale = false, quiet = false } = {}) {
     if (quiet && result.stdout) process.stdout.write(result.stdout);
     throw new Error(`The web build failed (exit ${result.status ?? result.signal})`);
   }
+  precompress(join(buildDir, 'client'));
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   if (!quiet) console.log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

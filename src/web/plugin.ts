@@ -78,12 +78,16 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
         index: false,
         decorateReply: false,
         cacheControl: false,
+        // scripts/build-web.mjs writes .br and .gz beside each asset.
+        preCompressed: true,
         setHeaders(res, path) {
           const hashed = path.startsWith(join(clientDir, 'assets'));
           res.setHeader(
             'Cache-Control',
             hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
           );
+          // The same URL may be answered as br, gzip or plain: caches must keep them apart.
+          res.setHeader('Vary', 'Accept-Encoding');
         },
       });
     }
