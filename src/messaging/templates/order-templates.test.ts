@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { escapeHtml } from './html.ts';
+import type { OrderEmailData } from './order-email.ts';
+import { renderOrderPlaced } from './order-placed.ts';
+import { renderOrderShipped } from './order-shipped.ts';
+
+const base: OrderEmailData = {
+  shopName: 'Aftercare',
+  reference: 'AC-26-00042',
+  lines: [
+    {
+      productName: 'Pixel <b>9</b>',
+      variantName: '128 GB "Obsidian"',
+      quantity: 2,
+      unitPriceCents: 79_900,
+      lineTotalCents: 159_800,
+    },
+  ],
+  subtotalCents: 159_800,
+  shippingCents: 490,
+  totalCents: 160_290,
+  shippingMethodName: 'Ordinary post',
+  shippingAddress: {
+    name: 'Ada <script>alert(1)</script>',
+    line1: '1 Main St',
+    city: 'Springfield',
+    postalCode: '12345',
+    country: 'US',
+  },
+  orderUrl: 'https://shop.example/orders/view?token=abc.def&x=1',
+};
+
+describe('order emails (SH-ORD-1)', () => {
+  it('escapes HTML special characters', () => {
+    assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('order placed: reference, lines and totals in US$, transfer instructions, signed link', () => {
+    const mail = renderOrderPlaced({
+      ...base,
+      payment: {
+        method: 'bank_transfer',
+        instructions: {
+          accountName: 'Aftercare Ltd',
+          bankName: 'Demo Bank',
+          iban: 'GB33BUKB20201555555555',
+          bic: 'BUKBGB22',
+          amountCents: 160_290,
+          reference: 'AC-26-00042',
+        },
+      },
+    });
+    assert.match(mail.subject, /AC-26-00042/);
+    assert.match(mail.text, /2 × Pixel <b>9<\/b> \(128 GB "Obsidian"\) at US\$799\.00: US\$1,598\.00/);
+    assert.match(mail.text, /Total: US\$1,602\.90/);
+    assert.match(mail.text, /Reference: AC-26-00042/);
+    assert.match(mail.text, /IBAN: GB33BUKB20201555555555/);
+    assert.match(mail.text, /https:\/\/shop\.example\/orders\/view\?token=abc\.def&x=1/);
+    assert.match(mail.html, /Aftercare/);
+    assert.match(mail.html, /US\$1,602\.90/);
+    assert.ok(!mail.html.includes('<script>'), 'no raw script tag');
+    assert.ok(!mail.html.includes('<b>9</b>'), 'product name escaped');
+    assert.match(mail.html, /Ada &lt;script&gt;/);
+    assert.match(mail.html, /href="https:\/\/shop\.example\/orders\/view\?token=abc\.def&amp;x=1"/);
+  });
+
+  it('order placed by card: no transfer instructions', () => {
+    const mail = renderOrderPlaced({ ...base, payment: { method: 'test_card' } });
+    assert.ok(!/IBAN/.test(mail.text));
+    assert.match(mail.text, /payment processor/);
+  });
+
+  it('order shipped: carrier, tracking number and shipment date', () => {
+    const mail = renderOrderShipped({
+      ...base,
+      carrier: 'DHL <Express>',
+      trackingNumber: 'JD014600003SE',
+      shippedAt: new Date('2026-03-12T10:00:00Z'),
+    });
+    assert.match(mail.subject, /AC-26-00042 has shipped/);
+    assert.match(mail.text, /Carrier: DHL <Express>/);
+    assert.match(mail.text, /Tracking number: JD014600003SE/);
+    assert.match(mail.text, /Shipped on: 12 Mar 2026/);
+    assert.match(mail.html, /DHL &lt;Express&gt;/);
+  });
+
+  it('order shipped by untracked post says there is no tracking number', () => {
+    const mail = renderOrderShipped({
+      ...base,
+      carrier: 'La Poste',
+      trackingNumber: null,
+      shippedAt: new Date('2026-03-12T10:00:00Z'),
+    });
+    assert.match(mail.text, /untracked post/);
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * Checkout: the cart becomes an order in ONE transaction. In order: claim the Idempotency-Key → lock the
+ * cart → reserve stock line by line (a conditional decrement, so two buyers can never both take the last
+ * unit) → number the order → authorise the payment (a decline rolls all of it back) → write the order, its
+ * frozen lines, the payment, the first timeline entry and the confirmation email → close the cart → store
+ * the answer for retries. After commit the payment provider may settle (the test processor's webhook).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { productVariants } from '../catalog/schema.ts';
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { type AppError, Conflict } from '../shared/errors.ts';
+import { uuidv7 } from '../shared/ids.ts';
+import { type CartLineRow, loadCartLines, tokenHashOf } from './cart.service.ts';
+import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency.ts';
+import { enqueueOrderPlacedEmail, orderUrlOf } from './order-emails.ts';
+import { recordOrderEvent } from './order-events.ts';
+import { orderLinkToken } from './order-link.ts';
+import { loadOrderView } from './order-view.ts';
+import type { Authorization, PaymentProviders } from './payments/provider.ts';
+import { nextReference } from './references.ts';
+import { carts, orderLines, orders, payments } from './schema.ts';
+import type { CheckoutInput, CheckoutResponse } from './schemas.ts';
+import { shippingPriceCents } from './shipping.ts';
+
+const IDEMPOTENCY_SCOPE = 'checkout';
+export const ORDER_REFERENCE_PREFIX = 'AC';
+
+export interface CheckoutRequest {
+  cartToken: string | undefined;
+  idempotencyKey: string;
+  input: CheckoutInput;
+}
+
+export interface CheckoutResult {
+  status: number;
+  body: CheckoutResponse;
+  /** Set when this call created the order (not a replay): what the provider may settle after commit. */
+  created: { authorization: Authorization; amountCents: number } | null;
+}
+
+function cartEmpty(): AppError {
+  return new Conflict('Your cart is empty: add something to it before checking out', { field: 'cart' });
+}
+
+/** Takes the line's units from stock, or fails the whole checkout naming the line. */
+async function reserveStock(tx: Db, line: CartLineRow): Promise<{ priceCents: number }> {
+  const [row] = await tx
+    .update(productVariants)
+    .set({ stock: sql`${productVariants.stock} - ${line.quantity}` })
+    .where(and(eq(productVariants.id, line.variantId), sql`${productVariants.stock} >= ${line.quantity}`))
+    .returning({ priceCents: productVariants.priceCents });
+  if (row) return row;
+  const [now] = await tx
+    .select({ stock: productVariants.stock })
+    .from(productVariants)
+    .where(eq(productVariants.id, line.variantId));
+  const left = now?.stock ?? 0;
+  const item = `${line.productName} (${line.variantName})`;
+  throw new Conflict(
+    left === 0
+      ? `${item} has just sold out; remove it from your cart`
+      : `Only ${left} of ${item} left; reduce the quantity in your cart`,
+    { field: `lines.${line.variantId}.quantity`, variantId: line.variantId, stock: left },
+  );
+}
+
+export async function checkout(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'secret'>,
+  providers: PaymentProviders,
+  request: CheckoutRequest,
+): Promise<CheckoutResult> {
+  const { input, idempotencyKey } = request;
+  const now = ctx.clock.now();
+  const cartHash = tokenHashOf(request.cartToken);
+  // The cart is part of the request: the same key from another cart is another request, never its answer.
+  const hash = requestHash({ cart: cartHash, input });
+  const provider = providers[input.payment.method];
+  let authorization: Authorization | null = null;
+
+  try {
+    return await ctx.db.transaction(async (tx): Promise<CheckoutResult> => {
+      const claim = await claimIdempotencyKey(tx, IDEMPOTENCY_SCOPE, idempotencyKey, hash, now);
+      if (!claim.claimed) {
+        return { status: claim.status, body: claim.body as CheckoutResponse, created: null };
+      }
+
+      const [cart] = cartHash
+        ? await tx
+            .select({ id: carts.id, checkedOutAt: carts.checkedOutAt })
+            .from(carts)
+            .where(eq(carts.tokenHash, cartHash))
+            .for('update')
+        : [];
+      if (!cart || cart.checkedOutAt) throw cartEmpty();
+      const lines = await loadCartLines(tx, cart.id);
+      if (lines.length === 0) throw cartEmpty();
+
+      // Lock variants in one global order so concurrent checkouts of overlapping carts cannot deadlock.
+      const byVariant = [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
+      const prices = new Map<string, number>();
+      for (const line of byVariant) {
+        if (line.productStatus !== 'active') {
+          throw new Conflict(`${line.productName} is no longer for sale; remove it from your cart`, {
+            field: `lines.${line.variantId}`,
+            variantId: line.variantId,
+          });
+        }
+        prices.set(line.variantId, (await reserveStock(tx, line)).priceCents);
+      }
+
+      const subtotalCents = lines.reduce((s, l) => s + (prices.get(l.variantId) as number) * l.quantity, 0);
+      const shippingCents = shippingPriceCents(input.shippingMethod, subtotalCents);
+      const totalCents = subtotalCents + shippingCents;
+      const reference = await nextReference(tx, ORDER_REFERENCE_PREFIX, now);
+
+      authorization = await provider.authorize({
+        payment: input.payment,
+        amountCents: totalCents,
+        currency: 'USD',
+        orderReference: reference,
+        now,
+      });
+
+      const orderId = uuidv7(now.getTime());
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          id: orderId,
+          reference,
+          email: input.email,
+          status: 'placed',
+          subtotalCents,
+          shippingCents,
+          totalCents,
+          shippingMethod: input.shippingMethod,
+          shippingAddress: input.shippingAddress,
+          paymentMethod: input.payment.method,
+          placedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await tx.insert(orderLines).values(
+        lines.map((l) => ({
+          id: uuidv7(now.getTime()),
+          orderId,
+          productId: l.productId,
+          variantId: l.variantId,
+          productName: l.productName,
+          variantName: l.variantName,
+          sku: l.sku,
+          category: l.category,
+          unitPriceCents: prices.get(l.variantId) as number,
+          quantity: l.quantity,
+          clearance: l.clearance,
+          specialWarranty: l.specialWarranty,
+        })),
+      );
+      await tx.insert(payments).values({
+        id: uuidv7(now.getTime()),
+        orderId,
+        provider: provider.method,
+        status: authorization.status,
+        amountCents: totalCents,
+        processorReference: authorization.processorReference,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await recordOrderEvent(tx, {
+        orderId,
+        type: 'placed',
+        to: 'placed',
+        actor: { type: 'customer' },
+        data: { payment: provider.method, paymentStatus: authorization.status },
+        at: now,
+      });
+      await tx.update(carts).set({ checkedOutAt: now, updatedAt: now }).where(eq(carts.id, cart.id));
+      await enqueueOrderPlacedEmail(tx, ctx, order as typeof orders.$inferSelect, now);
+
+      const view = await loadOrderView(tx, orderId);
+      if (!view) throw new Error('the order just written cannot be read back');
+      const body: CheckoutResponse = {
+        order: view,
+        accessToken: orderLinkToken(ctx.secret, orderId),
+        orderUrl: orderUrlOf(ctx, orderId),
+      };
+      await storeIdempotentResponse(tx, IDEMPOTENCY_SCOPE, idempotencyKey, 201, body);
+      return { status: 201, body, created: { authorization, amountCents: totalCents } };
+    });
+  } catch (error) {
+    // The payment was authorised but the order was not written: release the authorisation (the undo).
+    const held = authorization as Authorization | null;
+    if (held?.processorReference) await provider.void(held.processorReference).catch(() => {});
+    throw error;
+  }
+}

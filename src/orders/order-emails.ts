@@ -1,0 +1,97 @@
+/**
+ * SH-ORD-1: the customer is told by email when the order is placed and when it ships. Both emails are
+ * queued with the transaction that makes the change, so neither exists without the other.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { enqueueMail } from '../messaging/outbox.ts';
+import type { OrderEmailData } from '../messaging/templates/order-email.ts';
+import { ORDER_PLACED_TEMPLATE, renderOrderPlaced } from '../messaging/templates/order-placed.ts';
+import { ORDER_SHIPPED_TEMPLATE, renderOrderShipped } from '../messaging/templates/order-shipped.ts';
+import { orderLinkToken, orderPageUrl } from './order-link.ts';
+import { bankTransferInstructions } from './payments/bank-transfer.ts';
+import { orderLines, type orders } from './schema.ts';
+import { shippingMethodName } from './shipping.ts';
+
+type EmailCtx = Pick<AppContext, 'config' | 'secret'>;
+type OrderRow = typeof orders.$inferSelect;
+
+/** The shop's name as customers see it: the display name of MAIL_FROM ("Aftercare <shop@...>"). */
+export function shopNameOf(mailFrom: string): string {
+  const match = /^\s*"?([^"<]*?)"?\s*</.exec(mailFrom);
+  return match?.[1]?.trim() || 'Aftercare';
+}
+
+export function orderUrlOf(ctx: EmailCtx, orderId: string): string {
+  return orderPageUrl(ctx.config.PUBLIC_URL, orderLinkToken(ctx.secret, orderId));
+}
+
+async function emailData(db: Db, ctx: EmailCtx, order: OrderRow): Promise<OrderEmailData> {
+  const lines = await db
+    .select()
+    .from(orderLines)
+    .where(eq(orderLines.orderId, order.id))
+    .orderBy(asc(orderLines.id));
+  return {
+    shopName: shopNameOf(ctx.config.MAIL_FROM),
+    reference: order.reference,
+    lines: lines.map((l) => ({
+      productName: l.productName,
+      variantName: l.variantName,
+      quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+      lineTotalCents: l.unitPriceCents * l.quantity,
+    })),
+    subtotalCents: order.subtotalCents,
+    shippingCents: order.shippingCents,
+    totalCents: order.totalCents,
+    shippingMethodName: shippingMethodName(order.shippingMethod),
+    shippingAddress: order.shippingAddress,
+    orderUrl: orderUrlOf(ctx, order.id),
+  };
+}
+
+export async function enqueueOrderPlacedEmail(
+  tx: Db,
+  ctx: EmailCtx,
+  order: OrderRow,
+  now: Date,
+): Promise<string> {
+  const data = await emailData(tx, ctx, order);
+  const mail = renderOrderPlaced({
+    ...data,
+    payment:
+      order.paymentMethod === 'bank_transfer'
+        ? {
+            method: 'bank_transfer',
+            instructions: bankTransferInstructions(order.reference, order.totalCents),
+          }
+        : { method: 'test_card' },
+  });
+  return enqueueMail(
+    tx,
+    { template: ORDER_PLACED_TEMPLATE, to: order.email, orderId: order.id, ...mail },
+    now,
+  );
+}
+
+export async function enqueueOrderShippedEmail(
+  tx: Db,
+  ctx: EmailCtx,
+  order: OrderRow,
+  now: Date,
+): Promise<string> {
+  const data = await emailData(tx, ctx, order);
+  const mail = renderOrderShipped({
+    ...data,
+    carrier: order.carrier ?? '',
+    trackingNumber: order.trackingNumber,
+    shippedAt: order.shippedAt ?? now,
+  });
+  return enqueueMail(
+    tx,
+    { template: ORDER_SHIPPED_TEMPLATE, to: order.email, orderId: order.id, ...mail },
+    now,
+  );
+}

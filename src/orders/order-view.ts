@@ -1,0 +1,128 @@
+/**
+ * Reads an order with its lines, payments and timeline, and shapes it for the customer (no staff names, no
+ * internal notes) or for the back office (everything, plus the emails sent and the moves allowed next).
+ */
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { mailOutbox } from '../messaging/schema.ts';
+import { allowedNext } from './order-status.ts';
+import { bankTransferInstructions } from './payments/bank-transfer.ts';
+import { orderEvents, orderLines, orders, payments } from './schema.ts';
+import type { AdminOrderDetail, OrderView } from './schemas.ts';
+import { shippingMethodName } from './shipping.ts';
+
+type OrderRow = typeof orders.$inferSelect;
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+async function loadParts(db: Db, orderId: string) {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) return null;
+  const [lines, paymentRows, events] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.id)),
+    db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(desc(payments.createdAt)),
+    db
+      .select()
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, orderId))
+      .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
+  ]);
+  return { order, lines, payments: paymentRows, events };
+}
+
+type Parts = NonNullable<Awaited<ReturnType<typeof loadParts>>>;
+
+function customerView({ order, lines, payments: paymentRows, events }: Parts): OrderView {
+  const payment = paymentRows[0];
+  const paymentStatus = payment?.status ?? 'pending';
+  const awaitingTransfer =
+    order.paymentMethod === 'bank_transfer' && order.status === 'placed' && paymentStatus === 'pending';
+  return {
+    reference: order.reference,
+    status: order.status,
+    email: order.email,
+    placedAt: order.placedAt.toISOString(),
+    lines: lines.map((l) => ({
+      productName: l.productName,
+      variantName: l.variantName,
+      sku: l.sku,
+      unitPriceCents: l.unitPriceCents,
+      quantity: l.quantity,
+      lineTotalCents: l.unitPriceCents * l.quantity,
+    })),
+    totals: {
+      subtotalCents: order.subtotalCents,
+      shippingCents: order.shippingCents,
+      totalCents: order.totalCents,
+      currency: 'USD',
+    },
+    shippingMethod: { code: order.shippingMethod, name: shippingMethodName(order.shippingMethod) },
+    shippingAddress: order.shippingAddress,
+    payment: {
+      method: order.paymentMethod,
+      status: paymentStatus,
+      instructions: awaitingTransfer ? bankTransferInstructions(order.reference, order.totalCents) : null,
+    },
+    tracking: order.carrier ? { carrier: order.carrier, trackingNumber: order.trackingNumber } : null,
+    paidAt: iso(order.paidAt),
+    shippedAt: iso(order.shippedAt),
+    deliveredAt: iso(order.deliveredAt),
+    deliveryUntraceable: order.deliveryUntraceable,
+    completedAt: iso(order.completedAt),
+    cancelledAt: iso(order.cancelledAt),
+    timeline: events.map((e) => ({ type: e.type, status: e.toStatus, at: e.createdAt.toISOString() })),
+  };
+}
+
+export async function loadOrderView(db: Db, orderId: string): Promise<OrderView | null> {
+  const parts = await loadParts(db, orderId);
+  return parts ? customerView(parts) : null;
+}
+
+export async function loadAdminOrderDetail(db: Db, orderId: string): Promise<AdminOrderDetail | null> {
+  const parts = await loadParts(db, orderId);
+  if (!parts) return null;
+  const emails = await db
+    .select({
+      id: mailOutbox.id,
+      template: mailOutbox.template,
+      toAddress: mailOutbox.toAddress,
+      subject: mailOutbox.subject,
+      status: mailOutbox.status,
+      createdAt: mailOutbox.createdAt,
+      sentAt: mailOutbox.sentAt,
+    })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.orderId, orderId))
+    .orderBy(asc(mailOutbox.createdAt), asc(mailOutbox.id));
+  return {
+    ...customerView(parts),
+    id: parts.order.id,
+    allowedNext: [...allowedNext(parts.order.status)],
+    timeline: parts.events.map((e) => ({
+      type: e.type,
+      fromStatus: e.fromStatus,
+      status: e.toStatus,
+      at: e.createdAt.toISOString(),
+      actor: { type: e.actorType, id: e.actorId, name: e.actorName },
+      data: e.data ?? null,
+    })),
+    payments: parts.payments.map((p) => ({
+      id: p.id,
+      provider: p.provider,
+      status: p.status,
+      amountCents: p.amountCents,
+      currency: p.currency,
+      processorReference: p.processorReference,
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+    })),
+    emails: emails.map((m) => ({
+      ...m,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: iso(m.sentAt),
+    })),
+  };
+}
+
+export type { OrderRow };
