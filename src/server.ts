@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -42,6 +42,25 @@ export const logRedactPaths = [
   '*.token',
 ];
 
+/**
+ * Capability links (an order's signed link, a reset link) carry their secret in the URL; the log keeps the
+ * route but not the secret. Query strings are dropped entirely: personal data never belongs there, and
+ * search terms need not be kept.
+ */
+export function loggableUrl(url: string): string {
+  const [path = ''] = url.split('?');
+  return path.replace(/\/(by-link)\/[^/]+/, '/$1/[redacted]');
+}
+
+function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: loggableUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+  };
+}
+
 export interface BuildOptions {
   logger?: boolean | { level: string };
   /** The storefront: from build/ (default), through Vite's dev server, or not at all. */
@@ -56,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         : {
             level: typeof options.logger === 'object' ? options.logger.level : ctx.config.LOG_LEVEL,
             redact: logRedactPaths,
+            serializers: { req: serializeRequest },
           },
     bodyLimit: 256 * 1024,
     trustProxy: ctx.config.TRUST_PROXY,

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
-import { errorResponses } from '../shared/http-schemas.ts';
+import { errorBodySchema, errorResponses } from '../shared/http-schemas.ts';
 import { CART_COOKIE } from './cart.service.ts';
 import { checkout } from './checkout.service.ts';
 import { requireIdempotencyKey } from './idempotency.ts';
-import { PaymentDeclined } from './payments/provider.ts';
 import { paymentProviders } from './payments/providers.ts';
 import { injectDelivery, webhookDeliveryFor } from './payments/webhook-delivery.ts';
 import { sensitiveRouteLimit } from './rate-limits.ts';
-import { checkoutBody, checkoutHeaders, checkoutResponse, paymentDeclinedBody } from './schemas.ts';
+import { checkoutBody, checkoutHeaders, checkoutResponse } from './schemas.ts';
 
 export const checkoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const providers = paymentProviders(ctx);
@@ -25,24 +24,16 @@ export const checkoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         summary: 'Places the order for the cart in the ac_cart cookie (requires an Idempotency-Key header)',
         headers: checkoutHeaders,
         body: checkoutBody,
-        response: { 201: checkoutResponse, 402: paymentDeclinedBody, ...errorResponses },
+        response: { 201: checkoutResponse, 402: errorBodySchema, ...errorResponses },
       },
     },
     async (request, reply) => {
       const idempotencyKey = requireIdempotencyKey(request.headers['idempotency-key']);
-      let result: Awaited<ReturnType<typeof checkout>>;
-      try {
-        result = await checkout(ctx, providers, {
-          cartToken: request.cookies[CART_COOKIE],
-          idempotencyKey,
-          input: request.body,
-        });
-      } catch (error) {
-        if (error instanceof PaymentDeclined) {
-          return reply.status(402).send({ error: { code: 'payment_declined', message: error.message } });
-        }
-        throw error;
-      }
+      const result = await checkout(ctx, providers, {
+        cartToken: request.cookies[CART_COOKIE],
+        idempotencyKey,
+        input: request.body,
+      });
       if (result.created) {
         // After commit: the processor settles (the test processor captures and posts its webhook).
         const provider = providers[request.body.payment.method];

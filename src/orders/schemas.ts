@@ -205,10 +205,6 @@ export const lookupBody = z.strictObject({
 
 export const linkParams = z.strictObject({ token: z.string().min(1).max(200) });
 
-export const paymentDeclinedBody = z.object({
-  error: z.object({ code: z.literal('payment_declined'), message: z.string() }),
-});
-
 // ------------------------------------------------------------------------------------------- back office
 
 export const adminListQuery = z.strictObject({

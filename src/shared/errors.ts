@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'policy_violation'
+  | 'payment_declined'
   | 'rate_limited'
   | 'internal';
 
@@ -20,6 +21,7 @@ const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   policy_violation: 422,
+  payment_declined: 402,
   rate_limited: 429,
   internal: 500,
 };

@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors.ts';
 /**
  * How checkout talks to a way of paying. Checkout calls `authorize` inside its transaction, after stock is
  * reserved and before anything is written; a decline rolls everything back. When the transaction fails after
@@ -38,10 +39,9 @@ export interface PaymentProvider {
 }
 
 /** The processor refused the payment: checkout answers 402 and writes nothing. */
-export class PaymentDeclined extends Error {
+export class PaymentDeclined extends AppError {
   constructor(message = 'The card was declined; try another card or pay by bank transfer') {
-    super(message);
-    this.name = 'PaymentDeclined';
+    super('payment_declined', message, { field: 'payment' });
   }
 }
 
