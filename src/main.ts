@@ -23,15 +23,18 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
   });
-  await database.migrate();
-  const secret = await loadAppSecret(database.db, config.APP_SECRET);
-  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, secret };
-
-  const owner = await ensureOwner(ctx);
-  if (config.SEED_DEMO && (await isShopEmpty(database.db))) {
-    const seeded = await seedDemoShop(database.db, systemClock);
-    console.log(`Seeded the demo shop: ${seeded.products} products, ${seeded.orders} orders.`);
-  }
+  // Several processes may start at once behind a load balancer: one migrates and seeds, the others wait.
+  const { ctx, owner } = await database.exclusive(async () => {
+    await database.migrate();
+    const secret = await loadAppSecret(database.db, config.APP_SECRET);
+    const ctx: AppContext = { config, database, db: database.db, clock: systemClock, secret };
+    const owner = await ensureOwner(ctx);
+    if (config.SEED_DEMO && (await isShopEmpty(database.db))) {
+      const seeded = await seedDemoShop(database.db, systemClock);
+      console.log(`Seeded the demo shop: ${seeded.products} products, ${seeded.orders} orders.`);
+    }
+    return { ctx, owner };
+  });
 
   // `npm run dev` (or a development start with no build yet) serves web/ through Vite with hot reload.
   const webDev = process.argv.includes('--dev') || (config.NODE_ENV === 'development' && !hasWebBuild());

@@ -25,8 +25,13 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
-  /** Applies the committed migrations; safe to call from several processes at once on PostgreSQL. */
+  /** Applies the committed migrations. Several processes starting together call it inside `exclusive`. */
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while no other process of the shop runs its own `exclusive` work: start-up (migrations,
+   * the owner account, the demo seed) happens once even when several processes start at the same moment.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** How many migrations are applied, and the newest one's tag. */
   migrationLevel(): Promise<{ applied: number; latest: string | null }>;
   /** Rows of a raw query, the same shape on both drivers. */
@@ -69,18 +74,22 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`,
     );
   }
-  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+  const driverDb = drizzlePg({ client: pool, schema, casing: 'snake_case' });
+  const db = driverDb as unknown as Db;
   const rows = async <T>(query: SQL) => rowsOf<T>(await db.execute(query));
   return {
     db,
     kind: 'postgres',
     rows,
     async migrate() {
-      // Several processes may start together: one migrates while the others wait on the lock.
+      await migratePg(driverDb, { migrationsFolder });
+    },
+    async exclusive(work) {
+      // A session-level advisory lock held on its own connection for the duration of `work`.
       const client = await pool.connect();
       try {
         await client.query('select pg_advisory_lock(727274)');
-        await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder });
+        return await work();
       } finally {
         await client.query('select pg_advisory_unlock(727274)').catch(() => {});
         client.release();
@@ -101,15 +110,18 @@ async function openPglite(dataDir: string): Promise<Database> {
   } catch (error) {
     throw new DatabaseUnavailable(`Cannot open the embedded database in ${dir}: ${(error as Error).message}`);
   }
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const driverDb = drizzlePglite({ client, schema, casing: 'snake_case' });
+  const db = driverDb as unknown as Db;
   const rows = async <T>(query: SQL) => rowsOf<T>(await db.execute(query));
   return {
     db,
     kind: 'pglite',
     rows,
     async migrate() {
-      await migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder });
+      await migratePglite(driverDb, { migrationsFolder });
     },
+    // One process owns an embedded database: nothing to coordinate.
+    exclusive: (work) => work(),
     migrationLevel: () => migrationLevel(rows),
     close: () => client.close(),
   };
