@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { type HttpScenarioResult, runHttpBench } from './http.bench.ts';
 import type { PolicyBenchResult } from './policy.bench.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,22 +39,55 @@ async function policyScenario(): Promise<PolicyBenchResult> {
   return JSON.parse(out.trim().split('\n').pop() as string) as PolicyBenchResult;
 }
 
-const policy = await policyScenario();
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+
+const policy = wanted('policy') ? await policyScenario() : null;
+let http: HttpScenarioResult[] = [];
+if (wanted('http')) {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs'), '--if-stale', '--quiet'], {
+    stdio: 'inherit',
+  });
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  for (const database of ['pglite', 'postgres'] as const) {
+    http = http.concat(await runHttpBench(root, database, { seconds, connections: 50 }));
+  }
+}
 const results = {
   measuredAt: new Date().toISOString(),
   machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
   policy,
+  http,
 };
 
-console.log('\nAfter-sales policy engine (one core)');
-console.table([
-  {
-    scenario: policy.scenario,
-    'assessments/s': policy.assessmentsPerSecond.toLocaleString('en-US'),
-    'ns/assessment': policy.nsPerAssessment,
-    'target/s': '1,000,000',
-    met: policy.assessmentsPerSecond >= 1_000_000 ? 'yes' : 'no',
-  },
-]);
+if (policy) {
+  console.log('\nAfter-sales policy engine (one core)');
+  console.table([
+    {
+      scenario: policy.scenario,
+      'assessments/s': policy.assessmentsPerSecond.toLocaleString('en-US'),
+      'ns/assessment': policy.nsPerAssessment,
+      'target/s': '1,000,000',
+      met: policy.assessmentsPerSecond >= 1_000_000 ? 'yes' : 'no',
+    },
+  ]);
+}
+if (http.length > 0) {
+  console.log('\nHTTP (autocannon, 50 connections, server and load generator on the same 2 cores)');
+  console.table(
+    http.map((r) => ({
+      database: r.database,
+      scenario: r.scenario,
+      'req/s': r.requestsPerSecond,
+      'orders/s': r.ordersPerSecond ?? '',
+      'p50 ms': r.latencyP50Ms,
+      'p99 ms': r.latencyP99Ms,
+      errors: r.errors,
+      non2xx: r.non2xx,
+      note: r.note ?? '',
+    })),
+  );
+}
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${JSON.stringify(results)}`);

@@ -1,0 +1,297 @@
+/**
+ * HTTP scenarios with autocannon against a real server process (the production build, dist/main.mjs), on
+ * the embedded PGlite and on PostgreSQL: product list, product page, search, add to cart + checkout, and the
+ * storefront's product page HTML. The checkout scenario ends by checking that no stock was oversold: the
+ * units taken from stock equal the orders placed.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+export interface HttpScenarioResult {
+  database: 'pglite' | 'postgres';
+  scenario: string;
+  connections: number;
+  seconds: number;
+  requestsPerSecond: number;
+  /** For checkout: orders placed per second. */
+  ordersPerSecond?: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  errors: number;
+  non2xx: number;
+  note?: string;
+}
+
+const OWNER_PASSWORD = 'bench owner password 2026';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(
+  root: string,
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'dist', 'main.mjs')], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ADMIN_PASSWORD: OWNER_PASSWORD,
+      // The benchmark is one client at full speed: the per-IP limit would measure itself.
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    child.stdout?.on('data', (d) => {
+      out += d;
+      if (out.includes('is serving')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function percentile(result: autocannon.Result, p: 'p50' | 'p99'): number {
+  return Math.round(result.latency[p] * 10) / 10;
+}
+
+async function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function json<T>(res: Response): Promise<T> {
+  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+interface Target {
+  slug: string;
+  productId: string;
+  variantId: string;
+}
+
+/** A product to buy in the checkout scenario, with stock raised through the back office. */
+async function prepare(url: string, stock: number): Promise<{ target: Target; staffCookie: string }> {
+  const login = await fetch(`${url}/api/staff/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'owner@aftercare.test', password: OWNER_PASSWORD }),
+  });
+  const staffCookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+  const list = await json<{ items: Array<{ slug: string; id: string }> }>(
+    await fetch(`${url}/api/products?limit=24`),
+  );
+  const first = list.items[0];
+  if (!first) throw new Error('the demo catalog is empty');
+  const product = await json<{ id: string; variants: Array<{ id: string }> }>(
+    await fetch(`${url}/api/products/${first.slug}`),
+  );
+  const variantId = product.variants[0]?.id as string;
+  await json(
+    await fetch(`${url}/api/admin/variants/${variantId}/stock`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: staffCookie },
+      body: JSON.stringify({ stock }),
+    }),
+  );
+  return { target: { slug: first.slug, productId: product.id, variantId }, staffCookie };
+}
+
+/** Orders the benchmark placed, counted through the back office once in-flight checkouts have finished. */
+async function countBenchOrders(url: string, staffCookie: string): Promise<number> {
+  await new Promise((r) => setTimeout(r, 1_000));
+  let count = 0;
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({
+      q: 'bench@example.com',
+      limit: '100',
+      ...(cursor ? { cursor } : {}),
+    });
+    const page: { items: unknown[]; nextCursor: string | null } = await json(
+      await fetch(`${url}/api/admin/orders?${query}`, { headers: { cookie: staffCookie } }),
+    );
+    count += page.items.length;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return count;
+}
+
+async function stockOf(url: string, target: Target): Promise<number> {
+  const product = await json<{ variants: Array<{ id: string; stock: number }> }>(
+    await fetch(`${url}/api/products/${target.slug}`, { headers: { 'cache-control': 'no-cache' } }),
+  );
+  return product.variants.find((v) => v.id === target.variantId)?.stock ?? Number.NaN;
+}
+
+function summarize(
+  database: HttpScenarioResult['database'],
+  scenario: string,
+  result: autocannon.Result,
+  seconds: number,
+): HttpScenarioResult {
+  return {
+    database,
+    scenario,
+    connections: result.connections,
+    seconds,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyP50Ms: percentile(result, 'p50'),
+    latencyP99Ms: percentile(result, 'p99'),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export async function runHttpBench(
+  root: string,
+  database: HttpScenarioResult['database'],
+  { seconds = 10, connections = 50 } = {},
+): Promise<HttpScenarioResult[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-bench-'));
+  const pgName = `aftercare_bench_${process.pid}`;
+  const pgBase = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  let env: Record<string, string> = { DATA_DIR: dataDir };
+  if (database === 'postgres') {
+    const admin = new pg.Client({ connectionString: pgBase });
+    await admin.connect();
+    await admin.query(`drop database if exists ${pgName} with (force)`);
+    await admin.query(`create database ${pgName}`);
+    await admin.end();
+    const u = new URL(pgBase);
+    u.pathname = `/${pgName}`;
+    env = { DATABASE_URL: u.toString(), DATABASE_POOL_SIZE: '20' };
+  }
+  const { url, child } = await startServer(root, env);
+  const results: HttpScenarioResult[] = [];
+  try {
+    const initialStock = 1_000_000;
+    const { target, staffCookie } = await prepare(url, initialStock);
+
+    const reads: Array<[string, string]> = [
+      ['product list', '/api/products'],
+      ['product page (API)', `/api/products/${target.slug}`],
+      ['search', '/api/products?q=phone'],
+      ['product page (HTML)', `/products/${target.slug}`],
+    ];
+    for (const [scenario, path] of reads) {
+      const probe = await fetch(`${url}${path}`);
+      if (!probe.ok) {
+        results.push({
+          database,
+          scenario,
+          connections,
+          seconds: 0,
+          requestsPerSecond: 0,
+          latencyP50Ms: 0,
+          latencyP99Ms: 0,
+          errors: 0,
+          non2xx: 0,
+          note: `skipped: ${path} answered ${probe.status}`,
+        });
+        continue;
+      }
+      const result = await run({ url: `${url}${path}`, connections, duration: seconds });
+      results.push(summarize(database, scenario, result, seconds));
+    }
+
+    // Add to cart, then check out that cart: two requests per order, each connection with its own cart.
+    const checkout = await run({
+      url,
+      connections,
+      duration: seconds,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/cart/lines',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ variantId: target.variantId, quantity: 1 }),
+          setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: '' } }),
+          onResponse: (_status, _body, context, headers) => {
+            const raw = (headers as Record<string, string | string[]>)['set-cookie'];
+            const cookie = Array.isArray(raw) ? raw[0] : raw;
+            (context as { cookie?: string }).cookie = cookie ? cookie.split(';')[0] : '';
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/checkout',
+          setupRequest: (req, context) => ({
+            ...req,
+            headers: {
+              ...req.headers,
+              'content-type': 'application/json',
+              cookie: String((context as { cookie?: string }).cookie ?? ''),
+              'idempotency-key': `bench-${randomUUID()}`,
+            },
+            body: JSON.stringify({
+              email: 'bench@example.com',
+              shippingAddress: {
+                name: 'Bench Buyer',
+                line1: '1 Load Street',
+                city: 'Springfield',
+                postalCode: '12345',
+                country: 'US',
+              },
+              shippingMethod: 'post',
+              payment: { method: 'bank_transfer' },
+            }),
+          }),
+        },
+      ],
+    });
+    const placed = await countBenchOrders(url, staffCookie);
+    const finalStock = await stockOf(url, target);
+    const row = summarize(database, 'add to cart + checkout', checkout, seconds);
+    row.ordersPerSecond = Math.round((checkout.statusCodeStats?.['201']?.count ?? 0) / seconds);
+    const taken = initialStock - finalStock;
+    row.note =
+      taken === placed && finalStock >= 0
+        ? `${placed} orders, ${taken} units taken from stock: none oversold`
+        : `STOCK MISMATCH: ${placed} orders but ${taken} units taken`;
+    results.push(row);
+  } finally {
+    await stopServer(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    if (database === 'postgres') {
+      const admin = new pg.Client({ connectionString: pgBase });
+      await admin.connect();
+      await admin.query(`drop database if exists ${pgName} with (force)`);
+      await admin.end();
+    }
+  }
+  return results;
+}
