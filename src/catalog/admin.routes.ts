@@ -1,7 +1,152 @@
+/** The back-office catalog, under /api/admin (the staff guard on that prefix covers every route here). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { errorResponses } from '../shared/http-schemas.ts';
+import { getAdminProduct, listAdminProducts } from './admin-products.ts';
+import { changeStock } from './change-stock.ts';
+import { createProduct } from './create-product.ts';
+import { addProductImage, removeProductImage } from './product-images.ts';
+import { replaceVariants } from './replace-variants.ts';
+import {
+  adminImageSchema,
+  adminProductListQuerySchema,
+  adminProductListSchema,
+  adminProductSchema,
+  createProductSchema,
+  idParamsSchema,
+  imageInputSchema,
+  imageParamsSchema,
+  replaceVariantsSchema,
+  stockChangeSchema,
+  stockResultSchema,
+  updateProductSchema,
+} from './schemas.ts';
+import { updateProduct } from './update-product.ts';
 
-export const catalogAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
-  _app,
-  { ctx: _ctx },
-) => {};
+const tags = ['catalog (back office)'];
+const security = [{ staffSession: [] }];
+
+export const catalogAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const now = () => ctx.clock.now();
+
+  app.get(
+    '/products',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Every product, drafts and archived included, with stock totals',
+        querystring: adminProductListQuerySchema,
+        response: { 200: adminProductListSchema, ...errorResponses },
+      },
+    },
+    (request) => listAdminProducts(ctx.db, request.query),
+  );
+
+  app.get(
+    '/products/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'A product with all its fields, variants and images',
+        params: idParamsSchema,
+        response: { 200: adminProductSchema, ...errorResponses },
+      },
+    },
+    (request) => getAdminProduct(ctx.db, request.params.id),
+  );
+
+  app.post(
+    '/products',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Creates a product (a draft unless status says otherwise) with its variants and images',
+        body: createProductSchema,
+        response: { 201: adminProductSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createProduct(ctx.db, request.body, now())),
+  );
+
+  app.patch(
+    '/products/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Edits a product's fields (status, flags, texts, slug)",
+        params: idParamsSchema,
+        body: updateProductSchema,
+        response: { 200: adminProductSchema, ...errorResponses },
+      },
+    },
+    (request) => updateProduct(ctx.db, request.params.id, request.body, now()),
+  );
+
+  app.put(
+    '/products/:id/variants',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Replaces a product's variant list (matched by id, else SKU; missing ones are removed)",
+        params: idParamsSchema,
+        body: replaceVariantsSchema,
+        response: { 200: adminProductSchema, ...errorResponses },
+      },
+    },
+    (request) => replaceVariants(ctx.db, request.params.id, request.body, now()),
+  );
+
+  app.patch(
+    '/variants/:id/stock',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Sets ({ stock }) or adjusts ({ adjust }) a variant's stock; never below zero",
+        params: idParamsSchema,
+        body: stockChangeSchema,
+        response: { 200: stockResultSchema, ...errorResponses },
+      },
+    },
+    (request) => changeStock(ctx.db, request.params.id, request.body, now()),
+  );
+
+  app.post(
+    '/products/:id/images',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Adds an image (a /media/… path or an https URL) after the existing ones',
+        params: idParamsSchema,
+        body: imageInputSchema,
+        response: { 201: adminImageSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addProductImage(ctx.db, request.params.id, request.body, now())),
+  );
+
+  app.delete(
+    '/products/:id/images/:imageId',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Removes an image',
+        params: imageParamsSchema,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await removeProductImage(ctx.db, request.params.id, request.params.imageId, now());
+      return reply.status(204).send(null);
+    },
+  );
+};

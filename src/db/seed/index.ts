@@ -1,11 +1,44 @@
+/**
+ * The demo shop: the catalogue of catalog.ts, with illustrations, and orders in every state (orders.ts).
+ * Deterministic: the same clock gives the same rows, ids included; dates are relative to the clock.
+ */
+import { sql } from 'drizzle-orm';
+import { orderEvents, orderLines, orders, payments, referenceCounters } from '../../orders/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Db } from '../client.ts';
+import { productImages, products, productVariants } from '../schema.ts';
+import { catalogRows } from './catalog-rows.ts';
+import { orderRows } from './orders.ts';
 
 /** True when the shop has no products yet (first start). */
-export async function isShopEmpty(_db: Db): Promise<boolean> {
-  return false;
+export async function isShopEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: products.id }).from(products).limit(1);
+  return rows.length === 0;
 }
 
-export async function seedDemoShop(_db: Db, _clock: Clock): Promise<{ products: number; orders: number }> {
-  return { products: 0, orders: 0 };
+export async function seedDemoShop(db: Db, clock: Clock): Promise<{ products: number; orders: number }> {
+  const now = clock.now().getTime();
+  const catalog = catalogRows(now);
+  const demo = orderRows(now, catalog);
+  await db.transaction(async (tx) => {
+    await tx.insert(products).values(catalog.products);
+    await tx.insert(productVariants).values(catalog.variants);
+    await tx.insert(productImages).values(catalog.images);
+    await tx.insert(orders).values(demo.orders);
+    await tx.insert(orderLines).values(demo.lines);
+    await tx.insert(orderEvents).values(demo.events);
+    await tx.insert(payments).values(demo.payments);
+    await tx
+      .insert(referenceCounters)
+      .values(demo.counters)
+      .onConflictDoUpdate({
+        target: [referenceCounters.prefix, referenceCounters.year],
+        set: { value: sql`greatest(${referenceCounters.value}, excluded.value)` },
+      });
+  });
+  // Fresh tables have no planner statistics (and autovacuum may be off): give the planner some.
+  await db.execute(
+    sql`analyze ${products}, ${productVariants}, ${productImages}, ${orders}, ${orderLines}, ${orderEvents}, ${payments}`,
+  );
+  return { products: catalog.products.length, orders: demo.orders.length };
 }

@@ -1,0 +1,164 @@
+/**
+ * The storefront list: active products, filtered, searched and sorted, one cursor page per call. The page
+ * is a single query (image and stock come from correlated subqueries), with one extra row fetched to know
+ * whether another page follows.
+ *
+ * It is the shop's hottest read, so it runs as a named prepared statement: one per shape of the request
+ * (sort, which filters are present, search form, cursor or not), at most a few hundred, each parsed once per
+ * connection. The values travel as parameters.
+ */
+import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { centsKey, decodeCursor, encodeCursor, rankKey, timestampKey } from './cursor.ts';
+import { createdAtKeySql, firstImageSql, inStockSql } from './rows.ts';
+import { products } from './schema.ts';
+import type { ProductList, ProductListQuery, ProductSort } from './schemas.ts';
+import { type SearchForm, searchForm, searchParts, searchValues, tsQueryOf } from './search.ts';
+
+interface Shape {
+  sort: ProductSort;
+  category: boolean;
+  minPrice: boolean;
+  maxPrice: boolean;
+  clearance: boolean;
+  search: SearchForm | null;
+  cursor: boolean;
+}
+
+const p = (name: string) => sql.placeholder(name);
+
+function ordering(shape: Shape, tsQuery: SQL | null): { orderBy: SQL[]; key: SQL; after: SQL } {
+  switch (shape.sort) {
+    case 'price_asc':
+      return {
+        orderBy: [asc(products.priceFromCents), asc(products.id)],
+        key: sql`${products.priceFromCents}`,
+        after: sql`(${products.priceFromCents}, ${products.id}) > (${p('cursorKey')}::int, ${p('cursorId')}::uuid)`,
+      };
+    case 'price_desc':
+      return {
+        orderBy: [desc(products.priceFromCents), desc(products.id)],
+        key: sql`${products.priceFromCents}`,
+        after: sql`(${products.priceFromCents}, ${products.id}) < (${p('cursorKey')}::int, ${p('cursorId')}::uuid)`,
+      };
+    case 'relevance': {
+      // The name (and category) matched, per word of name: "nimbus x2" puts the Nimbus X2 before its case;
+      // then the whole text, weighted (name, summary, description) and normalised by its length.
+      const rank = sql`(ts_rank(setweight(to_tsvector('english', ${products.name} || ' ' || ${products.category}::text), 'A'), ${tsQuery}, 2) + ts_rank(${products.search}, ${tsQuery}, 1))`;
+      return {
+        orderBy: [sql`${rank} desc`, desc(products.id)],
+        key: sql`${rank}::text`,
+        after: sql`(${rank}, ${products.id}) < (${p('cursorKey')}::real, ${p('cursorId')}::uuid)`,
+      };
+    }
+    case 'newest':
+      return {
+        orderBy: [desc(products.createdAt), desc(products.id)],
+        key: createdAtKeySql,
+        after: sql`(${products.createdAt}, ${products.id}) < (${p('cursorKey')}::timestamptz, ${p('cursorId')}::uuid)`,
+      };
+  }
+}
+
+function prepare(db: Db, shape: Shape, name: string) {
+  const tsQuery = shape.search ? tsQueryOf(shape.search, p) : null;
+  const order = ordering(shape, tsQuery);
+  const where: Array<SQL | undefined> = [eq(products.status, 'active')];
+  if (shape.category) where.push(sql`${products.category} = ${p('category')}::product_category`);
+  if (shape.minPrice) where.push(gte(products.priceFromCents, p('minPrice')));
+  if (shape.maxPrice) where.push(lte(products.priceFromCents, p('maxPrice')));
+  if (shape.clearance) where.push(eq(products.clearance, p('clearance')));
+  if (tsQuery) where.push(sql`${products.search} @@ ${tsQuery}`);
+  if (shape.cursor) where.push(order.after);
+  return db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: products.name,
+      brand: products.brand,
+      category: products.category,
+      summary: products.summary,
+      priceFromCents: products.priceFromCents,
+      clearance: products.clearance,
+      specialWarranty: products.specialWarranty,
+      inStock: inStockSql,
+      image: firstImageSql,
+      cursorKey: order.key,
+    })
+    .from(products)
+    .where(and(...where))
+    .orderBy(...order.orderBy)
+    .limit(p('limit'))
+    .prepare(name);
+}
+
+type Prepared = ReturnType<typeof prepare>;
+const preparedByDb = new WeakMap<Db, Map<string, Prepared>>();
+
+function preparedFor(db: Db, shape: Shape): Prepared {
+  let byShape = preparedByDb.get(db);
+  if (!byShape) {
+    byShape = new Map();
+    preparedByDb.set(db, byShape);
+  }
+  const key = [
+    shape.sort,
+    shape.search ?? 'all',
+    shape.category ? 'c' : '',
+    shape.minPrice ? 'min' : '',
+    shape.maxPrice ? 'max' : '',
+    shape.clearance ? 'cl' : '',
+    shape.cursor ? 'after' : '',
+  ].join('_');
+  let prepared = byShape.get(key);
+  if (!prepared) {
+    prepared = prepare(db, shape, `catalog_list_${key}`);
+    byShape.set(key, prepared);
+  }
+  return prepared;
+}
+
+export async function listProducts(db: Db, query: ProductListQuery): Promise<ProductList> {
+  const search = query.q ? searchParts(query.q) : null;
+  const requested: ProductSort = query.sort ?? (search ? 'relevance' : 'newest');
+  // Nothing to rank by without a search: newest first (and newest-first cursors).
+  const sort: ProductSort = requested === 'relevance' && !search ? 'newest' : requested;
+  const params: Record<string, unknown> = { limit: query.limit + 1 };
+
+  if (query.cursor) {
+    const cursor =
+      sort === 'newest'
+        ? decodeCursor(query.cursor, sort, timestampKey)
+        : sort === 'relevance'
+          ? decodeCursor(query.cursor, sort, rankKey)
+          : decodeCursor(query.cursor, sort, centsKey);
+    params.cursorKey = cursor.key;
+    params.cursorId = cursor.id;
+  }
+  if (query.category !== undefined) params.category = query.category;
+  if (query.minPriceCents !== undefined) params.minPrice = query.minPriceCents;
+  if (query.maxPriceCents !== undefined) params.maxPrice = query.maxPriceCents;
+  if (query.clearance !== undefined) params.clearance = query.clearance;
+  if (search) Object.assign(params, searchValues(search));
+
+  const prepared = preparedFor(db, {
+    sort,
+    category: query.category !== undefined,
+    minPrice: query.minPriceCents !== undefined,
+    maxPrice: query.maxPriceCents !== undefined,
+    clearance: query.clearance !== undefined,
+    search: search ? searchForm(search) : null,
+    cursor: query.cursor !== undefined,
+  });
+  const rows = await prepared.execute(params);
+
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ cursorKey: _, ...row }) => ({ ...row, currency: 'USD' as const })),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor(sort, last.cursorKey as string | number, last.id)
+        : null,
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm run seed` seeds the demo shop when the shop is empty; `npm run seed -- --reset` first empties every
+ * shop table (staff accounts and settings stay) and seeds again, in one transaction.
+ */
+import { loadConfig } from '../../config.ts';
+import { systemClock } from '../../shared/clock.ts';
+import { openDatabase, redactUrl } from '../client.ts';
+import { runSeed } from './command.ts';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== '--reset');
+  if (unknown.length > 0) {
+    console.error(`Unknown argument ${unknown[0]}. Usage: npm run seed [-- --reset]`);
+    return 64;
+  }
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: 2,
+  });
+  try {
+    await database.migrate();
+    const where = config.DATABASE_URL ? redactUrl(config.DATABASE_URL) : `${config.DATA_DIR} (PGlite)`;
+    console.log(await runSeed(database, systemClock, { reset: args.includes('--reset'), where }));
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,25 @@
+import type { Clock } from '../../shared/clock.ts';
+import type { Database } from '../client.ts';
+import { isShopEmpty, seedDemoShop } from './index.ts';
+import { resetShop } from './reset.ts';
+
+/**
+ * What `npm run seed` does, on an open and migrated database: seed when the shop is empty, or with `reset`
+ * empty the shop first; one transaction either way. Returns the line to print.
+ */
+export async function runSeed(
+  database: Pick<Database, 'db'>,
+  clock: Clock,
+  options: { reset: boolean; where: string },
+): Promise<string> {
+  const seeded = await database.db.transaction(async (tx) => {
+    if (options.reset) await resetShop(tx);
+    else if (!(await isShopEmpty(tx))) return null;
+    return seedDemoShop(tx, clock);
+  });
+  if (!seeded) {
+    return `The shop in ${options.where} already has products: nothing seeded (use --reset to start over).`;
+  }
+  const verb = options.reset ? 'Reset and seeded' : 'Seeded';
+  return `${verb} the demo shop in ${options.where}: ${seeded.products} products, ${seeded.orders} orders.`;
+}

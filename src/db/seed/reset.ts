@@ -1,0 +1,40 @@
+import { getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { mailOutbox } from '../../messaging/schema.ts';
+import {
+  cartLines,
+  carts,
+  idempotencyKeys,
+  orderEvents,
+  orderLines,
+  orders,
+  payments,
+  referenceCounters,
+} from '../../orders/schema.ts';
+import type { Db } from '../client.ts';
+import { productImages, products, productVariants } from '../schema.ts';
+
+/** Every table of shop data. Staff accounts, their sessions and the shop's settings are not among them. */
+export const shopTables: readonly PgTable[] = [
+  products,
+  productVariants,
+  productImages,
+  carts,
+  cartLines,
+  orders,
+  orderLines,
+  orderEvents,
+  payments,
+  idempotencyKeys,
+  referenceCounters,
+  mailOutbox,
+];
+
+/**
+ * Empties the shop's tables in one statement. CASCADE also empties tables that refer to these (after-sales
+ * cases refer to orders, for instance): a reset shop has no history.
+ */
+export async function resetShop(db: Db): Promise<void> {
+  const names = shopTables.map((table) => sql.identifier(getTableName(table)));
+  await db.execute(sql`truncate table ${sql.join(names, sql`, `)} cascade`);
+}
