@@ -17,6 +17,7 @@ import {
 import { requireStaff } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
 import { catalogAdminRoutes } from './catalog/admin.routes.ts';
+import { mediaRoutes } from './catalog/media.routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import type { AppContext } from './context.ts';
 import { mailAdminRoutes } from './messaging/admin.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  await app.register(mediaRoutes);
   await app.register(systemRoutes, { prefix: '/api', ctx });
   await app.register(catalogRoutes, { prefix: '/api', ctx });
   await app.register(cartRoutes, { prefix: '/api', ctx });

@@ -323,3 +323,24 @@ describe('product media', () => {
     }
   });
 });
+
+describe('product images in the app', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ seed: true });
+  });
+  after(() => t.close());
+
+  it('every seeded product image is served by the app as SVG', async () => {
+    const list = json<{ items: Array<{ image: { url: string } | null }> }>(
+      await t.app.inject({ method: 'GET', url: '/api/products?limit=60' }),
+    );
+    const urls = list.items.map((p) => p.image?.url).filter((u): u is string => Boolean(u));
+    assert.ok(urls.length >= 24);
+    for (const url of urls) {
+      const res = await t.app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 200, url);
+      assert.match(String(res.headers['content-type']), /image\/svg\+xml/);
+    }
+  });
+});
