@@ -63,16 +63,14 @@ export async function signIn(
   const sessionId = uuidv7(now.getTime());
   const expiresAt = new Date(now.getTime() + STAFF_SESSION_HOURS * 3_600_000);
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(staffSessions)
-      .values({
-        id: sessionId,
-        staffId: user.id,
-        tokenHash: sha256(token),
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt,
-      });
+    await tx.insert(staffSessions).values({
+      id: sessionId,
+      staffId: user.id,
+      tokenHash: sha256(token),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    });
     await tx.update(staffUsers).set({ lastLoginAt: now }).where(eq(staffUsers.id, user.id));
   });
   return {
