@@ -56,6 +56,21 @@ describe('storefront shell in a browser', { skip: skipWithoutBrowser() }, () => 
     await page.close();
   });
 
+  it('the home page lists the demo products, and the header search finds them', async () => {
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    const newArrivals = page.getByRole('region', { name: 'New arrivals' });
+    assert.ok((await newArrivals.getByRole('article').count()) > 0, 'products under New arrivals');
+    await page.getByRole('searchbox', { name: 'Search products' }).fill('nimbus');
+    await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Results for “nimbus”' }).waitFor();
+    const names = await page.getByRole('article').getByRole('heading').allInnerTexts();
+    assert.ok(names.length > 0 && names.every((n) => /nimbus/i.test(n)), names.join(', '));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('an unknown address answers 404 with the not-found page', async () => {
     const page = await context.newPage();
     const response = await page.goto(`${server.url}/no-such-page/anywhere`);
@@ -71,7 +86,7 @@ describe('storefront shell in a browser', { skip: skipWithoutBrowser() }, () => 
     assert.match(res.headers.get('content-type') ?? '', /application\/json/);
   });
 
-  for (const path of ['/', '/no-such-page']) {
+  for (const path of ['/', '/no-such-page', '/search?q=watch']) {
     it(`axe finds no serious or critical accessibility problem on ${path}`, async () => {
       const page = await context.newPage();
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });

@@ -4,10 +4,10 @@ import { saveShopSettings } from '../../src/settings/shop.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 // The web app is built by `npm test` (scripts/build-web.mjs --if-stale) before this file runs.
-describe('storefront served by the Fastify process', () => {
+describe('storefront served by the Fastify process (demo shop)', () => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: true });
   });
   after(() => t.close());
 
@@ -43,6 +43,10 @@ describe('storefront served by the Fastify process', () => {
     const asset = await t.app.inject({ url: script });
     assert.equal(asset.statusCode, 200);
     assert.equal(asset.headers['cache-control'], 'public, max-age=31536000, immutable');
+    const brotli = await t.app.inject({ url: script, headers: { 'accept-encoding': 'br, gzip' } });
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.ok(brotli.rawPayload.length < asset.rawPayload.length);
+    assert.equal(brotli.headers.vary, 'Accept-Encoding');
     const icon = await t.app.inject({ url: '/favicon.svg' });
     assert.equal(icon.headers['cache-control'], 'public, max-age=3600');
   });
@@ -56,6 +60,9 @@ describe('storefront served by the Fastify process', () => {
     assert.equal(sitemap.statusCode, 200);
     assert.match(String(sitemap.headers['content-type']), /^application\/xml/);
     assert.match(sitemap.body, /<loc>http:\/\/localhost:\d+\/policies\/after-sales<\/loc>/);
+    // Every active product of the demo shop, read through the catalog service.
+    assert.match(sitemap.body, /<loc>http:\/\/localhost:\d+\/products\/nimbus-x2<\/loc>/);
+    assert.doesNotMatch(sitemap.body, /nimbus-x3|orbit-zero/, 'no draft or archived product');
   });
 
   it('shop name, colour and social links (SH-SOC-1) come from the settings', async () => {
@@ -95,5 +102,22 @@ describe('storefront served by the Fastify process', () => {
     });
     // The page has no action: React Router answers 405, which proves the request got through to it.
     assert.equal(res.statusCode, 405);
+  });
+});
+
+describe('a page whose data cannot be loaded', () => {
+  it('answers 500 with a friendly page naming the request, and no stack trace', async () => {
+    const t = await startTestApp();
+    await t.ctx.database.close(); // every query now fails
+    try {
+      const res = await t.app.inject({ url: '/' });
+      assert.equal(res.statusCode, 500);
+      assert.match(res.body, /Something went wrong on our side/);
+      const reference = /<code[^>]*>([0-9a-f-]{36})<\/code>/.exec(res.body)?.[1];
+      assert.ok(reference, 'a reference to quote');
+      assert.doesNotMatch(res.body, /at [\w.<>]+ \(|\.ts:\d+|node_modules/, 'no stack trace');
+    } finally {
+      await t.app.close();
+    }
   });
 });

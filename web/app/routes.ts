@@ -2,6 +2,7 @@ import { index, type RouteConfig, route } from '@react-router/dev/routes';
 
 export default [
   index('routes/home.tsx'),
+  route('search', 'routes/search.tsx'),
   route('policies/after-sales', 'routes/policies.after-sales.tsx'),
   route('policies/privacy', 'routes/policies.privacy.tsx'),
   route('robots.txt', 'routes/robots.ts'),

@@ -1,12 +1,22 @@
 import type { ReactNode } from 'react';
 import { Link, type LoaderFunctionArgs, type MetaFunction, useLoaderData } from 'react-router';
+import { ProductGrid } from '../components/catalog/ProductCard.tsx';
 import { ChatIcon, ShieldIcon, TruckIcon } from '../components/icons.tsx';
+import { EmptyState } from '../components/ui/EmptyState.tsx';
+import { listProducts } from '../lib/catalog.server.ts';
 import { pageMeta } from '../lib/meta.ts';
 import { currentPolicySettings } from '../lib/policy.server.ts';
 
-export async function loader(_args: LoaderFunctionArgs) {
-  const policy = await currentPolicySettings();
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { db } = context.ctx;
+  const [newest, clearance, policy] = await Promise.all([
+    listProducts(db, { sort: 'newest', limit: 8 }),
+    listProducts(db, { clearance: true, sort: 'newest', limit: 4 }),
+    currentPolicySettings(),
+  ]);
   return {
+    newest: newest.items,
+    clearance: clearance.items,
     promises: {
       warrantyMonths: policy.warrantyMonths,
       doaDays: policy.doaDaysAfterDelivery,
@@ -18,7 +28,7 @@ export async function loader(_args: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches, null);
 
 export default function Home() {
-  const { promises } = useLoaderData<typeof loader>();
+  const { newest, clearance, promises } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-12 sm:space-y-16">
       <section
@@ -56,6 +66,36 @@ export default function Home() {
           </Link>
         </p>
       </section>
+
+      <section aria-labelledby="new-title" className="space-y-4">
+        <h2 id="new-title" className="text-2xl font-bold tracking-tight text-gray-900">
+          New arrivals
+        </h2>
+        {newest.length > 0 ? (
+          <ProductGrid products={newest} />
+        ) : (
+          <EmptyState
+            headingLevel={3}
+            title="New stock is on its way"
+            description="The shop has no products on sale right now. Please come back soon."
+          />
+        )}
+      </section>
+
+      {clearance.length > 0 ? (
+        <section aria-labelledby="clearance-title" className="space-y-4">
+          <div className="space-y-1">
+            <h2 id="clearance-title" className="text-2xl font-bold tracking-tight text-gray-900">
+              Clearance
+            </h2>
+            <p className="text-muted">
+              Reduced prices on last units. Clearance items are sold without the {promises.warrantyMonths}
+              -month warranty; dead-on-arrival cover still applies.
+            </p>
+          </div>
+          <ProductGrid products={clearance} />
+        </section>
+      ) : null}
     </div>
   );
 }
