@@ -43,7 +43,10 @@ function precompress(dir) {
     if (!/\.(js|css|svg|json|txt)$/.test(name)) continue;
     const data = readFileSync(path);
     if (data.length < 1024) continue;
-    writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(
+      `${path}.br`,
+      brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
     writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
   }
 }
