@@ -1,9 +1,11 @@
 /**
  * Checkout: the cart becomes an order in ONE transaction. In order: claim the Idempotency-Key → lock the
- * cart → reserve stock line by line (a conditional decrement, so two buyers can never both take the last
- * unit) → number the order → authorise the payment (a decline rolls all of it back) → write the order, its
+ * cart → number the order → authorise the payment (a decline rolls all of it back) → write the order, its
  * frozen lines, the payment, the first timeline entry and the confirmation email → close the cart → store
- * the answer for retries. After commit the payment provider may settle (the test processor's webhook).
+ * the answer for retries → and last, reserve stock line by line (a conditional decrement, so two buyers can
+ * never both take the last unit). Stock rows are the only rows every buyer of a product contends for, so
+ * they are locked last and held only until the commit that follows. After commit the payment provider may
+ * settle (the test processor's webhook).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { productVariants } from '../catalog/schema.ts';
@@ -18,7 +20,7 @@ import { recordOrderEvent } from './order-events.ts';
 import { orderLinkToken } from './order-link.ts';
 import { loadOrderView } from './order-view.ts';
 import type { Authorization, PaymentProviders } from './payments/provider.ts';
-import { nextReference } from './references.ts';
+import { nextOrderReference } from './references.ts';
 import { carts, orderLines, orders, payments } from './schema.ts';
 import type { CheckoutInput, CheckoutResponse } from './schemas.ts';
 import { shippingPriceCents } from './shipping.ts';
@@ -43,20 +45,35 @@ function cartEmpty(): AppError {
   return new Conflict('Your cart is empty: add something to it before checking out', { field: 'cart' });
 }
 
-/** Takes the line's units from stock, or fails the whole checkout naming the line. */
-async function reserveStock(tx: Db, line: CartLineRow): Promise<{ priceCents: number }> {
+/**
+ * Takes the line's units from stock at the price the order was written with, or fails the whole checkout
+ * naming the line (sold out, or repriced since the cart was read).
+ */
+async function reserveStock(tx: Db, line: CartLineRow): Promise<void> {
   const [row] = await tx
     .update(productVariants)
     .set({ stock: sql`${productVariants.stock} - ${line.quantity}` })
-    .where(and(eq(productVariants.id, line.variantId), sql`${productVariants.stock} >= ${line.quantity}`))
-    .returning({ priceCents: productVariants.priceCents });
-  if (row) return row;
+    .where(
+      and(
+        eq(productVariants.id, line.variantId),
+        eq(productVariants.priceCents, line.priceCents),
+        sql`${productVariants.stock} >= ${line.quantity}`,
+      ),
+    )
+    .returning({ id: productVariants.id });
+  if (row) return;
   const [now] = await tx
-    .select({ stock: productVariants.stock })
+    .select({ stock: productVariants.stock, priceCents: productVariants.priceCents })
     .from(productVariants)
     .where(eq(productVariants.id, line.variantId));
-  const left = now?.stock ?? 0;
   const item = `${line.productName} (${line.variantName})`;
+  if (now && now.priceCents !== line.priceCents) {
+    throw new Conflict(`The price of ${item} has just changed; review your cart before paying`, {
+      field: `lines.${line.variantId}.unitPriceCents`,
+      variantId: line.variantId,
+    });
+  }
+  const left = now?.stock ?? 0;
   throw new Conflict(
     left === 0
       ? `${item} has just sold out; remove it from your cart`
@@ -96,23 +113,18 @@ export async function checkout(
       const lines = await loadCartLines(tx, cart.id);
       if (lines.length === 0) throw cartEmpty();
 
-      // Lock variants in one global order so concurrent checkouts of overlapping carts cannot deadlock.
-      const byVariant = [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
-      const prices = new Map<string, number>();
-      for (const line of byVariant) {
+      for (const line of lines) {
         if (line.productStatus !== 'active') {
           throw new Conflict(`${line.productName} is no longer for sale; remove it from your cart`, {
             field: `lines.${line.variantId}`,
             variantId: line.variantId,
           });
         }
-        prices.set(line.variantId, (await reserveStock(tx, line)).priceCents);
       }
-
-      const subtotalCents = lines.reduce((s, l) => s + (prices.get(l.variantId) as number) * l.quantity, 0);
+      const subtotalCents = lines.reduce((s, l) => s + l.priceCents * l.quantity, 0);
       const shippingCents = shippingPriceCents(input.shippingMethod, subtotalCents);
       const totalCents = subtotalCents + shippingCents;
-      const reference = await nextReference(tx, ORDER_REFERENCE_PREFIX, now);
+      const reference = await nextOrderReference(tx, ORDER_REFERENCE_PREFIX, now);
 
       authorization = await provider.authorize({
         payment: input.payment,
@@ -151,7 +163,7 @@ export async function checkout(
           variantName: l.variantName,
           sku: l.sku,
           category: l.category,
-          unitPriceCents: prices.get(l.variantId) as number,
+          unitPriceCents: l.priceCents,
           quantity: l.quantity,
           clearance: l.clearance,
           specialWarranty: l.specialWarranty,
@@ -186,6 +198,11 @@ export async function checkout(
         orderUrl: orderUrlOf(ctx, orderId),
       };
       await storeIdempotentResponse(tx, IDEMPOTENCY_SCOPE, idempotencyKey, 201, body);
+
+      // Variants in one global order, so concurrent checkouts of overlapping carts cannot deadlock.
+      for (const line of [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : 1))) {
+        await reserveStock(tx, line);
+      }
       return { status: 201, body, created: { authorization, amountCents: totalCents } };
     });
   } catch (error) {

@@ -1,22 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { formatReference } from '../shared/ids.ts';
-import { referenceCounters } from './schema.ts';
 
 /**
- * The next customer-facing reference for a prefix and year (AC-26-00001, AC-26-00002, ...). The upsert locks
- * the counter row until the transaction ends, so concurrent orders never share a number, and a rolled-back
- * checkout leaves no gap.
+ * The next customer-facing order reference: the year of placement, then the next number of the order
+ * sequence (AC-26-00041, AC-26-00042, ...). Numbers never repeat and are handed out without waiting on
+ * other checkouts (see orderReferenceSeq).
  */
-export async function nextReference(db: Db, prefix: string, now: Date): Promise<string> {
-  const year = now.getUTCFullYear();
-  const [row] = await db
-    .insert(referenceCounters)
-    .values({ prefix, year, value: 1 })
-    .onConflictDoUpdate({
-      target: [referenceCounters.prefix, referenceCounters.year],
-      set: { value: sql`${referenceCounters.value} + 1` },
-    })
-    .returning({ value: referenceCounters.value });
-  return formatReference(prefix, year, row?.value as number);
+export async function nextOrderReference(db: Db, prefix: string, now: Date): Promise<string> {
+  const result = await db.execute(sql`select nextval('order_reference_seq')::int as n`);
+  const [row] = (result as unknown as { rows: Array<{ n: number }> }).rows;
+  return formatReference(prefix, now.getUTCFullYear(), Number(row?.n));
 }

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -197,13 +198,9 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
 
-/** Sequences for customer-facing references, one row per prefix and year. */
-export const referenceCounters = pgTable(
-  'reference_counters',
-  {
-    prefix: text().notNull(),
-    year: integer().notNull(),
-    value: integer().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
-);
+/**
+ * The number in customer-facing order references (AC-26-00123). A sequence hands out numbers without a lock
+ * held until commit, so concurrent checkouts never queue behind one counter row; a rolled-back checkout may
+ * leave a gap, which is harmless for order references (they are not invoice numbers).
+ */
+export const orderReferenceSeq = pgSequence('order_reference_seq', { startWith: 1 });

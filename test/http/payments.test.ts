@@ -26,7 +26,6 @@ const WRITTEN_TABLES = [
   'payments',
   'mail_outbox',
   'idempotency_keys',
-  'reference_counters',
 ];
 
 describe('payments (PV-PAY-1)', () => {

@@ -4,6 +4,7 @@ CREATE TYPE "public"."product_status" AS ENUM('active', 'draft', 'archived');-->
 CREATE TYPE "public"."mail_status" AS ENUM('pending', 'sent', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."order_status" AS ENUM('placed', 'paid', 'shipped', 'delivered', 'completed', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."payment_status" AS ENUM('pending', 'authorized', 'captured', 'failed', 'voided');--> statement-breakpoint
+CREATE SEQUENCE "public"."order_reference_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "staff_sessions" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"staff_id" uuid NOT NULL,
@@ -174,13 +175,6 @@ CREATE TABLE "payments" (
 	"processor_reference" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "reference_counters" (
-	"prefix" text NOT NULL,
-	"year" integer NOT NULL,
-	"value" integer NOT NULL,
-	CONSTRAINT "reference_counters_prefix_year_pk" PRIMARY KEY("prefix","year")
 );
 --> statement-breakpoint
 CREATE TABLE "app_settings" (

@@ -3,7 +3,7 @@
  * Deterministic: the same clock gives the same rows, ids included; dates are relative to the clock.
  */
 import { sql } from 'drizzle-orm';
-import { orderEvents, orderLines, orders, payments, referenceCounters } from '../../orders/schema.ts';
+import { orderEvents, orderLines, orders, payments } from '../../orders/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Db } from '../client.ts';
 import { productImages, products, productVariants } from '../schema.ts';
@@ -28,13 +28,10 @@ export async function seedDemoShop(db: Db, clock: Clock): Promise<{ products: nu
     await tx.insert(orderLines).values(demo.lines);
     await tx.insert(orderEvents).values(demo.events);
     await tx.insert(payments).values(demo.payments);
-    await tx
-      .insert(referenceCounters)
-      .values(demo.counters)
-      .onConflictDoUpdate({
-        target: [referenceCounters.prefix, referenceCounters.year],
-        set: { value: sql`greatest(${referenceCounters.value}, excluded.value)` },
-      });
+    // New orders continue after the demo's references.
+    await tx.execute(
+      sql`select setval('order_reference_seq', greatest(${demo.lastReferenceNumber}, (select last_value from order_reference_seq)))`,
+    );
   });
   // Fresh tables have no planner statistics (and autovacuum may be off): give the planner some.
   await db.execute(

@@ -11,7 +11,7 @@ import type { PaymentMethod } from '../../orders/schemas.ts';
 import { type ShippingMethodCode, shippingPriceCents } from '../../orders/shipping.ts';
 import { formatReference } from '../../shared/ids.ts';
 import { DAY_MS } from '../../shared/time.ts';
-import type { orderEvents, orderLines, orders, payments, referenceCounters } from '../schema.ts';
+import type { orderEvents, orderLines, orders, payments } from '../schema.ts';
 import type { CatalogRows } from './catalog-rows.ts';
 import { seededUuid } from './ids.ts';
 
@@ -189,7 +189,8 @@ export interface OrderRows {
   lines: Array<typeof orderLines.$inferInsert>;
   events: Array<typeof orderEvents.$inferInsert>;
   payments: Array<typeof payments.$inferInsert>;
-  counters: Array<typeof referenceCounters.$inferInsert>;
+  /** The last number used from the order reference sequence. */
+  lastReferenceNumber: number;
 }
 
 type Event = Omit<typeof orderEvents.$inferInsert, 'id' | 'orderId'> & { createdAt: Date };
@@ -306,17 +307,14 @@ export function orderRows(nowMs: number, catalog: CatalogRows): OrderRows {
   const at = (daysAgo: number) => new Date(nowMs - Math.round(daysAgo * DAY_MS));
   const variants = new Map(catalog.variants.map((v) => [v.sku, v]));
   const productsById = new Map(catalog.products.map((p) => [p.id, p]));
-  const rows: OrderRows = { orders: [], lines: [], events: [], payments: [], counters: [] };
-  const sequenceByYear = new Map<number, number>();
+  const rows: OrderRows = { orders: [], lines: [], events: [], payments: [], lastReferenceNumber: 0 };
 
-  // References follow the order in which the orders were placed, per year of placement.
+  // References follow the order in which the orders were placed: the year of placement, then the sequence.
   const chronological = [...demoOrders].sort((a, b) => b.placed - a.placed);
   for (const o of chronological) {
     const placedAt = at(o.placed);
-    const year = placedAt.getUTCFullYear();
-    const sequence = (sequenceByYear.get(year) ?? 0) + 1;
-    sequenceByYear.set(year, sequence);
-    const reference = formatReference('AC', year, sequence);
+    const sequence = ++rows.lastReferenceNumber;
+    const reference = formatReference('AC', placedAt.getUTCFullYear(), sequence);
     const orderId = seededUuid(`order:${o.key}`, placedAt.getTime());
 
     const lines = o.lines.map(([sku, quantity], i) => {
@@ -390,6 +388,5 @@ export function orderRows(nowMs: number, catalog: CatalogRows): OrderRows {
       updatedAt: new Date(lastChange),
     });
   }
-  for (const [year, value] of sequenceByYear) rows.counters.push({ prefix: 'AC', year, value });
   return rows;
 }

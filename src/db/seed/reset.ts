@@ -9,7 +9,6 @@ import {
   orderLines,
   orders,
   payments,
-  referenceCounters,
 } from '../../orders/schema.ts';
 import type { Db } from '../client.ts';
 import { productImages, products, productVariants } from '../schema.ts';
@@ -26,7 +25,6 @@ export const shopTables: readonly PgTable[] = [
   orderEvents,
   payments,
   idempotencyKeys,
-  referenceCounters,
   mailOutbox,
 ];
 
@@ -37,4 +35,5 @@ export const shopTables: readonly PgTable[] = [
 export async function resetShop(db: Db): Promise<void> {
   const names = shopTables.map((table) => sql.identifier(getTableName(table)));
   await db.execute(sql`truncate table ${sql.join(names, sql`, `)} cascade`);
+  await db.execute(sql`alter sequence order_reference_seq restart with 1`);
 }
