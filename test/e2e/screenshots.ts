@@ -19,6 +19,10 @@ try {
     const page = await context.newPage();
     for (const path of paths) {
       await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      // Lazy images load only near the viewport: scroll through once so the full-page picture has them.
+      await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+      await page.waitForFunction('Array.from(document.images).every((i) => i.complete)');
+      await page.evaluate('window.scrollTo(0, 0)');
       const name = path === '/' ? 'home' : path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
       await page.screenshot({ path: `${outDir}/${name}-${width}.png`, fullPage: true });
       console.log(`${outDir}/${name}-${width}.png`);
