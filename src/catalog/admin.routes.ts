@@ -7,6 +7,7 @@ import { getAdminProduct, listAdminProducts } from './admin-products.ts';
 import { changeStock } from './change-stock.ts';
 import { createProduct } from './create-product.ts';
 import { addProductImage, removeProductImage } from './product-images.ts';
+import { catalogCache } from './read-cache.ts';
 import { replaceVariants } from './replace-variants.ts';
 import {
   adminImageSchema,
@@ -28,6 +29,11 @@ const tags = ['catalog (back office)'];
 const security = [{ staffSession: [] }];
 
 export const catalogAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // A catalog change shows on this process's storefront at once (other processes within the cache's TTL).
+  const cache = catalogCache(ctx);
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET') cache.clear();
+  });
   const now = () => ctx.clock.now();
 
   app.get(

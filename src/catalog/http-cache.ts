@@ -4,7 +4,6 @@
  * for a minute more while they revalidate.
  */
 import { hash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const CATALOG_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
 
@@ -20,21 +19,4 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
     .split(',')
     .map((tag) => tag.trim())
     .some((tag) => tag === '*' || tag.replace(/^W\//, '') === opaque);
-}
-
-/** An onSend hook for GET routes whose 200 bodies are public. */
-export async function conditionalGet(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  payload: unknown,
-): Promise<unknown> {
-  if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
-  const etag = weakEtag(payload);
-  reply.header('etag', etag);
-  reply.header('cache-control', CATALOG_CACHE_CONTROL);
-  if (!etagMatches(request.headers['if-none-match'], etag)) return payload;
-  reply.code(304);
-  reply.removeHeader('content-type');
-  reply.removeHeader('content-length');
-  return null;
 }

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { getProduct } from './get-product.ts';
-import { conditionalGet } from './http-cache.ts';
 import { listProducts } from './list-products.ts';
+import { cachedCatalogRead, catalogCache } from './read-cache.ts';
 import {
   productDetailSchema,
   productListQuerySchema,
@@ -13,6 +13,7 @@ import {
 
 /** The public catalog: cacheable reads (ETag, 304, Cache-Control) of active products only. */
 export const catalogRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const cached = cachedCatalogRead(catalogCache(ctx));
   app.get(
     '/products',
     {
@@ -22,7 +23,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         querystring: productListQuerySchema,
         response: { 200: productListSchema, 400: errorResponses[400] },
       },
-      onSend: conditionalGet,
+      ...cached,
     },
     (request) => listProducts(ctx.db, request.query),
   );
@@ -36,7 +37,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         params: productSlugParamsSchema,
         response: { 200: productDetailSchema, 404: errorResponses[404] },
       },
-      onSend: conditionalGet,
+      ...cached,
     },
     (request) => getProduct(ctx.db, request.params.slug),
   );

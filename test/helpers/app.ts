@@ -59,6 +59,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PAYMENT_WEBHOOK_SECRET: 'whsec_test_0123456789abcdef',
     SEED_DEMO: 'false',
     RATE_LIMIT_PER_MINUTE: '100000',
+    CATALOG_CACHE_MS: '0',
     ...env,
   });
 }

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MicroCache } from './micro-cache.ts';
+
+describe('micro-cache', () => {
+  it('serves an entry until its time-to-live has passed', () => {
+    let now = 1_000;
+    const cache = new MicroCache({ ttlMs: 500, now: () => now });
+    cache.set('/a', 'body', 'W/"1"');
+    now = 1_499;
+    assert.equal(cache.get('/a')?.body, 'body');
+    now = 1_500;
+    assert.equal(cache.get('/a'), undefined);
+    assert.equal(cache.size, 0);
+  });
+
+  it('drops the oldest entry when full', () => {
+    const cache = new MicroCache({ ttlMs: 1_000, maxEntries: 2 });
+    cache.set('/a', 'a', 'x');
+    cache.set('/b', 'b', 'x');
+    cache.set('/c', 'c', 'x');
+    assert.equal(cache.get('/a'), undefined);
+    assert.equal(cache.get('/c')?.body, 'c');
+  });
+
+  it('with a time-to-live of 0 keeps nothing', () => {
+    const cache = new MicroCache({ ttlMs: 0 });
+    cache.set('/a', 'a', 'x');
+    assert.equal(cache.get('/a'), undefined);
+  });
+});
