@@ -45,7 +45,9 @@ async function startServer(
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'dist', 'main.mjs')], {
+  // BENCH_NODE_ARGS lets a profiling run pass e.g. --cpu-prof to the server.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'main.mjs')], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',

@@ -50,7 +50,8 @@ if (wanted('http')) {
   });
   execFileSync(process.execPath, [join(root, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-  for (const database of ['pglite', 'postgres'] as const) {
+  const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',') as Array<'pglite' | 'postgres'>;
+  for (const database of databases) {
     http = http.concat(await runHttpBench(root, database, { seconds, connections: 50 }));
   }
 }

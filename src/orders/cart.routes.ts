@@ -3,14 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
-import {
-  addCartLine,
-  CART_COOKIE,
-  CART_DAYS,
-  getCart,
-  removeCartLine,
-  setCartLineQuantity,
-} from './cart.service.ts';
+import { addCartLine, CART_COOKIE, getCart, removeCartLine, setCartLineQuantity } from './cart.service.ts';
+import { cartCookieOptions } from './cart-cookie.ts';
 import {
   addLineBody,
   cartResponse,
@@ -24,15 +18,9 @@ import { defaultShippingSettings, shippingMethods } from './shipping.ts';
 const CART_BODY_LIMIT = 4 * 1024;
 
 export const cartRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const secure = ctx.config.COOKIE_SECURE ?? true;
+  const cookieOptions = cartCookieOptions(ctx.config);
   const setCartCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(CART_COOKIE, token, {
-      httpOnly: true,
-      secure,
-      sameSite: 'lax',
-      path: '/',
-      maxAge: CART_DAYS * 86_400,
-    });
+    reply.setCookie(CART_COOKIE, token, cookieOptions);
   const tags = ['cart'];
   const security = [{ cart: [] }];
 

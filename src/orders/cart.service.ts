@@ -100,20 +100,41 @@ function toView(rows: CartLineRow[]): CartView {
   };
 }
 
-async function openCartId(db: Db, tokenHash: string, lock: boolean): Promise<string | null> {
-  const query = db
+/** Marks the open cart as used now and locks its row until the transaction ends; null when there is none. */
+async function touchOpenCart(tx: Db, tokenHash: string, now: Date): Promise<string | null> {
+  const [row] = await tx
+    .update(carts)
+    .set({ updatedAt: now })
+    .where(and(eq(carts.tokenHash, tokenHash), isNull(carts.checkedOutAt)))
+    .returning({ id: carts.id });
+  return row?.id ?? null;
+}
+
+async function openCartId(db: Db, tokenHash: string): Promise<string | null> {
+  const [row] = await db
     .select({ id: carts.id })
     .from(carts)
     .where(and(eq(carts.tokenHash, tokenHash), isNull(carts.checkedOutAt)));
-  const [row] = lock ? await query.for('update') : await query;
   return row?.id ?? null;
 }
 
 /** The cart behind the cookie's token; an empty cart when there is none (nothing is created). */
 export async function getCart(ctx: CartCtx, token: string | undefined): Promise<CartView> {
   const hash = tokenHashOf(token);
-  const cartId = hash ? await openCartId(ctx.db, hash, false) : null;
+  const cartId = hash ? await openCartId(ctx.db, hash) : null;
   return cartId ? toView(await loadCartLines(ctx.db, cartId)) : emptyCart();
+}
+
+/** Units in the cart behind the cookie's token (the header's count): one query, 0 when there is no cart. */
+export async function cartItemCount(ctx: Pick<AppContext, 'db'>, token: string | undefined): Promise<number> {
+  const hash = tokenHashOf(token);
+  if (!hash) return 0;
+  const [row] = await ctx.db
+    .select({ n: sql<number>`coalesce(sum(${cartLines.quantity}), 0)::int` })
+    .from(cartLines)
+    .innerJoin(carts, eq(carts.id, cartLines.cartId))
+    .where(and(eq(carts.tokenHash, hash), isNull(carts.checkedOutAt)));
+  return Number(row?.n ?? 0);
 }
 
 async function variantForSale(db: Db, variantId: string) {
@@ -157,26 +178,32 @@ export async function addCartLine(
   return ctx.db.transaction(async (tx) => {
     const variant = await variantForSale(tx, variantId);
     const hash = tokenHashOf(token);
-    let cartId = hash ? await openCartId(tx, hash, true) : null;
+    // Touching the open cart locks it for this transaction.
+    let cartId = hash ? await touchOpenCart(tx, hash, now) : null;
     let cartToken = token as string;
-    if (!cartId) {
+    if (cartId) {
+      const [lines] = await tx
+        .select({
+          n: count(),
+          existing: sql<
+            number | null
+          >`max(${cartLines.quantity}) filter (where ${cartLines.variantId} = ${variantId})`,
+        })
+        .from(cartLines)
+        .where(eq(cartLines.cartId, cartId));
+      const existing = lines?.existing ?? null;
+      if (existing === null && (lines?.n ?? 0) >= MAX_CART_LINES) {
+        throw new Conflict(`A cart holds at most ${MAX_CART_LINES} different items`, { field: 'variantId' });
+      }
+      checkQuantity((existing ?? 0) + quantity, variant.stock, variant.name);
+    } else {
+      checkQuantity(quantity, variant.stock, variant.name);
       cartToken = randomToken();
       cartId = uuidv7(now.getTime());
       await tx
         .insert(carts)
         .values({ id: cartId, tokenHash: sha256(cartToken), createdAt: now, updatedAt: now });
     }
-    const [existing] = await tx
-      .select({ quantity: cartLines.quantity })
-      .from(cartLines)
-      .where(and(eq(cartLines.cartId, cartId), eq(cartLines.variantId, variantId)));
-    if (!existing) {
-      const [lines] = await tx.select({ n: count() }).from(cartLines).where(eq(cartLines.cartId, cartId));
-      if ((lines?.n ?? 0) >= MAX_CART_LINES) {
-        throw new Conflict(`A cart holds at most ${MAX_CART_LINES} different items`, { field: 'variantId' });
-      }
-    }
-    checkQuantity((existing?.quantity ?? 0) + quantity, variant.stock, variant.name);
     await tx
       .insert(cartLines)
       .values({ cartId, variantId, quantity, addedAt: now })
@@ -184,7 +211,6 @@ export async function addCartLine(
         target: [cartLines.cartId, cartLines.variantId],
         set: { quantity: sql`${cartLines.quantity} + ${quantity}` },
       });
-    await tx.update(carts).set({ updatedAt: now }).where(eq(carts.id, cartId));
     return { token: cartToken, cart: toView(await loadCartLines(tx, cartId)) };
   });
 }
@@ -199,7 +225,7 @@ export async function setCartLineQuantity(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const hash = tokenHashOf(token);
-    const cartId = hash ? await openCartId(tx, hash, true) : null;
+    const cartId = hash ? await touchOpenCart(tx, hash, now) : null;
     const notInCart = new AppError('not_found', 'This item is not in your cart', { field: 'variantId' });
     if (!cartId) throw notInCart;
     const where = and(eq(cartLines.cartId, cartId), eq(cartLines.variantId, variantId));
@@ -215,7 +241,6 @@ export async function setCartLineQuantity(
       }
       await tx.update(cartLines).set({ quantity }).where(where);
     }
-    await tx.update(carts).set({ updatedAt: now }).where(eq(carts.id, cartId));
     return { token: token as string, cart: toView(await loadCartLines(tx, cartId)) };
   });
 }
@@ -228,10 +253,9 @@ export async function removeCartLine(
 ): Promise<CartView> {
   const hash = tokenHashOf(token);
   return ctx.db.transaction(async (tx) => {
-    const cartId = hash ? await openCartId(tx, hash, true) : null;
+    const cartId = hash ? await touchOpenCart(tx, hash, ctx.clock.now()) : null;
     if (!cartId) return emptyCart();
     await tx.delete(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.variantId, variantId)));
-    await tx.update(carts).set({ updatedAt: ctx.clock.now() }).where(eq(carts.id, cartId));
     return toView(await loadCartLines(tx, cartId));
   });
 }

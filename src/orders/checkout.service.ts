@@ -1,13 +1,13 @@
 /**
- * Checkout: the cart becomes an order in ONE transaction. In order: claim the Idempotency-Key → lock the
- * cart → number the order → authorise the payment (a decline rolls all of it back) → write the order, its
- * frozen lines, the payment, the first timeline entry and the confirmation email → close the cart → store
- * the answer for retries → and last, reserve stock line by line (a conditional decrement, so two buyers can
+ * Checkout: the cart becomes an order in ONE transaction. In order: claim the Idempotency-Key → close (and
+ * so lock) the cart → write the order, numbered by the database → authorise the payment (a decline rolls all
+ * of it back) → write the frozen lines, the payment, the first timeline entry and the confirmation email →
+ * store the answer for retries → and last, reserve stock line by line (a conditional decrement, so two buyers can
  * never both take the last unit). Stock rows are the only rows every buyer of a product contends for, so
  * they are locked last and held only until the commit that follows. After commit the payment provider may
  * settle (the test processor's webhook).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { productVariants } from '../catalog/schema.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -18,9 +18,9 @@ import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './ide
 import { enqueueOrderPlacedEmail, orderUrlOf } from './order-emails.ts';
 import { recordOrderEvent } from './order-events.ts';
 import { orderLinkToken } from './order-link.ts';
-import { loadOrderView } from './order-view.ts';
+import { customerView } from './order-view.ts';
 import type { Authorization, PaymentProviders } from './payments/provider.ts';
-import { nextOrderReference } from './references.ts';
+import { nextOrderReferenceSql } from './references.ts';
 import { carts, orderLines, orders, payments } from './schema.ts';
 import type { CheckoutInput, CheckoutResponse } from './schemas.ts';
 import { shippingPriceCents } from './shipping.ts';
@@ -102,17 +102,17 @@ export async function checkout(
         return { status: claim.status, body: claim.body as CheckoutResponse, created: null };
       }
 
+      // Closing the cart locks it: a second checkout of the same cart waits here, then finds it closed.
       const [cart] = cartHash
         ? await tx
-            .select({ id: carts.id, checkedOutAt: carts.checkedOutAt })
-            .from(carts)
-            .where(eq(carts.tokenHash, cartHash))
-            .for('update')
+            .update(carts)
+            .set({ checkedOutAt: now, updatedAt: now })
+            .where(and(eq(carts.tokenHash, cartHash), isNull(carts.checkedOutAt)))
+            .returning({ id: carts.id })
         : [];
-      if (!cart || cart.checkedOutAt) throw cartEmpty();
+      if (!cart) throw cartEmpty();
       const lines = await loadCartLines(tx, cart.id);
       if (lines.length === 0) throw cartEmpty();
-
       for (const line of lines) {
         if (line.productStatus !== 'active') {
           throw new Conflict(`${line.productName} is no longer for sale; remove it from your cart`, {
@@ -124,22 +124,13 @@ export async function checkout(
       const subtotalCents = lines.reduce((s, l) => s + l.priceCents * l.quantity, 0);
       const shippingCents = shippingPriceCents(input.shippingMethod, subtotalCents);
       const totalCents = subtotalCents + shippingCents;
-      const reference = await nextOrderReference(tx, ORDER_REFERENCE_PREFIX, now);
-
-      authorization = await provider.authorize({
-        payment: input.payment,
-        amountCents: totalCents,
-        currency: 'USD',
-        orderReference: reference,
-        now,
-      });
 
       const orderId = uuidv7(now.getTime());
       const [order] = await tx
         .insert(orders)
         .values({
           id: orderId,
-          reference,
+          reference: nextOrderReferenceSql(ORDER_REFERENCE_PREFIX, now),
           email: input.email,
           status: 'placed',
           subtotalCents,
@@ -153,47 +144,62 @@ export async function checkout(
           updatedAt: now,
         })
         .returning();
-      await tx.insert(orderLines).values(
-        lines.map((l) => ({
+      if (!order) throw new Error('the order insert returned no row');
+
+      authorization = await provider.authorize({
+        payment: input.payment,
+        amountCents: totalCents,
+        currency: 'USD',
+        orderReference: order.reference,
+        now,
+      });
+
+      const orderLineRows = await tx
+        .insert(orderLines)
+        .values(
+          lines.map((l) => ({
+            id: uuidv7(now.getTime()),
+            orderId,
+            productId: l.productId,
+            variantId: l.variantId,
+            productName: l.productName,
+            variantName: l.variantName,
+            sku: l.sku,
+            category: l.category,
+            unitPriceCents: l.priceCents,
+            quantity: l.quantity,
+            clearance: l.clearance,
+            specialWarranty: l.specialWarranty,
+          })),
+        )
+        .returning();
+      const paymentRows = await tx
+        .insert(payments)
+        .values({
           id: uuidv7(now.getTime()),
           orderId,
-          productId: l.productId,
-          variantId: l.variantId,
-          productName: l.productName,
-          variantName: l.variantName,
-          sku: l.sku,
-          category: l.category,
-          unitPriceCents: l.priceCents,
-          quantity: l.quantity,
-          clearance: l.clearance,
-          specialWarranty: l.specialWarranty,
-        })),
-      );
-      await tx.insert(payments).values({
-        id: uuidv7(now.getTime()),
-        orderId,
-        provider: provider.method,
-        status: authorization.status,
-        amountCents: totalCents,
-        processorReference: authorization.processorReference,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await recordOrderEvent(tx, {
+          provider: provider.method,
+          status: authorization.status,
+          amountCents: totalCents,
+          processorReference: authorization.processorReference,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      const placed = await recordOrderEvent(tx, {
         orderId,
         type: 'placed',
         to: 'placed',
         actor: { type: 'customer' },
         data: { payment: provider.method, paymentStatus: authorization.status },
         at: now,
+        first: true,
       });
-      await tx.update(carts).set({ checkedOutAt: now, updatedAt: now }).where(eq(carts.id, cart.id));
-      await enqueueOrderPlacedEmail(tx, ctx, order as typeof orders.$inferSelect, now);
+      await enqueueOrderPlacedEmail(tx, ctx, order, now, orderLineRows);
 
-      const view = await loadOrderView(tx, orderId);
-      if (!view) throw new Error('the order just written cannot be read back');
+      // The answer is built from the rows just written: reading them back would cost four round trips.
       const body: CheckoutResponse = {
-        order: view,
+        order: customerView({ order, lines: orderLineRows, payments: paymentRows, events: [placed] }),
         accessToken: orderLinkToken(ctx.secret, orderId),
         orderUrl: orderUrlOf(ctx, orderId),
       };

@@ -27,12 +27,17 @@ export function orderUrlOf(ctx: EmailCtx, orderId: string): string {
   return orderPageUrl(ctx.config.PUBLIC_URL, orderLinkToken(ctx.secret, orderId));
 }
 
-async function emailData(db: Db, ctx: EmailCtx, order: OrderRow): Promise<OrderEmailData> {
-  const lines = await db
-    .select()
-    .from(orderLines)
-    .where(eq(orderLines.orderId, order.id))
-    .orderBy(asc(orderLines.id));
+type OrderLineRow = typeof orderLines.$inferSelect;
+
+async function emailData(
+  db: Db,
+  ctx: EmailCtx,
+  order: OrderRow,
+  known?: OrderLineRow[],
+): Promise<OrderEmailData> {
+  const lines =
+    known ??
+    (await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)));
   return {
     shopName: shopNameOf(ctx.config.MAIL_FROM),
     reference: order.reference,
@@ -57,8 +62,10 @@ export async function enqueueOrderPlacedEmail(
   ctx: EmailCtx,
   order: OrderRow,
   now: Date,
+  /** The order's lines when the caller has them (checkout has just written them). */
+  lines?: OrderLineRow[],
 ): Promise<string> {
-  const data = await emailData(tx, ctx, order);
+  const data = await emailData(tx, ctx, order, lines);
   const mail = renderOrderPlaced({
     ...data,
     payment:

@@ -37,9 +37,19 @@ async function loadParts(db: Db, orderId: string) {
   return { order, lines, payments: paymentRows, events };
 }
 
-type Parts = NonNullable<Awaited<ReturnType<typeof loadParts>>>;
+export interface OrderParts {
+  order: OrderRow;
+  lines: Array<typeof orderLines.$inferSelect>;
+  /** Newest first. */
+  payments: Array<typeof payments.$inferSelect>;
+  /** Oldest first. */
+  events: Array<typeof orderEvents.$inferSelect>;
+}
 
-function customerView({ order, lines, payments: paymentRows, events }: Parts): OrderView {
+type Parts = OrderParts;
+
+/** The customer's view of an order from rows already in hand (checkout has just written them). */
+export function customerView({ order, lines, payments: paymentRows, events }: Parts): OrderView {
   const payment = paymentRows[0];
   const paymentStatus = payment?.status ?? 'pending';
   const awaitingTransfer =

@@ -1,14 +1,11 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { formatReference } from '../shared/ids.ts';
+import { type SQL, sql } from 'drizzle-orm';
 
 /**
- * The next customer-facing order reference: the year of placement, then the next number of the order
- * sequence (AC-26-00041, AC-26-00042, ...). Numbers never repeat and are handed out without waiting on
- * other checkouts (see orderReferenceSeq).
+ * A customer-facing order reference computed by the database as the order row is inserted: the year of
+ * placement, then the next number of the order sequence (AC-26-00041, AC-26-00042, ... AC-26-123456).
+ * Numbers never repeat and are handed out without waiting on other checkouts (see orderReferenceSeq).
  */
-export async function nextOrderReference(db: Db, prefix: string, now: Date): Promise<string> {
-  const result = await db.execute(sql`select nextval('order_reference_seq')::int as n`);
-  const [row] = (result as unknown as { rows: Array<{ n: number }> }).rows;
-  return formatReference(prefix, now.getUTCFullYear(), Number(row?.n));
+export function nextOrderReferenceSql(prefix: string, now: Date): SQL<string> {
+  const head = `${prefix}-${String(now.getUTCFullYear() % 100).padStart(2, '0')}-`;
+  return sql<string>`(select ${head} || lpad(n::text, greatest(5, length(n::text)), '0') from (select nextval('order_reference_seq') as n) as next)`;
 }

@@ -6,12 +6,11 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { AppError, ValidationError } from '../../shared/errors.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { sensitiveRouteLimit } from '../rate-limits.ts';
-import { applyTestCardEvent, testCardEventSchema } from './capture.service.ts';
-import { paymentWebhookSecret, testProcessorFor } from './providers.ts';
-import { TEST_CARD_SIGNATURE_HEADER, verifyWebhookSignature } from './test-processor.ts';
+import { testProcessorFor } from './providers.ts';
+import { receiveTestCardWebhook } from './test-card-webhook.ts';
+import { TEST_CARD_SIGNATURE_HEADER } from './test-processor.ts';
 
 const WEBHOOK_BODY_LIMIT = 64 * 1024;
 
@@ -30,7 +29,6 @@ const tokenResponse = z.object({
 
 export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const processor = testProcessorFor(ctx);
-  const secret = paymentWebhookSecret(ctx);
 
   app.post(
     '/test-processor/tokens',
@@ -83,27 +81,12 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
       async (request) => {
         const signature = request.headers[TEST_CARD_SIGNATURE_HEADER];
-        const valid = verifyWebhookSignature(
-          secret,
+        const outcome = await receiveTestCardWebhook(
+          ctx,
           request.body,
           typeof signature === 'string' ? signature : undefined,
-          ctx.clock.now(),
         );
-        if (!valid) throw new AppError('unauthenticated', 'The webhook signature is missing or wrong');
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(request.body);
-        } catch {
-          throw new ValidationError([{ field: 'body', message: 'is not valid JSON' }]);
-        }
-        const event = testCardEventSchema.safeParse(parsed);
-        if (!event.success) {
-          const issue = event.error.issues[0];
-          throw new ValidationError([
-            { field: issue?.path.join('.') || 'body', message: issue?.message ?? '' },
-          ]);
-        }
-        return { received: true as const, outcome: await applyTestCardEvent(ctx, event.data) };
+        return { received: true as const, outcome };
       },
     );
   });
