@@ -13,8 +13,11 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 
+export type BenchTarget = 'pglite' | 'postgres' | 'postgres-2proc';
+
 export interface HttpScenarioResult {
-  database: 'pglite' | 'postgres';
+  /** The database, and for `postgres-2proc` two worker processes sharing the port (WEB_CONCURRENCY=2). */
+  database: BenchTarget;
   scenario: string;
   connections: number;
   seconds: number;
@@ -105,31 +108,42 @@ interface Target {
   variantId: string;
 }
 
-/** A product to buy in the checkout scenario, with stock raised through the back office. */
-async function prepare(url: string, stock: number): Promise<{ target: Target; staffCookie: string }> {
+/**
+ * The products the checkout scenario buys, their stock raised through the back office: the first variant of
+ * each of the first `count` products in the list, so buyers spread over a catalogue as in a real shop while
+ * each variant still has many concurrent buyers.
+ */
+async function prepare(
+  url: string,
+  stock: number,
+  count: number,
+): Promise<{ targets: Target[]; staffCookie: string }> {
   const login = await fetch(`${url}/api/staff/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'owner@aftercare.test', password: OWNER_PASSWORD }),
   });
   const staffCookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
-  const list = await json<{ items: Array<{ slug: string; id: string }> }>(
-    await fetch(`${url}/api/products?limit=24`),
+  const list = await json<{ items: Array<{ slug: string }> }>(
+    await fetch(`${url}/api/products?limit=${count}`),
   );
-  const first = list.items[0];
-  if (!first) throw new Error('the demo catalog is empty');
-  const product = await json<{ id: string; variants: Array<{ id: string }> }>(
-    await fetch(`${url}/api/products/${first.slug}`),
-  );
-  const variantId = product.variants[0]?.id as string;
-  await json(
-    await fetch(`${url}/api/admin/variants/${variantId}/stock`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', cookie: staffCookie },
-      body: JSON.stringify({ stock }),
-    }),
-  );
-  return { target: { slug: first.slug, productId: product.id, variantId }, staffCookie };
+  if (list.items.length === 0) throw new Error('the demo catalog is empty');
+  const targets: Target[] = [];
+  for (const item of list.items) {
+    const product = await json<{ id: string; variants: Array<{ id: string }> }>(
+      await fetch(`${url}/api/products/${item.slug}`),
+    );
+    const variantId = product.variants[0]?.id as string;
+    await json(
+      await fetch(`${url}/api/admin/variants/${variantId}/stock`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', cookie: staffCookie },
+        body: JSON.stringify({ stock }),
+      }),
+    );
+    targets.push({ slug: item.slug, productId: product.id, variantId });
+  }
+  return { targets, staffCookie };
 }
 
 /** Orders the benchmark placed, counted through the back office once in-flight checkouts have finished. */
@@ -187,7 +201,7 @@ export async function runHttpBench(
   const pgName = `aftercare_bench_${process.pid}`;
   const pgBase = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   let env: Record<string, string> = { DATA_DIR: dataDir };
-  if (database === 'postgres') {
+  if (database !== 'pglite') {
     const admin = new pg.Client({ connectionString: pgBase });
     await admin.connect();
     await admin.query(`drop database if exists ${pgName} with (force)`);
@@ -195,13 +209,19 @@ export async function runHttpBench(
     await admin.end();
     const u = new URL(pgBase);
     u.pathname = `/${pgName}`;
-    env = { DATABASE_URL: u.toString(), DATABASE_POOL_SIZE: '20' };
+    env = {
+      DATABASE_URL: u.toString(),
+      DATABASE_POOL_SIZE: '20',
+      WEB_CONCURRENCY: database === 'postgres-2proc' ? '2' : '1',
+    };
   }
   const { url, child } = await startServer(root, env);
   const results: HttpScenarioResult[] = [];
   try {
     const initialStock = 1_000_000;
-    const { target, staffCookie } = await prepare(url, initialStock);
+    const { targets, staffCookie } = await prepare(url, initialStock, 12);
+    const target = targets[0] as Target;
+    let next = 0;
 
     const reads: Array<[string, string]> = [
       ['product list', '/api/products'],
@@ -240,8 +260,11 @@ export async function runHttpBench(
           method: 'POST',
           path: '/api/cart/lines',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ variantId: target.variantId, quantity: 1 }),
-          setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: '' } }),
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...req.headers, cookie: '' },
+            body: JSON.stringify({ variantId: targets[next++ % targets.length]?.variantId, quantity: 1 }),
+          }),
           onResponse: (_status, _body, context, headers) => {
             const raw = (headers as Record<string, string | string[]>)['set-cookie'];
             const cookie = Array.isArray(raw) ? raw[0] : raw;
@@ -276,19 +299,24 @@ export async function runHttpBench(
       ],
     });
     const placed = await countBenchOrders(url, staffCookie);
-    const finalStock = await stockOf(url, target);
+    let taken = 0;
+    let negative = false;
+    for (const t of targets) {
+      const left = await stockOf(url, t);
+      taken += initialStock - left;
+      negative ||= left < 0;
+    }
     const row = summarize(database, 'add to cart + checkout', checkout, seconds);
     row.ordersPerSecond = Math.round((checkout.statusCodeStats?.['201']?.count ?? 0) / seconds);
-    const taken = initialStock - finalStock;
     row.note =
-      taken === placed && finalStock >= 0
-        ? `${placed} orders, ${taken} units taken from stock: none oversold`
+      taken === placed && !negative
+        ? `${placed} orders over ${targets.length} products, ${taken} units taken from stock: none oversold`
         : `STOCK MISMATCH: ${placed} orders but ${taken} units taken`;
     results.push(row);
   } finally {
     await stopServer(child);
     rmSync(dataDir, { recursive: true, force: true });
-    if (database === 'postgres') {
+    if (database !== 'pglite') {
       const admin = new pg.Client({ connectionString: pgBase });
       await admin.connect();
       await admin.query(`drop database if exists ${pgName} with (force)`);

@@ -34,3 +34,16 @@ describe('configuration', () => {
     );
   });
 });
+
+describe('several processes', () => {
+  it('WEB_CONCURRENCY above 1 needs PostgreSQL: the embedded database belongs to one process', () => {
+    assert.throws(
+      () => loadConfig({ WEB_CONCURRENCY: '2' }),
+      /WEB_CONCURRENCY: more than 1 process needs DATABASE_URL/,
+    );
+    assert.equal(
+      loadConfig({ WEB_CONCURRENCY: '2', DATABASE_URL: 'postgres://localhost/shop' }).WEB_CONCURRENCY,
+      2,
+    );
+  });
+});

@@ -2,6 +2,7 @@
  * `npm start`: reads the configuration, opens and migrates the database, creates the owner and the demo shop
  * on first start, and serves. Fails fast, with one readable line, on a bad setting or an unreachable database.
  */
+import cluster from 'node:cluster';
 import { ensureOwner } from './accounts/staff.service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -59,9 +60,13 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.HOST, port: config.PORT });
   const url = config.PUBLIC_URL;
-  console.log(`\nAftercare is serving ${url} (database: ${database.kind})`);
-  console.log(`  API docs:     ${url}/api/docs`);
-  console.log(`  Back office:  ${url}/admin`);
+  // With several workers the first one speaks for all.
+  if (cluster.isPrimary || cluster.worker?.id === 1) {
+    const processes = config.WEB_CONCURRENCY > 1 ? `, ${config.WEB_CONCURRENCY} processes` : '';
+    console.log(`\nAftercare is serving ${url} (database: ${database.kind}${processes})`);
+    console.log(`  API docs:     ${url}/api/docs`);
+    console.log(`  Back office:  ${url}/admin`);
+  }
   if (owner?.generatedPassword) {
     console.log(
       `  Staff login:  ${owner.email} / ${owner.generatedPassword}   (shown once: change it after signing in)`,
@@ -71,15 +76,53 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(EXIT_CONFIG);
+/**
+ * WEB_CONCURRENCY > 1: this process only supervises workers that share the port, each a whole shop process
+ * (they coordinate start-up through the database, like processes on several machines). A worker that dies
+ * is replaced; SIGTERM stops them all gracefully.
+ */
+function supervise(workers: number): void {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    console.error(`worker ${worker.process.pid} exited with ${code}; starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    const remaining = () => Object.keys(cluster.workers ?? {}).length;
+    const check = setInterval(() => {
+      if (remaining() === 0) process.exit(0);
+    }, 100);
+    check.unref();
+    setTimeout(() => process.exit(1), 20_000).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+function start(): Promise<void> {
+  const config = loadConfig();
+  if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
+    supervise(config.WEB_CONCURRENCY);
+    return Promise.resolve();
   }
-  if (error instanceof DatabaseUnavailable) {
-    console.error(error.message);
-    process.exit(EXIT_UNAVAILABLE);
-  }
-  console.error(error);
-  process.exit(1);
-});
+  return main();
+}
+
+Promise.resolve()
+  .then(start)
+  .catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(EXIT_CONFIG);
+    }
+    if (error instanceof DatabaseUnavailable) {
+      console.error(error.message);
+      process.exit(EXIT_UNAVAILABLE);
+    }
+    console.error(error);
+    process.exit(1);
+  });
