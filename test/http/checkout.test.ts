@@ -408,5 +408,4 @@ describe('checkout (SH-ORD-1)', () => {
     assert.equal(rows[0]?.processorReference, null);
     assert.equal(rows[0]?.amountCents, placed.order.totals.totalCents);
   });
-
 });
