@@ -1,8 +1,8 @@
 /** Back-office reads: every status, with stock totals. */
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { decodeCursor, encodeCursor, timestampKey } from '../shared/cursor.ts';
 import { NotFound } from '../shared/errors.ts';
-import { decodeCursor, encodeCursor, timestampKey } from './cursor.ts';
 import { createdAtKeySql, firstImageSql, productIdRef } from './rows.ts';
 import { productImages, products, productVariants } from './schema.ts';
 import type {

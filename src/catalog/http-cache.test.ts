@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeCursor, encodeCursor, timestampKey } from './cursor.ts';
+import { decodeCursor, encodeCursor, timestampKey } from '../shared/cursor.ts';
 import { etagMatches, weakEtag } from './http-cache.ts';
 import { slugify } from './slug.ts';
 

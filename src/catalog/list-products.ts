@@ -9,7 +9,7 @@
  */
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { centsKey, decodeCursor, encodeCursor, rankKey, timestampKey } from './cursor.ts';
+import { centsKey, decodeCursor, encodeCursor, rankKey, timestampKey } from '../shared/cursor.ts';
 import { createdAtKeySql, firstImageSql, inStockSql } from './rows.ts';
 import { products } from './schema.ts';
 import type { ProductList, ProductListQuery, ProductSort } from './schemas.ts';

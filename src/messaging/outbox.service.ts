@@ -1,7 +1,8 @@
 import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { decodeCursor, encodeCursor } from '../shared/cursor.ts';
+import { decodeCursor, encodeCursor, instantKey } from '../shared/cursor.ts';
 import { NotFound } from '../shared/errors.ts';
+import { escapeLike } from '../shared/sql.ts';
 import { mailOutbox } from './schema.ts';
 
 export interface OutboxQuery {
@@ -32,12 +33,12 @@ export async function listOutbox(db: Db, query: OutboxQuery) {
   if (query.status) filters.push(eq(mailOutbox.status, query.status));
   if (query.orderId) filters.push(eq(mailOutbox.orderId, query.orderId));
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(query.q)}%`;
     filters.push(or(ilike(mailOutbox.toAddress, like), ilike(mailOutbox.subject, like)) as SQL);
   }
-  const after = query.cursor ? decodeCursor(query.cursor, 'cursor') : null;
+  const after = query.cursor ? decodeCursor(query.cursor, 'newest', instantKey) : null;
   if (after) {
-    const at = new Date(after.k);
+    const at = new Date(after.key);
     filters.push(
       or(lt(mailOutbox.createdAt, at), and(eq(mailOutbox.createdAt, at), lt(mailOutbox.id, after.id))) as SQL,
     );
@@ -54,7 +55,7 @@ export async function listOutbox(db: Db, query: OutboxQuery) {
     items: page,
     nextCursor:
       rows.length > query.limit && last
-        ? encodeCursor({ k: last.createdAt.toISOString(), id: last.id })
+        ? encodeCursor('newest', last.createdAt.toISOString(), last.id)
         : null,
   };
 }

@@ -1,31 +1,39 @@
-import { ValidationError } from './errors.ts';
+/**
+ * Opaque page cursors: base64url of `[sort, key, id]`, where `key` is the sort column's value of the last row
+ * of the page and `id` breaks ties. A cursor made for one sort order is refused by another.
+ */
+import { z } from 'zod';
+import { ValidationError } from '../shared/errors.ts';
 
-/** An opaque keyset cursor: the sort key of the last row and its id, base64url JSON. */
-export interface Cursor {
-  k: string | number;
-  id: string;
+const cursorSchema = z.tuple([z.string().max(20), z.union([z.string().max(64), z.number()]), z.uuid()]);
+
+export function encodeCursor(sort: string, key: string | number, id: string): string {
+  return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
 }
 
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-export function decodeCursor(raw: string, field = 'cursor'): Cursor {
+/** The key and id of a cursor for `sort`, checked by `key`; a 400 on `cursor` for anything else. */
+export function decodeCursor<K>(raw: string, sort: string, key: z.ZodType<K>): { key: K; id: string } {
+  let decoded: unknown;
   try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      'k' in value &&
-      'id' in value &&
-      (typeof value.k === 'string' || typeof value.k === 'number') &&
-      typeof value.id === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(value.id)
-    ) {
-      return { k: value.k, id: value.id };
-    }
+    decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    decoded = null;
   }
-  throw new ValidationError([{ field, message: 'is not a valid cursor' }]);
+  const parsed = cursorSchema.safeParse(decoded);
+  const keyParsed = parsed.success ? key.safeParse(parsed.data[1]) : null;
+  if (!parsed.success || !keyParsed?.success) {
+    throw new ValidationError([{ field: 'cursor', message: 'is not a cursor this list returned' }]);
+  }
+  if (parsed.data[0] !== sort) {
+    throw new ValidationError([{ field: 'cursor', message: `was made for sort=${parsed.data[0]}` }]);
+  }
+  return { key: keyParsed.data, id: parsed.data[2] };
 }
+
+/** Timestamps travel in cursors with PostgreSQL's microseconds, so no row is skipped or repeated. */
+export const timestampKey = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+export const centsKey = z.number().int().min(0);
+/** ts_rank as PostgreSQL prints it (exact for a real). */
+export const rankKey = z.string().regex(/^-?\d+(\.\d+)?(e-?\d+)?$/);
+/** Instants stored from JavaScript Dates (millisecond precision), as ISO 8601. */
+export const instantKey = z.iso.datetime();
