@@ -25,6 +25,8 @@ export interface HttpScenarioResult {
   /** For checkout: orders placed per second. */
   ordersPerSecond?: number;
   latencyP50Ms: number;
+  /** autocannon has no p95: p97.5 is its nearest percentile above, so "p97.5 < X" proves "p95 < X". */
+  latencyP97_5Ms: number;
   latencyP99Ms: number;
   errors: number;
   non2xx: number;
@@ -87,7 +89,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-function percentile(result: autocannon.Result, p: 'p50' | 'p99'): number {
+function percentile(result: autocannon.Result, p: 'p50' | 'p97_5' | 'p99'): number {
   return Math.round(result.latency[p] * 10) / 10;
 }
 
@@ -186,6 +188,7 @@ function summarize(
     seconds,
     requestsPerSecond: Math.round(result.requests.average),
     latencyP50Ms: percentile(result, 'p50'),
+    latencyP97_5Ms: percentile(result, 'p97_5'),
     latencyP99Ms: percentile(result, 'p99'),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
@@ -223,22 +226,25 @@ export async function runHttpBench(
     const target = targets[0] as Target;
     let next = 0;
 
-    const reads: Array<[string, string]> = [
-      ['product list', '/api/products'],
-      ['product page (API)', `/api/products/${target.slug}`],
-      ['search', '/api/products?q=phone'],
-      ['product page (HTML)', `/products/${target.slug}`],
+    // The storefront page is measured at 10 connections: its target is a latency a shopper sees, not the
+    // most a saturated server can push out.
+    const reads: Array<[string, string, number]> = [
+      ['product list', '/api/products', connections],
+      ['product page (API)', `/api/products/${target.slug}`, connections],
+      ['search', '/api/products?q=phone', connections],
+      ['product page (HTML)', `/products/${target.slug}`, 10],
     ];
-    for (const [scenario, path] of reads) {
+    for (const [scenario, path, readConnections] of reads) {
       const probe = await fetch(`${url}${path}`);
       if (!probe.ok) {
         results.push({
           database,
           scenario,
-          connections,
+          connections: readConnections,
           seconds: 0,
           requestsPerSecond: 0,
           latencyP50Ms: 0,
+          latencyP97_5Ms: 0,
           latencyP99Ms: 0,
           errors: 0,
           non2xx: 0,
@@ -246,7 +252,7 @@ export async function runHttpBench(
         });
         continue;
       }
-      const result = await run({ url: `${url}${path}`, connections, duration: seconds });
+      const result = await run({ url: `${url}${path}`, connections: readConnections, duration: seconds });
       results.push(summarize(database, scenario, result, seconds));
     }
 

@@ -82,14 +82,16 @@ if (policy) {
   ]);
 }
 if (http.length > 0) {
-  console.log('\nHTTP (autocannon, 50 connections, server and load generator on the same 2 cores)');
+  console.log('\nHTTP (autocannon; server, database and load generator on the same 2 cores)');
   console.table(
     http.map((r) => ({
       database: r.database,
       scenario: r.scenario,
+      conns: r.connections,
       'req/s': r.requestsPerSecond,
       'orders/s': r.ordersPerSecond ?? '',
       'p50 ms': r.latencyP50Ms,
+      'p97.5 ms': r.latencyP97_5Ms,
       'p99 ms': r.latencyP99Ms,
       errors: r.errors,
       non2xx: r.non2xx,
