@@ -64,15 +64,17 @@ export interface Assessment {
 
 const SENT_BACK: ReadonlySet<Resolution> = new Set(['repair', 'replacement', 'refund']);
 
-const EVIDENCE: Record<ClaimKind, readonly EvidenceRequirement[]> = {
-  dead_on_arrival: [
+// Factories rather than shared arrays: every answer owns its evidence list, and literals are the fastest
+// way to build one.
+const EVIDENCE: Record<ClaimKind, () => EvidenceRequirement[]> = {
+  dead_on_arrival: () => [
     { kind: 'package_front', required: true },
     { kind: 'package_back', required: true },
     { kind: 'item_media', required: true },
     { kind: 'malfunction_media', required: true },
     { kind: 'postage_receipt', required: false },
   ],
-  defective: [
+  defective: () => [
     { kind: 'package_front', required: true },
     { kind: 'package_back', required: true },
     { kind: 'shipment_slip', required: false },
@@ -80,12 +82,12 @@ const EVIDENCE: Record<ClaimKind, readonly EvidenceRequirement[]> = {
     { kind: 'defect_media', required: true },
     { kind: 'postage_receipt', required: false },
   ],
-  incorrect_item: [
+  incorrect_item: () => [
     { kind: 'item_media', required: true },
     { kind: 'malfunction_media', required: false },
     { kind: 'postage_receipt', required: false },
   ],
-  change_of_mind: [],
+  change_of_mind: () => [],
 };
 
 const EVIDENCE_CLAUSE: Record<ClaimKind, string | null> = {
@@ -108,7 +110,9 @@ const EVIDENCE_LABEL: Record<EvidenceKind, string> = {
 /** The evidence clause of each kind, with the list a customer must upload: fixed per kind, so built once. */
 const EVIDENCE_REASON = Object.fromEntries(
   Object.entries(EVIDENCE_CLAUSE).map(([kind, clause]) => {
-    const required = EVIDENCE[kind as ClaimKind].filter((e) => e.required).map((e) => EVIDENCE_LABEL[e.kind]);
+    const required = EVIDENCE[kind as ClaimKind]()
+      .filter((e) => e.required)
+      .map((e) => EVIDENCE_LABEL[e.kind]);
     return [kind, clause ? { clause, message: `Evidence needed: ${required.join('; ')}.` } : null];
   }),
 ) as Record<ClaimKind, Reason | null>;
@@ -445,12 +449,13 @@ function finish(ctx: Context, d: Decision): Assessment {
   }
 
   const evidenceReason = EVIDENCE_REASON[input.kind];
-  if (d.eligible && evidenceReason) reasons.push({ ...evidenceReason });
+  if (d.eligible && evidenceReason)
+    reasons.push({ clause: evidenceReason.clause, message: evidenceReason.message });
 
   return {
     eligible: d.eligible,
     resolutions,
-    evidence: EVIDENCE[input.kind].map((e) => ({ kind: e.kind, required: e.required })),
+    evidence: EVIDENCE[input.kind](),
     reasons,
     deadline: d.deadline === null ? null : toIsoString(d.deadline),
     returnShipping: {
