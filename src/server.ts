@@ -20,6 +20,7 @@ import { catalogAdminRoutes } from './catalog/admin.routes.ts';
 import { mediaRoutes } from './catalog/media.routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import type { AppContext } from './context.ts';
+import { uploadsRoutes } from './media/routes.ts';
 import { mailAdminRoutes } from './messaging/admin.routes.ts';
 import { ordersAdminRoutes } from './orders/admin.routes.ts';
 import { cartRoutes } from './orders/cart.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(mediaRoutes);
+  await app.register(uploadsRoutes, { ctx });
   await app.register(systemRoutes, { prefix: '/api', ctx });
   await app.register(catalogRoutes, { prefix: '/api', ctx });
   await app.register(cartRoutes, { prefix: '/api', ctx });

@@ -1,12 +1,16 @@
 /** The back-office catalog, under /api/admin (the staff guard on that prefix covers every route here). */
+
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { MAX_IMAGE_BYTES } from '../media/images.ts';
+import { AppError } from '../shared/errors.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { getAdminProduct, listAdminProducts } from './admin-products.ts';
 import { changeStock } from './change-stock.ts';
 import { createProduct } from './create-product.ts';
-import { addProductImage, removeProductImage } from './product-images.ts';
+import { addProductImage, removeProductImage, uploadProductImage } from './product-images.ts';
 import { catalogCache } from './read-cache.ts';
 import { replaceVariants } from './replace-variants.ts';
 import {
@@ -137,6 +141,45 @@ export const catalogAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     },
     async (request, reply) =>
       reply.status(201).send(await addProductImage(ctx.db, request.params.id, request.body, now())),
+  );
+
+  await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 2, parts: 3 } });
+  app.post(
+    '/products/:id/images/upload',
+    {
+      schema: {
+        tags,
+        security,
+        summary: `Uploads an image (multipart: alt, then file; JPEG, PNG, WebP, AVIF or GIF up to ${MAX_IMAGE_BYTES / 1024 / 1024} MB), stored re-encoded without metadata`,
+        consumes: ['multipart/form-data'],
+        params: idParamsSchema,
+        response: { 201: adminImageSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new AppError('validation_failed', 'Send the image as multipart/form-data', { field: 'file' });
+      }
+      const part = await request.file();
+      if (!part) throw new AppError('validation_failed', 'Choose an image to upload', { field: 'file' });
+      const data = await part.toBuffer();
+      const altField = part.fields.alt;
+      const alt =
+        altField && 'value' in altField && typeof altField.value === 'string' ? altField.value.trim() : '';
+      if (alt.length === 0 || alt.length > 200) {
+        throw new AppError('validation_failed', 'Describe the image in 1 to 200 characters (alt text)', {
+          field: 'alt',
+        });
+      }
+      const image = await uploadProductImage(
+        ctx.db,
+        ctx.config.DATA_DIR,
+        request.params.id,
+        { data, alt },
+        now(),
+      );
+      return reply.status(201).send(image);
+    },
   );
 
   app.delete(

@@ -26,7 +26,12 @@ function fieldOf(instancePath: string, params: Record<string, unknown> | undefin
 
 const fastifyCodes: Record<
   string,
-  { status: number; code: ErrorCode | 'payload_too_large' | 'unsupported_media_type'; message?: string }
+  {
+    field?: string;
+    status: number;
+    code: ErrorCode | 'payload_too_large' | 'unsupported_media_type';
+    message?: string;
+  }
 > = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
     status: 400,
@@ -52,6 +57,26 @@ const fastifyCodes: Record<
     status: 400,
     code: 'validation_failed',
     message: 'Invalid Content-Length',
+  },
+  // @fastify/multipart
+  FST_REQ_FILE_TOO_LARGE: {
+    status: 413,
+    code: 'payload_too_large',
+    message: 'The file is too large',
+    field: 'file',
+  },
+  FST_FILES_LIMIT: {
+    status: 413,
+    code: 'payload_too_large',
+    message: 'Send one file at a time',
+    field: 'file',
+  },
+  FST_PARTS_LIMIT: { status: 413, code: 'payload_too_large', message: 'Too many form fields' },
+  FST_FIELDS_LIMIT: { status: 413, code: 'payload_too_large', message: 'Too many form fields' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: 'Send the form as multipart/form-data',
   },
 };
 
@@ -80,7 +105,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     const known = error.code ? fastifyCodes[error.code] : undefined;
     if (known) {
       return send(reply, known.status, {
-        error: { code: known.code, message: known.message ?? error.message },
+        error: {
+          code: known.code,
+          message: known.message ?? error.message,
+          ...(known.field ? { field: known.field } : {}),
+        },
       });
     }
     if (error.statusCode === 429) {

@@ -3,6 +3,9 @@
  * PostgreSQL database (created from DATABASE_URL, dropped afterwards) when DATABASE_URL is set. The same
  * tests therefore prove both drivers.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { ensureOwner } from '../../src/accounts/staff.service.ts';
@@ -67,7 +70,13 @@ export function testConfig(env: Record<string, string> = {}): Config {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const baseUrl = process.env.DATABASE_URL;
   const pgDb = baseUrl ? await freshPostgres(baseUrl) : null;
-  const config = testConfig({ ...options.env, ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) });
+  // Uploads and other files of this test go to a folder of its own, removed afterwards.
+  const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-test-'));
+  const config = testConfig({
+    DATA_DIR: dataDir,
+    ...options.env,
+    ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+  });
   const database: Database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: 'memory://',
@@ -97,6 +106,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await app.close();
       await database.close();
       await pgDb?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
