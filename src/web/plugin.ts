@@ -159,11 +159,17 @@ export function toWebRequest(request: FastifyRequest, signal: AbortSignal): Requ
   return new Request(url, init);
 }
 
-/** HTML pages get the nonce-based CSP and are never stored by shared caches (the nonce is per request). */
+/**
+ * HTML pages get the nonce-based CSP and are never stored by shared caches (the nonce is per request).
+ * Their Referrer-Policy is `same-origin` rather than helmet's `no-referrer`: under `no-referrer` a browser
+ * posts forms with `Origin: null`, which React Router refuses as a possible CSRF, so no form would work
+ * without JavaScript. Other sites still get no referrer (order links carry a token in their query).
+ */
 function withPageHeaders(response: Response, nonce: string, dev: boolean): Response {
   const type = response.headers.get('content-type') ?? '';
   if (!type.startsWith('text/html')) return response;
   response.headers.set('content-security-policy', contentSecurityPolicy(nonce, { dev }));
+  response.headers.set('referrer-policy', 'same-origin');
   if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-cache');
   return response;
 }

@@ -21,7 +21,15 @@ try {
       await page.goto(server.url + path, { waitUntil: 'networkidle' });
       // Lazy images load only near the viewport: scroll through once so the full-page picture has them.
       await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
-      await page.waitForFunction('Array.from(document.images).every((i) => i.complete)');
+      // Strings run through the debugger protocol: the page's CSP forbids eval (so no waitForFunction).
+      // Lazy images far from both ends of the page would never start: they are made eager, then awaited.
+      await page.evaluate(`Promise.race([
+        new Promise((done) => setTimeout(done, 5000)),
+        Promise.all(Array.from(document.images).map((i) => {
+          i.loading = 'eager';
+          return i.complete ? null : new Promise((done) => { i.onload = done; i.onerror = done; });
+        })),
+      ])`);
       await page.evaluate('window.scrollTo(0, 0)');
       const name = path === '/' ? 'home' : path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
       await page.screenshot({ path: `${outDir}/${name}-${width}.png`, fullPage: true });

@@ -18,12 +18,17 @@ import './context.ts';
 import { ErrorPage, NotFoundPage } from './components/ErrorPages.tsx';
 import { SiteFooter } from './components/layout/SiteFooter.tsx';
 import { SiteHeader } from './components/layout/SiteHeader.tsx';
+import { headerCartCount } from './lib/cart.server.ts';
 import { loadShopSettings, shopView } from './lib/shop.server.ts';
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  const settings = await loadShopSettings(context);
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const [settings, cartCount] = await Promise.all([
+    loadShopSettings(context),
+    headerCartCount(context, request),
+  ]);
   return {
     shop: shopView(settings),
+    cartCount,
     year: context.ctx.clock.now().getUTCFullYear(),
     requestId: context.requestId,
   };
@@ -62,7 +67,11 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
-        <SiteHeader name={shop?.name ?? 'Aftercare'} logoUrl={shop?.logoUrl ?? null} />
+        <SiteHeader
+          name={shop?.name ?? 'Aftercare'}
+          logoUrl={shop?.logoUrl ?? null}
+          cartCount={data?.cartCount ?? 0}
+        />
         <main
           id="main"
           tabIndex={-1}

@@ -9,17 +9,50 @@ function shopName(matches: ReadonlyArray<{ id: string; data?: unknown } | undefi
   return root?.shop.name ?? 'Aftercare';
 }
 
+/** How a page is shared and indexed: its canonical address and the Open Graph card. */
+export interface PageShare {
+  /** Absolute URL (PUBLIC_URL + path), without the query parameters that only filter or page. */
+  canonical: string;
+  /** Absolute URL of the picture shown in link previews. */
+  image?: string | null;
+  imageAlt?: string | null;
+  /** Open Graph type: 'website' unless said otherwise ('product' for product pages). */
+  type?: string;
+}
+
 /**
- * A page's title ("Not found · Aftercare") and description. React Router uses the deepest route's meta
- * only, so every page calls this from its `meta` export.
+ * A page's title ("Not found · Aftercare") and description, and with `share` its canonical link and Open
+ * Graph tags. React Router uses the deepest route's meta only, so every page calls this from its `meta`
+ * export.
  */
 export function pageMeta(
   matches: ReadonlyArray<{ id: string; data?: unknown } | undefined>,
   title: string | null,
   description?: string,
+  share?: PageShare,
 ): MetaDescriptor[] {
   const name = shopName(matches);
   const out: MetaDescriptor[] = [{ title: title ? `${title} · ${name}` : name }];
   if (description) out.push({ name: 'description', content: description });
+  if (share) {
+    out.push(
+      { tagName: 'link', rel: 'canonical', href: share.canonical },
+      { property: 'og:site_name', content: name },
+      { property: 'og:type', content: share.type ?? 'website' },
+      { property: 'og:title', content: title ?? name },
+      { property: 'og:url', content: share.canonical },
+    );
+    if (description) out.push({ property: 'og:description', content: description });
+    if (share.image) {
+      out.push({ property: 'og:image', content: share.image });
+      if (share.imageAlt) out.push({ property: 'og:image:alt', content: share.imageAlt });
+    }
+    out.push({ name: 'twitter:card', content: share.image ? 'summary_large_image' : 'summary' });
+  }
   return out;
+}
+
+/** An absolute address under the shop's PUBLIC_URL (given by a loader from its context). */
+export function absoluteUrl(publicUrl: string, path: string): string {
+  return /^https?:\/\//.test(path) ? path : `${publicUrl.replace(/\/+$/, '')}${path}`;
 }

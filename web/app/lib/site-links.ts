@@ -7,6 +7,16 @@ export interface LinkGroup {
 
 export const footerLinks: LinkGroup[] = [
   {
+    id: 'shop',
+    title: 'Shop',
+    links: [
+      { label: 'All products', to: '/products' },
+      { label: 'Clearance', to: '/products?clearance=true' },
+      { label: 'Your cart', to: '/cart' },
+      { label: 'Find your order', to: '/orders/lookup' },
+    ],
+  },
+  {
     id: 'policies',
     title: 'Policies',
     links: [
@@ -16,5 +26,15 @@ export const footerLinks: LinkGroup[] = [
   },
 ];
 
+/** The header's shop sections: the catalogue by category. */
+export const headerLinks: Array<{ label: string; to: string }> = [
+  { label: 'Phones', to: '/products?category=smartphone' },
+  { label: 'Tablets', to: '/products?category=tablet' },
+  { label: 'Wearables', to: '/products?category=wearable' },
+  { label: 'Accessories', to: '/products?category=accessory' },
+  { label: 'Audio and more', to: '/products?category=other' },
+  { label: 'Clearance', to: '/products?clearance=true' },
+];
+
 /** Pages without parameters, listed in the sitemap. */
-export const staticPages = ['/', '/policies/after-sales', '/policies/privacy'];
+export const staticPages = ['/', '/products', '/policies/after-sales', '/policies/privacy'];

@@ -1,0 +1,126 @@
+/**
+ * Checkout as the page runs it: the form's fields → the API's checkout payload (same zod schema), the same
+ * `checkout` service with the same payment providers, and, after commit, the processor's settlement (the
+ * test processor's signed webhook, delivered in-process). Card data never reaches this module: the browser
+ * sends the card to the processor and posts only its token (PV-PAY-1).
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppLoadContext } from 'react-router';
+import { checkout } from '../../../src/orders/checkout.service.ts';
+import { countryCodes } from '../../../src/orders/countries.ts';
+import { requireIdempotencyKey } from '../../../src/orders/idempotency.ts';
+import { paymentProviders } from '../../../src/orders/payments/providers.ts';
+import { directTestCardDelivery } from '../../../src/orders/payments/test-card-webhook.ts';
+import { webhookDeliveryFor } from '../../../src/orders/payments/webhook-delivery.ts';
+import { type CheckoutInput, checkoutBody } from '../../../src/orders/schemas.ts';
+import { type CheckoutField, type CheckoutValues, checkoutFields } from '../components/checkout/fields.ts';
+import { countryName } from './orders.server.ts';
+
+export { type CheckoutField, type CheckoutValues, checkoutFields };
+
+/** A fresh Idempotency-Key for one rendering of the checkout form: a resubmit carries the same one. */
+export function newIdempotencyKey(): string {
+  return `web-${randomUUID()}`;
+}
+
+export function checkIdempotencyKey(value: FormDataEntryValue | null): string | null {
+  try {
+    return requireIdempotencyKey(typeof value === 'string' ? value : undefined);
+  } catch {
+    return null;
+  }
+}
+
+const messages: Record<string, string> = {
+  email: 'Enter an email address, such as name@example.com',
+  'shippingAddress.name': 'Enter the name of the person who receives the parcel',
+  'shippingAddress.line1': 'Enter the street and house number',
+  'shippingAddress.line2': 'Check this line of the address',
+  'shippingAddress.city': 'Enter the town or city',
+  'shippingAddress.postalCode': 'Enter the postal code',
+  'shippingAddress.region': 'Check the state, province or region',
+  'shippingAddress.country': 'Choose the country to ship to',
+  'shippingAddress.phone': 'Enter a phone number using digits, spaces, + ( ) - and . only',
+  shippingMethod: 'Choose how the order is shipped',
+  'payment.method': 'Choose how to pay',
+  'payment.token': 'Enter your card details again',
+};
+
+export interface ParsedCheckout {
+  values: CheckoutValues;
+  input: CheckoutInput | null;
+  errors: Record<string, string>;
+}
+
+/** The form's fields as the API's payload, or an error message per field. */
+export function parseCheckoutForm(form: FormData): ParsedCheckout {
+  const values: CheckoutValues = {};
+  for (const name of checkoutFields) {
+    const value = form.get(name);
+    if (typeof value === 'string') values[name] = value.slice(0, 500);
+  }
+  const optional = (name: CheckoutField) => values[name]?.trim() || undefined;
+  const method = values['payment.method'];
+  const token = form.get('payment.token');
+  const payload = {
+    email: values.email ?? '',
+    shippingAddress: {
+      name: values['shippingAddress.name'] ?? '',
+      line1: values['shippingAddress.line1'] ?? '',
+      line2: optional('shippingAddress.line2'),
+      city: values['shippingAddress.city'] ?? '',
+      postalCode: values['shippingAddress.postalCode'] ?? '',
+      region: optional('shippingAddress.region'),
+      country: values['shippingAddress.country'] ?? '',
+      phone: optional('shippingAddress.phone'),
+    },
+    shippingMethod: values.shippingMethod,
+    payment:
+      method === 'test_card'
+        ? { method, token: typeof token === 'string' ? token : '' }
+        : method === 'bank_transfer'
+          ? { method }
+          : undefined,
+  };
+  const parsed = checkoutBody.safeParse(payload);
+  if (parsed.success) return { values, input: parsed.data, errors: {} };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    let field = issue.path.map(String).join('.');
+    if (field === 'payment') field = 'payment.method';
+    if (errors[field]) continue;
+    const max = issue.code === 'too_big' && typeof issue.maximum === 'number' ? issue.maximum : null;
+    errors[field] = max !== null ? `Use at most ${max} characters` : (messages[field] ?? issue.message);
+  }
+  return { values, input: null, errors };
+}
+
+/** Every country the shop ships to, by name. */
+export function countryOptions(): Array<{ value: string; label: string }> {
+  return [...countryCodes]
+    .map((code) => ({ value: code, label: countryName(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
+}
+
+/**
+ * Places the order (or returns the order an earlier request with this key placed), then lets the processor
+ * settle. A settlement failure leaves the order standing, authorised, until the processor's retry.
+ */
+export async function placeOrder(
+  context: AppLoadContext,
+  request: { cartToken: string | undefined; idempotencyKey: string; input: CheckoutInput },
+) {
+  const { ctx, log } = context;
+  const providers = paymentProviders(ctx);
+  const result = await checkout(ctx, providers, request);
+  if (result.created) {
+    const provider = providers[request.input.payment.method];
+    const deliver = webhookDeliveryFor(ctx, directTestCardDelivery(ctx));
+    await provider
+      .settle?.(result.created.authorization, result.created.amountCents, deliver, ctx.clock.now())
+      .catch((error: unknown) =>
+        log.error({ err: error, order: result.body.order.reference }, 'payment settlement failed'),
+      );
+  }
+  return result.body;
+}

@@ -1,0 +1,378 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import {
+  type ActionFunctionArgs,
+  data,
+  Form,
+  Link,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSubmit,
+} from 'react-router';
+import { deliveryEstimate } from '../components/cart/ShippingMethodList.tsx';
+import { AddressFields } from '../components/checkout/AddressFields.tsx';
+import { CheckoutSummary, shownWhenChecked } from '../components/checkout/CheckoutSummary.tsx';
+import { ErrorSummary } from '../components/checkout/ErrorSummary.tsx';
+import { type CheckoutValues, checkoutFields } from '../components/checkout/fields.ts';
+import {
+  type CardField,
+  cardFieldOf,
+  PaymentFields,
+  readCardFields,
+} from '../components/checkout/PaymentFields.tsx';
+import { CartIcon } from '../components/icons.tsx';
+import { Button, ButtonLink } from '../components/ui/Button.tsx';
+import { cx } from '../components/ui/cx.ts';
+import { EmptyState } from '../components/ui/EmptyState.tsx';
+import { Input } from '../components/ui/Input.tsx';
+import { Notice } from '../components/ui/Notice.tsx';
+import { PageHeader } from '../components/ui/PageHeader.tsx';
+import { Price } from '../components/ui/Price.tsx';
+import { cartTokenFrom, getCart, problemOf } from '../lib/cart.server.ts';
+import {
+  checkIdempotencyKey,
+  countryOptions,
+  newIdempotencyKey,
+  parseCheckoutForm,
+  placeOrder,
+} from '../lib/checkout.server.ts';
+import { absoluteUrl, pageMeta } from '../lib/meta.ts';
+import { orderPagePath } from '../lib/orders.server.ts';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const cart = await getCart(context.ctx, cartTokenFrom(request));
+  return {
+    cart,
+    countries: countryOptions(),
+    defaultCountry: 'US',
+    // One key per rendering of the form: a double click or a resubmitted page carries the same key and
+    // gets the same order back.
+    idempotencyKey: newIdempotencyKey(),
+    canonical: absoluteUrl(context.ctx.config.PUBLIC_URL, '/checkout'),
+  };
+}
+
+interface Refusal {
+  values: CheckoutValues;
+  errors: Record<string, string>;
+  /** A problem that is not one field's: the cart changed, the form expired. */
+  formError: { title: string; message: string } | null;
+  /** A line that can no longer be sold as it is in the cart (sold out, fewer left, repriced). */
+  stock: { variantId: string; message: string } | null;
+}
+
+function refuse(status: number, refusal: Partial<Refusal> & { values: CheckoutValues }) {
+  return data<Refusal>({ errors: {}, formError: null, stock: null, ...refusal }, { status });
+}
+
+/** Places the order through the same service as POST /api/checkout, then shows it. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseCheckoutForm(form);
+  const idempotencyKey = checkIdempotencyKey(form.get('idempotencyKey'));
+  if (!idempotencyKey) {
+    return refuse(400, {
+      values: parsed.values,
+      errors: parsed.errors,
+      formError: { title: 'This form has expired', message: 'Check your details and place the order again.' },
+    });
+  }
+  if (!parsed.input) return refuse(400, { values: parsed.values, errors: parsed.errors });
+  try {
+    const placed = await placeOrder(context, {
+      cartToken: cartTokenFrom(request),
+      idempotencyKey,
+      input: parsed.input,
+    });
+    return redirect(`${orderPagePath(placed.accessToken)}&placed=1`, 303);
+  } catch (error) {
+    const problem = problemOf(error);
+    const field = problem.field ?? '';
+    const values = parsed.values;
+    if ((checkoutFields as readonly string[]).includes(field) || field === 'payment.token') {
+      return refuse(problem.status, { values, errors: { [field]: problem.message } });
+    }
+    if (field === 'payment') return refuse(problem.status, { values, errors: { payment: problem.message } });
+    const line = /^lines\.([0-9a-f-]{36})/.exec(field);
+    if (line?.[1]) {
+      return refuse(problem.status, { values, stock: { variantId: line[1], message: problem.message } });
+    }
+    if (field === 'cart') {
+      return refuse(problem.status, {
+        values,
+        formError: { title: 'Your cart is empty', message: problem.message },
+      });
+    }
+    return refuse(problem.status, {
+      values,
+      formError: {
+        title: 'The order was not placed',
+        message:
+          field === 'Idempotency-Key'
+            ? 'This form was already sent. If you did not get a confirmation, reload the page and try again.'
+            : problem.message,
+      },
+    });
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) => [
+  ...pageMeta(
+    matches,
+    'Checkout',
+    'Shipping address, shipping method and payment for your order.',
+    d ? { canonical: d.canonical } : undefined,
+  ),
+  { name: 'robots', content: 'noindex, nofollow' },
+];
+
+/** Field name → the id of its input, for the error summary's links. */
+function inputIdOf(field: string): string {
+  if (field === 'payment' || field === 'payment.method' || field === 'payment.token') return 'pay-bank';
+  if (field === 'shippingMethod') return 'ship-post';
+  return `field-${field.replace('.', '-')}`;
+}
+
+const fieldOrder = [...checkoutFields, 'payment', 'payment.token'] as string[];
+
+export default function CheckoutPage() {
+  const { cart, countries, defaultCountry, idempotencyKey } = useLoaderData<typeof loader>();
+  const refusal = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const [hydrated, setHydrated] = useState(false);
+  const [tokenising, setTokenising] = useState(false);
+  const [cardErrors, setCardErrors] = useState<Partial<Record<CardField, string>>>({});
+  const [cardAttempt, setCardAttempt] = useState(0);
+  useEffect(() => setHydrated(true), []);
+
+  if (cart.lines.length === 0 && !refusal) {
+    return (
+      <>
+        <PageHeader title="Checkout" />
+        <EmptyState
+          icon={<CartIcon className="size-10" />}
+          title="Your cart is empty"
+          description="Add something to your cart first; then come back here to order it."
+          action={<ButtonLink to="/products">Browse products</ButtonLink>}
+        />
+      </>
+    );
+  }
+
+  const values: CheckoutValues = refusal?.values ?? {};
+  const errors: Record<string, string> = refusal?.errors ?? {};
+  const paymentError = errors.payment ?? errors['payment.method'] ?? errors['payment.token'] ?? null;
+  const summaryErrors = [
+    ...fieldOrder
+      .filter((f) => errors[f] && !(f === 'payment.method' && errors.payment))
+      .map((f) => ({ id: inputIdOf(f), message: errors[f] as string })),
+    ...(Object.entries(cardErrors) as Array<[CardField, string]>).map(([f, message]) => ({
+      id: { cardNumber: 'card-number', cardExpiry: 'card-expiry', cardCvc: 'card-cvc' }[f],
+      message,
+    })),
+  ];
+  const busy = tokenising || navigation.state === 'submitting';
+  const method = values.shippingMethod ?? 'post';
+
+  /** With the card chosen: the card goes to the processor from here, and only its token is posted. */
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    const fields = new FormData(form);
+    setCardErrors({});
+    if (fields.get('payment.method') !== 'test_card') return;
+    event.preventDefault();
+    if (busy) return;
+    const { card, errors: invalid } = readCardFields(form);
+    if (!card) {
+      setCardErrors(invalid);
+      setCardAttempt((n) => n + 1);
+      return;
+    }
+    setTokenising(true);
+    try {
+      const res = await fetch('/api/test-processor/tokens', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(card),
+      });
+      const body = (await res.json().catch(() => null)) as {
+        token?: string;
+        error?: { message?: string; field?: string };
+      } | null;
+      if (res.status !== 201 || !body?.token) {
+        const field = cardFieldOf(body?.error?.field);
+        setCardErrors({ [field]: body?.error?.message ?? 'The card could not be checked; try again' });
+        setCardAttempt((n) => n + 1);
+        return;
+      }
+      fields.set('payment.token', body.token);
+      submit(fields, { method: 'post' });
+    } catch {
+      setCardErrors({ cardNumber: 'The payment processor could not be reached; try again in a moment' });
+      setCardAttempt((n) => n + 1);
+    } finally {
+      setTokenising(false);
+    }
+  }
+
+  return (
+    <div className="group/checkout">
+      <PageHeader title="Checkout" breadcrumbs={[{ label: 'Cart', to: '/cart' }]} />
+      <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
+        <div className="lg:col-start-2 lg:row-start-1">
+          <div className="lg:sticky lg:top-6">
+            <CheckoutSummary
+              lines={cart.lines}
+              subtotalCents={cart.subtotalCents}
+              methods={cart.shippingMethods}
+              problemVariantId={refusal?.stock?.variantId}
+            />
+            <p className="mt-3 text-sm">
+              <Link to="/cart" className="font-semibold text-primary-ink underline">
+                Change your cart
+              </Link>
+            </p>
+          </div>
+        </div>
+
+        <Form
+          method="post"
+          noValidate
+          onSubmit={onSubmit}
+          aria-label="Checkout"
+          className="space-y-8 lg:col-start-1 lg:row-start-1"
+        >
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          {refusal?.formError ? (
+            <Notice tone="danger" title={refusal.formError.title}>
+              {refusal.formError.message}{' '}
+              <Link to="/cart" className="font-semibold underline">
+                Go to your cart
+              </Link>
+            </Notice>
+          ) : null}
+          {refusal?.stock ? (
+            <Notice tone="danger" title="An item in your cart has changed">
+              {refusal.stock.message}.{' '}
+              <Link to="/cart" className="font-semibold underline">
+                Review your cart
+              </Link>
+            </Notice>
+          ) : null}
+          <ErrorSummary
+            errors={summaryErrors}
+            attempt={summaryErrors.length ? [refusal, cardAttempt] : null}
+          />
+
+          <section aria-labelledby="contact-title" className="space-y-4">
+            <h2 id="contact-title" className="text-lg font-semibold text-gray-900">
+              Contact
+            </h2>
+            <Input
+              label="Email"
+              hint="We send the order confirmation and shipping updates here."
+              id="field-email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              maxLength={254}
+              defaultValue={values.email ?? ''}
+              error={errors.email}
+            />
+          </section>
+
+          <section aria-labelledby="address-title" className="space-y-4">
+            <h2 id="address-title" className="text-lg font-semibold text-gray-900">
+              Shipping address
+            </h2>
+            <AddressFields
+              values={values}
+              errors={errors}
+              countries={countries}
+              defaultCountry={defaultCountry}
+            />
+          </section>
+
+          <fieldset
+            className="space-y-3"
+            aria-describedby={errors.shippingMethod ? 'shipping-method-error' : undefined}
+          >
+            <legend className="text-lg font-semibold text-gray-900">Shipping method</legend>
+            {errors.shippingMethod ? (
+              <p id="shipping-method-error" className="text-sm font-medium text-red-700">
+                <span aria-hidden="true">! </span>
+                {errors.shippingMethod}
+              </p>
+            ) : null}
+            {cart.shippingMethods.map((m) => (
+              <label
+                key={m.code}
+                className="flex cursor-pointer items-start gap-3 rounded-lg border border-gray-400 bg-surface p-3 has-checked:border-primary has-checked:ring-2 has-checked:ring-primary"
+              >
+                <input
+                  type="radio"
+                  id={`ship-${m.code}`}
+                  name="shippingMethod"
+                  value={m.code}
+                  defaultChecked={m.code === method}
+                  className="mt-0.5 size-5 shrink-0 accent-primary"
+                />
+                <span className="flex-1">
+                  <span className="flex flex-wrap justify-between gap-x-3">
+                    <span className="font-medium text-gray-900">{m.name}</span>
+                    {m.priceCents === 0 ? (
+                      <span className="font-semibold">Free</span>
+                    ) : (
+                      <Price cents={m.priceCents} />
+                    )}
+                  </span>
+                  <span className="block text-sm text-muted">
+                    {deliveryEstimate(m)}. {m.description}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+
+          <PaymentFields
+            method={values['payment.method'] ?? 'bank_transfer'}
+            hydrated={hydrated}
+            error={paymentError}
+            cardErrors={cardErrors}
+          />
+
+          <div className="space-y-3 border-t border-line pt-6">
+            {cart.shippingMethods.map((m) => (
+              <p
+                key={m.code}
+                className={cx('items-baseline justify-between', shownWhenChecked[m.code] ?? 'hidden')}
+              >
+                <span className="font-semibold text-gray-900">Total to pay</span>
+                <Price cents={cart.subtotalCents + m.priceCents} className="text-xl text-gray-900" />
+              </p>
+            ))}
+            <Button type="submit" size="lg" block busy={busy}>
+              Place order
+            </Button>
+            <p className="text-sm text-muted">
+              By placing the order you accept the{' '}
+              <Link to="/policies/after-sales" className="underline">
+                after-sales policy
+              </Link>{' '}
+              and the{' '}
+              <Link to="/policies/privacy" className="underline">
+                privacy policy
+              </Link>
+              .
+            </p>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,330 @@
+import type { ReactNode } from 'react';
+import { data, Link, type LoaderFunctionArgs, type MetaFunction, useLoaderData } from 'react-router';
+import { OrderProgress } from '../components/order/OrderProgress.tsx';
+import {
+  eventLabel,
+  paymentMethodLabels,
+  paymentStatusLabels,
+  statusLabels,
+} from '../components/order/order-status.ts';
+import { Badge, type Tone } from '../components/ui/Badge.tsx';
+import { Notice } from '../components/ui/Notice.tsx';
+import { PageHeader } from '../components/ui/PageHeader.tsx';
+import { Price } from '../components/ui/Price.tsx';
+import { Table, TBody, Td, THead, Th, Tr } from '../components/ui/Table.tsx';
+import { pageMeta } from '../lib/meta.ts';
+import { countryName, formatDay, formatMoment, isNotFound, orderByLink } from '../lib/orders.server.ts';
+import { currentPolicySettings } from '../lib/policy.server.ts';
+
+/** The order behind a signed link (the emails' link and checkout's redirect); anything else is a 404. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const token = params.get('token') ?? '';
+  if (!token) throw data(null, { status: 404, statusText: 'Not Found' });
+  const order = await orderByLink(context.ctx, token).catch((error: unknown) => {
+    if (isNotFound(error)) throw data(null, { status: 404, statusText: 'Not Found' });
+    throw error;
+  });
+  const policy = await currentPolicySettings();
+  return {
+    order,
+    justPlaced: params.get('placed') === '1',
+    countryName: countryName(order.shippingAddress.country),
+    placedOn: formatDay(order.placedAt),
+    shippedOn: formatDay(order.shippedAt),
+    deliveredOn: formatDay(order.deliveredAt),
+    timeline: order.timeline.map((e, i) => ({
+      key: `${i}-${e.type}`,
+      type: e.type,
+      label: eventLabel(e.type),
+      when: formatMoment(e.at),
+    })),
+    doaDays: policy.doaDaysAfterDelivery,
+    doaDaysUntraceable: policy.doaDaysAfterShipmentUntraceable,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) => [
+  ...pageMeta(matches, d ? `Order ${d.order.reference}` : 'Order'),
+  // A capability page: whoever has the link sees the order. Never indexed, never followed.
+  { name: 'robots', content: 'noindex, nofollow' },
+];
+
+const statusTones: Record<string, Tone> = {
+  placed: 'info',
+  paid: 'info',
+  shipped: 'primary',
+  delivered: 'success',
+  completed: 'success',
+  cancelled: 'neutral',
+};
+
+export default function OrderPage() {
+  const d = useLoaderData<typeof loader>();
+  const { order } = d;
+  const address = order.shippingAddress;
+  const awaitingTransfer = order.payment.instructions;
+  return (
+    <>
+      <PageHeader
+        title={`Order ${order.reference}`}
+        description={`Placed on ${d.placedOn} · ${order.email}`}
+        breadcrumbs={[{ label: 'Home', to: '/' }]}
+      />
+      <div className="space-y-6">
+        {d.justPlaced ? (
+          <Notice tone="success" title="Thank you: your order is placed">
+            We sent the confirmation to {order.email}. Keep this page’s address, or the email’s link, to
+            follow your order.
+          </Notice>
+        ) : null}
+
+        <section
+          aria-labelledby="status-title"
+          className="space-y-4 rounded-xl bg-surface p-5 ring-1 ring-line sm:p-6"
+        >
+          <div className="flex flex-wrap items-center gap-3">
+            <h2 id="status-title" className="text-lg font-semibold text-gray-900">
+              Status
+            </h2>
+            <Badge tone={statusTones[order.status] ?? 'neutral'} className="text-sm">
+              {statusLabels[order.status] ?? order.status}
+            </Badge>
+          </div>
+          <p className="text-gray-800">{statusSentence(d)}</p>
+          {order.status !== 'cancelled' ? <OrderProgress status={order.status} /> : null}
+        </section>
+
+        {awaitingTransfer ? (
+          <section
+            aria-labelledby="transfer-title"
+            className="space-y-3 rounded-xl bg-amber-50 p-5 ring-1 ring-amber-300 sm:p-6"
+          >
+            <h2 id="transfer-title" className="text-lg font-semibold text-amber-950">
+              Pay by bank transfer
+            </h2>
+            <p className="text-amber-950">
+              Transfer the total to this account and quote the reference, so we can match your payment. We
+              ship when it arrives.
+            </p>
+            <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+              <Detail term="Amount">
+                <Price cents={awaitingTransfer.amountCents} />
+              </Detail>
+              <Detail term="Reference">
+                <span className="font-mono font-semibold">{awaitingTransfer.reference}</span>
+              </Detail>
+              <Detail term="Account name">{awaitingTransfer.accountName}</Detail>
+              <Detail term="Bank">{awaitingTransfer.bankName}</Detail>
+              <Detail term="IBAN">
+                <span className="font-mono">{awaitingTransfer.iban}</span>
+              </Detail>
+              <Detail term="BIC">
+                <span className="font-mono">{awaitingTransfer.bic}</span>
+              </Detail>
+            </dl>
+          </section>
+        ) : null}
+
+        {order.shippedAt || order.tracking ? (
+          <section
+            aria-labelledby="shipment-title"
+            className="space-y-3 rounded-xl bg-surface p-5 ring-1 ring-line sm:p-6"
+          >
+            <h2 id="shipment-title" className="text-lg font-semibold text-gray-900">
+              Shipment
+            </h2>
+            <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+              {d.shippedOn ? <Detail term="Shipped on">{d.shippedOn}</Detail> : null}
+              {order.tracking ? <Detail term="Carrier">{order.tracking.carrier}</Detail> : null}
+              <Detail term="Tracking number">
+                {order.tracking?.trackingNumber ? (
+                  <span className="font-mono font-semibold">{order.tracking.trackingNumber}</span>
+                ) : (
+                  'None: this parcel travels by untracked post'
+                )}
+              </Detail>
+              {d.deliveredOn ? <Detail term="Delivered on">{d.deliveredOn}</Detail> : null}
+              {order.deliveryUntraceable ? (
+                <Detail term="Delivery">The carrier could not tell the delivery date</Detail>
+              ) : null}
+            </dl>
+            {order.deliveryUntraceable ? (
+              <p className="text-sm text-muted">
+                Because the delivery date is unknown, a dead-on-arrival report is accepted up to{' '}
+                {d.doaDaysUntraceable} days after shipment.
+              </p>
+            ) : d.deliveredOn ? (
+              <p className="text-sm text-muted">
+                Something wrong with it? A dead-on-arrival report is accepted within {d.doaDays} days of
+                delivery; see the{' '}
+                <Link to="/policies/after-sales" className="underline">
+                  after-sales policy
+                </Link>
+                .
+              </p>
+            ) : null}
+          </section>
+        ) : null}
+
+        <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+          <section aria-labelledby="items-title" className="space-y-3">
+            <h2 id="items-title" className="text-lg font-semibold text-gray-900">
+              Items
+            </h2>
+            <Table caption={`Items in order ${order.reference}`} captionHidden>
+              <THead>
+                <Tr>
+                  <Th>Product</Th>
+                  <Th numeric>Qty</Th>
+                  <Th numeric>Price</Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {order.lines.map((l) => (
+                  <Tr key={l.sku}>
+                    <Td>
+                      <span className="font-medium text-gray-900">{l.productName}</span>
+                      <span className="block text-muted">{l.variantName}</span>
+                    </Td>
+                    <Td numeric>{l.quantity}</Td>
+                    <Td numeric>
+                      <Price cents={l.lineTotalCents} />
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+            <dl className="ml-auto max-w-xs space-y-1 text-sm">
+              <div className="flex justify-between">
+                <dt>Subtotal</dt>
+                <dd>
+                  <Price cents={order.totals.subtotalCents} />
+                </dd>
+              </div>
+              <div className="flex justify-between">
+                <dt>Shipping ({order.shippingMethod.name.toLowerCase()})</dt>
+                <dd>
+                  {order.totals.shippingCents === 0 ? 'Free' : <Price cents={order.totals.shippingCents} />}
+                </dd>
+              </div>
+              <div className="flex justify-between border-t border-line pt-2 text-base">
+                <dt className="font-semibold">Total</dt>
+                <dd>
+                  <Price cents={order.totals.totalCents} className="text-gray-900" />
+                </dd>
+              </div>
+            </dl>
+          </section>
+
+          <div className="space-y-6">
+            <section aria-labelledby="address-title" className="rounded-xl bg-surface p-5 ring-1 ring-line">
+              <h2 id="address-title" className="font-semibold text-gray-900">
+                Shipping to
+              </h2>
+              <address className="mt-2 text-sm text-gray-800 not-italic">
+                {address.name}
+                <br />
+                {address.line1}
+                {address.line2 ? (
+                  <>
+                    <br />
+                    {address.line2}
+                  </>
+                ) : null}
+                <br />
+                {address.postalCode} {address.city}
+                {address.region ? `, ${address.region}` : ''}
+                <br />
+                {d.countryName}
+                {address.phone ? (
+                  <>
+                    <br />
+                    {address.phone}
+                  </>
+                ) : null}
+              </address>
+              <p className="mt-3 text-sm text-muted">By {order.shippingMethod.name.toLowerCase()}</p>
+            </section>
+            <section aria-labelledby="payment-title" className="rounded-xl bg-surface p-5 ring-1 ring-line">
+              <h2 id="payment-title" className="font-semibold text-gray-900">
+                Payment
+              </h2>
+              <p className="mt-2 text-sm text-gray-800">
+                {paymentMethodLabels[order.payment.method] ?? order.payment.method}:{' '}
+                {paymentStatusLabels[order.payment.status] ?? order.payment.status}
+              </p>
+            </section>
+          </div>
+        </div>
+
+        <section aria-labelledby="timeline-title" className="space-y-3">
+          <h2 id="timeline-title" className="text-lg font-semibold text-gray-900">
+            Timeline
+          </h2>
+          <ol className="space-y-0 border-l-2 border-line pl-5">
+            {d.timeline.map((e) => (
+              <li key={e.key} className="relative pb-4 last:pb-0">
+                <span
+                  aria-hidden="true"
+                  className="absolute top-1.5 -left-[27px] size-3 rounded-full bg-primary ring-4 ring-canvas"
+                />
+                <p className="font-medium text-gray-900">{e.label}</p>
+                <p className="text-sm text-muted">{e.when}</p>
+                {e.type === 'shipped' && order.tracking ? (
+                  <p className="text-sm text-gray-800">
+                    {order.tracking.carrier}
+                    {order.tracking.trackingNumber
+                      ? `, tracking number ${order.tracking.trackingNumber}`
+                      : ''}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <p className="text-sm text-muted">
+          A question about this order? Quote its reference, {order.reference}. Looking for another order?{' '}
+          <Link to="/orders/lookup" className="underline">
+            Find an order
+          </Link>
+          .
+        </p>
+      </div>
+    </>
+  );
+}
+
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-sm font-medium text-muted">{term}</dt>
+      <dd className="text-gray-900">{children}</dd>
+    </>
+  );
+}
+
+function statusSentence(d: ReturnType<typeof useLoaderData<typeof loader>>): string {
+  const { order } = d;
+  switch (order.status) {
+    case 'placed':
+      return order.payment.instructions
+        ? 'We are waiting for your bank transfer. Your order ships as soon as it arrives.'
+        : 'We are confirming your payment with the card processor.';
+    case 'paid':
+      return 'Payment received. We are preparing your parcel.';
+    case 'shipped':
+      return `Shipped on ${d.shippedOn}${order.tracking ? ` with ${order.tracking.carrier}` : ''}. It is on its way to you.`;
+    case 'delivered':
+      return order.deliveryUntraceable
+        ? 'Shipped; the carrier could not tell us the delivery date.'
+        : `Delivered on ${d.deliveredOn}.`;
+    case 'completed':
+      return 'This order is complete.';
+    case 'cancelled':
+      return 'This order was cancelled.';
+    default:
+      return '';
+  }
+}
