@@ -228,6 +228,26 @@ describe('a guest buys in the browser', { skip: skipWithoutBrowser() }, () => {
     await context.close();
   });
 
+  it('Show more adds the next page of the catalogue in place, and focus moves to the first new product', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/products`, { waitUntil: 'networkidle' });
+    const products = page.getByRole('main').getByRole('article');
+    const first = await products.count();
+    assert.equal(first, 24);
+    await page.getByRole('link', { name: 'Show more' }).click();
+    await products.nth(first).waitFor();
+    assert.equal(new URL(page.url()).search, '', 'the address stays the first page’s');
+    const names = await products.getByRole('heading').allTextContents();
+    const focused = page.locator('main article a:focus');
+    await focused.waitFor();
+    assert.equal(await focused.textContent(), names[first]);
+    assert.equal(await page.getByRole('link', { name: 'Show more' }).count(), 0, 'the last page');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   for (const path of [
     '/products',
     '/products?category=tablet&maxPrice=500',

@@ -153,7 +153,10 @@ function Results({
     // Keyboard and screen-reader users continue from the first product that was added.
     if (firstNew.current === null) return;
     const index = items.length + firstNew.current;
-    grid.current?.querySelectorAll('li')[index]?.querySelector('a')?.focus();
+    // Until the added products are rendered (the render after the one that received them) there is nothing to focus.
+    const link = grid.current?.querySelectorAll('li')[index]?.querySelector('a');
+    if (!link) return;
+    link.focus();
     firstNew.current = null;
   });
 

@@ -32,7 +32,17 @@ export function ErrorSummary({ errors, attempt }: ErrorSummaryProps) {
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
         {errors.map((e) => (
           <li key={e.id}>
-            <a href={`#${e.id}`} className="underline">
+            <a
+              href={`#${e.id}`}
+              className="underline"
+              onClick={(event) => {
+                // The field itself takes focus (a fragment link would only scroll to it).
+                const field = document.getElementById(e.id);
+                if (!field) return;
+                event.preventDefault();
+                field.focus();
+              }}
+            >
               {e.message}
             </a>
           </li>
