@@ -16,6 +16,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerBuild } from 'react-router';
 import type { AppContext } from '../context.ts';
+import { sensitiveRouteLimit } from '../orders/rate-limits.ts';
 import { projectRoot } from '../shared/paths.ts';
 import type { WebLoadContext } from './context.ts';
 import { contentSecurityPolicy } from './csp.ts';
@@ -95,7 +96,7 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
     app.log.warn('The web app is not built (no build/server/index.js): run `npm run build`.');
   }
 
-  app.all('/*', async (request, reply) => {
+  const servePage = async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path === '/api' || path.startsWith('/api/')) return reply.callNotFound();
     if (!handle) return sendPlainPage(reply, 503, 'The shop is starting', notBuiltMessage);
@@ -137,7 +138,19 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
       );
     }
     return sendWebResponse(reply, withPageHeaders(response, nonce, false));
-  });
+  };
+
+  app.all('/*', servePage);
+  // The pages that place orders and look them up get the same per-route limits as their JSON twins
+  // (POST /api/checkout, /api/orders/lookup): a form is no way around them. `.data` is the scripted post.
+  for (const [path, share] of [
+    ['/checkout', 20],
+    ['/orders/lookup', 30],
+  ] as const) {
+    const config = { rateLimit: sensitiveRouteLimit(ctx.config, share) };
+    app.post(path, { config }, servePage);
+    app.post(`${path}.data`, { config }, servePage);
+  }
 }
 
 const notBuiltMessage =

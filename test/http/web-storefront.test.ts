@@ -472,3 +472,40 @@ describe('storefront cookie settings', () => {
     }
   });
 });
+
+describe('storefront write limits', () => {
+  it('order lookups and checkouts through the pages are limited like their API twins', async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '60' } });
+    try {
+      const lookup = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/orders/lookup',
+          headers: FORM,
+          payload: new URLSearchParams({ reference: 'AC-26-00001', email: 'a@example.com' }).toString(),
+        });
+      // 60 a minute in all: 2 for lookups (a 30th), 3 for checkouts (a 20th).
+      assert.equal((await lookup()).statusCode, 404);
+      assert.equal((await lookup()).statusCode, 404);
+      assert.equal((await lookup()).statusCode, 429);
+      assert.equal(
+        (await t.app.inject({ url: '/orders/lookup' })).statusCode,
+        200,
+        'reading the form is not',
+      );
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/checkout.data',
+          headers: FORM,
+          payload: 'x=1',
+        });
+        statuses.push(res.statusCode);
+      }
+      assert.equal(statuses.at(-1), 429, statuses.join());
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -45,8 +45,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) => [
-  ...pageMeta(matches, d ? `Order ${d.order.reference}` : 'Order'),
-  // A capability page: whoever has the link sees the order. Never indexed, never followed.
+  ...pageMeta(
+    matches,
+    d ? `Order ${d.order.reference}` : 'Order',
+    'The status, shipment, timeline and details of your order.',
+  ),
+  // A capability page: whoever has the link sees the order. Never indexed, never followed, and no canonical
+  // or Open Graph address, so the link's token is not copied into previews.
   { name: 'robots', content: 'noindex, nofollow' },
 ];
 
