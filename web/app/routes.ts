@@ -14,6 +14,18 @@ export default [
   route('robots.txt', 'routes/robots.ts'),
   route('sitemap.xml', 'routes/sitemap.ts'),
   route('theme.css', 'routes/theme-css.ts'),
+  // The back office: a client-rendered area under one layout (session check, TanStack Query).
+  route('admin', 'routes/admin/layout.tsx', [
+    index('routes/admin/dashboard.tsx'),
+    route('sign-in', 'routes/admin/sign-in.tsx'),
+    route('orders', 'routes/admin/orders.tsx'),
+    route('orders/:id', 'routes/admin/order.tsx'),
+    route('products', 'routes/admin/products.tsx'),
+    route('products/new', 'routes/admin/product-new.tsx'),
+    route('products/:id', 'routes/admin/product.tsx'),
+    route('mail', 'routes/admin/mail.tsx'),
+    route('mail/:id', 'routes/admin/mail-item.tsx'),
+  ]),
   // Last: every other address is answered by the not-found page with status 404.
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

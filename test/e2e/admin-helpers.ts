@@ -1,0 +1,78 @@
+/** What the back-office browser tests and screenshots share: a guest order through the API, staff sign-in. */
+
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
+import type { CheckoutResponse } from '../../src/orders/schemas.ts';
+import { OWNER_EMAIL, OWNER_PASSWORD } from '../helpers/app.ts';
+import { addToCart, checkoutPayload, placeOrder } from '../helpers/orders-fixtures.ts';
+
+/** A variant of an active demo product that has stock. */
+export async function variantInStock(app: FastifyInstance): Promise<{ id: string; productName: string }> {
+  const list = await app.inject({ method: 'GET', url: '/api/products?limit=60' });
+  const items = (list.json() as { items: Array<{ slug: string; name: string; inStock: boolean }> }).items;
+  for (const item of items.filter((i) => i.inStock)) {
+    const res = await app.inject({ method: 'GET', url: `/api/products/${item.slug}` });
+    const product = res.json() as { variants: Array<{ id: string; stock: number }> };
+    const variant = product.variants.find((v) => v.stock > 0);
+    if (variant) return { id: variant.id, productName: item.name };
+  }
+  throw new Error('no demo product in stock');
+}
+
+/** A guest adds to the cart and checks out by bank transfer, as the storefront would through the API. */
+export async function placeGuestOrder(app: FastifyInstance, email: string): Promise<CheckoutResponse> {
+  const variant = await variantInStock(app);
+  const { res, cookie } = await addToCart(app, variant.id, 1);
+  if (res.statusCode !== 200) throw new Error(`add to cart: ${res.statusCode} ${res.body}`);
+  const checkout = await placeOrder(app, cookie, checkoutPayload({ email }));
+  if (checkout.statusCode !== 201 && checkout.statusCode !== 200) {
+    throw new Error(`checkout: ${checkout.statusCode} ${checkout.body}`);
+  }
+  return checkout.json() as CheckoutResponse;
+}
+
+/** Waits until the back office shows its data: the document loaded, no spinner or placeholder left. */
+export async function adminSettled(page: Page): Promise<void> {
+  // A function, not a string: a polled string would be eval'd in the page, which its CSP refuses. This
+  // tsconfig has no DOM types, hence the narrow view of the document.
+  await page.waitForFunction(() => {
+    const doc = (globalThis as unknown as { document: PageDocument }).document;
+    return (
+      doc.readyState === 'complete' &&
+      doc.querySelector('[data-admin-shell], [data-admin-sign-in]') !== null &&
+      doc.querySelectorAll('.animate-spin, .animate-pulse').length === 0
+    );
+  });
+}
+
+interface PageDocument {
+  readyState: string;
+  querySelector(selector: string): unknown;
+  querySelectorAll(selector: string): { length: number };
+}
+
+/** Signs in through the sign-in page (the `next` page or the dashboard follows). */
+export async function signInThroughPage(page: Page, baseUrl: string, next = '/admin'): Promise<void> {
+  await page.goto(`${baseUrl}/admin/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email').fill(OWNER_EMAIL);
+  await page.getByLabel('Password').fill(OWNER_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await adminSettled(page);
+}
+
+/**
+ * axe's serious and critical findings, as helpers.ts's seriousA11yViolations, leaving out the email preview
+ * frame: it is the customer's email, not the back office, and a frame that may not run scripts would keep
+ * axe waiting for an answer from inside it.
+ */
+export async function adminA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('iframe[data-mail-preview]')
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

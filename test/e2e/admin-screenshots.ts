@@ -1,0 +1,63 @@
+/**
+ * Screenshots of the back office at phone and desktop widths, signed in as the demo owner:
+ *   node --import tsx test/e2e/admin-screenshots.ts [out-dir]
+ * Serves the demo shop on an in-memory database, places one guest order so that the outbox has mail, and
+ * writes admin-<page>-<width>.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { adminSettled, placeGuestOrder, signInThroughPage } from './admin-helpers.ts';
+import { launchBrowser, startWebServer } from './helpers.ts';
+
+const outDir = process.argv[2] ?? 'docs/screenshots';
+const widths = [390, 1280];
+
+mkdirSync(outDir, { recursive: true });
+const server = await startWebServer({ seed: true });
+const browser = await launchBrowser();
+try {
+  await placeGuestOrder(server.app, 'screenshot@example.com');
+  const cookie = await server.staffCookie();
+  const api = async <T>(url: string): Promise<T> =>
+    (await server.app.inject({ method: 'GET', url, headers: { cookie } })).json() as T;
+  const shipped = await api<{ items: Array<{ id: string }> }>('/api/admin/orders?status=shipped&limit=1');
+  const products = await api<{ items: Array<{ id: string }> }>('/api/admin/products?limit=1&status=active');
+  const order = shipped.items[0]?.id;
+  const product = products.items[0]?.id;
+  if (!order || !product) throw new Error('the demo shop has no shipped order or active product');
+  const pages: Array<[string, string]> = [
+    ['dashboard', '/admin'],
+    ['orders', '/admin/orders'],
+    ['order', `/admin/orders/${order}`],
+    ['product', `/admin/products/${product}`],
+    ['mail', '/admin/mail'],
+    ['sign-in', '/admin/sign-in'],
+  ];
+  for (const width of widths) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await signInThroughPage(page, server.url);
+    for (const [name, path] of pages) {
+      if (name === 'sign-in') {
+        await context.clearCookies();
+      }
+      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      await adminSettled(page);
+      // Lazy images load only near the viewport: scroll through once so the full-page picture has them.
+      await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+      await page.waitForFunction(() =>
+        Array.from(
+          (globalThis as unknown as { document: { images: ArrayLike<{ complete: boolean }> } }).document
+            .images,
+        ).every((i) => i.complete),
+      );
+      await page.evaluate('window.scrollTo(0, 0)');
+      const file = `${outDir}/admin-${name}-${width}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

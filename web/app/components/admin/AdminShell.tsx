@@ -1,0 +1,127 @@
+/**
+ * The back office's frame: a top bar (menu button on phones, who is signed in, sign out) and a navigation
+ * that is a sidebar on wide screens and folds away on phones.
+ */
+import { type ComponentType, type ReactNode, type SVGProps, useEffect, useId, useState } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
+import type { Staff } from '../../lib/admin-api.ts';
+import { Button } from '../ui/Button.tsx';
+import { cx } from '../ui/cx.ts';
+import { BoxIcon, CloseIcon, GaugeIcon, MailIcon, MenuIcon, ReceiptIcon, StoreIcon } from './icons.tsx';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ComponentType<SVGProps<SVGSVGElement>>;
+  end?: boolean;
+}
+
+const navItems: NavItem[] = [
+  { to: '/admin', label: 'Dashboard', icon: GaugeIcon, end: true },
+  { to: '/admin/orders', label: 'Orders', icon: ReceiptIcon },
+  { to: '/admin/products', label: 'Products', icon: BoxIcon },
+  { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
+];
+
+const roleLabels: Record<Staff['role'], string> = {
+  owner: 'Owner',
+  customer_service: 'Customer service',
+  technician: 'Technician',
+};
+
+export interface AdminShellProps {
+  /** Unknown while the session is being checked. */
+  staff: Staff | null;
+  onSignOut: () => void;
+  signingOut?: boolean;
+  children: ReactNode;
+}
+
+export function AdminShell({ staff, onSignOut, signingOut = false, children }: AdminShellProps) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navId = useId();
+  const location = useLocation();
+
+  // A link followed from the folded menu closes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation on purpose
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  return (
+    <div data-admin-shell="" className="flex flex-col gap-4 lg:gap-6">
+      <div className="flex items-center justify-between gap-3 rounded-xl border border-line bg-surface px-3 py-2 sm:px-4">
+        <div className="flex items-center gap-2">
+          <button
+            type="button"
+            className="flex min-h-11 items-center gap-2 rounded-lg px-2 font-semibold text-gray-900 hover:bg-gray-100 lg:hidden"
+            aria-expanded={menuOpen}
+            aria-controls={navId}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {menuOpen ? <CloseIcon className="size-6" /> : <MenuIcon className="size-6" />}
+            <span>Menu</span>
+          </button>
+          <Link
+            to="/admin"
+            className="hidden rounded-md px-1 text-lg font-bold tracking-tight text-gray-900 no-underline lg:inline"
+          >
+            Back office
+          </Link>
+        </div>
+        <div className="flex min-w-0 items-center gap-3">
+          {staff ? (
+            <p className="min-w-0 truncate text-right text-sm leading-tight">
+              <span className="font-semibold text-gray-900">{staff.name}</span>
+              <span className="hidden text-muted sm:inline"> · {roleLabels[staff.role]}</span>
+            </p>
+          ) : null}
+          <Button variant="secondary" size="sm" onClick={onSignOut} busy={signingOut} disabled={!staff}>
+            Sign out
+          </Button>
+        </div>
+      </div>
+
+      <div className="lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:items-start lg:gap-6">
+        <nav
+          id={navId}
+          aria-label="Back office"
+          className={cx(
+            'mb-4 rounded-xl border border-line bg-surface p-2 lg:sticky lg:top-4 lg:mb-0 lg:block',
+            menuOpen ? 'block' : 'hidden',
+          )}
+        >
+          <ul className="flex flex-col gap-1">
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  end={item.end}
+                  className={({ isActive }) =>
+                    cx(
+                      'flex min-h-11 items-center gap-3 rounded-lg px-3 font-medium no-underline',
+                      isActive
+                        ? 'bg-primary text-on-primary'
+                        : 'text-gray-800 hover:bg-gray-100 hover:text-gray-950',
+                    )
+                  }
+                >
+                  <item.icon className="size-5 shrink-0" />
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+            <li className="mt-2 border-t border-line pt-2">
+              <Link
+                to="/"
+                className="flex min-h-11 items-center gap-3 rounded-lg px-3 font-medium text-gray-800 no-underline hover:bg-gray-100"
+              >
+                <StoreIcon className="size-5 shrink-0" />
+                View the shop
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <div className="min-w-0">{children}</div>
+      </div>
+    </div>
+  );
+}

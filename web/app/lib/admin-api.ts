@@ -1,0 +1,301 @@
+/**
+ * The back office's typed client for the JSON API under /api/staff and /api/admin. Runs in the browser only
+ * (TanStack Query calls it after hydration), sends the HttpOnly staff cookie with `credentials: 'same-origin'`
+ * and turns every error body `{ error: { code, message, field? } }` into an ApiError the pages can show next
+ * to the field it names. The payload types come from the same zod schemas the server validates with.
+ */
+import type { z } from 'zod';
+import type {
+  AdminImage,
+  AdminProduct,
+  AdminProductListItem,
+  createProductSchema,
+  ProductCategory,
+  ProductStatus,
+  replaceVariantsSchema,
+  StockResult,
+  UpdateProductInput,
+} from '../../../src/catalog/schemas.ts';
+import type { OrderStatus } from '../../../src/orders/order-status.ts';
+import type {
+  AdminOrderDetail,
+  adminOrderListResponse,
+  adminOrderSummarySchema,
+  cancelBody,
+  deliverBody,
+  shipBody,
+} from '../../../src/orders/schemas.ts';
+
+export type {
+  AdminImage,
+  AdminOrderDetail,
+  AdminProduct,
+  AdminProductListItem,
+  OrderStatus,
+  ProductCategory,
+  ProductStatus,
+  StockResult,
+};
+export type AdminOrderSummary = z.infer<typeof adminOrderSummarySchema>;
+export type AdminOrderList = z.infer<typeof adminOrderListResponse>;
+/** What the forms send: the input side of the schemas (defaults may be left out). */
+export type CreateProductBody = z.input<typeof createProductSchema>;
+export type ReplaceVariantsBody = z.input<typeof replaceVariantsSchema>;
+export type ShipBody = z.input<typeof shipBody>;
+export type DeliverBody = z.input<typeof deliverBody>;
+export type CancelBody = z.input<typeof cancelBody>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Staff {
+  id: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'customer_service' | 'technician';
+}
+
+/** src/messaging/admin.routes.ts declares these inline; dates arrive as ISO strings. */
+export type MailStatus = 'pending' | 'sent' | 'failed';
+export interface MailSummary {
+  id: string;
+  template: string;
+  toAddress: string;
+  subject: string;
+  orderId: string | null;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+export interface MailDetail extends MailSummary {
+  textBody: string;
+  htmlBody: string;
+}
+
+/** A failed request: the HTTP status and the API's error code, message and (for input errors) field path. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  /** Dotted path of the offending input, e.g. `variants.0.sku`. */
+  readonly field: string | undefined;
+
+  constructor(status: number, code: string, message: string, field?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field || undefined;
+  }
+
+  /** The message without the `field: ` prefix the API puts in front, for showing beside that field. */
+  get fieldMessage(): string {
+    const text =
+      this.field && this.message.startsWith(`${this.field}: `)
+        ? this.message.slice(this.field.length + 2)
+        : this.message;
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  };
+  if (body instanceof FormData) {
+    // The browser sets the multipart content type with its boundary.
+    init.body = body;
+  } else if (body !== undefined) {
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'network', 'The shop could not be reached. Check the connection and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const payload = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; field?: string };
+  } | null;
+  if (!response.ok) {
+    const error = payload?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `The request failed (HTTP ${response.status})`,
+      error?.field,
+    );
+  }
+  return payload as T;
+}
+
+// ------------------------------------------------------------------------------------------------- session
+
+/** The signed-in staff member, or null when there is no valid session (401). */
+export async function getSession(): Promise<Staff | null> {
+  try {
+    return (await request<{ staff: Staff }>('GET', '/api/staff/session')).staff;
+  } catch (error) {
+    if (isApiError(error, 401)) return null;
+    throw error;
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<Staff> {
+  return (await request<{ staff: Staff }>('POST', '/api/staff/session', { email, password })).staff;
+}
+
+export function signOut(): Promise<void> {
+  return request('DELETE', '/api/staff/session');
+}
+
+// ------------------------------------------------------------------------------------------------- catalog
+
+export interface ProductListQuery {
+  q?: string | undefined;
+  status?: ProductStatus | undefined;
+  category?: ProductCategory | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export function listProducts(query: ProductListQuery): Promise<Page<AdminProductListItem>> {
+  return request('GET', withQuery('/api/admin/products', { ...query }));
+}
+
+export function getProduct(id: string): Promise<AdminProduct> {
+  return request('GET', `/api/admin/products/${encodeURIComponent(id)}`);
+}
+
+export function createProduct(body: CreateProductBody): Promise<AdminProduct> {
+  return request('POST', '/api/admin/products', body);
+}
+
+export function updateProduct(id: string, body: UpdateProductInput): Promise<AdminProduct> {
+  return request('PATCH', `/api/admin/products/${encodeURIComponent(id)}`, body);
+}
+
+export function replaceVariants(id: string, body: ReplaceVariantsBody): Promise<AdminProduct> {
+  return request('PUT', `/api/admin/products/${encodeURIComponent(id)}/variants`, body);
+}
+
+export function changeStock(
+  variantId: string,
+  change: { stock: number } | { adjust: number },
+): Promise<StockResult> {
+  return request('PATCH', `/api/admin/variants/${encodeURIComponent(variantId)}/stock`, change);
+}
+
+export function addImage(productId: string, image: { url: string; alt: string }): Promise<AdminImage> {
+  return request('POST', `/api/admin/products/${encodeURIComponent(productId)}/images`, image);
+}
+
+/** Uploads an image file (multipart: the alt text first, then the file); the server re-encodes it. */
+export async function uploadImage(productId: string, file: File, alt: string): Promise<AdminImage> {
+  const form = new FormData();
+  form.append('alt', alt);
+  form.append('file', file);
+  return request('POST', `/api/admin/products/${encodeURIComponent(productId)}/images/upload`, form);
+}
+
+export function removeImage(productId: string, imageId: string): Promise<void> {
+  return request(
+    'DELETE',
+    `/api/admin/products/${encodeURIComponent(productId)}/images/${encodeURIComponent(imageId)}`,
+  );
+}
+
+// -------------------------------------------------------------------------------------------------- orders
+
+export interface OrderListQuery {
+  status?: OrderStatus | undefined;
+  q?: string | undefined;
+  /** ISO date-times; `to` is exclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export function listOrders(query: OrderListQuery): Promise<AdminOrderList> {
+  return request('GET', withQuery('/api/admin/orders', { ...query }));
+}
+
+export async function getOrder(id: string): Promise<AdminOrderDetail> {
+  return (await request<{ order: AdminOrderDetail }>('GET', `/api/admin/orders/${encodeURIComponent(id)}`))
+    .order;
+}
+
+/** The order moves the back office can make; each answers with the order as it is now. */
+export type OrderAction =
+  | { kind: 'mark-paid' }
+  | { kind: 'ship'; body: ShipBody }
+  | { kind: 'deliver'; body: DeliverBody }
+  | { kind: 'complete' }
+  | { kind: 'cancel'; body: CancelBody };
+
+export async function runOrderAction(id: string, action: OrderAction): Promise<AdminOrderDetail> {
+  const body = 'body' in action ? action.body : {};
+  const path = `/api/admin/orders/${encodeURIComponent(id)}/${action.kind}`;
+  return (await request<{ order: AdminOrderDetail }>('POST', path, body)).order;
+}
+
+// ---------------------------------------------------------------------------------------------------- mail
+
+export interface MailListQuery {
+  status?: MailStatus | undefined;
+  q?: string | undefined;
+  orderId?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export function listMail(query: MailListQuery): Promise<Page<MailSummary>> {
+  return request('GET', withQuery('/api/admin/mail', { ...query }));
+}
+
+export function getMail(id: string): Promise<MailDetail> {
+  return request('GET', `/api/admin/mail/${encodeURIComponent(id)}`);
+}
+
+export function retryMail(ids: string[]): Promise<{ requeued: number }> {
+  return request('POST', '/api/admin/mail/retry', { ids });
+}
+
+// ------------------------------------------------------------------------------------------------ queries
+
+/** Query keys, one tree per resource, so a change invalidates exactly what it touched. */
+export const keys = {
+  session: ['staff-session'] as const,
+  products: ['products'] as const,
+  productList: (query: ProductListQuery) => ['products', 'list', query] as const,
+  product: (id: string) => ['products', 'detail', id] as const,
+  orders: ['orders'] as const,
+  orderList: (query: OrderListQuery) => ['orders', 'list', query] as const,
+  order: (id: string) => ['orders', 'detail', id] as const,
+  mail: ['mail'] as const,
+  mailList: (query: MailListQuery) => ['mail', 'list', query] as const,
+  mailItem: (id: string) => ['mail', 'detail', id] as const,
+};

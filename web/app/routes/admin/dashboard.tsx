@@ -1,0 +1,181 @@
+/** /admin: what needs doing today: orders to ship, bank transfers to look out for, recent deliveries. */
+import { useQuery } from '@tanstack/react-query';
+import { Link, type MetaFunction } from 'react-router';
+import { formatDate, formatUsd } from '../../components/admin/format.ts';
+import { adminMeta } from '../../components/admin/meta.ts';
+import { LoadError, Loading } from '../../components/admin/QueryState.tsx';
+import { ButtonLink } from '../../components/ui/Button.tsx';
+import { PageHeader } from '../../components/ui/PageHeader.tsx';
+import {
+  type AdminOrderSummary,
+  keys,
+  listMail,
+  listOrders,
+  type OrderListQuery,
+  type Page,
+} from '../../lib/admin-api.ts';
+
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Dashboard');
+
+/** The API has no count endpoint: a card counts up to one page of this many and says "100+" beyond. */
+const COUNT_LIMIT = 100;
+const SHORT_LIST = 5;
+
+function useOrders(query: OrderListQuery) {
+  return useQuery({ queryKey: keys.orderList(query), queryFn: () => listOrders(query) });
+}
+
+function countOf(page: Page<unknown> | undefined, items = page?.items): string {
+  if (!page || !items) return '…';
+  return `${items.length}${page.nextCursor ? '+' : ''}`;
+}
+
+export default function Dashboard() {
+  const toShip = useOrders({ status: 'paid', limit: COUNT_LIMIT });
+  const placed = useOrders({ status: 'placed', limit: COUNT_LIMIT });
+  const delivered = useOrders({ status: 'delivered', limit: COUNT_LIMIT });
+  const failedMailQuery = { status: 'failed' as const, limit: COUNT_LIMIT };
+  const failedMail = useQuery({
+    queryKey: keys.mailList(failedMailQuery),
+    queryFn: () => listMail(failedMailQuery),
+  });
+  const awaitingPayment = placed.data?.items.filter((o) => o.paymentMethod === 'bank_transfer');
+
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        description="What needs doing now: the orders that have waited longest come first."
+      />
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
+        <OrdersCard
+          title="To ship"
+          description="Paid, waiting to be packed and sent."
+          query={toShip}
+          count={countOf(toShip.data)}
+          items={toShip.data?.items}
+          href="/admin/orders?status=paid"
+          linkLabel="All orders to ship"
+          empty="Nothing to ship."
+        />
+        <OrdersCard
+          title="Awaiting payment"
+          description="Placed with a bank transfer: mark paid when the money arrives."
+          query={placed}
+          count={countOf(placed.data, awaitingPayment)}
+          items={awaitingPayment}
+          href="/admin/orders?status=placed"
+          linkLabel="All placed orders"
+          empty="No transfers outstanding."
+        />
+        <OrdersCard
+          title="Recently delivered"
+          description="Delivered, to be completed."
+          query={delivered}
+          count={countOf(delivered.data)}
+          items={delivered.data?.items}
+          href="/admin/orders?status=delivered"
+          linkLabel="All delivered orders"
+          empty="No deliveries waiting."
+          newestFirst
+        />
+      </div>
+      <section
+        aria-labelledby="mail-health"
+        className="mt-6 flex flex-col gap-3 rounded-xl border border-line bg-surface p-4 sm:flex-row sm:items-center sm:justify-between sm:p-5"
+      >
+        <div>
+          <h2 id="mail-health" className="text-lg font-semibold text-gray-900">
+            Mail outbox
+          </h2>
+          {failedMail.isError ? (
+            <p className="text-red-800">The outbox could not be read: {failedMail.error.message}</p>
+          ) : (
+            <p className="text-muted">
+              {failedMail.data
+                ? failedMail.data.items.length === 0
+                  ? 'Every email went out or is on its way.'
+                  : `${countOf(failedMail.data)} failed ${failedMail.data.items.length === 1 ? 'email' : 'emails'} to look at.`
+                : 'Checking…'}
+            </p>
+          )}
+        </div>
+        <ButtonLink
+          to={failedMail.data?.items.length ? '/admin/mail?status=failed' : '/admin/mail'}
+          variant="secondary"
+          size="sm"
+        >
+          {failedMail.data?.items.length ? 'See failed emails' : 'Open the outbox'}
+        </ButtonLink>
+      </section>
+    </>
+  );
+}
+
+interface OrdersCardProps {
+  title: string;
+  description: string;
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  count: string;
+  items: AdminOrderSummary[] | undefined;
+  href: string;
+  linkLabel: string;
+  empty: string;
+  /** Otherwise the order that has waited longest leads. */
+  newestFirst?: boolean;
+}
+
+function OrdersCard(props: OrdersCardProps) {
+  const { title, description, query, count, items, href, linkLabel, empty, newestFirst = false } = props;
+  const id = `card-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  // The API lists newest first.
+  const shown = items ? (newestFirst ? items : [...items].reverse()).slice(0, SHORT_LIST) : [];
+  return (
+    <section
+      aria-labelledby={id}
+      className="flex flex-col rounded-xl border border-line bg-surface p-4 sm:p-5"
+    >
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <h2 id={id} className="text-lg font-semibold text-gray-900">
+            {title}
+          </h2>
+          <p className="text-sm text-muted">{description}</p>
+        </div>
+        <p className="text-3xl font-bold tabular-nums text-gray-900">
+          {count}
+          <span className="sr-only"> orders</span>
+        </p>
+      </div>
+      <div className="mt-4 flex-1">
+        {query.isPending ? (
+          <Loading />
+        ) : query.isError ? (
+          <LoadError error={query.error} what="these orders" onRetry={() => query.refetch()} />
+        ) : shown.length === 0 ? (
+          <p className="rounded-lg bg-gray-50 px-3 py-4 text-center text-muted">{empty}</p>
+        ) : (
+          <ul className="divide-y divide-gray-200">
+            {shown.map((order) => (
+              <li key={order.id} className="py-2">
+                <div className="flex items-baseline justify-between gap-3">
+                  <Link to={`/admin/orders/${order.id}`} className="font-semibold text-primary-ink underline">
+                    {order.reference}
+                  </Link>
+                  <span className="text-sm font-semibold tabular-nums">{formatUsd(order.totalCents)}</span>
+                </div>
+                <p className="truncate text-sm text-muted">
+                  {order.customerName} · {formatDate(order.placedAt)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <Link to={href} className="mt-4 self-start font-semibold text-primary-ink underline">
+        {linkLabel}
+        <span aria-hidden="true"> →</span>
+      </Link>
+    </section>
+  );
+}

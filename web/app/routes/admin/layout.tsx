@@ -1,0 +1,111 @@
+/**
+ * /admin: the back office. The server sends the document (with the nonce CSP) and this frame; the pages
+ * below fetch their data in the browser through TanStack Query against /api/admin. Every page but the
+ * sign-in page needs a staff session: without one (GET /api/staff/session answers 401, or any request does
+ * later) the person is sent to /admin/sign-in and brought back afterwards.
+ */
+import {
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  QueryClientProvider,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { type ReactNode, useEffect, useState } from 'react';
+import { type MetaFunction, Outlet, useLocation, useNavigate } from 'react-router';
+import { AdminShell } from '../../components/admin/AdminShell.tsx';
+import { adminMeta } from '../../components/admin/meta.ts';
+import { errorMessage, LoadError, Loading } from '../../components/admin/QueryState.tsx';
+import { SIGN_IN_PATH } from '../../components/admin/session.ts';
+import { Notice } from '../../components/ui/Notice.tsx';
+import { getSession, isApiError, keys, signOut } from '../../lib/admin-api.ts';
+
+/** Lets the document (root.tsx) leave out the storefront's header and footer around the back office. */
+export const handle = { chrome: 'back-office' };
+
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, null);
+
+function makeQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        // A 4xx will not change by asking again; a dropped connection or a 5xx may.
+        retry: (count, error) =>
+          !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+      },
+    },
+    // A session that ended (expired, revoked) while the page was open: back to the sign-in page.
+    queryCache: new QueryCache({ onError: (error) => signedOutIf401(error) }),
+    mutationCache: new MutationCache({ onError: (error) => signedOutIf401(error) }),
+  });
+  function signedOutIf401(error: unknown) {
+    if (isApiError(error, 401) && client.getQueryData(keys.session)) client.setQueryData(keys.session, null);
+  }
+  return client;
+}
+
+export default function AdminLayout() {
+  const [client] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <AdminGate />
+    </QueryClientProvider>
+  );
+}
+
+function AdminGate() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const onSignInPage = location.pathname === SIGN_IN_PATH || location.pathname === `${SIGN_IN_PATH}/`;
+  const session = useQuery({ queryKey: keys.session, queryFn: getSession, staleTime: 5 * 60_000 });
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutError, setSignOutError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (onSignInPage || session.data !== null) return;
+    const next = location.pathname + location.search;
+    navigate(`${SIGN_IN_PATH}?next=${encodeURIComponent(next)}`, { replace: true });
+  }, [onSignInPage, session.data, location.pathname, location.search, navigate]);
+
+  if (onSignInPage) return <Outlet />;
+
+  async function onSignOut() {
+    setSigningOut(true);
+    setSignOutError(null);
+    try {
+      await signOut();
+    } catch (error) {
+      // 401: the session had already ended, which is what signing out wants.
+      if (!isApiError(error, 401)) {
+        setSignOutError(error);
+        setSigningOut(false);
+        return;
+      }
+    }
+    await navigate(SIGN_IN_PATH, { replace: true });
+    // Nothing of this session stays in memory for the next person at this screen.
+    client.removeQueries();
+    client.setQueryData(keys.session, null);
+  }
+
+  let content: ReactNode;
+  if (session.isPending) content = <Loading label="Checking your session" />;
+  else if (session.isError)
+    content = <LoadError error={session.error} what="your session" onRetry={() => session.refetch()} />;
+  else if (!session.data) content = <Loading label="Going to the sign-in page" />;
+  else content = <Outlet />;
+
+  return (
+    <AdminShell staff={session.data ?? null} onSignOut={onSignOut} signingOut={signingOut}>
+      {signOutError ? (
+        <Notice tone="danger" title="Signing out failed" className="mb-4">
+          {errorMessage(signOutError)}
+        </Notice>
+      ) : null}
+      {content}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,325 @@
+/** /admin/orders/:id: one order: lines and totals, customer and address, payment, shipment, timeline, emails. */
+import { useQuery } from '@tanstack/react-query';
+import { Link, type MetaFunction, useParams } from 'react-router';
+import {
+  formatDateTime,
+  formatUsd,
+  humanize,
+  orderStatusLabel,
+  paymentMethodLabel,
+} from '../../components/admin/format.ts';
+import { adminMeta } from '../../components/admin/meta.ts';
+import { OrderActions } from '../../components/admin/OrderActions.tsx';
+import { LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
+import { MailStatusBadge, OrderStatusBadge } from '../../components/admin/StatusBadge.tsx';
+import { Badge } from '../../components/ui/Badge.tsx';
+import { PageHeader } from '../../components/ui/PageHeader.tsx';
+import { Table, TBody, Td, THead, Th, Tr } from '../../components/ui/Table.tsx';
+import { type AdminOrderDetail, getOrder, keys } from '../../lib/admin-api.ts';
+
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Order');
+
+const crumbs = [{ label: 'Orders', to: '/admin/orders' }];
+
+export default function OrderPage() {
+  const { id = '' } = useParams();
+  const order = useQuery({ queryKey: keys.order(id), queryFn: () => getOrder(id) });
+
+  if (order.isPending) {
+    return (
+      <>
+        <PageHeader title="Order" breadcrumbs={crumbs} />
+        <Loading label="Loading the order" />
+      </>
+    );
+  }
+  if (order.isError) {
+    return (
+      <>
+        <PageHeader title="Order" breadcrumbs={crumbs} />
+        <LoadError error={order.error} what="this order" onRetry={() => order.refetch()} />
+      </>
+    );
+  }
+  const o = order.data;
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {o.reference}
+            <OrderStatusBadge status={o.status} />
+          </span>
+        }
+        breadcrumbs={crumbs}
+        description={`Placed ${formatDateTime(o.placedAt)} by ${o.shippingAddress.name}.`}
+        actions={<OrderActions order={o} />}
+      />
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
+        <div className="flex flex-col gap-4">
+          <Lines order={o} />
+          <Timeline order={o} />
+        </div>
+        <div className="flex flex-col gap-4">
+          <Customer order={o} />
+          <Shipment order={o} />
+          <Payment order={o} />
+          <Emails order={o} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Lines({ order }: { order: AdminOrderDetail }) {
+  const { totals } = order;
+  return (
+    <Table caption="Items">
+      <THead>
+        <Tr>
+          <Th>Product</Th>
+          <Th numeric>Price</Th>
+          <Th numeric>Qty</Th>
+          <Th numeric>Total</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {order.lines.map((line) => (
+          <Tr key={line.sku}>
+            <Td>
+              <span className="block font-medium">{line.productName}</span>
+              <span className="block text-muted">
+                {line.variantName} · <span className="font-mono text-xs">{line.sku}</span>
+              </span>
+            </Td>
+            <Td numeric>{formatUsd(line.unitPriceCents)}</Td>
+            <Td numeric>{line.quantity}</Td>
+            <Td numeric>{formatUsd(line.lineTotalCents)}</Td>
+          </Tr>
+        ))}
+      </TBody>
+      <tfoot className="border-t border-line">
+        <Tr>
+          <Th scope="row" colSpan={3} className="text-right font-normal">
+            Subtotal
+          </Th>
+          <Td numeric>{formatUsd(totals.subtotalCents)}</Td>
+        </Tr>
+        <Tr>
+          <Th scope="row" colSpan={3} className="text-right font-normal">
+            Shipping ({order.shippingMethod.name})
+          </Th>
+          <Td numeric>{formatUsd(totals.shippingCents)}</Td>
+        </Tr>
+        <Tr>
+          <Th scope="row" colSpan={3} className="text-right">
+            Total
+          </Th>
+          <Td numeric className="font-bold">
+            {formatUsd(totals.totalCents)}
+          </Td>
+        </Tr>
+      </tfoot>
+    </Table>
+  );
+}
+
+function Customer({ order }: { order: AdminOrderDetail }) {
+  const a = order.shippingAddress;
+  return (
+    <Panel title="Customer">
+      <p>
+        <a href={`mailto:${order.email}`} className="break-all text-primary-ink underline">
+          {order.email}
+        </a>
+      </p>
+      <h3 className="mt-3 text-sm font-semibold text-gray-700">Shipping address</h3>
+      <address className="not-italic">
+        {a.name}
+        <br />
+        {a.line1}
+        {a.line2 ? (
+          <>
+            <br />
+            {a.line2}
+          </>
+        ) : null}
+        <br />
+        {a.postalCode} {a.city}
+        {a.region ? `, ${a.region}` : ''}
+        <br />
+        {a.country}
+        {a.phone ? (
+          <>
+            <br />
+            {a.phone}
+          </>
+        ) : null}
+      </address>
+    </Panel>
+  );
+}
+
+function Shipment({ order }: { order: AdminOrderDetail }) {
+  return (
+    <Panel title="Shipment">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-muted">Method</dt>
+        <dd>{order.shippingMethod.name}</dd>
+        <dt className="text-muted">Carrier</dt>
+        <dd>{order.tracking?.carrier ?? '—'}</dd>
+        <dt className="text-muted">Tracking</dt>
+        <dd className="break-all font-mono">{order.tracking?.trackingNumber ?? '—'}</dd>
+        <dt className="text-muted">Shipped</dt>
+        <dd>{formatDateTime(order.shippedAt)}</dd>
+        <dt className="text-muted">Delivered</dt>
+        <dd>{order.deliveryUntraceable ? 'Not traceable' : formatDateTime(order.deliveredAt)}</dd>
+      </dl>
+    </Panel>
+  );
+}
+
+function Payment({ order }: { order: AdminOrderDetail }) {
+  const { payment } = order;
+  return (
+    <Panel title="Payment">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-muted">Method</dt>
+        <dd>{paymentMethodLabel(payment.method)}</dd>
+        <dt className="text-muted">Status</dt>
+        <dd>{humanize(payment.status)}</dd>
+        <dt className="text-muted">Paid</dt>
+        <dd>{formatDateTime(order.paidAt)}</dd>
+      </dl>
+      {payment.instructions ? (
+        <p className="mt-3 rounded-lg bg-gray-50 p-3 text-sm">
+          Awaiting a transfer of <strong>{formatUsd(payment.instructions.amountCents)}</strong> with reference{' '}
+          <strong>{payment.instructions.reference}</strong> to {payment.instructions.accountName} (IBAN{' '}
+          <span className="font-mono">{payment.instructions.iban}</span>).
+        </p>
+      ) : null}
+      {order.payments.length > 0 ? (
+        <ul className="mt-3 divide-y divide-gray-200 border-t border-line text-sm">
+          {order.payments.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                {humanize(p.provider)} · {formatDateTime(p.updatedAt)}
+                {p.processorReference ? (
+                  <span className="block font-mono text-xs text-muted">{p.processorReference}</span>
+                ) : null}
+              </span>
+              <span className="flex items-center gap-2">
+                <Badge
+                  tone={p.status === 'failed' ? 'danger' : p.status === 'captured' ? 'success' : 'neutral'}
+                >
+                  {humanize(p.status)}
+                </Badge>
+                <span className="tabular-nums">{formatUsd(p.amountCents)}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Panel>
+  );
+}
+
+function actorName(actor: AdminOrderDetail['timeline'][number]['actor']): string {
+  if (actor.name) return actor.name;
+  if (actor.type === 'customer') return 'Customer';
+  if (actor.type === 'system') return 'The shop';
+  return humanize(actor.type);
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function detailsOf(data: Record<string, unknown> | null): Array<[string, string]> {
+  if (!data) return [];
+  return Object.entries(data)
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+    .map(([k, v]) => [
+      humanize(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()),
+      typeof v === 'string' && ISO_INSTANT.test(v) ? formatDateTime(v) : String(v),
+    ]);
+}
+
+function Timeline({ order }: { order: AdminOrderDetail }) {
+  // Newest first: what happened last is what staff look for.
+  const entries = [...order.timeline].reverse();
+  return (
+    <Panel title="Timeline">
+      {entries.length === 0 ? (
+        <p className="text-muted">Nothing recorded yet.</p>
+      ) : (
+        <ol className="flex flex-col gap-4 border-l-2 border-line pl-4">
+          {entries.map((entry) => (
+            <li key={`${entry.at}-${entry.type}`} className="relative">
+              <span
+                aria-hidden="true"
+                className="absolute top-1.5 -left-[1.4rem] size-3 rounded-full border-2 border-surface bg-primary"
+              />
+              <p className="font-medium">
+                {humanize(entry.type)}
+                {entry.fromStatus && entry.status ? (
+                  <span className="font-normal text-muted">
+                    {' '}
+                    ({orderStatusLabel[entry.fromStatus]} → {orderStatusLabel[entry.status]})
+                  </span>
+                ) : null}
+              </p>
+              <p className="text-sm text-muted">
+                {formatDateTime(entry.at)} · {actorName(entry.actor)}
+              </p>
+              {detailsOf(entry.data).length > 0 ? (
+                <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+                  {detailsOf(entry.data).map(([k, v]) => (
+                    <div key={k} className="contents">
+                      <dt className="text-muted">{k}</dt>
+                      <dd className="break-all">{v}</dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Panel>
+  );
+}
+
+function Emails({ order }: { order: AdminOrderDetail }) {
+  return (
+    <Panel
+      title="Emails"
+      actions={
+        <Link
+          to={`/admin/mail?orderId=${order.id}`}
+          className="text-sm font-semibold text-primary-ink underline"
+        >
+          In the outbox
+        </Link>
+      }
+    >
+      {order.emails.length === 0 ? (
+        <p className="text-muted">No emails for this order yet.</p>
+      ) : (
+        <ul className="divide-y divide-gray-200">
+          {order.emails.map((mail) => (
+            <li key={mail.id} className="flex items-start justify-between gap-3 py-2">
+              <div className="min-w-0">
+                <Link to={`/admin/mail/${mail.id}`} className="font-medium text-primary-ink underline">
+                  {mail.subject}
+                </Link>
+                <p className="text-sm text-muted">
+                  {humanize(mail.template)} · {formatDateTime(mail.sentAt ?? mail.createdAt)}
+                </p>
+              </div>
+              <MailStatusBadge status={mail.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}

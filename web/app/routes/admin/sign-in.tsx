@@ -1,0 +1,101 @@
+/** /admin/sign-in: staff sign in with email and password and go back to the page they were heading for. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { type MetaFunction, useNavigate, useSearchParams } from 'react-router';
+import { adminMeta } from '../../components/admin/meta.ts';
+import { errorMessage } from '../../components/admin/QueryState.tsx';
+import { focusById, safeNext } from '../../components/admin/session.ts';
+import { Button } from '../../components/ui/Button.tsx';
+import { Input } from '../../components/ui/Input.tsx';
+import { Notice } from '../../components/ui/Notice.tsx';
+import { getSession, isApiError, keys, signIn } from '../../lib/admin-api.ts';
+
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Sign in');
+
+interface Errors {
+  email?: string;
+  password?: string;
+  form?: string;
+}
+
+export default function SignIn() {
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const session = useQuery({ queryKey: keys.session, queryFn: getSession, staleTime: 5 * 60_000 });
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  // Before the scripts run the form could only post the password to the page itself: wait for them.
+  const [hydrated, setHydrated] = useState(false);
+
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    if (session.data) navigate(next, { replace: true });
+  }, [session.data, next, navigate]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    const found: Errors = {};
+    if (!email) found.email = 'Enter your email address';
+    if (!password) found.password = 'Enter your password';
+    if (found.email || found.password) {
+      setErrors(found);
+      focusById(found.email ? 'staff-email' : 'staff-password');
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    try {
+      const staff = await signIn(email, password);
+      // The effect above then goes on to the page the person was heading for.
+      client.setQueryData(keys.session, staff);
+    } catch (error) {
+      setBusy(false);
+      if (isApiError(error) && (error.field === 'email' || error.field === 'password')) {
+        setErrors({ [error.field]: error.fieldMessage });
+        focusById(`staff-${error.field}`);
+      } else if (isApiError(error, 429)) {
+        setErrors({ form: 'Too many attempts. Wait a minute, then try again.' });
+      } else {
+        setErrors({ form: errorMessage(error) });
+      }
+    }
+  }
+
+  return (
+    <div data-admin-sign-in="" className="mx-auto w-full max-w-md py-4 sm:py-10">
+      <div className="rounded-2xl border border-line bg-surface p-6 shadow-sm sm:p-8">
+        <h1 className="text-2xl font-bold tracking-tight text-gray-900">Sign in to the back office</h1>
+        <p className="mt-2 text-muted">For the shop’s staff. Customers don’t need an account to order.</p>
+        <form method="post" onSubmit={submit} noValidate className="mt-6 flex flex-col gap-4">
+          {errors.form ? <Notice tone="danger">{errors.form}</Notice> : null}
+          <Input
+            id="staff-email"
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            error={errors.email}
+          />
+          <Input
+            id="staff-password"
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors.password}
+          />
+          <Button type="submit" block busy={busy} disabled={!hydrated}>
+            Sign in
+          </Button>
+        </form>
+      </div>
+    </div>
+  );
+}
