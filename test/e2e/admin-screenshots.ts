@@ -15,21 +15,34 @@ mkdirSync(outDir, { recursive: true });
 const server = await startWebServer({ seed: true });
 const browser = await launchBrowser();
 try {
-  await placeGuestOrder(server.app, 'screenshot@example.com');
+  const guest = await placeGuestOrder(server.app, 'screenshot@example.com');
   const cookie = await server.staffCookie();
-  const api = async <T>(url: string): Promise<T> =>
-    (await server.app.inject({ method: 'GET', url, headers: { cookie } })).json() as T;
+  const api = async <T>(url: string, payload?: object): Promise<T> =>
+    (
+      await server.app.inject({ method: payload ? 'POST' : 'GET', url, headers: { cookie }, payload })
+    ).json() as T;
+  // The guest order is paid and shipped, so that the outbox holds both of its emails.
+  const found = await api<{ items: Array<{ id: string }> }>(`/api/admin/orders?q=${guest.order.reference}`);
+  const guestId = found.items[0]?.id as string;
+  await api(`/api/admin/orders/${guestId}/mark-paid`, {});
+  await api(`/api/admin/orders/${guestId}/ship`, { carrier: 'UPS', trackingNumber: '1Z999AA10123456784' });
+  const mail = await api<{ items: Array<{ id: string; template: string }> }>(
+    `/api/admin/mail?orderId=${guestId}`,
+  );
+  const shippedMail = mail.items.find((m) => m.template === 'order_shipped')?.id;
   const shipped = await api<{ items: Array<{ id: string }> }>('/api/admin/orders?status=shipped&limit=1');
   const products = await api<{ items: Array<{ id: string }> }>('/api/admin/products?limit=1&status=active');
   const order = shipped.items[0]?.id;
   const product = products.items[0]?.id;
-  if (!order || !product) throw new Error('the demo shop has no shipped order or active product');
+  if (!order || !product || !shippedMail)
+    throw new Error('the demo shop has no shipped order or active product');
   const pages: Array<[string, string]> = [
     ['dashboard', '/admin'],
     ['orders', '/admin/orders'],
     ['order', `/admin/orders/${order}`],
     ['product', `/admin/products/${product}`],
     ['mail', '/admin/mail'],
+    ['mail-item', `/admin/mail/${shippedMail}`],
     ['sign-in', '/admin/sign-in'],
   ];
   for (const width of widths) {

@@ -137,7 +137,7 @@ export default function MailOutbox() {
                       <span className="block text-red-800">{item.lastError}</span>
                     ) : null}
                   </Td>
-                  <Td className="hidden break-all md:table-cell">{item.toAddress}</Td>
+                  <Td className="hidden whitespace-nowrap md:table-cell">{item.toAddress}</Td>
                   <Td>
                     <MailStatusBadge status={item.status} />
                   </Td>
