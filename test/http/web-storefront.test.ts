@@ -318,6 +318,45 @@ describe('storefront pages (demo shop)', () => {
     expectHtml((await get('/checkout', cookie)).body, /Your cart is empty/);
   });
 
+  it('the order page follows the order: paid, shipped with tracking (SH-ORD-1), delivered untraceable', async () => {
+    const item = await createProduct(t.ctx.db, { name: 'Travel Phone', priceCents: 25_000, stock: 5 });
+    const { cookie } = await addToCart(t.app, item.variantId, 1);
+    const placed = await checkoutPage(cookie, { ...address, email: 'travel@example.com' });
+    const page = String(placed.headers.location).replace('&placed=1', '');
+    const html = (await get(page)).body;
+    const reference = /Order (AC-\d\d-\d{5})/.exec(html)?.[1] as string;
+    const staff = await t.staffCookie();
+    const list = await t.app.inject({ url: `/api/admin/orders?q=${reference}`, headers: { cookie: staff } });
+    const id = (list.json() as { items: Array<{ id: string }> }).items[0]?.id as string;
+    const act = async (action: string, payload: Record<string, unknown> = {}) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/admin/orders/${id}/${action}`,
+        headers: { cookie: staff },
+        payload,
+      });
+      assert.ok(res.statusCode < 300, `${action}: ${res.statusCode} ${res.body}`);
+    };
+
+    await act('mark-paid');
+    let view = (await get(page)).body;
+    expectHtml(view, /Payment received\. We are preparing your parcel/);
+    expectNoHtml(view, /Pay by bank transfer/);
+
+    await act('ship', { carrier: 'DHL', trackingNumber: 'JD014600003828' });
+    view = (await get(page)).body;
+    expectHtml(view, />Shipped</);
+    expectHtml(view, /Shipped on \d{1,2} \w{3} \d{4} with DHL/);
+    expectHtml(view, /Tracking number.*?JD014600003828/s);
+    expectHtml(view, /DHL, tracking number JD014600003828/, 'in the timeline');
+
+    await act('deliver', { untraceable: true });
+    view = (await get(page)).body;
+    expectHtml(view, />Delivered</);
+    expectHtml(view, /The carrier could not tell the delivery date/);
+    expectHtml(view, /accepted up to 30 days after shipment/);
+  });
+
   it('a stock conflict at checkout is named clearly and nothing is ordered', async () => {
     const before = await countRows(t.ctx.db, 'orders');
     const item = await createProduct(t.ctx.db, { name: 'Last Phone', priceCents: 40_000, stock: 2 });
