@@ -51,6 +51,11 @@ export async function replaceVariants(
             id = bySku;
           }
         }
+        if (id === undefined && variant.stock === undefined) {
+          throw new ValidationError([
+            { field: `variants.${position}.stock`, message: 'is required for a new variant' },
+          ]);
+        }
         return { ...variant, id, position };
       });
       await assertSkusFree(
@@ -72,15 +77,25 @@ export async function replaceVariants(
           colour: v.colour ?? null,
           storageGb: v.storageGb ?? null,
           priceCents: v.priceCents,
-          stock: v.stock,
           position: v.position,
         };
         if (v.id) {
-          await tx.update(productVariants).set(fields).where(eq(productVariants.id, v.id));
+          // Left out, the stock stays as it is (sales keep changing it while staff edit).
+          const stock = v.stock === undefined ? {} : { stock: v.stock };
+          await tx
+            .update(productVariants)
+            .set({ ...fields, ...stock })
+            .where(eq(productVariants.id, v.id));
         } else {
           await tx
             .insert(productVariants)
-            .values({ ...fields, id: uuidv7(now.getTime()), productId, createdAt: now });
+            .values({
+              ...fields,
+              stock: v.stock as number,
+              id: uuidv7(now.getTime()),
+              productId,
+              createdAt: now,
+            });
         }
       }
       const removed = existing.filter((v) => !matched.has(v.id)).map((v) => v.id);

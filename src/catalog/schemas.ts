@@ -238,9 +238,11 @@ export type UpdateProductInput = z.output<typeof updateProductSchema>;
 export const replaceVariantsSchema = z
   .strictObject({
     /** The whole list, in display order: a known `id` (or, without one, a known SKU) is updated, a new
-     * one inserted, and a variant left out is removed. */
+     * one inserted, and a variant left out is removed. An existing variant's `stock` may be left out, and
+     * should be: stock moves with every sale, so it is changed by its own route (a delta), never
+     * overwritten by an edit made from a stale screen. A new variant needs it. */
     variants: z
-      .array(variantInputSchema.extend({ id: z.uuid().optional() }))
+      .array(variantInputSchema.extend({ id: z.uuid().optional(), stock: stockSchema.optional() }))
       .min(1)
       .max(100),
   })

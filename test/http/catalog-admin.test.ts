@@ -407,6 +407,45 @@ describe('back-office catalog', () => {
     assert.equal(swapped.variants[1]?.sku, a.sku);
   });
 
+  it('an edit that leaves stock out keeps the stock sold meanwhile; a new variant must say its stock', async () => {
+    const p = await productBySlug('nimbus-watch-2');
+    const [a] = p.variants;
+    assert.ok(a);
+    // A sale happens while the editor is open.
+    const sold = await admin({
+      method: 'PATCH',
+      url: `/api/admin/variants/${a.id}/stock`,
+      payload: { adjust: -1 },
+    });
+    assert.equal(sold.statusCode, 200, sold.body);
+    const left = a.stock - 1;
+    const others = p.variants
+      .slice(1)
+      .map(({ id, sku, name, priceCents }) => ({ id, sku, name, priceCents }));
+    const res = await admin({
+      method: 'PUT',
+      url: `/api/admin/products/${p.id}/variants`,
+      payload: { variants: [{ id: a.id, sku: a.sku, name: 'Renamed', priceCents: a.priceCents }, ...others] },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const edited = json<AdminProduct>(res).variants.find((v) => v.id === a.id);
+    assert.equal(edited?.name, 'Renamed');
+    assert.equal(edited?.stock, left);
+
+    const missing = await admin({
+      method: 'PUT',
+      url: `/api/admin/products/${p.id}/variants`,
+      payload: {
+        variants: [
+          { id: a.id, sku: a.sku, name: a.name, priceCents: a.priceCents },
+          ...others,
+          { sku: 'NEW-NO-STOCK', name: 'New', priceCents: 100 },
+        ],
+      },
+    });
+    expectError(missing, 400, `variants.${others.length + 1}.stock`);
+  });
+
   it('a failed replacement changes nothing: all its steps are one transaction', async () => {
     const p = await productBySlug('nimbus-x2');
     // The Glacier 128 GB variant is in a demo order: it cannot be removed, and the error comes after the

@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from 'react-router';
@@ -51,6 +52,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const shop = data?.shop;
+  // The back office brings its own frame (top bar, navigation): no shop header, categories or footer there.
+  const backOffice = useMatches().some(
+    (m) => (m.handle as { chrome?: string } | undefined)?.chrome === 'back-office',
+  );
   return (
     <html lang="en">
       <head>
@@ -67,24 +72,32 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
-        <SiteHeader
-          name={shop?.name ?? 'Aftercare'}
-          logoUrl={shop?.logoUrl ?? null}
-          cartCount={data?.cartCount ?? 0}
-        />
+        {backOffice ? null : (
+          <SiteHeader
+            name={shop?.name ?? 'Aftercare'}
+            logoUrl={shop?.logoUrl ?? null}
+            cartCount={data?.cartCount ?? 0}
+          />
+        )}
         <main
           id="main"
           tabIndex={-1}
-          className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:py-10"
+          className={
+            backOffice
+              ? 'w-full flex-1 px-3 py-4 focus:outline-none sm:px-6'
+              : 'mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:py-10'
+          }
         >
           {children}
         </main>
-        <SiteFooter
-          name={shop?.name ?? 'Aftercare'}
-          tagline={shop?.tagline ?? ''}
-          social={shop?.social ?? []}
-          year={data?.year ?? new Date().getUTCFullYear()}
-        />
+        {backOffice ? null : (
+          <SiteFooter
+            name={shop?.name ?? 'Aftercare'}
+            tagline={shop?.tagline ?? ''}
+            social={shop?.social ?? []}
+            year={data?.year ?? new Date().getUTCFullYear()}
+          />
+        )}
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -220,16 +220,12 @@ function VariantsPanel({ product }: { product: AdminProduct }) {
   }, [product.variants]);
 
   const save = useMutation({
-    mutationFn: async (variants: ReturnType<typeof variantsBody>['variants']) => {
-      // The list sets every variant's stock: take the latest, so units sold meanwhile are not given back.
-      const fresh = await getProduct(product.id);
-      const stock = new Map(fresh.variants.map((v) => [v.id, v.stock]));
-      return replaceVariants(product.id, {
-        variants: variants.map((v) =>
-          v.id && stock.has(v.id) ? { ...v, stock: stock.get(v.id) as number } : v,
-        ),
-      });
-    },
+    mutationFn: async (variants: ReturnType<typeof variantsBody>['variants']) =>
+      // Existing variants keep their stock: units sold meanwhile are never given back by an edit. Stock
+      // changes go through "Adjust stock".
+      replaceVariants(product.id, {
+        variants: variants.map(({ stock, ...v }) => (v.id ? v : { ...v, stock })),
+      }),
     onSuccess: (updated) => {
       saved(updated);
       setRows(variantRowsOf(updated));
