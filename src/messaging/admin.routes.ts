@@ -4,20 +4,7 @@ import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { retryFailedMail } from './dispatcher.ts';
 import { getOutboxMail, listOutbox } from './outbox.service.ts';
-
-const status = z.enum(['pending', 'sent', 'failed']);
-const summary = z.object({
-  id: z.uuid(),
-  template: z.string(),
-  toAddress: z.string(),
-  subject: z.string(),
-  orderId: z.uuid().nullable(),
-  status,
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  createdAt: z.date(),
-  sentAt: z.date().nullable(),
-});
+import { mailDetailSchema, mailListQuerySchema, mailListSchema, mailRetryBodySchema } from './schemas.ts';
 
 /** The mail outbox in the back office: every email the shop sent or would send. */
 export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -27,17 +14,8 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags: ['admin: mail'],
         summary: 'The mail outbox, newest first',
-        querystring: z.strictObject({
-          status: status.optional(),
-          q: z.string().trim().min(1).max(100).optional(),
-          orderId: z.uuid().optional(),
-          cursor: z.string().max(200).optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(25),
-        }),
-        response: {
-          200: z.object({ items: z.array(summary), nextCursor: z.string().nullable() }),
-          ...errorResponses,
-        },
+        querystring: mailListQuerySchema,
+        response: { 200: mailListSchema, ...errorResponses },
       },
     },
     async (request) => listOutbox(ctx.db, request.query),
@@ -50,10 +28,7 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags: ['admin: mail'],
         summary: 'One email with its text and HTML bodies',
         params: z.object({ id: z.uuid() }),
-        response: {
-          200: summary.extend({ textBody: z.string(), htmlBody: z.string() }),
-          ...errorResponses,
-        },
+        response: { 200: mailDetailSchema, ...errorResponses },
       },
     },
     async (request) => getOutboxMail(ctx.db, request.params.id),
@@ -65,7 +40,7 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags: ['admin: mail'],
         summary: 'Queue failed emails again',
-        body: z.strictObject({ ids: z.array(z.uuid()).min(1).max(100) }),
+        body: mailRetryBodySchema,
         response: { 200: z.object({ requeued: z.number().int() }), ...errorResponses },
       },
     },

@@ -1,17 +1,20 @@
 import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../shared/cursor.ts';
 import { NotFound } from '../shared/errors.ts';
 import { escapeLike } from '../shared/sql.ts';
 import { mailOutbox } from './schema.ts';
+import type { MailDetail, MailSummary, mailListQuerySchema } from './schemas.ts';
 
-export interface OutboxQuery {
-  status?: 'pending' | 'sent' | 'failed' | undefined;
-  /** Part of the address or subject. */
-  q?: string | undefined;
-  orderId?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
+type OutboxQuery = z.output<typeof mailListQuerySchema>;
+type Row = { createdAt: Date; sentAt: Date | null };
+
+/** Instants leave as ISO 8601 strings. */
+function onTheWire<T extends Row>(
+  row: T,
+): Omit<T, 'createdAt' | 'sentAt'> & { createdAt: string; sentAt: string | null } {
+  return { ...row, createdAt: row.createdAt.toISOString(), sentAt: row.sentAt?.toISOString() ?? null };
 }
 
 const summaryColumns = {
@@ -28,7 +31,10 @@ const summaryColumns = {
 };
 
 /** Newest first, keyset-paginated on (createdAt, id). */
-export async function listOutbox(db: Db, query: OutboxQuery) {
+export async function listOutbox(
+  db: Db,
+  query: OutboxQuery,
+): Promise<{ items: MailSummary[]; nextCursor: string | null }> {
   const filters: SQL[] = [];
   if (query.status) filters.push(eq(mailOutbox.status, query.status));
   if (query.orderId) filters.push(eq(mailOutbox.orderId, query.orderId));
@@ -52,7 +58,7 @@ export async function listOutbox(db: Db, query: OutboxQuery) {
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page,
+    items: page.map(onTheWire),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor('newest', last.createdAt.toISOString(), last.id)
@@ -60,10 +66,13 @@ export async function listOutbox(db: Db, query: OutboxQuery) {
   };
 }
 
-export async function getOutboxMail(db: Db, id: string) {
-  const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+export async function getOutboxMail(db: Db, id: string): Promise<MailDetail> {
+  const [mail] = await db
+    .select({ ...summaryColumns, textBody: mailOutbox.textBody, htmlBody: mailOutbox.htmlBody })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.id, id));
   if (!mail) throw new NotFound('Email');
-  return mail;
+  return onTheWire(mail);
 }
 
 /** Pending and failed emails: the queue's health. */

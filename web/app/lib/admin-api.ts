@@ -16,6 +16,7 @@ import type {
   StockResult,
   UpdateProductInput,
 } from '../../../src/catalog/schemas.ts';
+import type { MailDetail, MailStatus, MailSummary } from '../../../src/messaging/schemas.ts';
 import type { OrderStatus } from '../../../src/orders/order-status.ts';
 import type {
   AdminOrderDetail,
@@ -57,24 +58,7 @@ export interface Staff {
   role: 'owner' | 'customer_service' | 'technician';
 }
 
-/** src/messaging/admin.routes.ts declares these inline; dates arrive as ISO strings. */
-export type MailStatus = 'pending' | 'sent' | 'failed';
-export interface MailSummary {
-  id: string;
-  template: string;
-  toAddress: string;
-  subject: string;
-  orderId: string | null;
-  status: MailStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-export interface MailDetail extends MailSummary {
-  textBody: string;
-  htmlBody: string;
-}
+export type { MailDetail, MailStatus, MailSummary };
 
 /** A failed request: the HTTP status and the API's error code, message and (for input errors) field path. */
 export class ApiError extends Error {

@@ -1,0 +1,40 @@
+/** The mail outbox's payloads: the back-office routes, OpenAPI and the web client share them. */
+import { z } from 'zod';
+
+export const mailStatusSchema = z.enum(['pending', 'sent', 'failed']);
+
+export const mailSummarySchema = z.object({
+  id: z.uuid(),
+  template: z.string(),
+  toAddress: z.string(),
+  subject: z.string(),
+  orderId: z.uuid().nullable(),
+  status: mailStatusSchema,
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+});
+
+export const mailDetailSchema = mailSummarySchema.extend({ textBody: z.string(), htmlBody: z.string() });
+
+export const mailListQuerySchema = z.strictObject({
+  status: mailStatusSchema.optional(),
+  /** Part of the address or the subject. */
+  q: z.string().trim().min(1).max(100).optional(),
+  orderId: z.uuid().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const mailListSchema = z.object({
+  items: z.array(mailSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const mailRetryBodySchema = z.strictObject({ ids: z.array(z.uuid()).min(1).max(100) });
+
+export type MailStatus = z.infer<typeof mailStatusSchema>;
+export type MailSummary = z.infer<typeof mailSummarySchema>;
+export type MailDetail = z.infer<typeof mailDetailSchema>;
+export type MailListQuery = z.input<typeof mailListQuerySchema>;
