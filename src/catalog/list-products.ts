@@ -21,6 +21,7 @@ interface Shape {
   minPrice: boolean;
   maxPrice: boolean;
   clearance: boolean;
+  featured: boolean;
   search: SearchForm | null;
   cursor: boolean;
 }
@@ -68,6 +69,7 @@ function prepare(db: Db, shape: Shape, name: string) {
   if (shape.minPrice) where.push(gte(products.priceFromCents, p('minPrice')));
   if (shape.maxPrice) where.push(lte(products.priceFromCents, p('maxPrice')));
   if (shape.clearance) where.push(eq(products.clearance, p('clearance')));
+  if (shape.featured) where.push(eq(products.featured, p('featured')));
   if (tsQuery) where.push(sql`${products.search} @@ ${tsQuery}`);
   if (shape.cursor) where.push(order.after);
   return db
@@ -108,6 +110,7 @@ function preparedFor(db: Db, shape: Shape): Prepared {
     shape.minPrice ? 'min' : '',
     shape.maxPrice ? 'max' : '',
     shape.clearance ? 'cl' : '',
+    shape.featured ? 'ft' : '',
     shape.cursor ? 'after' : '',
   ].join('_');
   let prepared = byShape.get(key);
@@ -139,6 +142,7 @@ export async function listProducts(db: Db, query: ProductListQuery): Promise<Pro
   if (query.minPriceCents !== undefined) params.minPrice = query.minPriceCents;
   if (query.maxPriceCents !== undefined) params.maxPrice = query.maxPriceCents;
   if (query.clearance !== undefined) params.clearance = query.clearance;
+  if (query.featured !== undefined) params.featured = query.featured;
   if (search) Object.assign(params, searchValues(search));
 
   const prepared = preparedFor(db, {
@@ -147,6 +151,7 @@ export async function listProducts(db: Db, query: ProductListQuery): Promise<Pro
     minPrice: query.minPriceCents !== undefined,
     maxPrice: query.maxPriceCents !== undefined,
     clearance: query.clearance !== undefined,
+    featured: query.featured !== undefined,
     search: search ? searchForm(search) : null,
     cursor: query.cursor !== undefined,
   });

@@ -40,6 +40,8 @@ export const productListQuerySchema = z
     minPriceCents: queryCents.optional(),
     maxPriceCents: queryCents.optional(),
     clearance: queryBoolean.optional(),
+    /** Products the shop puts forward on its home page. */
+    featured: queryBoolean.optional(),
     /** Full-text search; the last word also matches as a prefix, so results follow typing. */
     q: z.string().trim().max(100).optional(),
     /** Default: `relevance` with `q`, otherwise `newest`. */

@@ -108,6 +108,12 @@ describe('storefront catalog', () => {
     const regular = await list('?clearance=false&limit=60');
     assert.equal(clearance.items.length + regular.items.length, all.length);
 
+    const featured = await list('?featured=true&limit=60');
+    assert.ok(featured.items.length > 0);
+    const notFeatured = await list('?featured=false&limit=60');
+    assert.equal(featured.items.length + notFeatured.items.length, all.length);
+    assert.ok(!featured.items.some((f) => notFeatured.items.some((n) => n.id === f.id)));
+
     const cheapPhones = await list('?category=smartphone&maxPriceCents=25000&sort=price_asc');
     assert.deepEqual(
       cheapPhones.items.map((p) => p.slug),

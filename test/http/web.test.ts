@@ -26,6 +26,17 @@ describe('storefront served by the Fastify process (demo shop)', () => {
     assert.notEqual(again.headers['content-security-policy'], csp);
   });
 
+  it('the home page arrives as HTML with the featured, new and clearance products', async () => {
+    const res = await t.app.inject({ url: '/' });
+    const featured = await t.app.inject({ url: '/api/products?featured=true&limit=4' });
+    const first = (featured.json() as { items: Array<{ name: string }> }).items[0];
+    assert.ok(first, 'the demo shop features products');
+    for (const heading of ['Featured', 'New arrivals', 'Clearance']) {
+      assert.ok(res.body.includes(`>${heading}</h2>`), heading);
+    }
+    assert.ok(res.body.includes(first.name));
+  });
+
   it('an unknown page is a 404 HTML page; an unknown API route stays a JSON 404', async () => {
     const page = await t.app.inject({ url: '/no/such/page?x=1' });
     assert.equal(page.statusCode, 404);

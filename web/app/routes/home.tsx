@@ -9,12 +9,14 @@ import { currentPolicySettings } from '../lib/policy.server.ts';
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { db } = context.ctx;
-  const [newest, clearance, policy] = await Promise.all([
+  const [featured, newest, clearance, policy] = await Promise.all([
+    listProducts(db, { featured: true, sort: 'newest', limit: 4 }),
     listProducts(db, { sort: 'newest', limit: 8 }),
     listProducts(db, { clearance: true, sort: 'newest', limit: 4 }),
     currentPolicySettings(),
   ]);
   return {
+    featured: featured.items,
     newest: newest.items,
     clearance: clearance.items,
     promises: {
@@ -28,7 +30,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches, null);
 
 export default function Home() {
-  const { newest, clearance, promises } = useLoaderData<typeof loader>();
+  const { featured, newest, clearance, promises } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-12 sm:space-y-16">
       <section
@@ -66,6 +68,15 @@ export default function Home() {
           </Link>
         </p>
       </section>
+
+      {featured.length > 0 ? (
+        <section aria-labelledby="featured-title" className="space-y-4">
+          <h2 id="featured-title" className="text-2xl font-bold tracking-tight text-gray-900">
+            Featured
+          </h2>
+          <ProductGrid products={featured} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="new-title" className="space-y-4">
         <h2 id="new-title" className="text-2xl font-bold tracking-tight text-gray-900">
