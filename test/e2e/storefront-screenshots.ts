@@ -38,6 +38,7 @@ try {
       await page.goto(server.url + path, { waitUntil: 'networkidle' });
       await shoot(page, name, width);
     };
+    await visit('/', 'home');
     await visit('/products', 'catalog');
     await visit('/products/nimbus-x2', 'product');
     await visit('/products/nimbus-x1-renewed', 'product-special-terms');
