@@ -17,14 +17,32 @@ export interface CivilDate {
   day: number;
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date. */
-export function daysFromCivil(year: number, month: number, day: number): number {
+function daysFromCivilSlow(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = (((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) | 0) + day - 1;
   const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
   return era * 146097 + doe - 719468;
+}
+
+// Day numbers of every 1 January from 1900 to 2199 and of each month's first day: the dates a shop meets
+// are read with two lookups instead of the general arithmetic (assessments parse three dates each).
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+const YEAR_START = Int32Array.from({ length: TABLE_YEARS }, (_, i) =>
+  daysFromCivilSlow(TABLE_FIRST_YEAR + i, 1, 1),
+);
+const MONTH_START = [
+  [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334],
+  [0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335],
+] as const;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const i = year - TABLE_FIRST_YEAR;
+  if (i < 0 || i >= TABLE_YEARS) return daysFromCivilSlow(year, month, day);
+  return (YEAR_START[i] as number) + (MONTH_START[isLeapYear(year) ? 1 : 0][month] as number) + day - 1;
 }
 
 export function civilFromDays(days: number): CivilDate {
