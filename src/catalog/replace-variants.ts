@@ -87,15 +87,13 @@ export async function replaceVariants(
             .set({ ...fields, ...stock })
             .where(eq(productVariants.id, v.id));
         } else {
-          await tx
-            .insert(productVariants)
-            .values({
-              ...fields,
-              stock: v.stock as number,
-              id: uuidv7(now.getTime()),
-              productId,
-              createdAt: now,
-            });
+          await tx.insert(productVariants).values({
+            ...fields,
+            stock: v.stock as number,
+            id: uuidv7(now.getTime()),
+            productId,
+            createdAt: now,
+          });
         }
       }
       const removed = existing.filter((v) => !matched.has(v.id)).map((v) => v.id);
