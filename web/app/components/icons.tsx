@@ -1,7 +1,8 @@
 /** Small line icons, decorative: the text next to them carries the meaning. */
 import type { SVGProps } from 'react';
 
-function Icon(props: SVGProps<SVGSVGElement>) {
+/** The frame every icon shares: a 24-unit line drawing in the text colour, hidden from screen readers. */
+export function Icon(props: SVGProps<SVGSVGElement>) {
   return (
     <svg
       viewBox="0 0 24 24"

@@ -1,21 +1,6 @@
 /** The back office's line icons, decorative: the text beside them carries the meaning. */
 import type { SVGProps } from 'react';
-
-function Icon(props: SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    />
-  );
-}
+import { Icon } from '../icons.tsx';
 
 export function GaugeIcon(props: SVGProps<SVGSVGElement>) {
   return (
