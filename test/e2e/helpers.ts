@@ -76,7 +76,16 @@ export function watchPage(page: Page): string[] {
     }
   });
   page.on('requestfailed', (request) => {
-    problems.push(`failed ${request.resourceType()} ${request.url()}: ${request.failure()?.errorText ?? ''}`);
+    const reason = request.failure()?.errorText ?? '';
+    // The browser cancelled it (a navigation overtook the favicon or a prefetch): nothing failed.
+    if (
+      reason === 'net::ERR_ABORTED' &&
+      request.resourceType() !== 'script' &&
+      request.resourceType() !== 'stylesheet'
+    ) {
+      return;
+    }
+    problems.push(`failed ${request.resourceType()} ${request.url()}: ${reason}`);
   });
   return problems;
 }
