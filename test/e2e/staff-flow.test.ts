@@ -85,7 +85,10 @@ describe('staff flow in the back office', { skip: skipWithoutBrowser() }, () => 
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL((url) => url.searchParams.get('q') === email);
     await adminSettled(page);
+    // The filtered page replaces the full list once its request answers: wait for it, not for a moment.
     const rows = page.getByRole('table').getByRole('row');
+    const deadline = Date.now() + 15_000;
+    while ((await rows.count()) !== 2 && Date.now() < deadline) await page.waitForTimeout(100);
     assert.equal(await rows.count(), 2, 'the header and the one order');
     await page.getByRole('link', { name: order.order.reference }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(order.order.reference) }).waitFor();
