@@ -104,8 +104,7 @@ describe('staff flow in the back office', { skip: skipWithoutBrowser() }, () => 
     await dialog.getByRole('button', { name: 'Mark paid' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('status').filter({ hasText: 'Marked as paid.' }).waitFor();
-    const heading = page.getByRole('heading', { level: 1 });
-    assert.match((await heading.textContent()) ?? '', /Paid/);
+    await page.getByRole('heading', { level: 1, name: /Paid/ }).waitFor();
     await page.getByRole('button', { name: 'Ship' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Mark paid' }).count(), 0);
   });
@@ -123,7 +122,7 @@ describe('staff flow in the back office', { skip: skipWithoutBrowser() }, () => 
     await assertAccessible('the ship dialog');
     await dialog.getByRole('button', { name: 'Mark shipped' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    assert.match((await page.getByRole('heading', { level: 1 }).textContent()) ?? '', /Shipped/);
+    await page.getByRole('heading', { level: 1, name: /Shipped/ }).waitFor();
     const shipment = page.getByRole('region', { name: 'Shipment' });
     await shipment.getByText(tracking).waitFor();
     await page.getByRole('region', { name: 'Timeline' }).getByText(tracking).waitFor();
@@ -217,7 +216,8 @@ describe('staff flow in the back office', { skip: skipWithoutBrowser() }, () => 
       .waitFor();
     await dialog.getByRole('button', { name: 'Go back' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    assert.match((await page.getByRole('heading', { level: 1 }).textContent()) ?? '', /Cancelled/);
+    // The page reloads the order behind the dialog after the refusal: wait for it.
+    await page.getByRole('heading', { level: 1, name: /Cancelled/ }).waitFor();
     const expected409 = problems.filter((p) => p.startsWith('409 fetch') || p.includes('409 (Conflict)'));
     assert.ok(expected409.length > 0, 'the refused request was seen');
     problems.splice(0, problems.length, ...problems.filter((p) => !expected409.includes(p)));
