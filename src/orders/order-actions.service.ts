@@ -10,7 +10,7 @@ import type { Db } from '../db/client.ts';
 import { Conflict, NotFound, ValidationError } from '../shared/errors.ts';
 import { enqueueOrderShippedEmail } from './order-emails.ts';
 import { type Actor, recordOrderEvent } from './order-events.ts';
-import { transition } from './order-status.ts';
+import { type OrderStatus, transition } from './order-status.ts';
 import { loadAdminOrderDetail } from './order-view.ts';
 import type { PaymentProviders } from './payments/provider.ts';
 import { orderLines, orders, payments } from './schema.ts';
@@ -35,6 +35,41 @@ async function changeOrder(
   });
 }
 
+/**
+ * The one way an action moves an order: the lifecycle table decides (409 naming the allowed moves), then the
+ * row and its timeline entry change together.
+ */
+async function moveOrder(
+  tx: Db,
+  order: OrderRow,
+  to: OrderStatus,
+  move: {
+    actor: StaffActor;
+    now: Date;
+    changes?: Partial<typeof orders.$inferInsert>;
+    data?: Record<string, unknown>;
+  },
+): Promise<OrderRow> {
+  const status = transition(order.status, to);
+  const [moved] = await tx
+    .update(orders)
+    .set({ ...move.changes, status, updatedAt: move.now })
+    .where(eq(orders.id, order.id))
+    .returning();
+  await recordOrderEvent(tx, {
+    orderId: order.id,
+    type: status,
+    from: order.status,
+    to: status,
+    actor: move.actor,
+    data: move.data ?? null,
+    at: move.now,
+  });
+  return moved as OrderRow;
+}
+
+// Actions call `transition` first as a check, so an illegal move is refused before the input is judged.
+
 /** A time given by staff: not in the future, not before `notBefore`. */
 function staffTime(value: string | undefined, now: Date, notBefore: Date | null, field: string): Date {
   if (value === undefined) return now;
@@ -50,7 +85,7 @@ function staffTime(value: string | undefined, now: Date, notBefore: Date | null,
 /** Bank transfer: the money arrived. Card payments are confirmed by the processor only. */
 export function markPaid(ctx: ActionCtx, orderId: string, actor: StaffActor): Promise<AdminOrderDetail> {
   return changeOrder(ctx, orderId, async (tx, order, now) => {
-    const to = transition(order.status, 'paid');
+    transition(order.status, 'paid');
     if ((order.paymentMethod as PaymentMethod) !== 'bank_transfer') {
       throw new Conflict('Card payments are confirmed by the payment processor, not marked paid by hand', {
         field: 'paymentMethod',
@@ -60,15 +95,11 @@ export function markPaid(ctx: ActionCtx, orderId: string, actor: StaffActor): Pr
       .update(payments)
       .set({ status: 'captured', updatedAt: now })
       .where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending')));
-    await tx.update(orders).set({ status: to, paidAt: now, updatedAt: now }).where(eq(orders.id, order.id));
-    await recordOrderEvent(tx, {
-      orderId: order.id,
-      type: 'paid',
-      from: order.status,
-      to,
+    await moveOrder(tx, order, 'paid', {
       actor,
+      now,
+      changes: { paidAt: now },
       data: { payment: 'bank_transfer' },
-      at: now,
     });
   });
 }
@@ -87,37 +118,23 @@ export function shipOrder(
   input: ShipInput,
 ): Promise<AdminOrderDetail> {
   return changeOrder(ctx, orderId, async (tx, order, now) => {
-    const to = transition(order.status, 'shipped');
+    transition(order.status, 'shipped');
     const code = shippingMethodCodes.find((c) => c === order.shippingMethod);
     if (code && shippingMethod(code, 0).tracked && !input.trackingNumber) {
       throw new ValidationError([{ field: 'trackingNumber', message: 'is required for a tracked shipment' }]);
     }
     const shippedAt = staffTime(input.shippedAt, now, order.placedAt, 'shippedAt');
-    const [shipped] = await tx
-      .update(orders)
-      .set({
-        status: to,
-        shippedAt,
-        carrier: input.carrier,
-        trackingNumber: input.trackingNumber ?? null,
-        updatedAt: now,
-      })
-      .where(eq(orders.id, order.id))
-      .returning();
-    await recordOrderEvent(tx, {
-      orderId: order.id,
-      type: 'shipped',
-      from: order.status,
-      to,
+    const shipped = await moveOrder(tx, order, 'shipped', {
       actor,
+      now,
+      changes: { shippedAt, carrier: input.carrier, trackingNumber: input.trackingNumber ?? null },
       data: {
         carrier: input.carrier,
         trackingNumber: input.trackingNumber ?? null,
         shippedAt: shippedAt.toISOString(),
       },
-      at: now,
     });
-    await enqueueOrderShippedEmail(tx, ctx, shipped as OrderRow, now);
+    await enqueueOrderShippedEmail(tx, ctx, shipped, now);
   });
 }
 
@@ -131,42 +148,23 @@ export function deliverOrder(
   input: DeliverInput,
 ): Promise<AdminOrderDetail> {
   return changeOrder(ctx, orderId, async (tx, order, now) => {
-    const to = transition(order.status, 'delivered');
+    transition(order.status, 'delivered');
     const untraceable = 'untraceable' in input;
     const deliveredAt = untraceable
       ? null
       : staffTime(input.deliveredAt, now, order.shippedAt, 'deliveredAt');
-    await tx
-      .update(orders)
-      .set({ status: to, deliveredAt, deliveryUntraceable: untraceable, updatedAt: now })
-      .where(eq(orders.id, order.id));
-    await recordOrderEvent(tx, {
-      orderId: order.id,
-      type: 'delivered',
-      from: order.status,
-      to,
+    await moveOrder(tx, order, 'delivered', {
       actor,
+      now,
+      changes: { deliveredAt, deliveryUntraceable: untraceable },
       data: untraceable ? { untraceable: true } : { deliveredAt: deliveredAt?.toISOString() },
-      at: now,
     });
   });
 }
 
 export function completeOrder(ctx: ActionCtx, orderId: string, actor: StaffActor): Promise<AdminOrderDetail> {
   return changeOrder(ctx, orderId, async (tx, order, now) => {
-    const to = transition(order.status, 'completed');
-    await tx
-      .update(orders)
-      .set({ status: to, completedAt: now, updatedAt: now })
-      .where(eq(orders.id, order.id));
-    await recordOrderEvent(tx, {
-      orderId: order.id,
-      type: 'completed',
-      from: order.status,
-      to,
-      actor,
-      at: now,
-    });
+    await moveOrder(tx, order, 'completed', { actor, now, changes: { completedAt: now } });
   });
 }
 
@@ -183,7 +181,7 @@ export async function cancelOrder(
 ): Promise<AdminOrderDetail> {
   const toRelease: Array<{ method: PaymentMethod; reference: string }> = [];
   const detail = await changeOrder(ctx, orderId, async (tx, order, now) => {
-    const to = transition(order.status, 'cancelled');
+    transition(order.status, 'cancelled');
     const lines = await tx
       .select({ variantId: orderLines.variantId, quantity: orderLines.quantity })
       .from(orderLines)
@@ -205,22 +203,15 @@ export async function cancelOrder(
     for (const p of voided) {
       if (p.reference) toRelease.push({ method: p.provider as PaymentMethod, reference: p.reference });
     }
-    await tx
-      .update(orders)
-      .set({ status: to, cancelledAt: now, updatedAt: now })
-      .where(eq(orders.id, order.id));
-    await recordOrderEvent(tx, {
-      orderId: order.id,
-      type: 'cancelled',
-      from: order.status,
-      to,
+    await moveOrder(tx, order, 'cancelled', {
       actor,
+      now,
+      changes: { cancelledAt: now },
       data: {
         reason,
         stockReturned: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
         refundDue: order.paidAt !== null,
       },
-      at: now,
     });
   });
   for (const p of toRelease) await providers[p.method]?.void(p.reference).catch(() => {});
