@@ -114,13 +114,33 @@ export function issuesOf(error: z.ZodError): InvalidClaimIssue[] {
   );
 }
 
+/**
+ * The facts of a claim with every one present: an absent flag is false, no components is an empty list, an
+ * undeclared fee is null. The engine reads facts many times; one fixed shape keeps those reads monomorphic
+ * whatever subset of optional keys the caller sent.
+ */
+export interface ClaimFacts {
+  misuse: boolean;
+  physicalDamage: boolean;
+  troubleshootingDone: boolean;
+  onlyLogoOrPackagingDiffers: boolean;
+  componentsToReplace: readonly ReplaceableComponent[];
+  returnShippingFeeCents: number | null;
+}
+
 /** A claim that passed the schema, with its instants already read (epoch milliseconds). */
 export interface ParsedClaim {
+  /** The input as given (unchanged when it was well formed). */
   claim: ClaimInput;
+  kind: ClaimKind;
+  item: ClaimInput['item'];
+  facts: ClaimFacts;
   opened: number;
   shipped: number;
   delivered: number | null;
 }
+
+const NO_COMPONENTS: readonly ReplaceableComponent[] = Object.freeze([]);
 
 /**
  * Parses an untrusted claim or throws `InvalidClaimError`.
@@ -135,8 +155,19 @@ export function parseClaim(raw: unknown): ParsedClaim {
   const result = claimInputSchema.safeParse(raw);
   if (!result.success) throw new InvalidClaimError(issuesOf(result.error));
   const claim = result.data;
+  const facts = claim.facts ?? {};
   return {
     claim,
+    kind: claim.kind,
+    item: claim.item,
+    facts: {
+      misuse: facts.misuse ?? false,
+      physicalDamage: facts.physicalDamage ?? false,
+      troubleshootingDone: facts.troubleshootingDone ?? false,
+      onlyLogoOrPackagingDiffers: facts.onlyLogoOrPackagingDiffers ?? false,
+      componentsToReplace: facts.componentsToReplace ?? NO_COMPONENTS,
+      returnShippingFeeCents: facts.returnShippingFeeCents ?? null,
+    },
     opened: parseIsoInstant(claim.openedAt),
     shipped: parseIsoInstant(claim.shippedAt),
     delivered: claim.deliveredAt === null ? null : parseIsoInstant(claim.deliveredAt),
@@ -177,26 +208,27 @@ function isComponentList(parts: unknown[]): boolean {
   return true;
 }
 
-/** Counts a present optional boolean; -1 when the value is there but not a boolean. */
+/** An optional boolean read once: 0 absent, 1 false, 2 true, -1 present but not a boolean. */
 function optionalBoolean(v: unknown): number {
-  return v === undefined ? 0 : typeof v === 'boolean' ? 1 : -1;
+  return v === undefined ? 0 : v === true ? 2 : v === false ? 1 : -1;
 }
 
 /**
- * The fast path: sound, not complete. It accepts only claims the schema accepts and returns them unchanged;
- * anything unusual (an optional key set to undefined, an exotic object) simply falls back to zod. Unknown
- * keys are caught by counting: every key must be one of the known ones that were checked.
+ * The fast path: sound, not complete. It accepts only claims the schema accepts; anything unusual (an
+ * optional key set to undefined, an exotic object) simply falls back to zod. Unknown keys are caught by
+ * counting: every key must be one of the known ones that were checked.
  */
 function readWellFormedClaim(raw: unknown): ParsedClaim | null {
-  if (!isPlainObject(raw) || !KINDS.has(raw.kind)) return null;
-  const opened = typeof raw.openedAt === 'string' ? parseIsoInstant(raw.openedAt) : Number.NaN;
-  const shipped = typeof raw.shippedAt === 'string' ? parseIsoInstant(raw.shippedAt) : Number.NaN;
+  if (!isPlainObject(raw)) return null;
+  const kind = raw.kind;
+  if (!KINDS.has(kind)) return null;
+  const openedAt = raw.openedAt;
+  const shippedAt = raw.shippedAt;
+  const deliveredAt = raw.deliveredAt;
+  const opened = typeof openedAt === 'string' ? parseIsoInstant(openedAt) : Number.NaN;
+  const shipped = typeof shippedAt === 'string' ? parseIsoInstant(shippedAt) : Number.NaN;
   const delivered =
-    raw.deliveredAt === null
-      ? null
-      : typeof raw.deliveredAt === 'string'
-        ? parseIsoInstant(raw.deliveredAt)
-        : Number.NaN;
+    deliveredAt === null ? null : typeof deliveredAt === 'string' ? parseIsoInstant(deliveredAt) : Number.NaN;
   if (Number.isNaN(opened) || Number.isNaN(shipped) || Number.isNaN(delivered)) return null;
   if (opened < shipped || (delivered !== null && (delivered < shipped || opened < delivered))) return null;
 
@@ -206,26 +238,53 @@ function readWellFormedClaim(raw: unknown): ParsedClaim | null {
   if (typeof item.clearance !== 'boolean' || typeof item.specialWarranty !== 'boolean') return null;
   if (typeof item.openedByCustomer !== 'boolean') return null;
 
-  const facts = raw.facts;
-  if (facts !== undefined) {
-    if (!isPlainObject(facts)) return null;
-    const m = optionalBoolean(facts.misuse);
-    const p = optionalBoolean(facts.physicalDamage);
-    const t = optionalBoolean(facts.troubleshootingDone);
-    const o = optionalBoolean(facts.onlyLogoOrPackagingDiffers);
+  const rawFacts = raw.facts;
+  let facts: ClaimFacts;
+  if (rawFacts === undefined) {
+    facts = {
+      misuse: false,
+      physicalDamage: false,
+      troubleshootingDone: false,
+      onlyLogoOrPackagingDiffers: false,
+      componentsToReplace: NO_COMPONENTS,
+      returnShippingFeeCents: null,
+    };
+  } else {
+    if (!isPlainObject(rawFacts)) return null;
+    const m = optionalBoolean(rawFacts.misuse);
+    const p = optionalBoolean(rawFacts.physicalDamage);
+    const t = optionalBoolean(rawFacts.troubleshootingDone);
+    const o = optionalBoolean(rawFacts.onlyLogoOrPackagingDiffers);
     if (m < 0 || p < 0 || t < 0 || o < 0) return null;
-    let known = m + p + t + o;
-    if (facts.returnShippingFeeCents !== undefined) {
-      if (!isCents(facts.returnShippingFeeCents)) return null;
+    let known = (m > 0 ? 1 : 0) + (p > 0 ? 1 : 0) + (t > 0 ? 1 : 0) + (o > 0 ? 1 : 0);
+    const fee = rawFacts.returnShippingFeeCents;
+    if (fee !== undefined) {
+      if (!isCents(fee)) return null;
       known++;
     }
-    const parts = facts.componentsToReplace;
+    const parts = rawFacts.componentsToReplace;
     if (parts !== undefined) {
       if (!Array.isArray(parts) || !isComponentList(parts)) return null;
       known++;
     }
-    if (ownKeyCount(facts) !== known) return null;
+    if (ownKeyCount(rawFacts) !== known) return null;
+    facts = {
+      misuse: m === 2,
+      physicalDamage: p === 2,
+      troubleshootingDone: t === 2,
+      onlyLogoOrPackagingDiffers: o === 2,
+      componentsToReplace: parts === undefined ? NO_COMPONENTS : (parts as ReplaceableComponent[]),
+      returnShippingFeeCents: fee === undefined ? null : (fee as number),
+    };
   }
-  if (ownKeyCount(raw) !== (facts === undefined ? 5 : 6)) return null;
-  return { claim: raw as ClaimInput, opened, shipped, delivered };
+  if (ownKeyCount(raw) !== (rawFacts === undefined ? 5 : 6)) return null;
+  return {
+    claim: raw as ClaimInput,
+    kind: kind as ClaimKind,
+    item: item as ClaimInput['item'],
+    facts,
+    opened,
+    shipped,
+    delivered,
+  };
 }

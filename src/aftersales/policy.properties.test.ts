@@ -237,11 +237,17 @@ describe('assessClaim properties', () => {
         assert.deepEqual(a, b);
         assert.deepEqual(g.claim, before);
         assert.deepEqual(s, settingsBefore);
-        // Scribbling on one answer must not leak into the next (nor into an earlier one).
+        // Scribbling on one answer must not leak into the next (nor into an earlier one): what an answer
+        // owns it may change; what answers share (fixed reasons, evidence lists) is frozen and refuses.
         const answer = deepCopy(b);
         a.resolutions.push('refund');
-        for (const r of a.reasons) r.message = 'changed';
-        for (const e of a.evidence) e.required = !e.required;
+        for (const r of a.reasons) {
+          if (Object.isFrozen(r)) assert.throws(() => Object.assign(r, { message: 'changed' }), TypeError);
+          else Object.assign(r, { message: 'changed' });
+        }
+        assert.ok(Object.isFrozen(a.evidence));
+        for (const e of a.evidence)
+          assert.throws(() => Object.assign(e, { required: !e.required }), TypeError);
         a.returnShipping.reimbursableUpToCents = -1;
         assert.deepEqual(assessClaim(g.claim, s), answer);
         assert.deepEqual(b, answer);

@@ -15,9 +15,11 @@ import {
   toIsoString,
 } from '../shared/time.ts';
 import {
+  type ClaimFacts,
   type ClaimInput,
   type ClaimKind,
   type EvidenceKind,
+  type ParsedClaim,
   parseClaim,
   type ReplaceableComponent,
   type Resolution,
@@ -36,20 +38,21 @@ export {
 export { defaultPolicySettings, type PolicySettings, policySettingsSchema } from './policy.settings.ts';
 
 export interface Reason {
-  clause: string;
-  message: string;
+  readonly clause: string;
+  readonly message: string;
 }
 
 export interface EvidenceRequirement {
-  kind: EvidenceKind;
-  required: boolean;
+  readonly kind: EvidenceKind;
+  readonly required: boolean;
 }
 
 export interface Assessment {
   eligible: boolean;
   /** What may be offered, best first; [] when not eligible. */
   resolutions: Resolution[];
-  evidence: EvidenceRequirement[];
+  /** What the customer uploads for this kind of claim: the policy's own list, shared and frozen. */
+  evidence: readonly EvidenceRequirement[];
   /** Every clause that decided, in the order it was applied. */
   reasons: Reason[];
   /** ISO 8601: the last moment to open this kind of claim; null when the policy sets no limit. */
@@ -62,19 +65,19 @@ export interface Assessment {
   returnParcel: { rmaRequired: true; declaredValueCents: number | null } | null;
 }
 
-const SENT_BACK: ReadonlySet<Resolution> = new Set(['repair', 'replacement', 'refund']);
+function frozen<T extends object>(value: T): Readonly<T> {
+  return Object.freeze(value);
+}
 
-// Factories rather than shared arrays: every answer owns its evidence list, and literals are the fastest
-// way to build one.
-const EVIDENCE: Record<ClaimKind, () => EvidenceRequirement[]> = {
-  dead_on_arrival: () => [
+const EVIDENCE: Record<ClaimKind, readonly EvidenceRequirement[]> = {
+  dead_on_arrival: [
     { kind: 'package_front', required: true },
     { kind: 'package_back', required: true },
     { kind: 'item_media', required: true },
     { kind: 'malfunction_media', required: true },
     { kind: 'postage_receipt', required: false },
   ],
-  defective: () => [
+  defective: [
     { kind: 'package_front', required: true },
     { kind: 'package_back', required: true },
     { kind: 'shipment_slip', required: false },
@@ -82,13 +85,17 @@ const EVIDENCE: Record<ClaimKind, () => EvidenceRequirement[]> = {
     { kind: 'defect_media', required: true },
     { kind: 'postage_receipt', required: false },
   ],
-  incorrect_item: () => [
+  incorrect_item: [
     { kind: 'item_media', required: true },
     { kind: 'malfunction_media', required: false },
     { kind: 'postage_receipt', required: false },
   ],
-  change_of_mind: () => [],
+  change_of_mind: [],
 };
+for (const list of Object.values(EVIDENCE)) {
+  for (const requirement of list) frozen(requirement);
+  frozen(list);
+}
 
 const EVIDENCE_CLAUSE: Record<ClaimKind, string | null> = {
   dead_on_arrival: 'AS-DOA-2',
@@ -110,61 +117,135 @@ const EVIDENCE_LABEL: Record<EvidenceKind, string> = {
 /** The evidence clause of each kind, with the list a customer must upload: fixed per kind, so built once. */
 const EVIDENCE_REASON = Object.fromEntries(
   Object.entries(EVIDENCE_CLAUSE).map(([kind, clause]) => {
-    const required = EVIDENCE[kind as ClaimKind]()
-      .filter((e) => e.required)
-      .map((e) => EVIDENCE_LABEL[e.kind]);
-    return [kind, clause ? { clause, message: `Evidence needed: ${required.join('; ')}.` } : null];
+    const required = EVIDENCE[kind as ClaimKind].filter((e) => e.required).map((e) => EVIDENCE_LABEL[e.kind]);
+    return [kind, clause ? frozen({ clause, message: `Evidence needed: ${required.join('; ')}.` }) : null];
   }),
 ) as Record<ClaimKind, Reason | null>;
 
-/** The times of a claim in epoch milliseconds. */
-interface Timeline {
-  opened: number;
-  shipped: number;
-  delivered: number | null;
-  /** AS-GEN-4's "received": delivery, or shipment when delivery is untraceable. */
-  received: number;
+/**
+ * The reasons whose text depends on no date, amount or setting: built once and shared by every answer
+ * (frozen, so no answer can change another's).
+ */
+const FIXED = {
+  doaMisuse: frozen({
+    clause: 'AS-DOA-1',
+    message: 'Dead-on-arrival claims exclude inappropriate usage, and this item was used inappropriately.',
+  }),
+  buyerCausedFees: frozen({
+    clause: 'AS-GEN-4',
+    message: 'A fault caused by the buyer is at the buyer’s cost: repair, parts and shipping back.',
+  }),
+  noExclusion: frozen({
+    clause: 'AS-DEF-1',
+    message: 'The item has no special warranty terms, no physical damage and no inappropriate usage.',
+  }),
+  freeRepair: frozen({
+    clause: 'AS-DEF-3',
+    message: 'The repair is free when no component has to be replaced.',
+  }),
+  onlyLogoOrPackaging: frozen({
+    clause: 'AS-INC-4',
+    message:
+      'Only the logo or packaging differs, which varies between batches; an item whose functions and appearance match the description is not an incorrect item.',
+  }),
+  incorrectDamaged: frozen({
+    clause: 'AS-INC-1',
+    message:
+      'An incorrect item must come back in its original box as delivered; this one is physically damaged, so it cannot be returned.',
+  }),
+  incorrectItem: frozen({
+    clause: 'AS-INC-1',
+    message:
+      'The item received differs from the one ordered: the shop replaces it and reimburses shipping and replacement costs against receipts. Return it in its original box, as delivered.',
+  }),
+  keepWithVoucher: frozen({
+    clause: 'AS-INC-2',
+    message: 'You may keep the incorrect item and receive a discount or voucher instead.',
+  }),
+  changeOfMind: frozen({
+    clause: 'AS-RET-1',
+    message:
+      'Products without physical or other damage on delivery cannot be returned: change-of-mind returns are declined.',
+  }),
+  troubleshootingDone: frozen({
+    clause: 'AS-GEN-1',
+    message: 'Troubleshooting with customer service is finished and the issue persists.',
+  }),
+  troubleshootFirst: frozen({
+    clause: 'AS-GEN-1',
+    message:
+      'Customer service first tries to solve the issue with you; a return is authorised only if it persists.',
+  }),
+  rmaFirst: frozen({
+    clause: 'AS-GEN-2',
+    message:
+      'Do not send anything back before customer service gives you a return authorisation (RMA) number.',
+  }),
+} satisfies Record<string, Reason>;
+
+const SENT_BACK: ReadonlySet<Resolution> = new Set(['repair', 'replacement', 'refund']);
+
+/** One list of resolutions a kind's clauses can offer, with what follows from it worked out once. */
+interface Offer {
+  resolutions: readonly Resolution[];
+  /** Some resolution sends the item back to the shop (AS-GEN-2's RMA, AS-GEN-3's fee). */
+  sendsBack: boolean;
+  repair: boolean;
+  coupon: boolean;
 }
+
+function offer(...resolutions: Resolution[]): Offer {
+  return frozen({
+    resolutions: frozen(resolutions),
+    sendsBack: resolutions.some((r) => SENT_BACK.has(r)),
+    repair: resolutions.includes('repair'),
+    coupon: resolutions.includes('coupon'),
+  });
+}
+
+const OFFER = {
+  none: offer(),
+  deadOnArrival: offer('replacement', 'refund'),
+  defective: offer('repair', 'replacement', 'refund'),
+  /** AS-GEN-5: a cheap item's repair becomes a coupon. */
+  defectiveCheap: offer('coupon', 'replacement', 'refund'),
+  warrantyRepair: offer('repair'),
+  warrantyCoupon: offer('coupon'),
+  incorrectItem: offer('replacement', 'keep_with_voucher'),
+  incorrectDamaged: offer('keep_with_voucher'),
+};
 
 /** What one kind's clauses decided, before the rules every kind shares are applied. */
 interface Decision {
   eligible: boolean;
-  resolutions: Resolution[];
+  offer: Offer;
   deadline: number | null;
   shopPaysShipping: boolean;
   /** AS-GEN-4: a repair's parts are on the shop when the case opened within its days of receipt. */
   shopPaysParts: boolean;
   /** Defective claims after the AS-DEF-2 window: nothing is reimbursed. */
   afterReturnWindow: boolean;
+  couponValueCents: number | null;
 }
 
-type Facts = NonNullable<ClaimInput['facts']>;
-
 interface Context {
-  input: ClaimInput;
-  facts: Facts;
-  t: Timeline;
+  c: ParsedClaim;
+  facts: ClaimFacts;
+  /** AS-GEN-4's "received": delivery, or shipment when delivery is untraceable. */
+  received: number;
   s: PolicySettings;
   reasons: Reason[];
 }
 
 export function assessClaim(input: ClaimInput, settings: PolicySettings = defaultPolicySettings): Assessment {
-  const { claim, opened, shipped, delivered } = parseClaim(input);
+  const c = parseClaim(input);
   const s = settings === defaultPolicySettings ? settings : parsePolicySettings(settings);
-  const ctx: Context = {
-    input: claim,
-    facts: claim.facts ?? {},
-    t: { opened, shipped, delivered, received: delivered ?? shipped },
-    s,
-    reasons: [],
-  };
-
-  const decision = decide(ctx);
-  return finish(ctx, decision);
+  const ctx: Context = { c, facts: c.facts, received: c.delivered ?? c.shipped, s, reasons: [] };
+  return finish(ctx, decide(ctx));
 }
 
 function decide(ctx: Context): Decision {
-  switch (ctx.input.kind) {
+  switch (ctx.c.kind) {
     case 'dead_on_arrival':
       return decideDeadOnArrival(ctx);
     case 'defective':
@@ -179,46 +260,39 @@ function decide(ctx: Context): Decision {
 function declined(deadline: number | null): Decision {
   return {
     eligible: false,
-    resolutions: [],
+    offer: OFFER.none,
     deadline,
     shopPaysShipping: false,
     shopPaysParts: false,
     afterReturnWindow: false,
+    couponValueCents: null,
   };
 }
 
-function decideDeadOnArrival({ facts, t, s, reasons, input }: Context): Decision {
-  const traceable = t.delivered !== null;
-  const from = t.delivered ?? t.shipped;
+function decideDeadOnArrival({ c, facts, s, reasons }: Context): Decision {
+  const traceable = c.delivered !== null;
+  const from = c.delivered ?? c.shipped;
   const days = traceable ? s.doaDaysAfterDelivery : s.doaDaysAfterShipmentUntraceable;
   const deadline = addDays(from, days);
-  const event = traceable ? 'delivery' : 'shipment (delivery date not traceable)';
-  const reported = `Reported on ${formatDay(t.opened)}, ${formatElapsed(t.opened - from)} after ${event} on ${formatDay(from)}`;
-  let eligible = true;
+  const late = c.opened > deadline;
 
-  if (facts.misuse) {
-    eligible = false;
-    reasons.push({
-      clause: 'AS-DOA-1',
-      message: 'Dead-on-arrival claims exclude inappropriate usage, and this item was used inappropriately.',
-    });
-    pushBuyerCausedFees(reasons);
+  if (facts.misuse) reasons.push(FIXED.doaMisuse, FIXED.buyerCausedFees);
+  if (late || facts.misuse) {
+    if (late) {
+      reasons.push({
+        clause: 'AS-DOA-1',
+        message: `${reportedAfter(c.opened, from, traceable ? 'delivery' : 'shipment (delivery date not traceable)')}; dead-on-arrival claims must be reported within ${plural(days, 'day')} after ${traceable ? 'delivery' : 'shipment when delivery is not traceable'}, by ${formatInstant(deadline)}.`,
+      });
+    }
+    return declined(deadline);
   }
-  if (t.opened > deadline) {
-    eligible = false;
-    reasons.push({
-      clause: 'AS-DOA-1',
-      message: `${reported}; dead-on-arrival claims must be reported within ${plural(days, 'day')} after ${traceable ? 'delivery' : 'shipment when delivery is not traceable'}, by ${formatInstant(deadline)}.`,
-    });
-  }
-  if (!eligible) return declined(deadline);
 
   reasons.push({
     clause: 'AS-DOA-1',
-    message: `${reported}, within the ${plural(days, 'day')} allowed for dead-on-arrival claims (until ${formatInstant(deadline)}). A dead item is replaced or refunded, not repaired.`,
+    message: `${reportedAfter(c.opened, from, traceable ? 'delivery' : 'shipment (delivery date not traceable)')}, within the ${plural(days, 'day')} allowed for dead-on-arrival claims (until ${formatInstant(deadline)}). A dead item is replaced or refunded, not repaired.`,
   });
-  const ignored = warrantyExclusions(input).map((e) => e.what);
-  if (ignored.length > 0) {
+  if (hasExclusion(c)) {
+    const ignored = [...returnExclusions(c), ...warrantyExclusions(c)];
     reasons.push({
       clause: 'AS-GEN-6',
       message: `Dead-on-arrival claims are accepted whatever the warranty, so the exclusions for ${ignored.join(', ')} do not apply.`,
@@ -226,54 +300,65 @@ function decideDeadOnArrival({ facts, t, s, reasons, input }: Context): Decision
   }
   return {
     eligible: true,
-    resolutions: ['replacement', 'refund'],
+    offer: OFFER.deadOnArrival,
     deadline,
     shopPaysShipping: true,
     shopPaysParts: false,
     afterReturnWindow: false,
+    couponValueCents: null,
   };
 }
 
-interface Exclusion {
-  clause: 'AS-GEN-6' | 'AS-DEF-1';
-  what: string;
+/** "Reported on 14 Jan 2026, 4 days after delivery on 10 Jan 2026" */
+function reportedAfter(opened: number, from: number, event: string): string {
+  return `Reported on ${formatDay(opened)}, ${formatElapsed(opened - from)} after ${event} on ${formatDay(from)}`;
 }
 
-/** AS-GEN-6 and AS-DEF-1: what keeps an item out of defective-item returns and the warranty. */
-function warrantyExclusions(input: ClaimInput): Exclusion[] {
-  const { item } = input;
-  const facts = input.facts ?? {};
-  const out: Exclusion[] = [];
-  if (item.specialWarranty) out.push({ clause: 'AS-DEF-1', what: 'items sold under special warranty terms' });
-  if (facts.physicalDamage) out.push({ clause: 'AS-DEF-1', what: 'physical damage not present on delivery' });
-  if (facts.misuse) out.push({ clause: 'AS-DEF-1', what: 'inappropriate usage' });
-  if (facts.misuse) out.push({ clause: 'AS-GEN-6', what: 'man-made issues' });
-  if (item.category === 'accessory') out.push({ clause: 'AS-GEN-6', what: 'accessories' });
-  if (item.clearance) out.push({ clause: 'AS-GEN-6', what: 'clearance products' });
+/** AS-GEN-6 and AS-DEF-1 in one test: most claims have no exclusion and need no list built. */
+function hasExclusion({ item, facts }: ParsedClaim): boolean {
+  return (
+    item.specialWarranty ||
+    facts.physicalDamage ||
+    facts.misuse ||
+    item.category === 'accessory' ||
+    item.clearance ||
+    (item.openedByCustomer && (item.category === 'smartphone' || item.category === 'tablet'))
+  );
+}
+
+/** AS-DEF-1: what keeps an item out of defective-item returns. */
+function returnExclusions({ item, facts }: ParsedClaim): string[] {
+  const out: string[] = [];
+  if (item.specialWarranty) out.push('items sold under special warranty terms');
+  if (facts.physicalDamage) out.push('physical damage not present on delivery');
+  if (facts.misuse) out.push('inappropriate usage');
+  return out;
+}
+
+/** AS-GEN-6: what the warranty does not cover. */
+function warrantyExclusions({ item, facts }: ParsedClaim): string[] {
+  const out: string[] = [];
+  if (facts.misuse) out.push('man-made issues');
+  if (item.category === 'accessory') out.push('accessories');
+  if (item.clearance) out.push('clearance products');
   if (item.openedByCustomer && (item.category === 'smartphone' || item.category === 'tablet')) {
-    out.push({ clause: 'AS-GEN-6', what: `${item.category}s opened by the customer` });
+    out.push(`${item.category}s opened by the customer`);
   }
   return out;
 }
 
 function decideDefective(ctx: Context): Decision {
-  const { input, facts, t, s, reasons } = ctx;
-  const windowEnd = addDays(t.shipped, s.defectiveDaysAfterShipment);
-  const warrantyEnd = addCalendarMonthsUtc(t.shipped, s.warrantyMonths);
+  const { c, facts, s, reasons } = ctx;
+  const windowEnd = addDays(c.shipped, s.defectiveDaysAfterShipment);
+  const warrantyEnd = addCalendarMonthsUtc(c.shipped, s.warrantyMonths);
   const deadline = Math.max(windowEnd, warrantyEnd);
-  const inWindow = t.opened <= windowEnd;
-  const inWarranty = t.opened <= warrantyEnd;
-  // Texts are built only on the branch that cites them: most declined claims never need a date formatted.
-  const reported = () =>
-    `Reported on ${formatDay(t.opened)}, ${formatElapsed(t.opened - t.shipped)} after shipment on ${formatDay(t.shipped)}`;
-  const windowText = () =>
-    `within ${plural(s.defectiveDaysAfterShipment, 'day')} of shipment (until ${formatInstant(windowEnd)})`;
-  const warrantyText = () => `the ${s.warrantyMonths}-month warranty (until ${formatInstant(warrantyEnd)})`;
+  const inWindow = c.opened <= windowEnd;
+  const inWarranty = c.opened <= warrantyEnd;
 
-  const exclusions = warrantyExclusions(input);
-  if (exclusions.length > 0) {
-    const returns = exclusions.filter((e) => e.clause === 'AS-DEF-1').map((e) => e.what);
-    const warranty = exclusions.filter((e) => e.clause === 'AS-GEN-6').map((e) => e.what);
+  const excluded = hasExclusion(c);
+  if (excluded) {
+    const returns = returnExclusions(c);
+    const warranty = warrantyExclusions(c);
     if (returns.length > 0) {
       reasons.push({
         clause: 'AS-DEF-1',
@@ -284,83 +369,96 @@ function decideDefective(ctx: Context): Decision {
       reasons.push({ clause: 'AS-GEN-6', message: `The warranty does not cover ${warranty.join(', ')}.` });
     }
   }
-  if (facts.misuse) pushBuyerCausedFees(reasons);
+  if (facts.misuse) reasons.push(FIXED.buyerCausedFees);
   if (!inWindow && !inWarranty) {
     reasons.push({
       clause: 'AS-DEF-2',
-      message: `${reported()}; defective items must be reported ${windowText()}, or for a repair within ${warrantyText()}.`,
+      message: `${reportedAfter(c.opened, c.shipped, 'shipment')}; defective items must be reported ${returnWindowText(s, windowEnd)}, or for a repair within ${warrantyText(s, warrantyEnd)}.`,
     });
   }
-  if (exclusions.length > 0 || (!inWindow && !inWarranty)) return declined(deadline);
+  if (excluded || (!inWindow && !inWarranty)) return declined(deadline);
 
-  reasons.push({
-    clause: 'AS-DEF-1',
-    message: 'The item has no special warranty terms, no physical damage and no inappropriate usage.',
-  });
+  reasons.push(FIXED.noExclusion);
   // AS-GEN-4 counts from receipt, AS-DEF-2 from shipment: a late delivery can put a claim inside the first
   // and past the second, and then the shop still pays the parts while the customer pays the shipping.
-  const faultEnd = addDays(t.received, s.shopPaysFaultDays);
-  const shopPaysFault = t.opened <= faultEnd;
-  const receivedText = () =>
-    `${formatElapsed(t.opened - t.received)} after you received the order on ${formatDay(t.received)}`;
-  let resolutions: Resolution[];
+  const shopPaysFault = c.opened <= addDays(ctx.received, s.shopPaysFaultDays);
   const shopPaysShipping = inWindow && shopPaysFault;
+  const cheap = c.item.unitPriceCents < s.couponThresholdCents;
   if (inWindow) {
-    reasons.push({ clause: 'AS-DEF-2', message: `${reported()}, ${windowText()}.` });
-    resolutions = ['repair', 'replacement', 'refund'];
+    reasons.push({
+      clause: 'AS-DEF-2',
+      message: `${reportedAfter(c.opened, c.shipped, 'shipment')}, ${returnWindowText(s, windowEnd)}.`,
+    });
     reasons.push(
       shopPaysShipping
         ? {
             clause: 'AS-GEN-4',
-            message: `Opened ${receivedText()}, within ${plural(s.shopPaysFaultDays, 'day')}: if inspection finds a fault of the product, the shop pays the repair and the shipping.`,
+            message: `Opened ${receivedText(ctx)}, within ${plural(s.shopPaysFaultDays, 'day')}: if inspection finds a fault of the product, the shop pays the repair and the shipping.`,
           }
         : {
             clause: 'AS-DEF-4',
-            message: `Opened ${receivedText()}, later than ${plural(s.shopPaysFaultDays, 'day')}: you pay for sending the item back, reimbursed under AS-GEN-3 if the complaint is justified.`,
+            message: `Opened ${receivedText(ctx)}, later than ${plural(s.shopPaysFaultDays, 'day')}: you pay for sending the item back, reimbursed under AS-GEN-3 if the complaint is justified.`,
           },
     );
   } else {
     reasons.push({
       clause: 'AS-GEN-6',
-      message: `${reported()}: past the ${s.defectiveDaysAfterShipment}-day return window but within ${warrantyText()}, so the item can be repaired under warranty; you pay the shipping both ways.`,
+      message: `${reportedAfter(c.opened, c.shipped, 'shipment')}: past the ${s.defectiveDaysAfterShipment}-day return window but within ${warrantyText(s, warrantyEnd)}, so the item can be repaired under warranty; you pay the shipping both ways.`,
     });
-    resolutions = ['repair'];
   }
 
-  if (input.item.unitPriceCents < s.couponThresholdCents) {
-    resolutions = resolutions.map((r) => (r === 'repair' ? 'coupon' : r));
+  let couponValueCents: number | null = null;
+  if (cheap) {
+    const price = c.item.unitPriceCents;
+    couponValueCents = couponValue(price, s);
     reasons.push({
       clause: 'AS-GEN-5',
-      message: `The item cost ${formatUsd(input.item.unitPriceCents)}, under ${formatUsd(s.couponThresholdCents)}: instead of sending it back for repair you receive a free coupon worth ${formatUsd(couponValue(input.item.unitPriceCents, s))}.`,
+      message: `The item cost ${formatUsd(price)}, under ${formatUsd(s.couponThresholdCents)}: instead of sending it back for repair you receive a free coupon worth ${formatUsd(couponValueCents)}.`,
     });
   } else {
-    pushRepairCost(ctx, shopPaysFault, receivedText);
+    pushRepairCost(ctx, shopPaysFault);
   }
   return {
     eligible: true,
-    resolutions,
+    offer: inWindow
+      ? cheap
+        ? OFFER.defectiveCheap
+        : OFFER.defective
+      : cheap
+        ? OFFER.warrantyCoupon
+        : OFFER.warrantyRepair,
     deadline,
     shopPaysShipping,
     shopPaysParts: shopPaysFault,
     afterReturnWindow: !inWindow,
+    couponValueCents,
   };
 }
 
-function pushRepairCost(
-  { facts, reasons, s }: Context,
-  shopPaysParts: boolean,
-  receivedText: () => string,
-): void {
-  const parts = facts.componentsToReplace ?? [];
+function returnWindowText(s: PolicySettings, windowEnd: number): string {
+  return `within ${plural(s.defectiveDaysAfterShipment, 'day')} of shipment (until ${formatInstant(windowEnd)})`;
+}
+
+function warrantyText(s: PolicySettings, warrantyEnd: number): string {
+  return `the ${s.warrantyMonths}-month warranty (until ${formatInstant(warrantyEnd)})`;
+}
+
+function receivedText({ c, received }: Context): string {
+  return `${formatElapsed(c.opened - received)} after you received the order on ${formatDay(received)}`;
+}
+
+function pushRepairCost(ctx: Context, shopPaysParts: boolean): void {
+  const { facts, reasons, s } = ctx;
+  const parts = facts.componentsToReplace;
   if (parts.length === 0) {
-    reasons.push({ clause: 'AS-DEF-3', message: 'The repair is free when no component has to be replaced.' });
+    reasons.push(FIXED.freeRepair);
     return;
   }
   reasons.push(
     shopPaysParts
       ? {
           clause: 'AS-GEN-4',
-          message: `The ${listComponents(parts)} must be replaced; the case was opened ${receivedText()}, within ${plural(s.shopPaysFaultDays, 'day')}, so the shop pays for the parts.`,
+          message: `The ${listComponents(parts)} must be replaced; the case was opened ${receivedText(ctx)}, within ${plural(s.shopPaysFaultDays, 'day')}, so the shop pays for the parts.`,
         }
       : {
           clause: 'AS-DEF-3',
@@ -371,72 +469,47 @@ function pushRepairCost(
 
 function decideIncorrectItem({ facts, reasons }: Context): Decision {
   if (facts.onlyLogoOrPackagingDiffers) {
-    reasons.push({
-      clause: 'AS-INC-4',
-      message:
-        'Only the logo or packaging differs, which varies between batches; an item whose functions and appearance match the description is not an incorrect item.',
-    });
+    reasons.push(FIXED.onlyLogoOrPackaging);
     return declined(null);
   }
-  reasons.push({
-    clause: 'AS-INC-1',
-    message: facts.physicalDamage
-      ? 'An incorrect item must come back in its original box as delivered; this one is physically damaged, so it cannot be returned.'
-      : 'The item received differs from the one ordered: the shop replaces it and reimburses shipping and replacement costs against receipts. Return it in its original box, as delivered.',
-  });
-  reasons.push({
-    clause: 'AS-INC-2',
-    message: 'You may keep the incorrect item and receive a discount or voucher instead.',
-  });
+  reasons.push(facts.physicalDamage ? FIXED.incorrectDamaged : FIXED.incorrectItem, FIXED.keepWithVoucher);
   return {
     eligible: true,
-    resolutions: facts.physicalDamage ? ['keep_with_voucher'] : ['replacement', 'keep_with_voucher'],
+    offer: facts.physicalDamage ? OFFER.incorrectDamaged : OFFER.incorrectItem,
     deadline: null,
     shopPaysShipping: true,
     shopPaysParts: false,
     afterReturnWindow: false,
+    couponValueCents: null,
   };
 }
 
 function decideChangeOfMind({ reasons }: Context): Decision {
-  reasons.push({
-    clause: 'AS-RET-1',
-    message:
-      'Products without physical or other damage on delivery cannot be returned: change-of-mind returns are declined.',
-  });
+  reasons.push(FIXED.changeOfMind);
   return declined(null);
 }
 
 /** The rules every kind shares: troubleshooting first, shipping fees, parts, evidence, the return parcel. */
 function finish(ctx: Context, d: Decision): Assessment {
-  const { input, facts, s, reasons } = ctx;
-  const resolutions = d.resolutions;
-  const sendsBack = d.eligible && sendsItemBack(resolutions);
+  const { c, facts, s, reasons } = ctx;
+  const offered = d.offer;
+  const sendsBack = d.eligible && offered.sendsBack;
+  const resolutions: Resolution[] = [];
 
   if (d.eligible) {
     if (facts.troubleshootingDone) {
-      reasons.push({
-        clause: 'AS-GEN-1',
-        message: 'Troubleshooting with customer service is finished and the issue persists.',
-      });
+      reasons.push(FIXED.troubleshootingDone);
     } else {
-      resolutions.unshift('troubleshoot');
-      reasons.push({
-        clause: 'AS-GEN-1',
-        message:
-          'Customer service first tries to solve the issue with you; a return is authorised only if it persists.',
-      });
+      resolutions.push('troubleshoot');
+      reasons.push(FIXED.troubleshootFirst);
     }
+    for (const r of offered.resolutions) resolutions.push(r);
   }
 
   let reimbursable = 0;
   if (sendsBack) {
-    reasons.push({
-      clause: 'AS-GEN-2',
-      message:
-        'Do not send anything back before customer service gives you a return authorisation (RMA) number.',
-    });
-    if (input.kind === 'defective') {
+    reasons.push(FIXED.rmaFirst);
+    if (c.kind === 'defective') {
       reasons.push({
         clause: 'AS-DEF-5',
         message: `Send it by ordinary mail with a tracking number (or untracked, keeping the receipt), declare a value of ${formatUsd(s.declaredParcelValueCents)}, and upload a photo of the postage receipt.`,
@@ -448,45 +521,39 @@ function finish(ctx: Context, d: Decision): Assessment {
     }
   }
 
-  const evidenceReason = EVIDENCE_REASON[input.kind];
-  if (d.eligible && evidenceReason)
-    reasons.push({ clause: evidenceReason.clause, message: evidenceReason.message });
+  const evidenceReason = EVIDENCE_REASON[c.kind];
+  if (d.eligible && evidenceReason) reasons.push(evidenceReason);
 
   return {
     eligible: d.eligible,
     resolutions,
-    evidence: EVIDENCE[input.kind](),
+    evidence: EVIDENCE[c.kind],
     reasons,
     deadline: d.deadline === null ? null : toIsoString(d.deadline),
     returnShipping: {
       payer: d.eligible && d.shopPaysShipping ? 'shop' : 'customer',
       reimbursableUpToCents: reimbursable,
     },
-    partsPayer: partsPayer(facts, resolutions, d),
-    couponValueCents: resolutions.includes('coupon') ? couponValue(input.item.unitPriceCents, s) : null,
+    partsPayer: partsPayer(facts, offered, d),
+    couponValueCents: d.couponValueCents,
     returnParcel: sendsBack
       ? {
           rmaRequired: true,
-          declaredValueCents: input.kind === 'defective' ? s.declaredParcelValueCents : null,
+          declaredValueCents: c.kind === 'defective' ? s.declaredParcelValueCents : null,
         }
       : null,
   };
 }
 
-function sendsItemBack(resolutions: readonly Resolution[]): boolean {
-  for (const r of resolutions) if (SENT_BACK.has(r)) return true;
-  return false;
-}
-
 /** AS-GEN-3: only fees below the cap are accepted; with no fee declared yet, the most that could be. */
-function reimbursableFee(feeCents: number | undefined, capCents: number): number {
-  if (feeCents === undefined) return capCents - 1;
+function reimbursableFee(feeCents: number | null, capCents: number): number {
+  if (feeCents === null) return capCents - 1;
   return feeCents < capCents ? feeCents : 0;
 }
 
-function feeMessage(feeCents: number | undefined, s: PolicySettings): string {
+function feeMessage(feeCents: number | null, s: PolicySettings): string {
   const cap = formatUsd(s.returnShippingFeeCapCents);
-  if (feeCents === undefined) {
+  if (feeCents === null) {
     return `Return shipping must cost less than ${cap}; upload the receipt after shipping. The fee is refunded only if inspection finds the complaint justified.`;
   }
   return feeCents < s.returnShippingFeeCapCents
@@ -494,22 +561,11 @@ function feeMessage(feeCents: number | undefined, s: PolicySettings): string {
     : `The return shipping fee of ${formatUsd(feeCents)} is not below ${cap}, so it is not reimbursed.`;
 }
 
-function partsPayer(
-  facts: Facts,
-  resolutions: readonly Resolution[],
-  d: Decision,
-): 'customer' | 'shop' | null {
-  if (!facts.componentsToReplace?.length) return null;
+function partsPayer(facts: ClaimFacts, offered: Offer, d: Decision): 'customer' | 'shop' | null {
+  if (facts.componentsToReplace.length === 0) return null;
   if (facts.misuse) return 'customer';
-  if (!resolutions.includes('repair')) return null;
+  if (!offered.repair) return null;
   return d.shopPaysParts ? 'shop' : 'customer';
-}
-
-function pushBuyerCausedFees(reasons: Reason[]): void {
-  reasons.push({
-    clause: 'AS-GEN-4',
-    message: 'A fault caused by the buyer is at the buyer’s cost: repair, parts and shipping back.',
-  });
 }
 
 function couponValue(unitPriceCents: number, s: PolicySettings): number {

@@ -59,7 +59,8 @@ export function civilFromDays(days: number): CivilDate {
 }
 
 function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  // `& 3` first: three years in four are settled without a division (a hardware divide is slow).
+  return (year & 3) === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
 function daysInMonth(year: number, month: number): number {
