@@ -108,44 +108,82 @@ export function addCalendarMonthsUtc(instantMs: number, months: number): number 
   return daysFromCivil(targetYear, targetMonth, targetDay) * DAY_MS + timeOfDay;
 }
 
-/** "00" … "99", built once: formatting numbers is most of what the date helpers cost. */
+/** "00" … "99". */
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
-const DAY_OF_MONTH = Array.from({ length: 32 }, (_, n) => `${n}`);
 
 function two(n: number): string {
   return TWO_DIGITS[n] as string;
 }
 
+// Texts of the parts of a date, built once for the table's years (a few hundred kB): joining short strings is
+// most of what formatting costs, and every assessment formats several dates. Years outside the table take
+// the general path.
+const tableYear = (i: number) => TABLE_FIRST_YEAR + Math.floor(i / 12);
+const tableMonth = (i: number) => (i % 12) + 1;
+/** "Jan 2026", at (year - first year) * 12 + month - 1 */
+const MONTH_YEAR_TEXT = Array.from(
+  { length: TABLE_YEARS * 12 },
+  (_, i) => `${MONTHS[i % 12]} ${tableYear(i)}`,
+);
+/** "2026-01-", indexed as above */
+const ISO_MONTH_TEXT = Array.from(
+  { length: TABLE_YEARS * 12 },
+  (_, i) => `${tableYear(i)}-${two(tableMonth(i))}-`,
+);
+/** "10 " */
+const DAY_TEXT = Array.from({ length: 32 }, (_, n) => `${n} `);
+/** "10T" */
+const ISO_DAY_TEXT = Array.from({ length: 32 }, (_, n) => `${two(n)}T`);
+/** " 09:30 UTC", at the minute of the day */
+const MINUTE_UTC_TEXT = Array.from(
+  { length: 1440 },
+  (_, m) => ` ${two(Math.floor(m / 60))}:${two(m % 60)} UTC`,
+);
+/** "09:30:", at the minute of the day */
+const ISO_MINUTE_TEXT = Array.from({ length: 1440 }, (_, m) => `${two(Math.floor(m / 60))}:${two(m % 60)}:`);
+/** "05." */
+const ISO_SECOND_TEXT = Array.from({ length: 60 }, (_, n) => `${two(n)}.`);
+/** "007Z" */
+const ISO_MILLIS_TEXT = Array.from({ length: 1000 }, (_, n) => `${n < 10 ? '00' : n < 100 ? '0' : ''}${n}Z`);
+
 /** "10 Jan 2026" */
 export function formatDay(instantMs: number): string {
   const { year, month, day } = civilFromDays(Math.floor(instantMs / DAY_MS));
-  return `${DAY_OF_MONTH[day]} ${MONTHS[month - 1]} ${year}`;
+  const i = year - TABLE_FIRST_YEAR;
+  if (i < 0 || i >= TABLE_YEARS) return `${day} ${MONTHS[month - 1]} ${year}`;
+  return (DAY_TEXT[day] as string) + (MONTH_YEAR_TEXT[i * 12 + month - 1] as string);
 }
 
 /** "13 Jan 2026 00:00 UTC" */
 export function formatInstant(instantMs: number): string {
   const dayNumber = Math.floor(instantMs / DAY_MS);
   // The time of day is below 2^31: `| 0` keeps the arithmetic on small integers (a double `%` is a libc call).
-  const minutes = ((instantMs - dayNumber * DAY_MS) / 60_000) | 0;
-  const hours = (minutes / 60) | 0;
-  return `${formatDay(instantMs)} ${two(hours)}:${two(minutes - hours * 60)} UTC`;
+  const minute = ((instantMs - dayNumber * DAY_MS) / 60_000) | 0;
+  return formatDay(instantMs) + (MINUTE_UTC_TEXT[minute] as string);
 }
 
 /** The same text as `Date.prototype.toISOString` for years 0–9999, without allocating a Date. */
 export function toIsoString(instantMs: number): string {
   const dayNumber = Math.floor(instantMs / DAY_MS);
   const { year, month, day } = civilFromDays(dayNumber);
-  if (year < 0 || year > 9999) return new Date(instantMs).toISOString();
-  let rest = (instantMs - dayNumber * DAY_MS) | 0;
-  const ms = rest % 1000;
-  rest = ((rest - ms) / 1000) | 0;
-  const ss = rest % 60;
-  rest = ((rest - ss) / 60) | 0;
-  const mi = rest % 60;
-  const hh = ((rest - mi) / 60) | 0;
-  const msText = ms < 100 ? `0${two(ms)}` : `${ms}`;
-  const century = (year / 100) | 0;
-  return `${two(century)}${two(year - century * 100)}-${two(month)}-${two(day)}T${two(hh)}:${two(mi)}:${two(ss)}.${msText}Z`;
+  const rest = (instantMs - dayNumber * DAY_MS) | 0;
+  const seconds = (rest / 1000) | 0;
+  const ms = rest - seconds * 1000;
+  const minute = (seconds / 60) | 0;
+  const second = seconds - minute * 60;
+  const i = year - TABLE_FIRST_YEAR;
+  if (i < 0 || i >= TABLE_YEARS) {
+    if (year < 0 || year > 9999) return new Date(instantMs).toISOString();
+    const century = (year / 100) | 0;
+    return `${two(century)}${two(year - century * 100)}-${two(month)}-${ISO_DAY_TEXT[day]}${ISO_MINUTE_TEXT[minute]}${ISO_SECOND_TEXT[second]}${ISO_MILLIS_TEXT[ms]}`;
+  }
+  return (
+    (ISO_MONTH_TEXT[i * 12 + month - 1] as string) +
+    (ISO_DAY_TEXT[day] as string) +
+    (ISO_MINUTE_TEXT[minute] as string) +
+    (ISO_SECOND_TEXT[second] as string) +
+    (ISO_MILLIS_TEXT[ms] as string)
+  );
 }
 
 /** "4 days", "1 day", "more than 3 days", "less than a day": never rounds a late report down to look on time. */
