@@ -117,6 +117,33 @@ describe('formatInstant', () => {
   for (const [iso, text] of rows) it(`${iso} → ${text}`, () => assert.equal(formatInstant(ms(iso)), text));
 });
 
+describe('formatDay, formatInstant and toIsoString against Date, inside and outside the prebuilt texts', () => {
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const instant = (d: Date) => `${day(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  const check = (t: number) => {
+    const d = new Date(t);
+    assert.equal(formatDay(t), day(d));
+    assert.equal(formatInstant(t), instant(d));
+    assert.equal(toIsoString(t), d.toISOString());
+  };
+
+  for (const year of [1899, 1900, 1969, 1970, 2024, 2129, 2130, 2199, 2200]) {
+    it(`every day of ${year}, at a time of day that moves through every minute and millisecond`, () => {
+      const first = Date.UTC(year, 0, 1);
+      for (let i = 0, t = first; t < Date.UTC(year + 1, 0, 1); i++, t = first + i * DAY_MS) {
+        check(t + ((i * 7_919_333) % DAY_MS));
+      }
+    });
+  }
+  it('a spread of instants over years 1–9999', () => {
+    const from = new Date(0).setUTCFullYear(1, 0, 1); // Date.UTC would read year 1 as 1901
+    const to = Date.UTC(9999, 11, 31);
+    for (let t = from; t < to; t += 97 * DAY_MS + 3_600_007) check(t);
+  });
+});
+
 describe('formatElapsed', () => {
   const rows: Array<[number, string]> = [
     [0, '0 days'],

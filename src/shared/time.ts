@@ -115,20 +115,18 @@ function two(n: number): string {
   return TWO_DIGITS[n] as string;
 }
 
-// Texts of the parts of a date, built once for the table's years (a few hundred kB): joining short strings is
-// most of what formatting costs, and every assessment formats several dates. Years outside the table take
-// the general path.
-const tableYear = (i: number) => TABLE_FIRST_YEAR + Math.floor(i / 12);
-const tableMonth = (i: number) => (i % 12) + 1;
-/** "Jan 2026", at (year - first year) * 12 + month - 1 */
-const MONTH_YEAR_TEXT = Array.from(
-  { length: TABLE_YEARS * 12 },
-  (_, i) => `${MONTHS[i % 12]} ${tableYear(i)}`,
-);
+// Texts of the parts of a date, built once for the years a shop meets (about 150 kB): joining short strings is
+// most of what formatting costs, and every assessment formats several dates. Other years take the general
+// path.
+const TEXT_FIRST_YEAR = 1970;
+const TEXT_YEARS = 160;
+const textYear = (i: number) => TEXT_FIRST_YEAR + Math.floor(i / 12);
+/** "Jan 2026", at (year - TEXT_FIRST_YEAR) * 12 + month - 1 */
+const MONTH_YEAR_TEXT = Array.from({ length: TEXT_YEARS * 12 }, (_, i) => `${MONTHS[i % 12]} ${textYear(i)}`);
 /** "2026-01-", indexed as above */
 const ISO_MONTH_TEXT = Array.from(
-  { length: TABLE_YEARS * 12 },
-  (_, i) => `${tableYear(i)}-${two(tableMonth(i))}-`,
+  { length: TEXT_YEARS * 12 },
+  (_, i) => `${textYear(i)}-${two((i % 12) + 1)}-`,
 );
 /** "10 " */
 const DAY_TEXT = Array.from({ length: 32 }, (_, n) => `${n} `);
@@ -149,8 +147,8 @@ const ISO_MILLIS_TEXT = Array.from({ length: 1000 }, (_, n) => `${n < 10 ? '00' 
 /** "10 Jan 2026" */
 export function formatDay(instantMs: number): string {
   const { year, month, day } = civilFromDays(Math.floor(instantMs / DAY_MS));
-  const i = year - TABLE_FIRST_YEAR;
-  if (i < 0 || i >= TABLE_YEARS) return `${day} ${MONTHS[month - 1]} ${year}`;
+  const i = year - TEXT_FIRST_YEAR;
+  if (i < 0 || i >= TEXT_YEARS) return `${day} ${MONTHS[month - 1]} ${year}`;
   return (DAY_TEXT[day] as string) + (MONTH_YEAR_TEXT[i * 12 + month - 1] as string);
 }
 
@@ -171,8 +169,8 @@ export function toIsoString(instantMs: number): string {
   const ms = rest - seconds * 1000;
   const minute = (seconds / 60) | 0;
   const second = seconds - minute * 60;
-  const i = year - TABLE_FIRST_YEAR;
-  if (i < 0 || i >= TABLE_YEARS) {
+  const i = year - TEXT_FIRST_YEAR;
+  if (i < 0 || i >= TEXT_YEARS) {
     if (year < 0 || year > 9999) return new Date(instantMs).toISOString();
     const century = (year / 100) | 0;
     return `${two(century)}${two(year - century * 100)}-${two(month)}-${ISO_DAY_TEXT[day]}${ISO_MINUTE_TEXT[minute]}${ISO_SECOND_TEXT[second]}${ISO_MILLIS_TEXT[ms]}`;
