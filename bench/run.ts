@@ -6,7 +6,7 @@
  * measured.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,24 @@ async function policyScenario(): Promise<PolicyBenchResult> {
   return JSON.parse(out.trim().split('\n').pop() as string) as PolicyBenchResult;
 }
 
+function readPreviousResults(file: string): { policy?: unknown; http?: unknown } {
+  if (!existsSync(file)) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
+      measuredAt?: string;
+      policy?: unknown;
+      http?: unknown;
+    };
+    // Files from before each figure carried its own time hold one time for all and a bare http list.
+    const http = Array.isArray(parsed.http)
+      ? { measuredAt: parsed.measuredAt, scenarios: parsed.http }
+      : parsed.http;
+    return { policy: parsed.policy ?? undefined, http };
+  } catch {
+    return {};
+  }
+}
+
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
@@ -62,11 +80,14 @@ if (wanted('http')) {
     http = http.concat(await runHttpBench(root, database, { seconds, connections: 50 }));
   }
 }
+// A run of some scenarios keeps the last figures of the others, each with the time it was measured.
+const resultsFile = join(root, 'bench', 'results.json');
+const previous = readPreviousResults(resultsFile);
+const now = new Date().toISOString();
 const results = {
-  measuredAt: new Date().toISOString(),
   machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
-  policy,
-  http,
+  policy: policy ? { measuredAt: now, ...policy } : (previous.policy ?? null),
+  http: wanted('http') ? { measuredAt: now, scenarios: http } : (previous.http ?? null),
 };
 
 if (policy) {
@@ -99,5 +120,5 @@ if (http.length > 0) {
     })),
   );
 }
-writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${JSON.stringify(results)}`);
