@@ -457,6 +457,20 @@ describe('parseClaim (fast path) agrees with claimInputSchema (zod)', () => {
         assert.equal(parsed.shipped, g.shipped);
         assert.equal(parsed.delivered, g.delivered);
         assert.equal(parsed.claim, g.claim, 'a well-formed claim is returned unchanged');
+        // Every fact present, absent ones at their neutral value, whichever path read the claim.
+        const facts = g.claim.facts ?? {};
+        const expected = {
+          misuse: facts.misuse ?? false,
+          physicalDamage: facts.physicalDamage ?? false,
+          troubleshootingDone: facts.troubleshootingDone ?? false,
+          onlyLogoOrPackagingDiffers: facts.onlyLogoOrPackagingDiffers ?? false,
+          componentsToReplace: facts.componentsToReplace ?? [],
+          returnShippingFeeCents: facts.returnShippingFeeCents ?? null,
+        };
+        assert.deepEqual(parsed.facts, expected);
+        // Absent facts spelled out as undefined: the fast path leaves such a claim to zod.
+        const spelledOut = Object.fromEntries(Object.keys(expected).map((k) => [k, (facts as Obj)[k]]));
+        assert.deepEqual(parseClaim({ ...g.claim, facts: spelledOut }).facts, expected);
       }),
       { seed: SEED, numRuns: 1000 },
     );
