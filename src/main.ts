@@ -8,7 +8,9 @@ import { ConfigError, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { DatabaseUnavailable, openDatabase } from './db/client.ts';
 import { isShopEmpty, seedDemoShop } from './db/seed/index.ts';
+import { startJobs } from './jobs/runner.ts';
 import { smtpTransport, startMailDispatcher } from './messaging/dispatcher.ts';
+import { retentionJob } from './privacy/retention.ts';
 import { buildApp } from './server.ts';
 import { loadAppSecret } from './settings/service.ts';
 import { systemClock } from './shared/clock.ts';
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx, { web: webDev ? 'dev' : 'build' });
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
   const stopMail = transport ? startMailDispatcher(ctx, transport) : async () => {};
+  let stopJobs = async () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    await stopJobs();
     await stopMail();
     transport?.close();
     await database.close();
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  stopJobs = (await startJobs(ctx, [retentionJob], { log: app.log })).stop;
   const url = config.PUBLIC_URL;
   // With several workers the first one speaks for all.
   if (cluster.isPrimary || cluster.worker?.id === 1) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
+import type { Db } from '../db/client.ts';
 import { sha256 } from '../shared/crypto.ts';
 import { AppError } from '../shared/errors.ts';
 import { randomToken, uuidv7 } from '../shared/ids.ts';
@@ -111,4 +112,13 @@ export async function signOut(ctx: Pick<AppContext, 'db' | 'clock'>, sessionId: 
     .update(staffSessions)
     .set({ revokedAt: ctx.clock.now() })
     .where(eq(staffSessions.id, sessionId));
+}
+
+/** PV-MIN-1: sessions that ended (expired or signed out) before `before` serve nothing any more. */
+export async function deleteEndedStaffSessions(db: Db, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(staffSessions)
+    .where(or(lt(staffSessions.expiresAt, before), lt(staffSessions.revokedAt, before)))
+    .returning({ id: staffSessions.id });
+  return deleted.length;
 }

@@ -36,6 +36,11 @@ export interface Database {
   migrationLevel(): Promise<{ applied: number; latest: string | null }>;
   /** Rows of a raw query, the same shape on both drivers. */
   rows<T>(query: SQL): Promise<T[]>;
+  /**
+   * Plain SQL for libraries that bring their own (the job queue): with values one statement, without them
+   * possibly several, answered with the last one's rows.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -96,6 +101,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     migrationLevel: () => migrationLevel(rows),
+    async executeSql(text, values) {
+      // Without values pg uses the simple protocol, which runs several statements; the answer is the last.
+      const result = (await pool.query(text, values)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
+    },
     close: () => pool.end(),
   };
 }
@@ -123,6 +133,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     // One process owns an embedded database: nothing to coordinate.
     exclusive: (work) => work(),
     migrationLevel: () => migrationLevel(rows),
+    async executeSql(text, values) {
+      // PGlite's `query` takes one statement; `exec` takes several and answers each.
+      if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
     close: () => client.close(),
   };
 }

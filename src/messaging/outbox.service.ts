@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../shared/cursor.ts';
@@ -83,4 +83,16 @@ export async function mailQueueCounts(db: Db): Promise<{ pending: number; failed
     .groupBy(mailOutbox.status);
   const of = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
   return { pending: of('pending'), failed: of('failed') };
+}
+
+/**
+ * PV-MIN-1: an email that went out (or was given up on) before `before` holds an address and an order's
+ * details for nothing. Mail still waiting to be sent is never deleted.
+ */
+export async function deleteOldMail(db: Db, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(mailOutbox)
+    .where(and(inArray(mailOutbox.status, ['sent', 'failed']), lt(mailOutbox.createdAt, before)))
+    .returning({ id: mailOutbox.id });
+  return deleted.length;
 }

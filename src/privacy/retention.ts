@@ -1,0 +1,55 @@
+/**
+ * PV-MIN-1: data that serves none of the shop's purposes is removed. One job, run every hour, deletes what each
+ * feature no longer needs; each feature owns the query for its own tables, this module owns the periods.
+ */
+import { deleteEndedStaffSessions } from '../accounts/staff.service.ts';
+import type { AppContext } from '../context.ts';
+import type { JobDefinition } from '../jobs/runner.ts';
+import { deleteOldMail } from '../messaging/outbox.service.ts';
+import { deleteStaleCarts } from '../orders/cart.service.ts';
+import { deleteExpiredIdempotencyKeys } from '../orders/idempotency.ts';
+import { DAY_MS } from '../shared/time.ts';
+
+export interface RetentionPeriods {
+  /** Staff sessions are kept this long after they expire or are signed out (to follow up a sign-in). */
+  staffSessionDays: number;
+  /** Sent or failed emails are kept this long (a customer asking "did you write to me?"). */
+  mailDays: number;
+}
+
+export const defaultRetentionPeriods: Readonly<RetentionPeriods> = Object.freeze({
+  staffSessionDays: 30,
+  mailDays: 90,
+});
+
+/** How many rows each rule removed; the job's log line. */
+export interface RetentionReport {
+  clause: 'PV-MIN-1';
+  /** Stored checkout answers older than IDEMPOTENCY_TTL_HOURS (a retry after that is a new request). */
+  idempotencyKeys: number;
+  /** Carts untouched for CART_DAYS, as long as their cookie lives. */
+  carts: number;
+  staffSessions: number;
+  mail: number;
+}
+
+export async function runRetention(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  periods: RetentionPeriods = defaultRetentionPeriods,
+): Promise<RetentionReport> {
+  const now = ctx.clock.now();
+  const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  return {
+    clause: 'PV-MIN-1',
+    idempotencyKeys: await deleteExpiredIdempotencyKeys(ctx.db, now),
+    carts: await deleteStaleCarts(ctx.db, now),
+    staffSessions: await deleteEndedStaffSessions(ctx.db, ago(periods.staffSessionDays)),
+    mail: await deleteOldMail(ctx.db, ago(periods.mailDays)),
+  };
+}
+
+export const retentionJob: JobDefinition = {
+  name: 'privacy.retention',
+  cron: '17 * * * *',
+  run: (ctx) => runRetention(ctx),
+};
