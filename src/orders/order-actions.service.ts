@@ -8,7 +8,7 @@ import { productVariants } from '../catalog/schema.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { Conflict, NotFound, ValidationError } from '../shared/errors.ts';
-import { enqueueOrderShippedEmail } from './order-emails.ts';
+import { enqueueOrderCancelledEmail, enqueueOrderShippedEmail } from './order-emails.ts';
 import { type Actor, recordOrderEvent } from './order-events.ts';
 import { type OrderStatus, transition } from './order-status.ts';
 import { loadAdminOrderDetail } from './order-view.ts';
@@ -203,16 +203,18 @@ export async function cancelOrder(
     for (const p of voided) {
       if (p.reference) toRelease.push({ method: p.provider as PaymentMethod, reference: p.reference });
     }
-    await moveOrder(tx, order, 'cancelled', {
+    const refundDue = order.paidAt !== null;
+    const cancelled = await moveOrder(tx, order, 'cancelled', {
       actor,
       now,
       changes: { cancelledAt: now },
       data: {
         reason,
         stockReturned: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-        refundDue: order.paidAt !== null,
+        refundDue,
       },
     });
+    await enqueueOrderCancelledEmail(tx, ctx, cancelled, refundDue, now);
   });
   for (const p of toRelease) await providers[p.method]?.void(p.reference).catch(() => {});
   return detail;

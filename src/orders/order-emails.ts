@@ -1,11 +1,13 @@
 /**
- * SH-ORD-1: the customer is told by email when the order is placed and when it ships. Both emails are
- * queued with the transaction that makes the change, so neither exists without the other.
+ * SH-ORD-1: the customer is told by email when the order is placed and when it ships, and also when the shop
+ * cancels it. Each email is queued with the transaction that makes the change, so neither exists without
+ * the other.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { enqueueMail } from '../messaging/outbox.ts';
+import { ORDER_CANCELLED_TEMPLATE, renderOrderCancelled } from '../messaging/templates/order-cancelled.ts';
 import type { OrderEmailData } from '../messaging/templates/order-email.ts';
 import { ORDER_PLACED_TEMPLATE, renderOrderPlaced } from '../messaging/templates/order-placed.ts';
 import { ORDER_SHIPPED_TEMPLATE, renderOrderShipped } from '../messaging/templates/order-shipped.ts';
@@ -99,6 +101,21 @@ export async function enqueueOrderShippedEmail(
   return enqueueMail(
     tx,
     { template: ORDER_SHIPPED_TEMPLATE, to: order.email, orderId: order.id, ...mail },
+    now,
+  );
+}
+
+export async function enqueueOrderCancelledEmail(
+  tx: Db,
+  ctx: EmailCtx,
+  order: OrderRow,
+  refundDue: boolean,
+  now: Date,
+): Promise<string> {
+  const mail = renderOrderCancelled({ ...(await emailData(tx, ctx, order)), refundDue });
+  return enqueueMail(
+    tx,
+    { template: ORDER_CANCELLED_TEMPLATE, to: order.email, orderId: order.id, ...mail },
     now,
   );
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { mailOutbox } from '../../src/messaging/schema.ts';
 import { orderEvents } from '../../src/orders/schema.ts';
 import type { AdminOrderDetail, CheckoutResponse } from '../../src/orders/schemas.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -233,6 +234,17 @@ describe('back office: orders', () => {
     assert.equal(last?.type, 'cancelled');
     assert.equal(last?.data?.reason, 'Customer changed their mind before payment');
     assert.equal(last?.data?.refundDue, false);
+    assert.deepEqual(
+      order.emails.map((e) => e.template).sort(),
+      ['order_cancelled', 'order_placed'],
+      'the customer is told',
+    );
+    const [cancelMail] = await t.ctx.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.orderId, placedOrder.id), eq(mailOutbox.template, 'order_cancelled')));
+    assert.match(cancelMail?.textBody ?? '', /nothing to refund/);
+    assert.doesNotMatch(cancelMail?.textBody ?? '', /changed their mind/, "staff's reason stays inside");
     res = await act(placedOrder.id, 'cancel', { reason: 'again' });
     assert.equal(res.statusCode, 409);
     assert.match(json<ErrorShape>(res).error.message, /cancelled is final/);
@@ -244,6 +256,11 @@ describe('back office: orders', () => {
     res = await act(paid.id, 'cancel', { reason: 'Out of stock at the supplier' });
     assert.equal(res.statusCode, 200);
     assert.equal(detailOf(res).timeline.at(-1)?.data?.refundDue, true);
+    const [refundMail] = await t.ctx.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.orderId, paid.id), eq(mailOutbox.template, 'order_cancelled')));
+    assert.match(refundMail?.textBody ?? '', /will be refunded the way you paid/);
     assert.equal(await stockOf(t.ctx.db, paid.variantId), 5);
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { escapeHtml } from './html.ts';
+import { renderOrderCancelled } from './order-cancelled.ts';
 import type { OrderEmailData } from './order-email.ts';
 import { renderOrderPlaced } from './order-placed.ts';
 import { renderOrderShipped } from './order-shipped.ts';
@@ -93,5 +94,16 @@ describe('order emails (SH-ORD-1)', () => {
       shippedAt: new Date('2026-03-12T10:00:00Z'),
     });
     assert.match(mail.text, /untracked post/);
+  });
+
+  it('order cancelled: what was cancelled, and a refund only when the payment was received', () => {
+    const paid = renderOrderCancelled({ ...base, refundDue: true });
+    assert.match(paid.subject, /AC-26-00042 has been cancelled/);
+    assert.match(paid.text, /payment of US\$1,602\.90 will be refunded/);
+    assert.match(paid.text, /2 × Pixel <b>9<\/b>/);
+    assert.ok(!paid.html.includes('<b>9</b>'), 'product name escaped');
+    const unpaid = renderOrderCancelled({ ...base, refundDue: false });
+    assert.match(unpaid.text, /nothing to refund/);
+    assert.doesNotMatch(unpaid.text, /will be refunded/);
   });
 });
