@@ -27,6 +27,7 @@ import { cartRoutes } from './orders/cart.routes.ts';
 import { checkoutRoutes } from './orders/checkout.routes.ts';
 import { orderRoutes } from './orders/order.routes.ts';
 import { paymentRoutes } from './orders/payments/routes.ts';
+import { settingsAdminRoutes } from './settings/admin.routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
 import { rejectCrossSiteWrites } from './shared/same-origin.ts';
 import { systemRoutes } from './system/routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(catalogAdminRoutes, { ctx });
       await admin.register(ordersAdminRoutes, { ctx });
       await admin.register(mailAdminRoutes, { ctx });
+      await admin.register(settingsAdminRoutes, { ctx });
     },
     { prefix: '/api/admin' },
   );

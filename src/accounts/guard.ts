@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, Forbidden } from '../shared/errors.ts';
 import { type StaffPrincipal, staffFromToken } from './staff.service.ts';
 
 export const STAFF_COOKIE = 'ac_staff';
@@ -26,4 +26,14 @@ export function requireStaff(ctx: AppContext) {
 export function staffOf(request: FastifyRequest): StaffPrincipal {
   if (!request.staff) throw new AppError('unauthenticated', 'Sign in as staff to use the back office');
   return request.staff;
+}
+
+/** A route only some roles may use: 403 for other staff (the session guard has already run). */
+export function requireRole(...roles: ReadonlyArray<StaffPrincipal['role']>) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const staff = staffOf(request);
+    if (!roles.includes(staff.role)) {
+      throw new Forbidden(`Only ${roles.join(' or ')} staff may do this`);
+    }
+  };
 }

@@ -56,6 +56,15 @@ export const shopSettingsSchema = z.object({
 
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
+/** What the back office sends: every field, nothing else, each social network at most once. */
+export const shopSettingsInputSchema = z.strictObject({
+  ...shopSettingsSchema.shape,
+  social: shopSettingsSchema.shape.social.refine(
+    (links) => new Set(links.map((l) => l.network)).size === links.length,
+    'lists a network twice',
+  ),
+});
+
 export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
   name: 'Aftercare',
   tagline: 'Phones, tablets and wearables, with after-sales promises the shop software keeps.',
