@@ -43,6 +43,7 @@ try {
     ['product', `/admin/products/${product}`],
     ['mail', '/admin/mail'],
     ['mail-item', `/admin/mail/${shippedMail}`],
+    ['settings', '/admin/settings'],
     ['sign-in', '/admin/sign-in'],
   ];
   for (const width of widths) {

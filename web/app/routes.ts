@@ -25,6 +25,7 @@ export default [
     route('products/:id', 'routes/admin/product.tsx'),
     route('mail', 'routes/admin/mail.tsx'),
     route('mail/:id', 'routes/admin/mail-item.tsx'),
+    route('settings', 'routes/admin/settings.tsx'),
   ]),
   // Last: every other address is answered by the not-found page with status 404.
   route('*', 'routes/not-found.tsx'),

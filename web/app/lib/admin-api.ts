@@ -26,6 +26,7 @@ import type {
   deliverBody,
   shipBody,
 } from '../../../src/orders/schemas.ts';
+import type { ShopSettings, SocialNetwork } from '../../../src/settings/shop.ts';
 
 export type {
   AdminImage,
@@ -35,6 +36,8 @@ export type {
   OrderStatus,
   ProductCategory,
   ProductStatus,
+  ShopSettings,
+  SocialNetwork,
   StockResult,
 };
 export type AdminOrderSummary = z.infer<typeof adminOrderSummarySchema>;
@@ -268,6 +271,18 @@ export function retryMail(ids: string[]): Promise<{ requeued: number }> {
   return request('POST', '/api/admin/mail/retry', { ids });
 }
 
+// ------------------------------------------------------------------------------------------------ settings
+
+/** The shop's identity (SH-SOC-1): every staff member may read it. */
+export function getShopSettings(): Promise<ShopSettings> {
+  return request('GET', '/api/admin/settings/shop');
+}
+
+/** Replaces the whole identity; only the owner may (403 otherwise). Answers with what was saved. */
+export function saveShopSettings(settings: ShopSettings): Promise<ShopSettings> {
+  return request('PUT', '/api/admin/settings/shop', settings);
+}
+
 // ------------------------------------------------------------------------------------------------ queries
 
 /** Query keys, one tree per resource, so a change invalidates exactly what it touched. */
@@ -282,4 +297,5 @@ export const keys = {
   mail: ['mail'] as const,
   mailList: (query: MailListQuery) => ['mail', 'list', query] as const,
   mailItem: (id: string) => ['mail', 'detail', id] as const,
+  shopSettings: ['settings', 'shop'] as const,
 };

@@ -5,6 +5,7 @@
 import { type ComponentType, type ReactNode, type SVGProps, useEffect, useId, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import type { Staff } from '../../lib/admin-api.ts';
+import { Icon } from '../icons.tsx';
 import { Button } from '../ui/Button.tsx';
 import { cx } from '../ui/cx.ts';
 import { BoxIcon, CloseIcon, GaugeIcon, MailIcon, MenuIcon, ReceiptIcon, StoreIcon } from './icons.tsx';
@@ -21,7 +22,19 @@ const navItems: NavItem[] = [
   { to: '/admin/orders', label: 'Orders', icon: ReceiptIcon },
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
   { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
+  { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
 ];
+
+function SlidersIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1" />
+      <circle cx="15" cy="6" r="2" />
+      <circle cx="9" cy="12" r="2" />
+      <circle cx="17" cy="18" r="2" />
+    </Icon>
+  );
+}
 
 const roleLabels: Record<Staff['role'], string> = {
   owner: 'Owner',
