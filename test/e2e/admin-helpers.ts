@@ -2,10 +2,11 @@
 
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { OWNER_EMAIL, OWNER_PASSWORD } from '../helpers/app.ts';
 import { addToCart, checkoutPayload, placeOrder } from '../helpers/orders-fixtures.ts';
+import { launchBrowser, startWebServer, type WebServer, watchPage } from './helpers.ts';
 
 /** A variant of an active demo product that has stock. */
 export async function variantInStock(app: FastifyInstance): Promise<{ id: string; productName: string }> {
@@ -75,4 +76,36 @@ export async function adminA11yViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+export interface BackOffice {
+  server: WebServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and failed requests of `page` (see watchPage). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** The start of a back-office browser test: a shop, a desktop-width page, the owner signed in on `next`. */
+export async function openBackOffice(next = '/admin'): Promise<BackOffice> {
+  const server = await startWebServer();
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await signInThroughPage(page, server.url, next);
+  return {
+    server,
+    browser,
+    context,
+    page,
+    problems,
+    async close() {
+      await context.close();
+      await browser.close();
+      await server.close();
+    },
+  };
 }

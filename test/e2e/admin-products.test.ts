@@ -4,30 +4,21 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { adminA11yViolations, adminSettled, signInThroughPage } from './admin-helpers.ts';
-import { launchBrowser, skipWithoutBrowser, startWebServer, type WebServer, watchPage } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { adminA11yViolations, adminSettled, type BackOffice, openBackOffice } from './admin-helpers.ts';
+import { skipWithoutBrowser, type WebServer } from './helpers.ts';
 
 describe('products in the back office', { skip: skipWithoutBrowser() }, () => {
   let server: WebServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let backOffice: BackOffice;
   let page: Page;
   let problems: string[];
 
   before(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    problems = watchPage(page);
-    await signInThroughPage(page, server.url, '/admin/products');
+    backOffice = await openBackOffice('/admin/products');
+    ({ server, page, problems } = backOffice);
   });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  after(async () => backOffice?.close());
 
   it('an empty shop says so and offers to add a product', async () => {
     await page.getByRole('heading', { name: 'No products yet' }).waitFor();

@@ -5,18 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffUsers } from '../../src/accounts/schema.ts';
 import { defaultShopSettings, type ShopSettings } from '../../src/settings/shop.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import { adminA11yViolations, adminSettled, signInThroughPage } from './admin-helpers.ts';
-import { launchBrowser, skipWithoutBrowser, startWebServer, type WebServer, watchPage } from './helpers.ts';
+import { adminA11yViolations, adminSettled, type BackOffice, openBackOffice } from './admin-helpers.ts';
+import { skipWithoutBrowser, type WebServer } from './helpers.ts';
 
 describe('shop settings in the back office, SH-SOC-1', { skip: skipWithoutBrowser() }, () => {
   let server: WebServer;
   let browser: Browser;
-  let context: BrowserContext;
+  let backOffice: BackOffice;
   let page: Page;
   let problems: string[];
 
@@ -30,18 +30,10 @@ describe('shop settings in the back office, SH-SOC-1', { skip: skipWithoutBrowse
     ).json() as ShopSettings;
 
   before(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    problems = watchPage(page);
-    await signInThroughPage(page, server.url, '/admin');
+    backOffice = await openBackOffice('/admin');
+    ({ server, browser, page, problems } = backOffice);
   });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  after(async () => backOffice?.close());
 
   it('is reached from the back-office navigation', async () => {
     await page
