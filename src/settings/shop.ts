@@ -8,31 +8,11 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../shared/errors.ts';
 import { appSettings } from './schema.ts';
+import { socialNetworks } from './social.ts';
 
 export const SHOP_SETTINGS_KEY = 'shop';
 
-export const socialNetworks = [
-  'facebook',
-  'instagram',
-  'x',
-  'youtube',
-  'tiktok',
-  'linkedin',
-  'mastodon',
-  'bluesky',
-] as const;
-export type SocialNetwork = (typeof socialNetworks)[number];
-
-export const socialNetworkLabels: Record<SocialNetwork, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  linkedin: 'LinkedIn',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-};
+export { type SocialNetwork, socialNetworkLabels, socialNetworks } from './social.ts';
 
 const httpsUrl = z.url({ protocol: /^https$/ }).max(500);
 

@@ -7,6 +7,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { MetaFunction } from 'react-router';
+import { socialNetworkLabels } from '../../../../src/settings/social.ts';
 import { themeFor } from '../../../../src/settings/theme.ts';
 import { focusFirstInvalid } from '../../components/admin/focus.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
@@ -30,22 +31,18 @@ import {
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Shop settings');
 
-/**
- * The networks in the order the form lists them. src/settings/shop.ts holds the same list, but it also holds
- * database code that must stay out of the browser; `satisfies` makes the compiler report a network missing
- * here.
- */
-const networks = {
-  instagram: { label: 'Instagram', example: 'https://www.instagram.com/yourshop' },
-  facebook: { label: 'Facebook', example: 'https://www.facebook.com/yourshop' },
-  tiktok: { label: 'TikTok', example: 'https://www.tiktok.com/@yourshop' },
-  youtube: { label: 'YouTube', example: 'https://www.youtube.com/@yourshop' },
-  x: { label: 'X', example: 'https://x.com/yourshop' },
-  linkedin: { label: 'LinkedIn', example: 'https://www.linkedin.com/company/yourshop' },
-  mastodon: { label: 'Mastodon', example: 'https://mastodon.social/@yourshop' },
-  bluesky: { label: 'Bluesky', example: 'https://bsky.app/profile/yourshop.com' },
-} satisfies Record<SocialNetwork, { label: string; example: string }>;
-const networkOrder = Object.keys(networks) as SocialNetwork[];
+/** An address of each network's usual form, shown as the field's example, in the order the form lists them. */
+const examples = {
+  instagram: 'https://www.instagram.com/yourshop',
+  facebook: 'https://www.facebook.com/yourshop',
+  tiktok: 'https://www.tiktok.com/@yourshop',
+  youtube: 'https://www.youtube.com/@yourshop',
+  x: 'https://x.com/yourshop',
+  linkedin: 'https://www.linkedin.com/company/yourshop',
+  mastodon: 'https://mastodon.social/@yourshop',
+  bluesky: 'https://bsky.app/profile/yourshop.com',
+} satisfies Record<SocialNetwork, string>;
+const networkOrder = Object.keys(examples) as SocialNetwork[];
 
 const NAME_MAX = 60;
 const TAGLINE_MAX = 160;
@@ -116,7 +113,7 @@ function settingsBody(draft: Draft): { body: ShopSettings; errors: FieldErrors }
   for (const network of networkOrder) {
     const url = draft.social[network].trim();
     if (!url) continue;
-    const problem = httpsProblem(url, networks[network].example);
+    const problem = httpsProblem(url, examples[network]);
     if (problem) errors[`social.${network}`] = problem;
     social.push({ network, url });
   }
@@ -330,13 +327,13 @@ function SettingsForm({ settings, canEdit }: { settings: ShopSettings; canEdit: 
             <Input
               key={network}
               id={fieldId(`social.${network}`)}
-              label={networks[network].label}
+              label={socialNetworkLabels[network]}
               type="url"
               inputMode="url"
               spellCheck={false}
               autoCapitalize="off"
               maxLength={URL_MAX}
-              placeholder={networks[network].example}
+              placeholder={examples[network]}
               value={draft.social[network]}
               onChange={(e) => setLink(network, e.target.value)}
               error={errors[`social.${network}`]}
