@@ -1,5 +1,5 @@
 /**
- * The input of the after-sales assessment (SPEC section 4), as one zod schema that the engine, the API and
+ * The input of the after-sales assessment (see `assessClaim` in policy.ts), as one zod schema that the engine, the API and
  * the web forms share. Anything outside it is refused with `InvalidClaimError` naming the field: the engine
  * never guesses a missing value.
  */

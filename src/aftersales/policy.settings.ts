@@ -1,5 +1,5 @@
 /**
- * Every number of SPEC section 1 as a shop setting, with the SPEC's value as default. The back office edits
+ * Every number of the after-sales clauses (docs/clauses.md) as a shop setting, with the catalogue's default. The back office edits
  * these; each case records the settings it was judged by.
  */
 import { z } from 'zod';

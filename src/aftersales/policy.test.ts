@@ -1,5 +1,5 @@
 /**
- * Table-driven cases for every after-sales clause of SPEC section 1 and the readings of SPEC section 4.
+ * Table-driven cases for every after-sales clause of docs/clauses.md and the readings of the assessment contract.
  * Each test names the clause it proves, so `grep -r AS-DOA-1 src` finds the rule and its proof.
  */
 import assert from 'node:assert/strict';

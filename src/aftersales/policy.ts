@@ -1,5 +1,5 @@
 /**
- * The after-sales policy engine: SPEC section 1 as one pure function (SPEC section 4 is its contract).
+ * The after-sales policy engine: the after-sales clauses of docs/clauses.md as one pure function.
  * No I/O, no clock, no module state: the time is an input and the same input always gives the same answer.
  * Every clause that decided is named in `reasons`, with the real dates and amounts, so the customer, the
  * staff member and the test all read the same explanation.

@@ -1,6 +1,6 @@
 /**
  * The after-sales policy as the engine enforces it. Policy numbers are shop settings; until the settings
- * service stores them, the SPEC defaults are the policy.
+ * service stores them, the catalogue defaults are the policy.
  */
 
 import { defaultPolicySettings, type PolicySettings } from '../../../src/aftersales/policy.settings.ts';

@@ -15,7 +15,7 @@ interface Section {
   clauses: Array<{ clause: string; text: string }>;
 }
 
-/** SPEC section 2 in the customer's words; each paragraph names the clause the software enforces. */
+/** The privacy clauses (docs/clauses.md) in the customer's words; each paragraph names the clause the software enforces. */
 const sections: Section[] = [
   {
     id: 'collect',
