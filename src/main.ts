@@ -7,7 +7,7 @@ import { ensureOwner } from './accounts/staff.service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { DatabaseUnavailable, openDatabase } from './db/client.ts';
-import { isShopEmpty, seedDemoShop } from './db/seed/index.ts';
+import { isShopEmpty, seedDemoShop } from './demo/index.ts';
 import { startJobs } from './jobs/runner.ts';
 import { smtpTransport, startMailDispatcher } from './messaging/dispatcher.ts';
 import { retentionJob } from './privacy/retention.ts';

@@ -12,7 +12,7 @@ import { ensureOwner } from '../../src/accounts/staff.service.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
-import { seedDemoShop } from '../../src/db/seed/index.ts';
+import { seedDemoShop } from '../../src/demo/index.ts';
 import { buildApp } from '../../src/server.ts';
 import { type Clock, systemClock } from '../../src/shared/clock.ts';
 

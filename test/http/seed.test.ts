@@ -18,11 +18,11 @@ import {
   productVariants,
   staffUsers,
 } from '../../src/db/schema.ts';
-import { demoProducts } from '../../src/db/seed/catalog.ts';
-import { runSeed } from '../../src/db/seed/command.ts';
-import { productIllustration } from '../../src/db/seed/illustrations.ts';
-import { isShopEmpty, seedDemoShop } from '../../src/db/seed/index.ts';
-import { resetShop } from '../../src/db/seed/reset.ts';
+import { demoProducts } from '../../src/demo/catalog.ts';
+import { runSeed } from '../../src/demo/command.ts';
+import { productIllustration } from '../../src/demo/illustrations.ts';
+import { isShopEmpty, seedDemoShop } from '../../src/demo/index.ts';
+import { resetShop } from '../../src/demo/reset.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { projectRoot } from '../../src/shared/paths.ts';
 import { DAY_MS } from '../../src/shared/time.ts';
@@ -219,7 +219,7 @@ describe('demo shop seed', () => {
     });
   });
 
-  it('the committed illustrations are the ones the generator draws (npx tsx src/db/seed/write-media.ts)', () => {
+  it('the committed illustrations are the ones the generator draws (npx tsx src/demo/write-media.ts)', () => {
     for (const product of demoProducts) {
       const file = join(mediaRoot, 'products', `${product.slug}.svg`);
       assert.ok(existsSync(file), `${file} is missing`);
@@ -252,7 +252,7 @@ describe('demo shop seed', () => {
 
   it('npm run seed runs the command (and refuses unknown arguments)', () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/db/seed/cli.ts', ...args], {
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/demo/cli.ts', ...args], {
         cwd: projectRoot,
         env: { ...process.env, DATABASE_URL: t.ctx.config.DATABASE_URL ?? '' },
         encoding: 'utf8',

@@ -19,13 +19,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { count } from 'drizzle-orm';
 import { products } from '../../src/catalog/schema.ts';
-import { BackupError, restoreBackup, takeBackup } from '../../src/db/backup.ts';
 import { openDatabase } from '../../src/db/client.ts';
-import { seedDemoShop } from '../../src/db/seed/index.ts';
+import { seedDemoShop } from '../../src/demo/index.ts';
+import { BackupError, restoreBackup, takeBackup } from '../../src/ops/backup.ts';
 import { systemClock } from '../../src/shared/clock.ts';
 import { freshPostgres } from '../helpers/app.ts';
 
-const cli = join(import.meta.dirname, '..', '..', 'src', 'db', 'backup-cli.ts');
+const cli = join(import.meta.dirname, '..', '..', 'src', 'ops', 'backup-cli.ts');
 const NOW = new Date('2026-11-25T12:00:00Z');
 
 describe('backup and restore, PV-SEC-1', () => {

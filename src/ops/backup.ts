@@ -15,8 +15,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.ts';
+import type { DatabaseKind } from '../db/client.ts';
 import { uploadsDir } from '../media/images.ts';
-import type { DatabaseKind } from './client.ts';
 
 const run = promisify(execFile);
 

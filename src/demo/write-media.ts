@@ -1,11 +1,11 @@
 /**
  * Writes the demo products' illustrations to public/media/products (committed with the code):
- * `npx tsx src/db/seed/write-media.ts`. Run it after changing catalog.ts or illustrations.ts; a test
+ * `npx tsx src/demo/write-media.ts`. Run it after changing catalog.ts or illustrations.ts; a test
  * fails while the committed files and this code disagree.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mediaRoot } from '../../catalog/media.routes.ts';
+import { mediaRoot } from '../catalog/media.routes.ts';
 import { demoProducts } from './catalog.ts';
 import { productIllustration } from './illustrations.ts';
 

@@ -6,12 +6,13 @@
  * have written (same event types, actors and data: see orders/order-actions.service.ts). Customers are
  * fictional (example.com).
  */
-import type { ShippingAddress } from '../../orders/schema.ts';
-import type { PaymentMethod } from '../../orders/schemas.ts';
-import { type ShippingMethodCode, shippingPriceCents } from '../../orders/shipping.ts';
-import { formatReference } from '../../shared/ids.ts';
-import { DAY_MS } from '../../shared/time.ts';
-import type { orderEvents, orderLines, orders, payments } from '../schema.ts';
+
+import type { orderEvents, orderLines, orders, payments } from '../db/schema.ts';
+import type { ShippingAddress } from '../orders/schema.ts';
+import type { PaymentMethod } from '../orders/schemas.ts';
+import { type ShippingMethodCode, shippingPriceCents } from '../orders/shipping.ts';
+import { formatReference } from '../shared/ids.ts';
+import { DAY_MS } from '../shared/time.ts';
 import type { CatalogRows } from './catalog-rows.ts';
 import { seededUuid } from './ids.ts';
 

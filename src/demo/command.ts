@@ -1,5 +1,5 @@
-import type { Clock } from '../../shared/clock.ts';
-import type { Database } from '../client.ts';
+import type { Database } from '../db/client.ts';
+import type { Clock } from '../shared/clock.ts';
 import { isShopEmpty, seedDemoShop } from './index.ts';
 import { resetShop } from './reset.ts';
 

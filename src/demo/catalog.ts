@@ -4,7 +4,7 @@
  * (AS-DEF-1), items under US$100 (AS-GEN-5), accessories, products with and without the batch-variance
  * note (SH-BATCH-1), one product out of stock, one draft and one archived product.
  */
-import type { ProductCategory, ProductStatus } from '../../catalog/schemas.ts';
+import type { ProductCategory, ProductStatus } from '../catalog/schemas.ts';
 
 export type Illustration =
   | 'phone'

@@ -2,9 +2,9 @@
  * `npm run seed` seeds the demo shop when the shop is empty; `npm run seed -- --reset` first empties every
  * shop table (staff accounts and settings stay) and seeds again, in one transaction.
  */
-import { loadConfig } from '../../config.ts';
-import { systemClock } from '../../shared/clock.ts';
-import { openDatabase, redactUrl } from '../client.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase, redactUrl } from '../db/client.ts';
+import { systemClock } from '../shared/clock.ts';
 import { runSeed } from './command.ts';
 
 async function main(): Promise<number> {

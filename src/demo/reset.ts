@@ -1,6 +1,8 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { mailOutbox } from '../../messaging/schema.ts';
+import type { Db } from '../db/client.ts';
+import { productImages, products, productVariants } from '../db/schema.ts';
+import { mailOutbox } from '../messaging/schema.ts';
 import {
   cartLines,
   carts,
@@ -9,9 +11,7 @@ import {
   orderLines,
   orders,
   payments,
-} from '../../orders/schema.ts';
-import type { Db } from '../client.ts';
-import { productImages, products, productVariants } from '../schema.ts';
+} from '../orders/schema.ts';
 
 /** Every table of shop data. Staff accounts, their sessions and the shop's settings are not among them. */
 export const shopTables: readonly PgTable[] = [

@@ -3,10 +3,10 @@
  * Deterministic: the same clock gives the same rows, ids included; dates are relative to the clock.
  */
 import { sql } from 'drizzle-orm';
-import { orderEvents, orderLines, orders, payments } from '../../orders/schema.ts';
-import type { Clock } from '../../shared/clock.ts';
-import type { Db } from '../client.ts';
-import { productImages, products, productVariants } from '../schema.ts';
+import type { Db } from '../db/client.ts';
+import { productImages, products, productVariants } from '../db/schema.ts';
+import { orderEvents, orderLines, orders, payments } from '../orders/schema.ts';
+import type { Clock } from '../shared/clock.ts';
 import { catalogRows } from './catalog-rows.ts';
 import { orderRows } from './orders.ts';
 

@@ -1,6 +1,7 @@
 /** The demo catalogue as table rows, dated relative to "now" and with ids that depend only on their data. */
-import { DAY_MS } from '../../shared/time.ts';
-import type { productImages, products, productVariants } from '../schema.ts';
+
+import type { productImages, products, productVariants } from '../db/schema.ts';
+import { DAY_MS } from '../shared/time.ts';
 import { type DemoProduct, demoProducts, variantName, variantSku } from './catalog.ts';
 import { seededUuid } from './ids.ts';
 import { illustrationAlt, illustrationUrl } from './illustrations.ts';
