@@ -4,3 +4,4 @@ export * from '../catalog/schema.ts';
 export * from '../messaging/schema.ts';
 export * from '../orders/schema.ts';
 export * from '../settings/schema.ts';
+export * from '../orders/payments/test-processor.schema.ts';

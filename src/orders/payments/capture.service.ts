@@ -1,14 +1,16 @@
 /**
- * Payment confirmations: the test processor's capture webhook, and staff marking a bank transfer as arrived
- * (see order-actions.service.ts). A repeated confirmation changes nothing.
+ * Payment confirmations: the test processor's capture and refund webhooks, and staff marking a bank transfer
+ * as arrived (see order-actions.service.ts). A repeated confirmation changes nothing.
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { AppError, NotFound } from '../../shared/errors.ts';
+import { AppError, NotFound, ValidationError } from '../../shared/errors.ts';
 import { recordOrderEvent } from '../order-events.ts';
 import { transition } from '../order-status.ts';
 import { orders, payments } from '../schema.ts';
+import { transitionPayment } from './payment-lifecycle.ts';
+import { applyRefundSucceeded } from './refunds.service.ts';
 
 export const testCardEventSchema = z.object({
   id: z.string().min(1).max(100),
@@ -16,18 +18,38 @@ export const testCardEventSchema = z.object({
   created: z.number().int(),
   data: z.object({
     reference: z.string().min(1).max(200),
+    /** refund.succeeded: the processor's refund id. */
+    refundId: z.string().min(1).max(200).optional(),
     amountCents: z.number().int(),
     currency: z.string(),
   }),
 });
 export type TestCardEvent = z.infer<typeof testCardEventSchema>;
 
-export type WebhookOutcome = 'captured' | 'already_captured' | 'ignored';
+export const webhookOutcomes = [
+  'captured',
+  'already_captured',
+  'refunded',
+  'already_refunded',
+  'ignored',
+] as const;
+export type WebhookOutcome = (typeof webhookOutcomes)[number];
 
 export async function applyTestCardEvent(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   event: TestCardEvent,
 ): Promise<WebhookOutcome> {
+  if (event.type === 'refund.succeeded') {
+    if (!event.data.refundId) {
+      throw new ValidationError([{ field: 'data.refundId', message: 'is required for refund.succeeded' }]);
+    }
+    return applyRefundSucceeded(ctx, {
+      provider: 'test_card',
+      refundId: event.data.refundId,
+      amountCents: event.data.amountCents,
+      currency: event.data.currency,
+    });
+  }
   if (event.type !== 'payment.captured') return 'ignored';
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -47,10 +69,13 @@ export async function applyTestCardEvent(
       });
     }
     if (payment.status === 'captured') return 'already_captured';
-    // An order cancelled before the capture arrived keeps its voided payment; a refund is a staff matter.
+    // An order cancelled before the capture arrived keeps its voided payment (the authorisation was released).
     if (payment.status !== 'authorized') return 'ignored';
 
-    await tx.update(payments).set({ status: 'captured', updatedAt: now }).where(eq(payments.id, payment.id));
+    await tx
+      .update(payments)
+      .set({ status: transitionPayment(payment.status, 'captured'), updatedAt: now })
+      .where(eq(payments.id, payment.id));
     const actor = { type: 'payment_processor', name: 'Test card processor' } as const;
     if (order?.status === 'placed') {
       const to = transition(order.status, 'paid');
