@@ -20,6 +20,9 @@ import { shippingMethodName } from './shipping.ts';
 
 type OrderRow = typeof orders.$inferSelect;
 
+/** A processor's refusal and staff's retries are the shop's business; the customer sees the refund. */
+const STAFF_ONLY_EVENTS = new Set(['refund_failed', 'refund_retried']);
+
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 async function loadParts(db: Db, orderId: string) {
@@ -126,7 +129,9 @@ export function customerView({
     deliveryUntraceable: order.deliveryUntraceable,
     completedAt: iso(order.completedAt),
     cancelledAt: iso(order.cancelledAt),
-    timeline: events.map((e) => ({ type: e.type, status: e.toStatus, at: e.createdAt.toISOString() })),
+    timeline: events
+      .filter((e) => !STAFF_ONLY_EVENTS.has(e.type))
+      .map((e) => ({ type: e.type, status: e.toStatus, at: e.createdAt.toISOString() })),
   };
 }
 

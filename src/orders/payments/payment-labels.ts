@@ -20,8 +20,8 @@ type Wording = Record<Audience, string>;
 
 const cardStates: Record<PaymentStatus, Wording> = {
   pending: { customer: 'Being confirmed', staff: 'Awaiting the processor' },
-  authorized: { customer: 'Authorised, being confirmed', staff: 'Authorised, not yet captured' },
-  captured: { customer: 'Paid', staff: 'Captured' },
+  authorized: { customer: 'Authorised, being confirmed', staff: 'Authorised, not yet charged' },
+  captured: { customer: 'Paid', staff: 'Paid' },
   partially_refunded: { customer: 'Partly refunded', staff: 'Partly refunded' },
   refunded: { customer: 'Refunded', staff: 'Refunded' },
   failed: { customer: 'Failed', staff: 'Failed' },
