@@ -156,7 +156,6 @@ export async function checkout(
         .returning();
       if (!order) throw new Error('the order insert returned no row');
 
-
       const orderLineRows = await tx
         .insert(orderLines)
         .values(

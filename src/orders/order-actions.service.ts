@@ -7,8 +7,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { productVariants } from '../catalog/schema.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { Conflict, NotFound, ValidationError } from '../shared/errors.ts';
 import type { CancelledEmailRefund } from '../messaging/templates/order-cancelled.ts';
+import { Conflict, NotFound, ValidationError } from '../shared/errors.ts';
 import { enqueueOrderCancelledEmail, enqueueOrderShippedEmail } from './order-emails.ts';
 import { type Actor, recordOrderEvent } from './order-events.ts';
 import { type OrderStatus, transition } from './order-status.ts';
@@ -242,7 +242,10 @@ export async function cancelOrder(
           .set({ status: transitionPayment(status, 'voided'), updatedAt: now })
           .where(eq(payments.id, payment.id));
         if (payment.processorReference) {
-          toRelease.push({ method: payment.provider as PaymentMethod, reference: payment.processorReference });
+          toRelease.push({
+            method: payment.provider as PaymentMethod,
+            reference: payment.processorReference,
+          });
         }
       } else if (isCaptured(status)) {
         const left = refundableCents({

@@ -7,13 +7,13 @@ import type { Db } from '../db/client.ts';
 import { mailOutbox } from '../messaging/schema.ts';
 import { allowedNext } from './order-status.ts';
 import { bankTransferInstructions } from './payments/bank-transfer.ts';
-import { refundTransitions } from './payments/payment-lifecycle.ts';
 import {
   paymentMethodLabel,
   paymentStatusLabel,
   refundSentence,
   refundStatusLabel,
 } from './payments/payment-labels.ts';
+import { refundTransitions } from './payments/payment-lifecycle.ts';
 import { orderEvents, orderLines, orders, payments, refunds } from './schema.ts';
 import type { AdminOrderDetail, OrderView } from './schemas.ts';
 import { shippingMethodName } from './shipping.ts';

@@ -11,10 +11,10 @@ import { and, eq } from 'drizzle-orm';
 import { mailOutbox } from '../../src/messaging/schema.ts';
 import { refundPayment } from '../../src/orders/payments/refunds.service.ts';
 import {
-  DECLINED_TEST_CARD,
-  REFUND_FAILS_TEST_CARD,
-} from '../../src/orders/payments/test-processor.ts';
-import { testProcessorCharges, testProcessorRefunds } from '../../src/orders/payments/test-processor.schema.ts';
+  testProcessorCharges,
+  testProcessorRefunds,
+} from '../../src/orders/payments/test-processor.schema.ts';
+import { DECLINED_TEST_CARD, REFUND_FAILS_TEST_CARD } from '../../src/orders/payments/test-processor.ts';
 import { setWebhookDelivery, type WebhookRequest } from '../../src/orders/payments/webhook-delivery.ts';
 import { payments } from '../../src/orders/schema.ts';
 import type { AdminOrderDetail, CheckoutResponse, OrderView } from '../../src/orders/schemas.ts';
@@ -34,21 +34,18 @@ const GOOD_CARD = '4242424242424242';
 describe('refunds and payment state', () => {
   let t: TestApp;
   let staff: string;
-  let held: WebhookRequest[] | null = null;
   before(async () => {
     t = await startTestApp();
     staff = await t.staffCookie();
   });
   after(() => t.close());
   afterEach(() => {
-    held = null;
     setWebhookDelivery(t.ctx, null);
   });
 
   /** From now on the processor's webhooks are kept here instead of delivered. */
   const holdWebhooks = () => {
     const list: WebhookRequest[] = [];
-    held = list;
     setWebhookDelivery(t.ctx, async (request) => void list.push(request));
     return list;
   };
@@ -75,9 +72,11 @@ describe('refunds and payment state', () => {
   const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: staff } });
   const post = (url: string, payload?: object) =>
     t.app.inject({ method: 'POST', url, headers: { cookie: staff }, ...(payload ? { payload } : {}) });
-  const detail = async (id: string) => json<{ order: AdminOrderDetail }>(await get(`/api/admin/orders/${id}`)).order;
+  const detail = async (id: string) =>
+    json<{ order: AdminOrderDetail }>(await get(`/api/admin/orders/${id}`)).order;
   const customer = async (token: string) =>
-    json<{ order: OrderView }>(await t.app.inject({ method: 'GET', url: `/api/orders/by-link/${token}` })).order;
+    json<{ order: OrderView }>(await t.app.inject({ method: 'GET', url: `/api/orders/by-link/${token}` }))
+      .order;
   const cancelMail = async (orderId: string) => {
     const [mail] = await t.ctx.db
       .select()
@@ -95,7 +94,11 @@ describe('refunds and payment state', () => {
     assert.equal(res.statusCode, 200, res.body);
     let d = json<{ order: AdminOrderDetail }>(res).order;
     assert.equal(d.status, 'cancelled');
-    assert.equal(d.payments[0]?.status, 'captured', 'the money is still with the customer’s bank, not voided');
+    assert.equal(
+      d.payments[0]?.status,
+      'captured',
+      'the money is still with the customer’s bank, not voided',
+    );
     assert.equal(d.refunds.length, 1);
     const refund = d.refunds[0];
     assert.equal(refund?.status, 'pending');
@@ -103,7 +106,9 @@ describe('refunds and payment state', () => {
     assert.match(refund?.processorReference ?? '', /^re_/, 'the processor accepted the refund');
     assert.match(refund?.sentence ?? '', /waiting for its confirmation/);
     const atProcessor = await t.ctx.db.select().from(testProcessorRefunds);
-    assert.ok(atProcessor.some((r) => r.id === refund?.processorReference && r.amountCents === refund.amountCents));
+    assert.ok(
+      atProcessor.some((r) => r.id === refund?.processorReference && r.amountCents === refund.amountCents),
+    );
     assert.deepEqual(
       d.timeline.slice(-2).map((e) => e.type),
       ['cancelled', 'refund_requested'],
@@ -182,7 +187,10 @@ describe('refunds and payment state', () => {
     assert.equal(d.timeline.at(-1)?.type, 'refunded');
     assert.equal(d.timeline.at(-1)?.actor.type, 'staff');
     view = await customer(o.accessToken);
-    assert.match(view.payment.refunds[0]?.sentence ?? '', /We transferred US\$[\d,.]+ back to you \(transfer reference BANK-2026-0042\)/);
+    assert.match(
+      view.payment.refunds[0]?.sentence ?? '',
+      /We transferred US\$[\d,.]+ back to you \(transfer reference BANK-2026-0042\)/,
+    );
 
     res = await post(url, { reference: 'BANK-2026-0043' });
     assert.equal(res.statusCode, 409, 'entered once');
@@ -286,7 +294,11 @@ describe('refunds and payment state', () => {
     assert.equal(d.timeline.at(-1)?.type, 'refund_failed');
     const view = await customer(o.accessToken);
     assert.match(view.payment.refunds[0]?.sentence ?? '', /We are refunding/);
-    assert.doesNotMatch(JSON.stringify(view), /refused|card account closed/, 'the processor’s words are for staff');
+    assert.doesNotMatch(
+      JSON.stringify(view),
+      /refused|card account closed/,
+      'the processor’s words are for staff',
+    );
 
     // Still refused: still failed, one more timeline entry for the attempt.
     const url = `/api/admin/orders/${o.id}/refunds/${refund?.id}/retry`;
@@ -333,7 +345,11 @@ describe('refunds and payment state', () => {
         placeOrder(t.app, c, checkoutPayload({ payment: { method: 'test_card', token: twice } })),
       ),
     );
-    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [201, 400], answers.map((a) => a.body).join('\n'));
+    assert.deepEqual(
+      answers.map((a) => a.statusCode).sort(),
+      [201, 400],
+      answers.map((a) => a.body).join('\n'),
+    );
     const refused = answers.find((a) => a.statusCode === 400);
     assert.equal(json<ErrorShape>(refused as never).error.field, 'payment.token');
   });
@@ -346,7 +362,9 @@ describe('refunds and payment state', () => {
       const declined = await placeOrder(
         t.app,
         cookie,
-        checkoutPayload({ payment: { method: 'test_card', token: await cardToken(t.app, DECLINED_TEST_CARD) } }),
+        checkoutPayload({
+          payment: { method: 'test_card', token: await cardToken(t.app, DECLINED_TEST_CARD) },
+        }),
       );
       assert.equal(declined.statusCode, 402);
     }

@@ -2,8 +2,9 @@
  * The email sent when the shop cancels an order before shipment. Staff's reason stays in the back office (it
  * may be internal); the customer learns what was cancelled and what happens to their money.
  */
-import type { RefundStatus } from '../../orders/payments/payment-lifecycle.ts';
+
 import { refundSentence } from '../../orders/payments/payment-labels.ts';
+import type { RefundStatus } from '../../orders/payments/payment-lifecycle.ts';
 import { htmlLayout, htmlLink, htmlParagraph } from './html.ts';
 import { linesHtml, linesText, type OrderEmailData, type RenderedEmail } from './order-email.ts';
 

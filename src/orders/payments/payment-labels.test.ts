@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { paymentStatuses, refundStatuses } from './payment-lifecycle.ts';
 import {
   type Audience,
   paymentMethodLabel,
@@ -8,6 +7,7 @@ import {
   refundSentence,
   refundStatusLabel,
 } from './payment-labels.ts';
+import { paymentStatuses, refundStatuses } from './payment-lifecycle.ts';
 
 const audiences: Audience[] = ['customer', 'staff'];
 const methods = ['bank_transfer', 'test_card'];
@@ -49,7 +49,10 @@ describe('payment and refund wording', () => {
       refundSentence({ ...card, status: 'succeeded' }, 'customer'),
       'Refunded US$50.00 to your card. Banks take up to 10 days to show it.',
     );
-    assert.equal(refundSentence({ ...card, status: 'pending' }, 'customer'), 'We are refunding US$50.00 to your card.');
+    assert.equal(
+      refundSentence({ ...card, status: 'pending' }, 'customer'),
+      'We are refunding US$50.00 to your card.',
+    );
     assert.match(refundSentence({ ...card, status: 'failed' }, 'staff'), /refused .* retry it/);
     const transfer = { method: 'bank_transfer', amountCents: 5000 };
     assert.equal(

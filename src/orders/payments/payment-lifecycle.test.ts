@@ -40,7 +40,10 @@ describe('payment lifecycle', () => {
         else assert.throws(() => transitionPayment(from, to), AppError, `${from} → ${to}`);
       }
     }
-    assert.throws(() => transitionPayment('captured', 'voided'), /allowed next: partially_refunded, refunded/);
+    assert.throws(
+      () => transitionPayment('captured', 'voided'),
+      /allowed next: partially_refunded, refunded/,
+    );
     assert.equal(isVoidable('captured'), false);
     assert.equal(isVoidable('authorized'), true);
     assert.equal(isVoidable('pending'), true);
@@ -100,7 +103,10 @@ describe('payment lifecycle', () => {
       refunds: statuses.map(([status, amountCents]) => ({ status, amountCents })),
     });
     assert.equal(paymentStatusAfterRefunds('captured', amounts([['pending', 10_000]])), 'captured');
-    assert.equal(paymentStatusAfterRefunds('captured', amounts([['succeeded', 2_500]])), 'partially_refunded');
+    assert.equal(
+      paymentStatusAfterRefunds('captured', amounts([['succeeded', 2_500]])),
+      'partially_refunded',
+    );
     assert.equal(
       paymentStatusAfterRefunds(
         'partially_refunded',

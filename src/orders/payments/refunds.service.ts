@@ -219,7 +219,7 @@ export async function submitRefund(
   deliver: WebhookDelivery,
 ): Promise<void> {
   const [refund] = await ctx.db.select().from(refunds).where(eq(refunds.id, refundId));
-  if (!refund || refund.status !== 'pending') return;
+  if (refund?.status !== 'pending') return;
   const [payment] = await ctx.db.select().from(payments).where(eq(payments.id, refund.paymentId));
   const provider = providers[refund.provider as PaymentMethod];
   if (!payment?.processorReference || !provider?.refund) return;

@@ -43,7 +43,8 @@ describe('test card processor (PV-PAY-1)', () => {
     const processor = new TestProcessor(secret);
     const { token } = processor.tokenize(card, now);
     const other = new TestProcessor('whsec_other_0123456789abcdef');
-    const result = async (p: TestProcessor, t: string, at = now) => (await p.authorize(noDb, t, 1000, at)).result;
+    const result = async (p: TestProcessor, t: string, at = now) =>
+      (await p.authorize(noDb, t, 1000, at)).result;
     assert.equal(await result(other, token), 'invalid_token');
     assert.equal(await result(processor, `${token}x`), 'invalid_token');
     assert.equal(await result(processor, 'tok_abc'), 'invalid_token');

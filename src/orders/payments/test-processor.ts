@@ -150,7 +150,13 @@ export class TestProcessor {
     const reference = `tcp_${randomToken().slice(0, 24)}`;
     const [charge] = await db
       .insert(testProcessorCharges)
-      .values({ reference, tokenId: payload.jti, amountCents, refundOutcome: payload.refunds, createdAt: now })
+      .values({
+        reference,
+        tokenId: payload.jti,
+        amountCents,
+        refundOutcome: payload.refunds,
+        createdAt: now,
+      })
       .onConflictDoNothing({ target: testProcessorCharges.tokenId })
       .returning({ reference: testProcessorCharges.reference });
     return charge ? { result: 'approved', reference } : { result: 'token_used' };
@@ -191,7 +197,10 @@ export class TestProcessor {
         .where(and(eq(testProcessorRefunds.chargeReference, charge.reference)));
       const left = charge.amountCents - (done?.cents ?? 0);
       if (request.amountCents <= 0 || request.amountCents > left) {
-        return { result: 'refused', message: `The refund exceeds what is left on the charge (${left} cents)` };
+        return {
+          result: 'refused',
+          message: `The refund exceeds what is left on the charge (${left} cents)`,
+        };
       }
       const refundId = `re_${randomToken().slice(0, 24)}`;
       await tx.insert(testProcessorRefunds).values({

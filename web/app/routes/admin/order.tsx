@@ -11,8 +11,8 @@ import {
 import { adminMeta } from '../../components/admin/meta.ts';
 import { OrderActions } from '../../components/admin/OrderActions.tsx';
 import { LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
-import { MailStatusBadge, OrderStatusBadge } from '../../components/admin/StatusBadge.tsx';
 import { Refunds } from '../../components/admin/Refunds.tsx';
+import { MailStatusBadge, OrderStatusBadge } from '../../components/admin/StatusBadge.tsx';
 import { Badge, type Tone } from '../../components/ui/Badge.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Table, TBody, Td, THead, Th, Tr } from '../../components/ui/Table.tsx';
