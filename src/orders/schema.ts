@@ -240,7 +240,9 @@ export const idempotencyKeys = pgTable(
 
 /**
  * The number in customer-facing order references (AC-26-00123). A sequence hands out numbers without a lock
- * held until commit, so concurrent checkouts never queue behind one counter row; a rolled-back checkout may
- * leave a gap, which is harmless for order references (they are not invoice numbers).
+ * held until commit, so concurrent checkouts never queue behind one counter row. Checkout takes a number only
+ * after the payment is authorised, so declined cards never use one up; a checkout that fails later (the last
+ * unit sold in the same instant) may leave a gap, which is harmless for order references (they name orders
+ * for people; they are not invoice numbers).
  */
 export const orderReferenceSeq = pgSequence('order_reference_seq', { startWith: 1 });
