@@ -255,8 +255,10 @@ export default function OrderPage() {
               </p>
               {order.payment.refunds.length > 0 ? (
                 <ul className="mt-2 space-y-1 text-sm text-gray-800">
-                  {order.payment.refunds.map((r) => (
-                    <li key={r.requestedAt}>{r.sentence}</li>
+                  {order.payment.refunds.map((r, i) => (
+                    // Refunds are never reordered or removed: their position is a stable key.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                    <li key={i}>{r.sentence}</li>
                   ))}
                 </ul>
               ) : null}

@@ -249,6 +249,8 @@ const paymentDetails: Record<string, (v: unknown) => [string, string] | null> = 
   method: (v) => ['Method', paymentMethodLabel(String(v))],
   paymentStatus: () => null,
   refundId: () => null,
+  // Older cancellations said only whether a refund was due; the refunds panel now says what happened.
+  refundDue: () => null,
   amountCents: (v) => ['Amount', formatUsd(Number(v))],
 };
 
