@@ -30,6 +30,7 @@ describe('payment lifecycle', () => {
     ['captured', 'refunded'],
     ['partially_refunded', 'partially_refunded'],
     ['partially_refunded', 'refunded'],
+    ['voided', 'captured'],
   ];
 
   it('allows exactly the payment moves of the table; a captured payment is never voided', () => {

@@ -5,7 +5,9 @@
  * A payment: a bank transfer starts `pending` (nothing received) and becomes `captured` when staff mark it
  * paid; a card starts `authorized` (the processor holds the amount) and becomes `captured` by the processor's
  * webhook. Only money not yet taken can be `voided`; money taken is given back by refunds, never voided, and
- * the payment becomes `partially_refunded` or `refunded` as refunds succeed.
+ * the payment becomes `partially_refunded` or `refunded` as refunds succeed. A voided card payment can still
+ * become `captured` when the processor's capture crossed the release: the money was taken, so it is
+ * recorded as taken and refunded (capture.service.ts).
  *
  * A refund: to a card it is `pending` once recorded (the processor is asked after commit) until the processor
  * confirms it by webhook (`succeeded`); when the processor refuses it, it is `failed` and staff may retry it
@@ -31,7 +33,8 @@ export const paymentTransitions: Readonly<Record<PaymentStatus, readonly Payment
   partially_refunded: ['partially_refunded', 'refunded'],
   refunded: [],
   failed: [],
-  voided: [],
+  // A processor's capture that crossed our release: the money was taken after all, and is refunded at once.
+  voided: ['captured'],
 };
 
 export const refundStatuses = ['pending', 'owed', 'succeeded', 'failed'] as const;
