@@ -26,7 +26,11 @@ describe('cancel and refund, seen by staff and customer', { skip: skipWithoutBro
   const buy = async (payment: Record<string, unknown>): Promise<CheckoutResponse & { id: string }> => {
     const variant = await variantInStock(server.app);
     const { cookie } = await addToCart(server.app, variant.id, 1);
-    const res = await placeOrder(server.app, cookie, checkoutPayload({ email: 'refund@example.com', payment }));
+    const res = await placeOrder(
+      server.app,
+      cookie,
+      checkoutPayload({ email: 'refund@example.com', payment }),
+    );
     assert.equal(res.statusCode, 201, res.body);
     const placed = res.json() as CheckoutResponse;
     const staff = await server.staffCookie();
@@ -91,7 +95,10 @@ describe('cancel and refund, seen by staff and customer', { skip: skipWithoutBro
 
     await page.goto(customerPage(order));
     const body = page.locator('main');
-    await body.getByText(/Refunded US\$[\d,.]+ to your card/).first().waitFor();
+    await body
+      .getByText(/Refunded US\$[\d,.]+ to your card/)
+      .first()
+      .waitFor();
     assert.doesNotMatch((await body.textContent()) ?? '', RAW_CODES);
     await screenshot('storefront-order-card-refunded', customerPage(order));
   });
@@ -112,7 +119,10 @@ describe('cancel and refund, seen by staff and customer', { skip: skipWithoutBro
     await screenshot('admin-order-refund-owed', page.url());
 
     await page.goto(customerPage(order));
-    await page.getByText(/We will transfer US\$[\d,.]+ back to the account you paid from/).first().waitFor();
+    await page
+      .getByText(/We will transfer US\$[\d,.]+ back to the account you paid from/)
+      .first()
+      .waitFor();
 
     await page.goto(`${server.url}/admin/orders/${order.id}`);
     await adminSettled(page);
@@ -135,7 +145,10 @@ describe('cancel and refund, seen by staff and customer', { skip: skipWithoutBro
     assert.deepEqual(await adminA11yViolations(page), [], 'axe on the order with a refund owed');
 
     await page.goto(customerPage(order));
-    await page.getByText(/We transferred US\$[\d,.]+ back to you \(transfer reference BANK-2026-77\)/).first().waitFor();
+    await page
+      .getByText(/We transferred US\$[\d,.]+ back to you \(transfer reference BANK-2026-77\)/)
+      .first()
+      .waitFor();
     assert.doesNotMatch((await page.locator('main').textContent()) ?? '', RAW_CODES);
     await screenshot('storefront-order-transfer-refunded', customerPage(order));
   });
