@@ -2,5 +2,6 @@
 export * from '../accounts/schema.ts';
 export * from '../catalog/schema.ts';
 export * from '../messaging/schema.ts';
+export * from '../orders/payments/test-processor.schema.ts';
 export * from '../orders/schema.ts';
 export * from '../settings/schema.ts';

@@ -3,6 +3,7 @@
  * Deterministic: the same clock gives the same rows, ids included; dates are relative to the clock.
  */
 import { sql } from 'drizzle-orm';
+import { testProcessorCharges } from '../orders/payments/test-processor.schema.ts';
 import type { Db } from '../db/client.ts';
 import { productImages, products, productVariants } from '../db/schema.ts';
 import { orderEvents, orderLines, orders, payments } from '../orders/schema.ts';
@@ -28,6 +29,21 @@ export async function seedDemoShop(db: Db, clock: Clock): Promise<{ products: nu
     await tx.insert(orderLines).values(demo.lines);
     await tx.insert(orderEvents).values(demo.events);
     await tx.insert(payments).values(demo.payments);
+    // The test processor knows the demo's card payments, so staff can refund them like any other.
+    const charges = demo.payments.filter((p) => p.provider === 'test_card' && p.processorReference);
+    if (charges.length > 0) {
+      await tx
+        .insert(testProcessorCharges)
+        .values(
+          charges.map((p) => ({
+            reference: p.processorReference as string,
+            tokenId: `demo_${p.processorReference}`,
+            amountCents: p.amountCents,
+            refundOutcome: 'succeed' as const,
+          })),
+        )
+        .onConflictDoNothing();
+    }
     // New orders continue after the demo's references.
     await tx.execute(
       sql`select setval('order_reference_seq', greatest(${demo.lastReferenceNumber}, (select last_value from order_reference_seq)))`,

@@ -14,6 +14,8 @@ import {
 } from './order-actions.service.ts';
 import { listOrders, orderDetail } from './order-admin.service.ts';
 import { paymentProviders } from './payments/providers.ts';
+import { recordRefundTransfer, retryRefund } from './payments/refunds.service.ts';
+import { injectDelivery, webhookDeliveryFor } from './payments/webhook-delivery.ts';
 import {
   adminListQuery,
   adminOrderListResponse,
@@ -22,6 +24,8 @@ import {
   deliverBody,
   emptyBody,
   orderIdParams,
+  refundParams,
+  refundTransferBody,
   shipBody,
 } from './schemas.ts';
 
@@ -32,6 +36,8 @@ function actorOf(request: FastifyRequest): StaffActor {
 
 export const ordersAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const providers = paymentProviders(ctx);
+  // Refunds are confirmed by the processor's webhook, which enters this app like any request.
+  const deliver = () => webhookDeliveryFor(ctx, injectDelivery(app));
   const tags = ['admin: orders'];
   const security = [{ staffSession: [] }];
   const action = (summary: string) => ({
@@ -103,12 +109,59 @@ export const ordersAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     '/orders/:id/cancel',
     {
       schema: {
-        ...action('Before shipment: cancels, returns the stock, voids the payment'),
+        ...action(
+          'Before shipment: cancels, returns the stock; voids a payment not taken, refunds one taken (to the card, or owed by bank transfer)',
+        ),
         body: cancelBody,
       },
     },
     async (request) => ({
-      order: await cancelOrder(ctx, providers, request.params.id, actorOf(request), request.body.reason),
+      order: await cancelOrder(
+        ctx,
+        providers,
+        request.params.id,
+        actorOf(request),
+        request.body.reason,
+        deliver(),
+      ),
+    }),
+  );
+
+  const refundAction = (summary: string) => ({ ...action(summary), params: refundParams });
+
+  app.post(
+    '/orders/:id/refunds/:refundId/retry',
+    {
+      schema: {
+        ...refundAction('A card refund the processor refused: ask it again (failed → pending)'),
+        body: emptyBody,
+      },
+    },
+    async (request) => ({
+      order: await retryRefund(
+        ctx,
+        providers,
+        { orderId: request.params.id, refundId: request.params.refundId, actor: actorOf(request) },
+        deliver(),
+      ),
+    }),
+  );
+
+  app.post(
+    '/orders/:id/refunds/:refundId/transfer',
+    {
+      schema: {
+        ...refundAction('A refund owed by bank transfer was sent: records its reference (owed → succeeded)'),
+        body: refundTransferBody,
+      },
+    },
+    async (request) => ({
+      order: await recordRefundTransfer(ctx, {
+        orderId: request.params.id,
+        refundId: request.params.refundId,
+        reference: request.body.reference,
+        actor: actorOf(request),
+      }),
     }),
   );
 };

@@ -1,7 +1,8 @@
 /**
  * Checkout: the cart becomes an order in ONE transaction. In order: claim the Idempotency-Key → close (and
- * so lock) the cart → write the order, numbered by the database → authorise the payment (a decline rolls all
- * of it back) → write the frozen lines, the payment, the first timeline entry and the confirmation email →
+ * so lock) the cart → authorise the payment (a decline, a used or expired card token rolls all of it back) →
+ * write the order, numbered by the database only now, so a declined attempt never uses up a reference → the
+ * frozen lines, the payment, the first timeline entry and the confirmation email →
  * store the answer for retries → and last, reserve stock line by line (a conditional decrement, so two buyers can
  * never both take the last unit). Stock rows are the only rows every buyer of a product contends for, so
  * they are locked last and held only until the commit that follows. After commit the payment provider may
@@ -125,6 +126,15 @@ export async function checkout(
       const shippingCents = shippingPriceCents(input.shippingMethod, subtotalCents);
       const totalCents = subtotalCents + shippingCents;
 
+      // Before the order is numbered: the sequence cannot roll back, so a decline here must not take a number.
+      authorization = await provider.authorize({
+        payment: input.payment,
+        amountCents: totalCents,
+        currency: 'USD',
+        now,
+        db: tx,
+      });
+
       const orderId = uuidv7(now.getTime());
       const [order] = await tx
         .insert(orders)
@@ -145,14 +155,6 @@ export async function checkout(
         })
         .returning();
       if (!order) throw new Error('the order insert returned no row');
-
-      authorization = await provider.authorize({
-        payment: input.payment,
-        amountCents: totalCents,
-        currency: 'USD',
-        orderReference: order.reference,
-        now,
-      });
 
       const orderLineRows = await tx
         .insert(orderLines)
@@ -199,7 +201,13 @@ export async function checkout(
 
       // The answer is built from the rows just written: reading them back would cost four round trips.
       const body: CheckoutResponse = {
-        order: customerView({ order, lines: orderLineRows, payments: paymentRows, events: [placed] }),
+        order: customerView({
+          order,
+          lines: orderLineRows,
+          payments: paymentRows,
+          events: [placed],
+          refunds: [],
+        }),
         accessToken: orderLinkToken(ctx.secret, orderId),
         orderUrl: orderUrlOf(ctx, orderId),
       };

@@ -3,17 +3,27 @@
  * locks the order, checks the move against the lifecycle table (409 naming the allowed moves), and writes
  * the change, its timeline row and any email in one transaction, at the clock's time.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { productVariants } from '../catalog/schema.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
+import type { CancelledEmailRefund } from '../messaging/templates/order-cancelled.ts';
 import { Conflict, NotFound, ValidationError } from '../shared/errors.ts';
 import { enqueueOrderCancelledEmail, enqueueOrderShippedEmail } from './order-emails.ts';
 import { type Actor, recordOrderEvent } from './order-events.ts';
 import { type OrderStatus, transition } from './order-status.ts';
 import { loadAdminOrderDetail } from './order-view.ts';
+import {
+  isCaptured,
+  isVoidable,
+  type PaymentStatus,
+  refundableCents,
+  transitionPayment,
+} from './payments/payment-lifecycle.ts';
 import type { PaymentProviders } from './payments/provider.ts';
-import { orderLines, orders, payments } from './schema.ts';
+import { refundPayment, submitRefund } from './payments/refunds.service.ts';
+import type { WebhookDelivery } from './payments/webhook-delivery.ts';
+import { orderLines, orders, payments, refunds } from './schema.ts';
 import type { AdminOrderDetail, PaymentMethod } from './schemas.ts';
 import { shippingMethod, shippingMethodCodes } from './shipping.ts';
 
@@ -91,10 +101,18 @@ export function markPaid(ctx: ActionCtx, orderId: string, actor: StaffActor): Pr
         field: 'paymentMethod',
       });
     }
-    await tx
-      .update(payments)
-      .set({ status: 'captured', updatedAt: now })
-      .where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending')));
+    // Pending → captured by the payment lifecycle; a payment already captured is left as it is.
+    const pending = await tx
+      .select({ id: payments.id, status: payments.status })
+      .from(payments)
+      .where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending')))
+      .for('update');
+    for (const p of pending) {
+      await tx
+        .update(payments)
+        .set({ status: transitionPayment(p.status, 'captured'), updatedAt: now })
+        .where(eq(payments.id, p.id));
+    }
     await moveOrder(tx, order, 'paid', {
       actor,
       now,
@@ -169,8 +187,12 @@ export function completeOrder(ctx: ActionCtx, orderId: string, actor: StaffActor
 }
 
 /**
- * Before shipment only: the units go back to stock and the payment is voided, in the same transaction.
- * A card payment already captured is marked for a refund in the timeline; the processor is told after commit.
+ * Before shipment only: the units go back to stock, and each payment is settled by what it is (payment
+ * lifecycle table): money not yet taken (an authorisation, a transfer not received) is voided; money taken
+ * is refunded in full through `refundPayment`, to the card (the processor is asked after commit and
+ * confirms by webhook) or owed by bank transfer until staff enter the transfer's reference. The order, the
+ * stock, the refund rows, the timeline and the email change in one transaction; the processor is called
+ * after it (see refunds.service.ts for what happens when it refuses).
  */
 export async function cancelOrder(
   ctx: ActionCtx,
@@ -178,9 +200,11 @@ export async function cancelOrder(
   orderId: string,
   actor: StaffActor,
   reason: string,
+  deliver: WebhookDelivery,
 ): Promise<AdminOrderDetail> {
   const toRelease: Array<{ method: PaymentMethod; reference: string }> = [];
-  const detail = await changeOrder(ctx, orderId, async (tx, order, now) => {
+  const toRefund: string[] = [];
+  await changeOrder(ctx, orderId, async (tx, order, now) => {
     transition(order.status, 'cancelled');
     const lines = await tx
       .select({ variantId: orderLines.variantId, quantity: orderLines.quantity })
@@ -193,17 +217,6 @@ export async function cancelOrder(
         .set({ stock: sql`${productVariants.stock} + ${line.quantity}` })
         .where(eq(productVariants.id, line.variantId));
     }
-    const voided = await tx
-      .update(payments)
-      .set({ status: 'voided', updatedAt: now })
-      .where(
-        and(eq(payments.orderId, order.id), inArray(payments.status, ['pending', 'authorized', 'captured'])),
-      )
-      .returning({ provider: payments.provider, reference: payments.processorReference });
-    for (const p of voided) {
-      if (p.reference) toRelease.push({ method: p.provider as PaymentMethod, reference: p.reference });
-    }
-    const refundDue = order.paidAt !== null;
     const cancelled = await moveOrder(tx, order, 'cancelled', {
       actor,
       now,
@@ -211,11 +224,52 @@ export async function cancelOrder(
       data: {
         reason,
         stockReturned: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-        refundDue,
       },
     });
-    await enqueueOrderCancelledEmail(tx, ctx, cancelled, refundDue, now);
+    // Then the money, each payment by its lifecycle: its timeline entries follow the cancellation.
+    const orderPayments = await tx
+      .select()
+      .from(payments)
+      .where(eq(payments.orderId, order.id))
+      .orderBy(asc(payments.createdAt))
+      .for('update');
+    const refundsMade: CancelledEmailRefund[] = [];
+    for (const payment of orderPayments) {
+      const status = payment.status as PaymentStatus;
+      if (isVoidable(status)) {
+        await tx
+          .update(payments)
+          .set({ status: transitionPayment(status, 'voided'), updatedAt: now })
+          .where(eq(payments.id, payment.id));
+        if (payment.processorReference) {
+          toRelease.push({
+            method: payment.provider as PaymentMethod,
+            reference: payment.processorReference,
+          });
+        }
+      } else if (isCaptured(status)) {
+        const left = refundableCents({
+          capturedCents: payment.amountCents,
+          refunds: await tx.select().from(refunds).where(eq(refunds.paymentId, payment.id)),
+        });
+        if (left === 0) continue;
+        const refund = await refundPayment(tx, {
+          paymentId: payment.id,
+          amountCents: left,
+          reason: `Order cancelled: ${reason}`,
+          idempotencyKey: `cancel:${order.id}:${payment.id}`,
+          actor,
+          now,
+        });
+        if (refund.status === 'pending') toRefund.push(refund.id);
+        refundsMade.push({ method: refund.provider, status: refund.status, amountCents: refund.amountCents });
+      }
+    }
+    await enqueueOrderCancelledEmail(tx, ctx, cancelled, refundsMade, now);
   });
+  // After commit, the external calls: release authorisations (nothing was taken, so a failure costs the
+  // customer nothing and the processor lets them lapse), and ask the processor for the refunds.
   for (const p of toRelease) await providers[p.method]?.void(p.reference).catch(() => {});
-  return detail;
+  for (const refundId of toRefund) await submitRefund(ctx, providers, refundId, deliver);
+  return (await loadAdminOrderDetail(ctx.db, orderId)) as AdminOrderDetail;
 }

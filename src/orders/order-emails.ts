@@ -7,7 +7,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { enqueueMail } from '../messaging/outbox.ts';
-import { ORDER_CANCELLED_TEMPLATE, renderOrderCancelled } from '../messaging/templates/order-cancelled.ts';
+import {
+  type CancelledEmailRefund,
+  ORDER_CANCELLED_TEMPLATE,
+  renderOrderCancelled,
+} from '../messaging/templates/order-cancelled.ts';
 import type { OrderEmailData } from '../messaging/templates/order-email.ts';
 import { ORDER_PLACED_TEMPLATE, renderOrderPlaced } from '../messaging/templates/order-placed.ts';
 import { ORDER_SHIPPED_TEMPLATE, renderOrderShipped } from '../messaging/templates/order-shipped.ts';
@@ -109,10 +113,11 @@ export async function enqueueOrderCancelledEmail(
   tx: Db,
   ctx: EmailCtx,
   order: OrderRow,
-  refundDue: boolean,
+  /** The refunds the cancellation recorded (none when no money had been taken). */
+  refunds: CancelledEmailRefund[],
   now: Date,
 ): Promise<string> {
-  const mail = renderOrderCancelled({ ...(await emailData(tx, ctx, order)), refundDue });
+  const mail = renderOrderCancelled({ ...(await emailData(tx, ctx, order)), refunds });
   return enqueueMail(
     tx,
     { template: ORDER_CANCELLED_TEMPLATE, to: order.email, orderId: order.id, ...mail },

@@ -7,11 +7,21 @@ import type { Db } from '../db/client.ts';
 import { mailOutbox } from '../messaging/schema.ts';
 import { allowedNext } from './order-status.ts';
 import { bankTransferInstructions } from './payments/bank-transfer.ts';
-import { orderEvents, orderLines, orders, payments } from './schema.ts';
+import {
+  paymentMethodLabel,
+  paymentStatusLabel,
+  refundSentence,
+  refundStatusLabel,
+} from './payments/payment-labels.ts';
+import { refundTransitions } from './payments/payment-lifecycle.ts';
+import { orderEvents, orderLines, orders, payments, refunds } from './schema.ts';
 import type { AdminOrderDetail, OrderView } from './schemas.ts';
 import { shippingMethodName } from './shipping.ts';
 
 type OrderRow = typeof orders.$inferSelect;
+
+/** A processor's refusal and staff's retries are the shop's business; the customer sees the refund. */
+const STAFF_ONLY_EVENTS = new Set(['refund_failed', 'refund_retried']);
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -34,7 +44,12 @@ async function loadParts(db: Db, orderId: string) {
     .from(orderEvents)
     .where(eq(orderEvents.orderId, orderId))
     .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id));
-  return { order, lines, payments: paymentRows, events };
+  const refundRows = await db
+    .select()
+    .from(refunds)
+    .where(eq(refunds.orderId, orderId))
+    .orderBy(asc(refunds.createdAt), asc(refunds.id));
+  return { order, lines, payments: paymentRows, events, refunds: refundRows };
 }
 
 export interface OrderParts {
@@ -44,12 +59,20 @@ export interface OrderParts {
   payments: Array<typeof payments.$inferSelect>;
   /** Oldest first. */
   events: Array<typeof orderEvents.$inferSelect>;
+  /** Oldest first. */
+  refunds: Array<typeof refunds.$inferSelect>;
 }
 
 type Parts = OrderParts;
 
 /** The customer's view of an order from rows already in hand (checkout has just written them). */
-export function customerView({ order, lines, payments: paymentRows, events }: Parts): OrderView {
+export function customerView({
+  order,
+  lines,
+  payments: paymentRows,
+  events,
+  refunds: refundRows,
+}: Parts): OrderView {
   const payment = paymentRows[0];
   const paymentStatus = payment?.status ?? 'pending';
   const awaitingTransfer =
@@ -77,8 +100,27 @@ export function customerView({ order, lines, payments: paymentRows, events }: Pa
     shippingAddress: order.shippingAddress,
     payment: {
       method: order.paymentMethod,
+      methodLabel: paymentMethodLabel(order.paymentMethod),
       status: paymentStatus,
+      statusLabel: paymentStatusLabel(order.paymentMethod, paymentStatus, 'customer'),
       instructions: awaitingTransfer ? bankTransferInstructions(order.reference, order.totalCents) : null,
+      refunds: refundRows.map((r) => ({
+        amountCents: r.amountCents,
+        status: r.status,
+        statusLabel: refundStatusLabel({ method: r.provider, status: r.status }, 'customer'),
+        sentence: refundSentence(
+          {
+            method: r.provider,
+            status: r.status,
+            amountCents: r.amountCents,
+            // The processor's refund id means nothing to the customer; a transfer reference does.
+            reference: r.provider === 'bank_transfer' ? r.processorReference : null,
+          },
+          'customer',
+        ),
+        requestedAt: r.createdAt.toISOString(),
+        refundedAt: iso(r.succeededAt),
+      })),
     },
     tracking: order.carrier ? { carrier: order.carrier, trackingNumber: order.trackingNumber } : null,
     paidAt: iso(order.paidAt),
@@ -87,7 +129,9 @@ export function customerView({ order, lines, payments: paymentRows, events }: Pa
     deliveryUntraceable: order.deliveryUntraceable,
     completedAt: iso(order.completedAt),
     cancelledAt: iso(order.cancelledAt),
-    timeline: events.map((e) => ({ type: e.type, status: e.toStatus, at: e.createdAt.toISOString() })),
+    timeline: events
+      .filter((e) => !STAFF_ONLY_EVENTS.has(e.type))
+      .map((e) => ({ type: e.type, status: e.toStatus, at: e.createdAt.toISOString() })),
   };
 }
 
@@ -124,10 +168,35 @@ export async function loadAdminOrderDetail(db: Db, orderId: string): Promise<Adm
       actor: { type: e.actorType, id: e.actorId, name: e.actorName },
       data: e.data ?? null,
     })),
+    refunds: parts.refunds.map((r) => ({
+      id: r.id,
+      paymentId: r.paymentId,
+      method: r.provider,
+      status: r.status,
+      statusLabel: refundStatusLabel({ method: r.provider, status: r.status }, 'staff'),
+      sentence: refundSentence(
+        { method: r.provider, status: r.status, amountCents: r.amountCents, reference: r.processorReference },
+        'staff',
+      ),
+      amountCents: r.amountCents,
+      currency: r.currency,
+      reason: r.reason,
+      processorReference: r.processorReference,
+      failureMessage: r.failureMessage,
+      requestedBy: r.requestedByName,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      succeededAt: iso(r.succeededAt),
+      // What staff can do next, from the refund lifecycle table.
+      canRetry: refundTransitions[r.status].includes('pending'),
+      awaitsTransferReference: r.status === 'owed',
+    })),
     payments: parts.payments.map((p) => ({
       id: p.id,
       provider: p.provider,
+      methodLabel: paymentMethodLabel(p.provider),
       status: p.status,
+      statusLabel: paymentStatusLabel(p.provider, p.status, 'staff'),
       amountCents: p.amountCents,
       currency: p.currency,
       processorReference: p.processorReference,

@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { productCategory, products, productVariants } from '../catalog/schema.ts';
+import { paymentStatuses, refundStatuses } from './payments/payment-lifecycle.ts';
 
 export const orderStatus = pgEnum('order_status', [
   'placed',
@@ -24,13 +25,8 @@ export const orderStatus = pgEnum('order_status', [
   'completed',
   'cancelled',
 ]);
-export const paymentStatus = pgEnum('payment_status', [
-  'pending',
-  'authorized',
-  'captured',
-  'failed',
-  'voided',
-]);
+export const paymentStatus = pgEnum('payment_status', paymentStatuses);
+export const refundStatus = pgEnum('refund_status', refundStatuses);
 
 export interface ShippingAddress {
   name: string;
@@ -184,6 +180,50 @@ export const payments = pgTable(
   ],
 );
 
+/**
+ * Money given back on a payment (payment-lifecycle.ts). Never more than the payment captured across all its
+ * refunds that have not failed (refunds.service.ts checks it with the payment row locked). A card refund
+ * carries the processor's refund id once the processor accepted it; a bank-transfer refund carries the
+ * reference of the transfer staff made.
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid().primaryKey(),
+    paymentId: uuid()
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    /** The payment's provider: 'test_card' refunds to the card, 'bank_transfer' by a transfer staff make. */
+    provider: text().notNull(),
+    status: refundStatus().notNull(),
+    amountCents: integer().notNull(),
+    currency: text().notNull().default('USD'),
+    /** Why, in staff's words (may be internal: never shown to the customer). */
+    reason: text().notNull(),
+    /** The same key twice is the same refund: a retried request never refunds twice. */
+    idempotencyKey: text().notNull(),
+    processorReference: text(),
+    /** The processor's words when it refused the refund (shown to staff only). */
+    failureMessage: text(),
+    requestedByType: text().notNull(),
+    requestedById: uuid(),
+    requestedByName: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    succeededAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('refunds_payment_idx').on(t.paymentId),
+    index('refunds_order_idx').on(t.orderId, t.createdAt),
+    uniqueIndex('refunds_idempotency_key').on(t.idempotencyKey),
+    uniqueIndex('refunds_processor_reference_key').on(t.provider, t.processorReference),
+    check('refunds_amount_check', sql`${t.amountCents} > 0`),
+  ],
+);
+
 /** A retried request with the same Idempotency-Key gets the first answer, from any process. */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
@@ -200,7 +240,9 @@ export const idempotencyKeys = pgTable(
 
 /**
  * The number in customer-facing order references (AC-26-00123). A sequence hands out numbers without a lock
- * held until commit, so concurrent checkouts never queue behind one counter row; a rolled-back checkout may
- * leave a gap, which is harmless for order references (they are not invoice numbers).
+ * held until commit, so concurrent checkouts never queue behind one counter row. Checkout takes a number only
+ * after the payment is authorised, so declined cards never use one up; a checkout that fails later (the last
+ * unit sold in the same instant) may leave a gap, which is harmless for order references (they name orders
+ * for people; they are not invoice numbers).
  */
 export const orderReferenceSeq = pgSequence('order_reference_seq', { startWith: 1 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { countryCodes } from './countries.ts';
 import { orderStatuses } from './order-status.ts';
+import { paymentStatuses, refundStatuses } from './payments/payment-lifecycle.ts';
 import { shippingMethodCodes } from './shipping.ts';
 
 export const MAX_QUANTITY_PER_LINE = 10;
@@ -169,11 +170,26 @@ export const orderViewSchema = z.object({
   shippingMethod: z.object({ code: z.string(), name: z.string() }),
   shippingAddress: storedAddressSchema,
   payment: z.object({
-    /** 'bank_transfer' or 'test_card' (older rows may name other methods). */
+    /** 'bank_transfer' or 'test_card' (older rows may name other methods): a code, never shown as is. */
     method: z.string(),
-    status: z.enum(['pending', 'authorized', 'captured', 'failed', 'voided']),
+    /** What screens show for the method: "Bank transfer", "Card". */
+    methodLabel: z.string(),
+    status: z.enum(paymentStatuses),
+    /** What screens show for the status: "Awaiting your transfer", "Paid", "Refunded"… */
+    statusLabel: z.string(),
     /** Bank transfer: where to send the money, while the order awaits it. */
     instructions: bankTransferInstructionsSchema.nullable(),
+    /** Money given back, oldest first, each with the sentence that says how ("Refunded US$… to your card."). */
+    refunds: z.array(
+      z.object({
+        amountCents: cents,
+        status: z.enum(refundStatuses),
+        statusLabel: z.string(),
+        sentence: z.string(),
+        requestedAt: isoDate,
+        refundedAt: isoDate.nullable(),
+      }),
+    ),
   }),
   /** SH-ORD-1 */
   tracking: z.object({ carrier: z.string(), trackingNumber: z.string().nullable() }).nullable(),
@@ -246,11 +262,37 @@ export const adminOrderDetailSchema = orderViewSchema.extend({
       data: z.record(z.string(), z.unknown()).nullable(),
     }),
   ),
+  refunds: z.array(
+    z.object({
+      id: z.uuid(),
+      paymentId: z.uuid(),
+      method: z.string(),
+      status: z.enum(refundStatuses),
+      statusLabel: z.string(),
+      /** What happened or what staff must do, in words: "Transfer US$… back to the customer, then…". */
+      sentence: z.string(),
+      amountCents: cents,
+      currency: z.string(),
+      reason: z.string(),
+      /** The processor's refund id, or the reference of the transfer staff made. */
+      processorReference: z.string().nullable(),
+      /** Why the processor refused it, when it did. */
+      failureMessage: z.string().nullable(),
+      requestedBy: z.string().nullable(),
+      createdAt: isoDate,
+      updatedAt: isoDate,
+      succeededAt: isoDate.nullable(),
+      canRetry: z.boolean(),
+      awaitsTransferReference: z.boolean(),
+    }),
+  ),
   payments: z.array(
     z.object({
       id: z.uuid(),
       provider: z.string(),
-      status: z.enum(['pending', 'authorized', 'captured', 'failed', 'voided']),
+      methodLabel: z.string(),
+      status: z.enum(paymentStatuses),
+      statusLabel: z.string(),
       amountCents: cents,
       currency: z.string(),
       processorReference: z.string().nullable(),
@@ -289,5 +331,17 @@ export const deliverBody = z.union([
 ]);
 
 export const cancelBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+export const refundParams = z.strictObject({ id: z.uuid(), refundId: z.uuid() });
+
+/** The reference of the bank transfer staff made to give the money back (as their bank shows it). */
+export const refundTransferBody = z.strictObject({
+  reference: z
+    .string()
+    .trim()
+    .min(1, 'enter the reference of the transfer you made')
+    .max(100)
+    .regex(/^[\p{L}\p{N} ./:_-]+$/u, 'may hold letters, digits, spaces and . / : _ - only'),
+});
 
 export const emptyBody = z.strictObject({}).nullish();

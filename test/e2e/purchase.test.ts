@@ -218,7 +218,7 @@ describe('a guest buys in the browser', { skip: skipWithoutBrowser() }, () => {
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/orders\/view\?token=/);
     await page.getByText('Thank you: your order is placed').waitFor();
-    await page.getByText('Card: paid').waitFor();
+    await page.getByText('Card: Paid').waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Pay by bank transfer' }).count(), 0);
 
     const toShop = posted.filter((p) => !p.startsWith('/api/test-processor/tokens'));

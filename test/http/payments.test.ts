@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { DECLINED_TEST_CARD, signWebhook } from '../../src/orders/payments/test-processor.ts';
 import { setWebhookDelivery, type WebhookRequest } from '../../src/orders/payments/webhook-delivery.ts';
-import { orderEvents, orders, payments } from '../../src/orders/schema.ts';
+import { orderEvents, orders, payments, refunds } from '../../src/orders/schema.ts';
 import type { CartView, CheckoutResponse, OrderView } from '../../src/orders/schemas.ts';
 import { json, startTestApp, type TestApp } from '../helpers/app.ts';
 import {
@@ -247,7 +247,7 @@ describe('payments (PV-PAY-1)', () => {
       assert.equal(json<ErrorShape>(res).error.field, 'data.amountCents');
     });
 
-    it('staff cannot mark a card payment paid by hand; cancelling voids it and returns the stock', async () => {
+    it('staff cannot mark a card payment paid by hand; cancelling voids it, returns the stock, and a capture that crossed it is refunded', async () => {
       const { placed, variantId } = await placeHeld();
       const order = await orderRow(placed.order.reference);
       const staff = await t.staffCookie();
@@ -268,12 +268,27 @@ describe('payments (PV-PAY-1)', () => {
       assert.equal(res.statusCode, 200, res.body);
       assert.equal((await paymentOf(order.id)).status, 'voided');
       assert.equal(await stockOf(t.ctx.db, variantId), 5);
-      // The capture arriving after the cancellation changes nothing.
+      // A capture that crossed the cancellation took the money after all: it is recorded, never left as
+      // "voided", and refunded in full at once through the processor.
       const request = held[0] as WebhookRequest;
       const late = await postWebhook(request.body, request.headers['x-test-processor-signature'] as string);
       assert.equal(late.statusCode, 200);
-      assert.equal(json<{ outcome: string }>(late).outcome, 'ignored');
+      assert.equal(json<{ outcome: string }>(late).outcome, 'captured');
       assert.equal((await orderRow(placed.order.reference)).status, 'cancelled');
+      const payment = await paymentOf(order.id);
+      assert.equal(payment.status, 'refunded');
+      const refunded = await t.ctx.db.select().from(refunds).where(eq(refunds.paymentId, payment.id));
+      assert.deepEqual(
+        refunded.map((r) => [r.status, r.amountCents]),
+        [['succeeded', payment.amountCents]],
+      );
+      const again = await postWebhook(request.body, request.headers['x-test-processor-signature'] as string);
+      assert.equal(json<{ outcome: string }>(again).outcome, 'already_captured');
+      assert.equal(
+        (await t.ctx.db.select().from(refunds).where(eq(refunds.paymentId, payment.id))).length,
+        1,
+        'refunded once',
+      );
     });
 
     it('unknown event types are acknowledged and ignored', async () => {

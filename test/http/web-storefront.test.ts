@@ -382,7 +382,7 @@ describe('storefront pages (demo shop)', () => {
     assert.equal(res.statusCode, 303);
     const view = await get(res.headers.location as string);
     expectHtml(view.body, /Payment received/);
-    expectHtml(view.body, /Card: paid/);
+    expectHtml(view.body, /Card: Paid/);
     expectNoHtml(view.body, /Pay by bank transfer/);
 
     const { cookie: other } = await addToCart(t.app, item.variantId, 1);

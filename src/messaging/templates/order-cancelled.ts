@@ -2,13 +2,22 @@
  * The email sent when the shop cancels an order before shipment. Staff's reason stays in the back office (it
  * may be internal); the customer learns what was cancelled and what happens to their money.
  */
-import { formatUsd } from '../../shared/money.ts';
+
+import { refundSentence } from '../../orders/payments/payment-labels.ts';
+import type { RefundStatus } from '../../orders/payments/payment-lifecycle.ts';
 import { htmlLayout, htmlLink, htmlParagraph } from './html.ts';
 import { linesHtml, linesText, type OrderEmailData, type RenderedEmail } from './order-email.ts';
 
+/** A refund recorded with the cancellation: to the card (pending at the processor) or owed by transfer. */
+export interface CancelledEmailRefund {
+  method: string;
+  status: RefundStatus;
+  amountCents: number;
+}
+
 export interface OrderCancelledData extends OrderEmailData {
-  /** The payment was received: it is refunded to where it came from. */
-  refundDue: boolean;
+  /** The refunds the cancellation started; none when no money had been taken. */
+  refunds: CancelledEmailRefund[];
 }
 
 export const ORDER_CANCELLED_TEMPLATE = 'order_cancelled';
@@ -16,9 +25,12 @@ export const ORDER_CANCELLED_TEMPLATE = 'order_cancelled';
 export function renderOrderCancelled(data: OrderCancelledData): RenderedEmail {
   const subject = `${data.shopName}: order ${data.reference} has been cancelled`;
   const opening = `Your order ${data.reference} has been cancelled and will not be shipped.`;
-  const money = data.refundDue
-    ? `Your payment of ${formatUsd(data.totalCents)} will be refunded the way you paid.`
-    : 'No payment was taken for this order, so there is nothing to refund.';
+  // The same sentences as the order page (payment-labels.ts): "We are refunding US$… to your card." or
+  // "We will transfer US$… back to the account you paid from."
+  const money =
+    data.refunds.length > 0
+      ? data.refunds.map((r) => refundSentence(r, 'customer')).join(' ')
+      : 'No payment was taken for this order, so there is nothing to refund.';
   const questions = 'If you did not expect this, reply to this email and we will explain.';
 
   const text = [opening, money, '', ...linesText(data), '', questions, `Your order: ${data.orderUrl}`].join(

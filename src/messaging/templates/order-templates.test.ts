@@ -96,14 +96,24 @@ describe('order emails (SH-ORD-1)', () => {
     assert.match(mail.text, /untracked post/);
   });
 
-  it('order cancelled: what was cancelled, and a refund only when the payment was received', () => {
-    const paid = renderOrderCancelled({ ...base, refundDue: true });
-    assert.match(paid.subject, /AC-26-00042 has been cancelled/);
-    assert.match(paid.text, /payment of US\$1,602\.90 will be refunded/);
-    assert.match(paid.text, /2 × Pixel <b>9<\/b>/);
-    assert.ok(!paid.html.includes('<b>9</b>'), 'product name escaped');
-    const unpaid = renderOrderCancelled({ ...base, refundDue: false });
+  it('order cancelled: what was cancelled, and how the money comes back (card refund or transfer owed)', () => {
+    const card = renderOrderCancelled({
+      ...base,
+      refunds: [{ method: 'test_card', status: 'pending', amountCents: 160_290 }],
+    });
+    assert.match(card.subject, /AC-26-00042 has been cancelled/);
+    assert.match(card.text, /We are refunding US\$1,602\.90 to your card/);
+    assert.match(card.html, /We are refunding US\$1,602\.90 to your card/);
+    assert.match(card.text, /2 × Pixel <b>9<\/b>/);
+    assert.ok(!card.html.includes('<b>9</b>'), 'product name escaped');
+    const transfer = renderOrderCancelled({
+      ...base,
+      refunds: [{ method: 'bank_transfer', status: 'owed', amountCents: 160_290 }],
+    });
+    assert.match(transfer.text, /We will transfer US\$1,602\.90 back to the account you paid from/);
+    assert.doesNotMatch(transfer.text, /card/);
+    const unpaid = renderOrderCancelled({ ...base, refunds: [] });
     assert.match(unpaid.text, /nothing to refund/);
-    assert.doesNotMatch(unpaid.text, /will be refunded/);
+    assert.doesNotMatch(unpaid.text, /refunding|transfer/);
   });
 });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { sensitiveRouteLimit } from '../rate-limits.ts';
+import { webhookOutcomes } from './capture.service.ts';
 import { testProcessorFor } from './providers.ts';
 import { receiveTestCardWebhook } from './test-card-webhook.ts';
 import { TEST_CARD_SIGNATURE_HEADER } from './test-processor.ts';
@@ -67,13 +68,13 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         config: { rateLimit: false },
         schema: {
           tags: ['payments'],
-          summary: "The test processor's signed payment confirmations (HMAC-SHA256)",
+          summary: "The test processor's signed confirmations of captures and refunds (HMAC-SHA256)",
           headers: z.looseObject({ [TEST_CARD_SIGNATURE_HEADER]: z.string().max(500).optional() }),
           body: z.string(),
           response: {
             200: z.object({
               received: z.literal(true),
-              outcome: z.enum(['captured', 'already_captured', 'ignored']),
+              outcome: z.enum(webhookOutcomes),
             }),
             ...errorResponses,
           },

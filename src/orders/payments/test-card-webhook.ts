@@ -6,7 +6,8 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, ValidationError } from '../../shared/errors.ts';
 import { applyTestCardEvent, testCardEventSchema, type WebhookOutcome } from './capture.service.ts';
-import { paymentWebhookSecret } from './providers.ts';
+import { paymentProviders, paymentWebhookSecret } from './providers.ts';
+import { submitRefund } from './refunds.service.ts';
 import { TEST_CARD_SIGNATURE_HEADER, verifyWebhookSignature } from './test-processor.ts';
 import type { WebhookDelivery } from './webhook-delivery.ts';
 
@@ -28,7 +29,13 @@ export async function receiveTestCardWebhook(
     const issue = event.error.issues[0];
     throw new ValidationError([{ field: issue?.path.join('.') || 'body', message: issue?.message ?? '' }]);
   }
-  return applyTestCardEvent(ctx, event.data);
+  const applied = await applyTestCardEvent(ctx, event.data);
+  if (applied.refundToSubmit) {
+    // A capture that crossed a cancellation is refunded at once; the processor's refund webhook comes back
+    // through the same checks as any other.
+    await submitRefund(ctx, paymentProviders(ctx), applied.refundToSubmit, directTestCardDelivery(ctx));
+  }
+  return applied.outcome;
 }
 
 /** Delivers the test processor's webhooks by calling the receiver directly (same checks as over HTTP). */

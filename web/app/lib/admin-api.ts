@@ -249,6 +249,22 @@ export async function runOrderAction(id: string, action: OrderAction): Promise<A
   return (await request<{ order: AdminOrderDetail }>('POST', path, body)).order;
 }
 
+/** A card refund the processor refused: ask it again. Answers with the order as it is now. */
+export async function retryRefund(orderId: string, refundId: string): Promise<AdminOrderDetail> {
+  const path = `/api/admin/orders/${encodeURIComponent(orderId)}/refunds/${encodeURIComponent(refundId)}/retry`;
+  return (await request<{ order: AdminOrderDetail }>('POST', path, {})).order;
+}
+
+/** A refund owed by bank transfer was sent: records the transfer's reference. */
+export async function recordRefundTransfer(
+  orderId: string,
+  refundId: string,
+  reference: string,
+): Promise<AdminOrderDetail> {
+  const path = `/api/admin/orders/${encodeURIComponent(orderId)}/refunds/${encodeURIComponent(refundId)}/transfer`;
+  return (await request<{ order: AdminOrderDetail }>('POST', path, { reference })).order;
+}
+
 // ---------------------------------------------------------------------------------------------------- mail
 
 export interface MailListQuery {

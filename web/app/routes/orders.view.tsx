@@ -1,12 +1,7 @@
 import type { ReactNode } from 'react';
 import { data, Link, type LoaderFunctionArgs, type MetaFunction, useLoaderData } from 'react-router';
 import { OrderProgress } from '../components/order/OrderProgress.tsx';
-import {
-  eventLabel,
-  paymentMethodLabels,
-  paymentStatusLabels,
-  statusLabels,
-} from '../components/order/order-status.ts';
+import { eventLabel, statusLabels } from '../components/order/order-status.ts';
 import { Badge, type Tone } from '../components/ui/Badge.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
@@ -256,9 +251,17 @@ export default function OrderPage() {
                 Payment
               </h2>
               <p className="mt-2 text-sm text-gray-800">
-                {paymentMethodLabels[order.payment.method] ?? order.payment.method}:{' '}
-                {paymentStatusLabels[order.payment.status] ?? order.payment.status}
+                {order.payment.methodLabel}: {order.payment.statusLabel}
               </p>
+              {order.payment.refunds.length > 0 ? (
+                <ul className="mt-2 space-y-1 text-sm text-gray-800">
+                  {order.payment.refunds.map((r, i) => (
+                    // Refunds are never reordered or removed: their position is a stable key.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                    <li key={i}>{r.sentence}</li>
+                  ))}
+                </ul>
+              ) : null}
             </section>
           </div>
         </div>
@@ -327,8 +330,11 @@ function statusSentence(d: ReturnType<typeof useLoaderData<typeof loader>>): str
         : `Delivered on ${d.deliveredOn}.`;
     case 'completed':
       return 'This order is complete.';
-    case 'cancelled':
-      return 'This order was cancelled.';
+    case 'cancelled': {
+      // What happens to the money, in the same words as the cancellation email.
+      const money = order.payment.refunds.map((r) => r.sentence).join(' ');
+      return `This order was cancelled.${money ? ` ${money}` : ' Nothing was charged.'}`;
+    }
     default:
       return '';
   }

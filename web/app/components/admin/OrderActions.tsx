@@ -87,10 +87,25 @@ function specsFor(order: AdminOrderDetail): ActionSpec[] {
         variant: 'danger',
         title: `Cancel ${order.reference}?`,
         confirm: 'Cancel order',
-        done: 'Order cancelled.',
+        done: cancelConsequence(order).includes('refunded to')
+          ? 'Order cancelled. The refund is shown under Payment.'
+          : cancelConsequence(order).includes('owed back')
+            ? 'Order cancelled. Make the refund transfer, then enter its reference under Payment.'
+            : 'Order cancelled.',
       });
   }
   return specs;
+}
+
+/** What cancelling does to the money, said before staff confirm (the server decides the same way). */
+function cancelConsequence(order: AdminOrderDetail): string {
+  const payment = order.payments[0];
+  const taken = payment && (payment.status === 'captured' || payment.status === 'partially_refunded');
+  if (!taken) return 'The stock is put back. No money was taken, so nothing is refunded.';
+  const amount = formatUsd(payment.amountCents);
+  return payment.provider === 'bank_transfer'
+    ? `The stock is put back, and ${amount} is owed back to the customer: you make the transfer and enter its reference here.`
+    : `The stock is put back, and ${amount} is refunded to the customer’s card through the card processor.`;
 }
 
 interface FormValues {
@@ -266,7 +281,7 @@ export function OrderActions({ order }: { order: AdminOrderDetail }) {
       description = <p>The order is closed. This can’t be undone.</p>;
       break;
     case 'cancel':
-      description = <p>The stock is put back and the payment voided. This can’t be undone.</p>;
+      description = <p>{cancelConsequence(order)} This can’t be undone.</p>;
       fields = (
         <Textarea
           label="Reason"

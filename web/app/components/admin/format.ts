@@ -73,11 +73,8 @@ export const mailStatusTone: Record<MailStatus, Tone> = {
   failed: 'danger',
 };
 
-const paymentMethods: Record<string, string> = { bank_transfer: 'Bank transfer', test_card: 'Card (test)' };
-
-export function paymentMethodLabel(method: string): string {
-  return paymentMethods[method] ?? humanize(method);
-}
+/** The one wording of payment methods, shared with the storefront and the emails. */
+export { paymentMethodLabel } from '../../../../src/orders/payments/payment-labels.ts';
 
 /** `order_placed` → "Order placed". */
 export function humanize(code: string): string {

@@ -12,6 +12,9 @@ export const eventLabels: Record<string, string> = {
   placed: 'Order placed',
   paid: 'Payment received',
   payment_captured: 'Payment confirmed',
+  refund_requested: 'Refund started',
+  refund_owed: 'Refund due by bank transfer',
+  refunded: 'Refunded',
   shipped: 'Shipped',
   delivered: 'Delivered',
   completed: 'Completed',
@@ -21,16 +24,3 @@ export const eventLabels: Record<string, string> = {
 export function eventLabel(type: string): string {
   return eventLabels[type] ?? type.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
-
-export const paymentMethodLabels: Record<string, string> = {
-  bank_transfer: 'Bank transfer',
-  test_card: 'Card',
-};
-
-export const paymentStatusLabels: Record<string, string> = {
-  pending: 'awaiting payment',
-  authorized: 'authorised, being confirmed',
-  captured: 'paid',
-  failed: 'failed',
-  voided: 'cancelled',
-};

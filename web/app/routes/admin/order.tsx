@@ -11,8 +11,9 @@ import {
 import { adminMeta } from '../../components/admin/meta.ts';
 import { OrderActions } from '../../components/admin/OrderActions.tsx';
 import { LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
+import { Refunds } from '../../components/admin/Refunds.tsx';
 import { MailStatusBadge, OrderStatusBadge } from '../../components/admin/StatusBadge.tsx';
-import { Badge } from '../../components/ui/Badge.tsx';
+import { Badge, type Tone } from '../../components/ui/Badge.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Table, TBody, Td, THead, Th, Tr } from '../../components/ui/Table.tsx';
 import { type AdminOrderDetail, getOrder, keys } from '../../lib/admin-api.ts';
@@ -181,13 +182,15 @@ function Shipment({ order }: { order: AdminOrderDetail }) {
 
 function Payment({ order }: { order: AdminOrderDetail }) {
   const { payment } = order;
+  // Staff's wording of the newest payment; the order-level label is the customer's.
+  const current = order.payments[0];
   return (
     <Panel title="Payment">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-muted">Method</dt>
-        <dd>{paymentMethodLabel(payment.method)}</dd>
+        <dd>{payment.methodLabel}</dd>
         <dt className="text-muted">Status</dt>
-        <dd>{humanize(payment.status)}</dd>
+        <dd>{current?.statusLabel ?? payment.statusLabel}</dd>
         <dt className="text-muted">Paid</dt>
         <dd>{formatDateTime(order.paidAt)}</dd>
       </dl>
@@ -203,26 +206,33 @@ function Payment({ order }: { order: AdminOrderDetail }) {
           {order.payments.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                {humanize(p.provider)} · {formatDateTime(p.updatedAt)}
+                {p.methodLabel} · {formatDateTime(p.updatedAt)}
                 {p.processorReference ? (
                   <span className="block font-mono text-xs text-muted">{p.processorReference}</span>
                 ) : null}
               </span>
               <span className="flex items-center gap-2">
-                <Badge
-                  tone={p.status === 'failed' ? 'danger' : p.status === 'captured' ? 'success' : 'neutral'}
-                >
-                  {humanize(p.status)}
-                </Badge>
+                <Badge tone={paymentTone[p.status]}>{p.statusLabel}</Badge>
                 <span className="tabular-nums">{formatUsd(p.amountCents)}</span>
               </span>
             </li>
           ))}
         </ul>
       ) : null}
+      <Refunds order={order} />
     </Panel>
   );
 }
+
+const paymentTone: Record<AdminOrderDetail['payments'][number]['status'], Tone> = {
+  pending: 'warning',
+  authorized: 'info',
+  captured: 'success',
+  partially_refunded: 'info',
+  refunded: 'neutral',
+  failed: 'danger',
+  voided: 'neutral',
+};
 
 function actorName(actor: AdminOrderDetail['timeline'][number]['actor']): string {
   if (actor.name) return actor.name;
@@ -233,14 +243,34 @@ function actorName(actor: AdminOrderDetail['timeline'][number]['actor']): string
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/** Timeline data that reads as words: payment codes through their labels, cents as money, ids left out. */
+const paymentDetails: Record<string, (v: unknown) => [string, string] | null> = {
+  payment: (v) => ['Payment', paymentMethodLabel(String(v))],
+  method: (v) => ['Method', paymentMethodLabel(String(v))],
+  paymentStatus: () => null,
+  refundId: () => null,
+  // Older cancellations said only whether a refund was due; the refunds panel now says what happened.
+  refundDue: () => null,
+  amountCents: (v) => ['Amount', formatUsd(Number(v))],
+};
+
 function detailsOf(data: Record<string, unknown> | null): Array<[string, string]> {
   if (!data) return [];
   return Object.entries(data)
     .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => [
-      humanize(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()),
-      typeof v === 'string' && ISO_INSTANT.test(v) ? formatDateTime(v) : String(v),
-    ]);
+    .flatMap(([k, v]): Array<[string, string]> => {
+      const special = paymentDetails[k];
+      if (!special) return [plainDetail([k, v])];
+      const shown = special(v);
+      return shown ? [shown] : [];
+    });
+}
+
+function plainDetail([k, v]: [string, unknown]): [string, string] {
+  return [
+    humanize(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()),
+    typeof v === 'string' && ISO_INSTANT.test(v) ? formatDateTime(v) : String(v),
+  ];
 }
 
 function Timeline({ order }: { order: AdminOrderDetail }) {
