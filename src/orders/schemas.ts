@@ -101,7 +101,7 @@ export const shippingAddressSchema = z
       const checked = checkPostcode(address.country, address.postalCode);
       if (!checked.ok) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: checked.message });
     },
-    { when: ({ issues }) => !issues.some((i) => i.path[0] === 'country' || i.path[0] === 'postalCode') },
+    { when: ({ issues }) => !issues.some((i) => i.path?.[0] === 'country' || i.path?.[0] === 'postalCode') },
   )
   // The code as the country's post writes it ("sw1a1aa" → "SW1A 1AA").
   .transform((address) => {

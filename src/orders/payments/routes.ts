@@ -7,8 +7,8 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
-import { cardDigits, cardMessages, parseExpiry } from './card-input.ts';
 import { sensitiveRouteLimit } from '../rate-limits.ts';
+import { cardDigits, cardMessages, parseExpiry } from './card-input.ts';
 import { testProcessorFor } from './providers.ts';
 import { receiveTestCardWebhook } from './test-card-webhook.ts';
 import { TEST_CARD_SIGNATURE_HEADER } from './test-processor.ts';

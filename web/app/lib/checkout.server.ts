@@ -90,7 +90,13 @@ export function parseCheckoutForm(form: FormData): ParsedCheckout {
     if (field === 'payment') field = 'payment.method';
     if (errors[field]) continue;
     const max = issue.code === 'too_big' && typeof issue.maximum === 'number' ? issue.maximum : null;
-    errors[field] = max !== null ? `Use at most ${max} characters` : (messages[field] ?? issue.message);
+    // A custom issue (the postcode's rule) is already a sentence for the person, with its example.
+    errors[field] =
+      max !== null
+        ? `Use at most ${max} characters`
+        : issue.code === 'custom'
+          ? issue.message
+          : (messages[field] ?? issue.message);
   }
   return { values, input: null, errors };
 }
