@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type ActionFunctionArgs,
   data,
@@ -161,6 +161,8 @@ export default function CheckoutPage() {
   const [cardErrors, setCardErrors] = useState<Partial<Record<CardField, string>>>({});
   const [cardAttempt, setCardAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  // One value per submission (the server's answer or a card refused here): the summary takes focus once each.
+  const attempt = useMemo(() => ({ refusal, cardAttempt }), [refusal, cardAttempt]);
   useEffect(() => setHydrated(true), []);
   // A reload keeps what was typed (never the card): put it back once the page runs, unless the server has
   // just answered a submission with what was sent.
@@ -294,10 +296,7 @@ export default function CheckoutPage() {
               </Link>
             </Notice>
           ) : null}
-          <ErrorSummary
-            errors={summaryErrors}
-            attempt={summaryErrors.length ? [refusal, cardAttempt] : null}
-          />
+          <ErrorSummary errors={summaryErrors} attempt={summaryErrors.length ? attempt : null} />
 
           <section aria-labelledby="contact-title" className="space-y-4">
             <h2 id="contact-title" className="text-lg font-semibold text-gray-900">
