@@ -27,7 +27,8 @@ export function labelOfKey(field: string): string {
  */
 export function messageForField(message: string, field?: string | null, label?: string): string {
   let text = message.trim();
-  if (field && text.startsWith(`${field}: `)) text = text.slice(field.length + 2).trim();
+  if (field && (text === `${field}:` || text.startsWith(`${field}: `)))
+    text = text.slice(field.length + 1).trim();
   else {
     // A prefix naming another key (`expMonth: …`): a person reads only the part after it.
     const prefixed = /^[A-Za-z][A-Za-z0-9_.]*: (.+)$/s.exec(text);
