@@ -90,11 +90,11 @@ export function parseCheckoutForm(form: FormData): ParsedCheckout {
     if (field === 'payment') field = 'payment.method';
     if (errors[field]) continue;
     const max = issue.code === 'too_big' && typeof issue.maximum === 'number' ? issue.maximum : null;
-    // A custom issue (the postcode's rule) is already a sentence for the person, with its example.
+    // The postcode's rule already speaks to the person, with the country's example.
     errors[field] =
       max !== null
         ? `Use at most ${max} characters`
-        : issue.code === 'custom'
+        : field === 'shippingAddress.postalCode' && issue.code === 'custom'
           ? issue.message
           : (messages[field] ?? issue.message);
   }
