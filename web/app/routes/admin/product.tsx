@@ -151,7 +151,7 @@ function DetailsPanel({ product }: { product: AdminProduct }) {
     const parsed = updateProductSchema.safeParse(changes);
     const found: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
     if (draft.specialWarranty && !draft.specialWarrantyTerms.trim()) {
-      found.specialWarrantyTerms = 'Required for a product with a special warranty';
+      found.specialWarrantyTerms = 'Enter the special warranty terms: this product has a special warranty';
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
