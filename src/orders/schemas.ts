@@ -81,7 +81,10 @@ export const shippingAddressSchema = z
     line2: line(200).optional(),
     city: line(100),
     /** Checked and normalised per country below (postcodes.ts); empty where the country has none. */
-    postalCode: z.string().trim().max(20).default(''),
+    postalCode: z.string().trim().max(20).default('').meta({
+      description:
+        'Checked for the country (95014 or 95014-1234 in the US, SW1A 1AA in GB, 10117 in DE…) and stored as its post writes it; may be left out where the country has no postal codes',
+    }),
     region: line(100).optional(),
     country: z
       .string()

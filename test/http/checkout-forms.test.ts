@@ -122,6 +122,18 @@ describe('checkout forms: postal codes per country and cards as typed', () => {
       [{ cardNumber: '4242424242424242', expiry: '01/20', cvc: '123' }, 'expYear', /This card has expired/],
       [{ cardNumber: '4242424242424242', expMonth: 12, cvc: '123' }, 'expYear', /Enter the expiry date/],
       [{ cardNumber: '4242424242424242', expiry: '12/30', cvc: '1' }, 'cvc', /Enter the security code/],
+      [
+        { cardNumber: '4242424242424242', expMonth: 0, expYear: 30, cvc: '123' },
+        'expMonth',
+        /Enter the expiry/,
+      ],
+      [
+        { cardNumber: '4242424242424242', expMonth: 1.5, expYear: 30, cvc: '123' },
+        'expMonth',
+        /Enter the expiry/,
+      ],
+      [{ cardNumber: 4242424242424242, expiry: '12/30', cvc: '123' }, 'cardNumber', /Enter the card number/],
+      [{ cardNumber: '4242424242424242', expiry: '12/30', cvc: 123 }, 'cvc', /Enter the security code/],
     ];
     for (const [payload, field, message] of cases) {
       const res = await t.app.inject({ method: 'POST', url: '/api/test-processor/tokens', payload });

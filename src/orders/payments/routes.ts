@@ -23,28 +23,31 @@ const WEBHOOK_BODY_LIMIT = 64 * 1024;
 const tokenBody = z
   .strictObject({
     cardNumber: z
-      .string()
-      .max(40)
+      .string({ error: cardMessages.cardNumber })
+      .max(40, cardMessages.cardNumber)
       .refine((v) => cardDigits(v) !== null, cardMessages.cardNumber),
     expMonth: z
       .number({ error: cardMessages.cardExpiry })
-      .int()
-      .min(1)
+      .int(cardMessages.cardExpiry)
+      .min(1, cardMessages.cardExpiry)
       .max(12, cardMessages.cardExpiry)
       .optional(),
     expYear: z
       .number({ error: cardMessages.cardExpiry })
-      .int()
+      .int(cardMessages.cardExpiry)
       .refine((y) => (y >= 0 && y <= 99) || (y >= 2000 && y <= 2100), cardMessages.cardExpiry)
       .optional(),
     expiry: z
-      .string()
-      .max(20)
+      .string({ error: cardMessages.cardExpiry })
+      .max(20, cardMessages.cardExpiry)
       .refine((v) => parseExpiry(v) !== null, cardMessages.cardExpiry)
-      .optional(),
+      .optional()
+      .meta({
+        description: 'The expiry as typed: 12/30, 1230, 12 / 2030 or 12-30; instead of expMonth + expYear',
+      }),
     cvc: z
-      .string()
-      .max(10)
+      .string({ error: cardMessages.cardCvc })
+      .max(10, cardMessages.cardCvc)
       .regex(/^\s*[0-9]{3,4}\s*$/, cardMessages.cardCvc),
   })
   .superRefine((card, ctx) => {
