@@ -65,6 +65,10 @@ describe('checkout and back-office forms in the browser', { skip: skipWithoutBro
     assert.equal(await box(page, /^Email/).getAttribute('aria-invalid'), 'true');
 
     await fillAddress(page);
+    // Each corrected field's message goes as soon as it is put right, before the next submission.
+    for (const name of [/^Email/, /^Full name/, /^Postal code/]) {
+      assert.equal(await box(page, name).getAttribute('aria-invalid'), null, `${name} corrected`);
+    }
     await page.getByRole('radio', { name: /^Card/ }).check();
     await box(page, /^Card number/).fill('4242 4242 4242 4242');
     await box(page, /^Expiry date/).fill('13/30');
@@ -82,6 +86,9 @@ describe('checkout and back-office forms in the browser', { skip: skipWithoutBro
     assert.equal(await box(page, /^Expiry date/).getAttribute('aria-invalid'), 'true');
     assert.equal(await box(page, /^Email/).inputValue(), 'grace@example.com', 'what was typed stays');
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on checkout with a card mistake');
+    await box(page, /^Expiry date/).fill('12/30');
+    assert.equal(await box(page, /^Expiry date/).getAttribute('aria-invalid'), null, 'expiry corrected');
+    assert.equal(await summary(page).count(), 0, 'nothing left to fix');
     const expected = [/^400 fetch .*\/checkout\.data$/];
     assert.deepEqual(
       problems.filter((p) => !expected.some((e) => e.test(p))),

@@ -17,7 +17,7 @@ import { deliveryEstimate } from '../components/cart/ShippingMethodList.tsx';
 import { AddressFields } from '../components/checkout/AddressFields.tsx';
 import { CheckoutSummary, shownWhenChecked } from '../components/checkout/CheckoutSummary.tsx';
 import { ErrorSummary } from '../components/checkout/ErrorSummary.tsx';
-import { type CheckoutValues, checkoutFields } from '../components/checkout/fields.ts';
+import { type CheckoutValues, checkoutFields, looksCorrected } from '../components/checkout/fields.ts';
 import {
   type CardField,
   cardInputIds,
@@ -160,6 +160,8 @@ export default function CheckoutPage() {
   const [tokenising, setTokenising] = useState(false);
   const [cardErrors, setCardErrors] = useState<Partial<Record<CardField, string>>>({});
   const [cardAttempt, setCardAttempt] = useState(0);
+  /** Fields corrected since the server's answer `to`: their messages no longer hold. */
+  const [corrected, setCorrected] = useState<{ to: unknown; fields: string[] }>({ to: null, fields: [] });
   const formRef = useRef<HTMLFormElement>(null);
   // One value per submission (the server's answer or a card refused here): the summary takes focus once each.
   const attempt = useMemo(() => ({ refusal, cardAttempt }), [refusal, cardAttempt]);
@@ -186,7 +188,11 @@ export default function CheckoutPage() {
 
   const values: CheckoutValues = refusal?.values ?? {};
   // Only the latest submission's mistakes: while one is on its way, the answer to the previous one is old.
-  const errors: Record<string, string> = navigation.state === 'submitting' ? {} : (refusal?.errors ?? {});
+  const fixedFields = corrected.to === refusal ? corrected.fields : [];
+  const errors: Record<string, string> =
+    navigation.state === 'submitting'
+      ? {}
+      : Object.fromEntries(Object.entries(refusal?.errors ?? {}).filter(([f]) => !fixedFields.includes(f)));
   const paymentError = errors.payment ?? errors['payment.method'] ?? errors['payment.token'] ?? null;
   const summaryErrors = [
     ...fieldOrder
@@ -199,6 +205,30 @@ export default function CheckoutPage() {
   ];
   const busy = tokenising || navigation.state === 'submitting';
   const method = values.shippingMethod ?? 'post';
+
+  /** Keeps what was typed for a reload, and lets a message go as soon as its field is put right. */
+  function onFormChange(event: FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    saveCheckoutForm(form);
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    const country = String(new FormData(form).get('shippingAddress.country') ?? '');
+    const fixed = [target.name];
+    // Another country may make the postal code right (or the one it was checked against wrong).
+    if (target.name === 'shippingAddress.country') fixed.push('shippingAddress.postalCode');
+    const now = fixed.filter((name) => {
+      const control = form.elements.namedItem(name);
+      const value = control && 'value' in control ? String(control.value) : target.value;
+      return errors[name] !== undefined && looksCorrected(name, value, country);
+    });
+    if (now.length > 0) setCorrected({ to: refusal, fields: [...fixedFields, ...now] });
+    const cardField = (Object.entries(cardInputIds) as Array<[CardField, string]>).find(
+      ([, id]) => id === target.id,
+    )?.[0];
+    if (cardField && cardErrors[cardField]) {
+      const read = readCardFields(form);
+      if (read.ok || !read.errors[cardField]) setCardErrors(({ [cardField]: _fixed, ...rest }) => rest);
+    }
+  }
 
   /**
    * With the card chosen: the card goes to the processor from here, and only its token is posted. A card the
@@ -275,7 +305,7 @@ export default function CheckoutPage() {
           method="post"
           noValidate
           onSubmit={onSubmit}
-          onChange={(event) => saveCheckoutForm(event.currentTarget)}
+          onChange={onFormChange}
           aria-label="Checkout"
           className="space-y-8 lg:col-start-1 lg:row-start-1"
         >
