@@ -15,6 +15,7 @@ import {
   detailsBody,
   detailsOf,
   type FieldErrors,
+  productLabel,
   type VariantRow,
   variantRowsOf,
   variantsBody,
@@ -133,7 +134,7 @@ function DetailsPanel({ product }: { product: AdminProduct }) {
     },
     onError: (error) => {
       if (isApiError(error) && error.field) {
-        setErrors({ [error.field]: error.fieldMessage });
+        setErrors({ [error.field]: error.messageFor(productLabel(error.field)) });
         focusFirstInvalid();
       }
     },
@@ -233,7 +234,7 @@ function VariantsPanel({ product }: { product: AdminProduct }) {
     },
     onError: (error) => {
       if (isApiError(error) && error.field) {
-        setErrors({ [error.field]: error.fieldMessage });
+        setErrors({ [error.field]: error.messageFor(productLabel(error.field)) });
         focusFirstInvalid();
       }
     },
