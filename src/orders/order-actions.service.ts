@@ -139,7 +139,12 @@ export function shipOrder(
     transition(order.status, 'shipped');
     const code = shippingMethodCodes.find((c) => c === order.shippingMethod);
     if (code && shippingMethod(code, 0).tracked && !input.trackingNumber) {
-      throw new ValidationError([{ field: 'trackingNumber', message: 'is required for a tracked shipment' }]);
+      throw new ValidationError([
+        {
+          field: 'trackingNumber',
+          message: 'Enter the tracking number: this order goes by a tracked service',
+        },
+      ]);
     }
     const shippedAt = staffTime(input.shippedAt, now, order.placedAt, 'shippedAt');
     const shipped = await moveOrder(tx, order, 'shipped', {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { countryCodes } from './countries.ts';
 import { orderStatuses } from './order-status.ts';
 import { paymentStatuses, refundStatuses } from './payments/payment-lifecycle.ts';
+import { checkPostcode } from './postcodes.ts';
 import { shippingMethodCodes } from './shipping.ts';
 
 export const MAX_QUANTITY_PER_LINE = 10;
@@ -74,24 +75,43 @@ export const shippingMethodsResponse = z.object({
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 
-export const shippingAddressSchema = z.strictObject({
-  name: line(200),
-  line1: line(200),
-  line2: line(200).optional(),
-  city: line(100),
-  postalCode: line(20),
-  region: line(100).optional(),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((c) => countryCodes.has(c), 'must be an ISO 3166-1 alpha-2 country code, e.g. US'),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ().-]{5,24}$/, 'must be a phone number')
-    .optional(),
-});
+export const shippingAddressSchema = z
+  .strictObject({
+    name: line(200),
+    line1: line(200),
+    line2: line(200).optional(),
+    city: line(100),
+    /** Checked and normalised per country below (postcodes.ts); empty where the country has none. */
+    postalCode: z.string().trim().max(20).default('').meta({
+      description:
+        'Checked for the country (95014 or 95014-1234 in the US, SW1A 1AA in GB, 10117 in DE…) and stored as its post writes it; may be left out where the country has no postal codes',
+    }),
+    region: line(100).optional(),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((c) => countryCodes.has(c), 'must be an ISO 3166-1 alpha-2 country code, e.g. US'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ().-]{5,24}$/, 'must be a phone number')
+      .optional(),
+  })
+  .superRefine(
+    (address, ctx) => {
+      // The country's own rule: its shape and an example. Checked alongside the other fields' mistakes, so
+      // a refused form lists them all at once.
+      const checked = checkPostcode(address.country, address.postalCode);
+      if (!checked.ok) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: checked.message });
+    },
+    { when: ({ issues }) => !issues.some((i) => i.path?.[0] === 'country' || i.path?.[0] === 'postalCode') },
+  )
+  // The code as the country's post writes it ("sw1a1aa" → "SW1A 1AA").
+  .transform((address) => {
+    const checked = checkPostcode(address.country, address.postalCode);
+    return checked.ok ? { ...address, postalCode: checked.postcode } : address;
+  });
 export type ShippingAddressInput = z.infer<typeof shippingAddressSchema>;
 
 export const paymentInputSchema = z.discriminatedUnion('method', [

@@ -84,7 +84,7 @@ describe('a guest buys in the browser', { skip: skipWithoutBrowser() }, () => {
     await page.getByRole('radio', { name: /Tracked express/ }).check();
     await page.getByRole('button', { name: 'Place order' }).click();
     const email = page.getByRole('textbox', { name: /^Email/ });
-    await page.getByText('Enter the postal code', { exact: true }).waitFor();
+    await page.getByText('Enter the postcode, such as SW1A 1AA', { exact: true }).waitFor();
     assert.equal(await email.getAttribute('aria-invalid'), 'true');
     const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
     assert.match(
@@ -172,7 +172,7 @@ describe('a guest buys in the browser', { skip: skipWithoutBrowser() }, () => {
 
     await fillAddress(page, 'no-script@example.com');
     await page.getByRole('button', { name: 'Place order' }).click();
-    await page.getByText('Enter the postal code', { exact: true }).waitFor();
+    await page.getByText('Enter the postcode, such as SW1A 1AA', { exact: true }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: /^Email/ }).inputValue(), 'no-script@example.com');
     await page.getByRole('textbox', { name: /^Postal code/ }).fill('N1 9GU');
     await page.getByRole('button', { name: 'Place order' }).click();
@@ -211,7 +211,7 @@ describe('a guest buys in the browser', { skip: skipWithoutBrowser() }, () => {
     await page.getByRole('textbox', { name: /^Expiry date/ }).fill('13/40');
     await page.getByRole('textbox', { name: /^Security code/ }).fill('123');
     await page.getByRole('button', { name: 'Place order' }).click();
-    await page.getByText('Enter the expiry date as MM/YY', { exact: false }).first().waitFor();
+    await page.getByText('Enter the expiry date as printed on the card', { exact: false }).first().waitFor();
     await expectAccessible(page, 'checkout with a card mistake');
 
     await page.getByRole('textbox', { name: /^Expiry date/ }).fill('12/34');

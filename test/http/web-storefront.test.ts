@@ -250,7 +250,7 @@ describe('storefront pages (demo shop)', () => {
     const res = await checkoutPage(cookie, {
       ...address,
       email: 'grace@',
-      'shippingAddress.postalCode': '',
+      'shippingAddress.city': '',
       'shippingAddress.phone': 'call me',
       'shippingAddress.country': 'XX',
     });
@@ -258,7 +258,7 @@ describe('storefront pages (demo shop)', () => {
     const html = res.body;
     expectHtml(html, /4 things to fix before placing the order/);
     expectHtml(html, /id="field-email-error"[^>]*>.*?Enter an email address/s);
-    expectHtml(html, /id="field-shippingAddress-postalCode-error"[^>]*>.*?Enter the postal code/s);
+    expectHtml(html, /id="field-shippingAddress-city-error"[^>]*>.*?Enter the town or city/s);
     expectHtml(html, /id="field-shippingAddress-phone-error"[^>]*>.*?Enter a phone number/s);
     expectHtml(html, /id="field-shippingAddress-country-error"[^>]*>.*?Choose the country/s);
     expectHtml(html, /aria-invalid="true"[^>]*id="field-email"|id="field-email"[^>]*aria-invalid="true"/);

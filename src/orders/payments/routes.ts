@@ -9,18 +9,64 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { sensitiveRouteLimit } from '../rate-limits.ts';
 import { webhookOutcomes } from './capture.service.ts';
+import { cardDigits, cardMessages, parseExpiry } from './card-input.ts';
 import { testProcessorFor } from './providers.ts';
 import { receiveTestCardWebhook } from './test-card-webhook.ts';
 import { TEST_CARD_SIGNATURE_HEADER } from './test-processor.ts';
 
 const WEBHOOK_BODY_LIMIT = 64 * 1024;
 
-const tokenBody = z.strictObject({
-  cardNumber: z.string().regex(/^[0-9 -]{12,23}$/, 'must be 12 to 19 digits'),
-  expMonth: z.number().int().min(1).max(12),
-  expYear: z.number().int().min(2000).max(2100),
-  cvc: z.string().regex(/^[0-9]{3,4}$/, 'must be 3 or 4 digits'),
-});
+/**
+ * The card as a page sends it: the expiry either as `expMonth` + `expYear` (two or four digits) or as one
+ * `expiry` text the way people type it (`12/30`, `1230`, `12 / 2030`, `12-30`). Messages speak to the card
+ * holder, since pages show them beside the field.
+ */
+const tokenBody = z
+  .strictObject({
+    cardNumber: z
+      .string({ error: cardMessages.cardNumber })
+      .max(40, cardMessages.cardNumber)
+      .refine((v) => cardDigits(v) !== null, cardMessages.cardNumber),
+    expMonth: z
+      .number({ error: cardMessages.cardExpiry })
+      .int(cardMessages.cardExpiry)
+      .min(1, cardMessages.cardExpiry)
+      .max(12, cardMessages.cardExpiry)
+      .optional(),
+    expYear: z
+      .number({ error: cardMessages.cardExpiry })
+      .int(cardMessages.cardExpiry)
+      .refine((y) => (y >= 0 && y <= 99) || (y >= 2000 && y <= 2100), cardMessages.cardExpiry)
+      .optional(),
+    expiry: z
+      .string({ error: cardMessages.cardExpiry })
+      .max(20, cardMessages.cardExpiry)
+      .refine((v) => parseExpiry(v) !== null, cardMessages.cardExpiry)
+      .optional()
+      .meta({
+        description: 'The expiry as typed: 12/30, 1230, 12 / 2030 or 12-30; instead of expMonth + expYear',
+      }),
+    cvc: z
+      .string({ error: cardMessages.cardCvc })
+      .max(10, cardMessages.cardCvc)
+      .regex(/^\s*[0-9]{3,4}\s*$/, cardMessages.cardCvc),
+  })
+  .superRefine((card, ctx) => {
+    if (card.expiry === undefined && (card.expMonth === undefined || card.expYear === undefined)) {
+      const path = card.expMonth === undefined ? 'expMonth' : 'expYear';
+      ctx.addIssue({ code: 'custom', path: [path], message: cardMessages.cardExpiry });
+    }
+  })
+  .transform((card) => {
+    const typed = card.expiry === undefined ? null : parseExpiry(card.expiry);
+    const expYear = card.expYear !== undefined && card.expYear < 100 ? 2000 + card.expYear : card.expYear;
+    return {
+      cardNumber: card.cardNumber,
+      expMonth: typed?.month ?? card.expMonth ?? 0,
+      expYear: typed?.year ?? expYear ?? 0,
+      cvc: card.cvc.trim(),
+    };
+  });
 
 const tokenResponse = z.object({
   token: z.string(),

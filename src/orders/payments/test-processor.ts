@@ -15,6 +15,7 @@ import type { Db } from '../../db/client.ts';
 import { hmac, safeEqual } from '../../shared/crypto.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { randomToken } from '../../shared/ids.ts';
+import { cardDigits, cardMessages, isExpired } from './card-input.ts';
 import { testProcessorCharges, testProcessorRefunds } from './test-processor.schema.ts';
 import type { WebhookRequest } from './webhook-delivery.ts';
 
@@ -95,15 +96,14 @@ export class TestProcessor {
 
   /** The processor's tokenisation endpoint: checks the card and returns a token; nothing is stored. */
   tokenize(card: CardDetails, now: Date): { token: string; last4: string; brand: string; expiresAt: Date } {
-    const digits = card.cardNumber.replace(/[ -]/g, '');
-    if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) {
-      throw new ValidationError([{ field: 'cardNumber', message: 'The card number is not valid' }]);
+    const digits = cardDigits(card.cardNumber);
+    if (!digits || !luhnValid(digits)) {
+      throw new ValidationError([{ field: 'cardNumber', message: cardMessages.cardNumberInvalid }]);
     }
     // A card is valid until the end of its expiry month.
-    const expiresEnd = Date.UTC(card.expYear, card.expMonth, 1);
-    if (expiresEnd <= now.getTime()) {
+    if (isExpired({ month: card.expMonth, year: card.expYear }, now)) {
       const field = card.expYear === now.getUTCFullYear() ? 'expMonth' : 'expYear';
-      throw new ValidationError([{ field, message: 'The card has expired' }]);
+      throw new ValidationError([{ field, message: cardMessages.cardExpired }]);
     }
     const payload: TokenPayload = {
       v: 2,

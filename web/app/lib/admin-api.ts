@@ -27,6 +27,7 @@ import type {
   shipBody,
 } from '../../../src/orders/schemas.ts';
 import type { ShopSettings, SocialNetwork } from '../../../src/settings/shop.ts';
+import { messageForField } from '../components/ui/field-message.ts';
 
 export type {
   AdminImage,
@@ -78,13 +79,17 @@ export class ApiError extends Error {
     this.field = field || undefined;
   }
 
-  /** The message without the `field: ` prefix the API puts in front, for showing beside that field. */
+  /**
+   * The message as a sentence to show beside its field: without the `field: ` prefix the API puts in
+   * front, and a fragment ("is required…") completed with the field's name.
+   */
   get fieldMessage(): string {
-    const text =
-      this.field && this.message.startsWith(`${this.field}: `)
-        ? this.message.slice(this.field.length + 2)
-        : this.message;
-    return text.charAt(0).toUpperCase() + text.slice(1);
+    return messageForField(this.message, this.field);
+  }
+
+  /** As `fieldMessage`, naming the field by the label the form shows ("Tracking number"). */
+  messageFor(label: string): string {
+    return messageForField(this.message, this.field, label);
   }
 }
 

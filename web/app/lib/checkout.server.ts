@@ -90,7 +90,13 @@ export function parseCheckoutForm(form: FormData): ParsedCheckout {
     if (field === 'payment') field = 'payment.method';
     if (errors[field]) continue;
     const max = issue.code === 'too_big' && typeof issue.maximum === 'number' ? issue.maximum : null;
-    errors[field] = max !== null ? `Use at most ${max} characters` : (messages[field] ?? issue.message);
+    // The postcode's rule already speaks to the person, with the country's example.
+    errors[field] =
+      max !== null
+        ? `Use at most ${max} characters`
+        : field === 'shippingAddress.postalCode' && issue.code === 'custom'
+          ? issue.message
+          : (messages[field] ?? issue.message);
   }
   return { values, input: null, errors };
 }

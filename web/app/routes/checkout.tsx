@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type ActionFunctionArgs,
   data,
@@ -12,21 +12,28 @@ import {
   useNavigation,
   useSubmit,
 } from 'react-router';
+import { cardFieldOf } from '../../../src/orders/payments/card-input.ts';
 import { deliveryEstimate } from '../components/cart/ShippingMethodList.tsx';
 import { AddressFields } from '../components/checkout/AddressFields.tsx';
 import { CheckoutSummary, shownWhenChecked } from '../components/checkout/CheckoutSummary.tsx';
 import { ErrorSummary } from '../components/checkout/ErrorSummary.tsx';
-import { type CheckoutValues, checkoutFields } from '../components/checkout/fields.ts';
+import { type CheckoutValues, checkoutFields, looksCorrected } from '../components/checkout/fields.ts';
 import {
   type CardField,
-  cardFieldOf,
+  cardInputIds,
   PaymentFields,
   readCardFields,
 } from '../components/checkout/PaymentFields.tsx';
+import {
+  restoreCheckoutForm,
+  saveCheckoutForm,
+  savedCheckoutForm,
+} from '../components/checkout/saved-form.ts';
 import { CartIcon } from '../components/icons.tsx';
 import { Button, ButtonLink } from '../components/ui/Button.tsx';
 import { cx } from '../components/ui/cx.ts';
 import { EmptyState } from '../components/ui/EmptyState.tsx';
+import { messageForField } from '../components/ui/field-message.ts';
 import { Input } from '../components/ui/Input.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
@@ -72,6 +79,12 @@ function refuse(status: number, refusal: Partial<Refusal> & { values: CheckoutVa
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseCheckoutForm(form);
+  if (form.get('intent') === 'check') {
+    // The browser refused the card before sending it: the rest of the form is checked here all the same, so
+    // the page shows this submission's mistakes and none from an earlier one. Nothing is placed.
+    const { 'payment.token': _token, ...errors } = parsed.errors;
+    return refuse(Object.keys(errors).length > 0 ? 400 : 200, { values: parsed.values, errors });
+  }
   const idempotencyKey = checkIdempotencyKey(form.get('idempotencyKey'));
   if (!idempotencyKey) {
     return refuse(400, {
@@ -147,7 +160,17 @@ export default function CheckoutPage() {
   const [tokenising, setTokenising] = useState(false);
   const [cardErrors, setCardErrors] = useState<Partial<Record<CardField, string>>>({});
   const [cardAttempt, setCardAttempt] = useState(0);
+  /** Fields corrected since the server's answer `to`: their messages no longer hold. */
+  const [corrected, setCorrected] = useState<{ to: unknown; fields: string[] }>({ to: null, fields: [] });
+  const formRef = useRef<HTMLFormElement>(null);
+  // One value per submission (the server's answer or a card refused here): the summary takes focus once each.
+  const attempt = useMemo(() => ({ refusal, cardAttempt }), [refusal, cardAttempt]);
   useEffect(() => setHydrated(true), []);
+  // A reload keeps what was typed (never the card): put it back once the page runs, unless the server has
+  // just answered a submission with what was sent.
+  useEffect(() => {
+    if (hydrated && !refusal && formRef.current) restoreCheckoutForm(formRef.current, savedCheckoutForm());
+  }, [hydrated, refusal]);
 
   if (cart.lines.length === 0 && !refusal) {
     return (
@@ -164,21 +187,53 @@ export default function CheckoutPage() {
   }
 
   const values: CheckoutValues = refusal?.values ?? {};
-  const errors: Record<string, string> = refusal?.errors ?? {};
+  // Only the latest submission's mistakes: while one is on its way, the answer to the previous one is old.
+  const fixedFields = corrected.to === refusal ? corrected.fields : [];
+  const errors: Record<string, string> =
+    navigation.state === 'submitting'
+      ? {}
+      : Object.fromEntries(Object.entries(refusal?.errors ?? {}).filter(([f]) => !fixedFields.includes(f)));
   const paymentError = errors.payment ?? errors['payment.method'] ?? errors['payment.token'] ?? null;
   const summaryErrors = [
     ...fieldOrder
       .filter((f) => errors[f] && !(f === 'payment.method' && errors.payment))
       .map((f) => ({ id: inputIdOf(f), message: errors[f] as string })),
     ...(Object.entries(cardErrors) as Array<[CardField, string]>).map(([f, message]) => ({
-      id: { cardNumber: 'card-number', cardExpiry: 'card-expiry', cardCvc: 'card-cvc' }[f],
+      id: cardInputIds[f],
       message,
     })),
   ];
   const busy = tokenising || navigation.state === 'submitting';
   const method = values.shippingMethod ?? 'post';
 
-  /** With the card chosen: the card goes to the processor from here, and only its token is posted. */
+  /** Keeps what was typed for a reload, and lets a message go as soon as its field is put right. */
+  function onFormChange(event: FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    saveCheckoutForm(form);
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    const country = String(new FormData(form).get('shippingAddress.country') ?? '');
+    const fixed = [target.name];
+    // Another country may make the postal code right (or the one it was checked against wrong).
+    if (target.name === 'shippingAddress.country') fixed.push('shippingAddress.postalCode');
+    const now = fixed.filter((name) => {
+      const control = form.elements.namedItem(name);
+      const value = control && 'value' in control ? String(control.value) : target.value;
+      return errors[name] !== undefined && looksCorrected(name, value, country);
+    });
+    if (now.length > 0) setCorrected({ to: refusal, fields: [...fixedFields, ...now] });
+    const cardField = (Object.entries(cardInputIds) as Array<[CardField, string]>).find(
+      ([, id]) => id === target.id,
+    )?.[0];
+    if (cardField && cardErrors[cardField]) {
+      const read = readCardFields(form);
+      if (read.ok || !read.errors[cardField]) setCardErrors(({ [cardField]: _fixed, ...rest }) => rest);
+    }
+  }
+
+  /**
+   * With the card chosen: the card goes to the processor from here, and only its token is posted. A card the
+   * browser or the processor refuses is not posted; the rest of the form is sent to be checked instead.
+   */
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     const form = event.currentTarget;
     const fields = new FormData(form);
@@ -186,10 +241,15 @@ export default function CheckoutPage() {
     if (fields.get('payment.method') !== 'test_card') return;
     event.preventDefault();
     if (busy) return;
-    const { card, errors: invalid } = readCardFields(form);
-    if (!card) {
-      setCardErrors(invalid);
+    const refuseCard = (found: Partial<Record<CardField, string>>) => {
+      setCardErrors(found);
       setCardAttempt((n) => n + 1);
+      fields.set('intent', 'check');
+      submit(fields, { method: 'post' });
+    };
+    const read = readCardFields(form);
+    if (!read.ok) {
+      refuseCard(read.errors);
       return;
     }
     setTokenising(true);
@@ -197,7 +257,7 @@ export default function CheckoutPage() {
       const res = await fetch('/api/test-processor/tokens', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(card),
+        body: JSON.stringify(read.card),
       });
       const body = (await res.json().catch(() => null)) as {
         token?: string;
@@ -205,15 +265,16 @@ export default function CheckoutPage() {
       } | null;
       if (res.status !== 201 || !body?.token) {
         const field = cardFieldOf(body?.error?.field);
-        setCardErrors({ [field]: body?.error?.message ?? 'The card could not be checked; try again' });
-        setCardAttempt((n) => n + 1);
+        const message = body?.error?.message
+          ? messageForField(body.error.message, body.error.field)
+          : 'The card could not be checked: try again in a moment';
+        refuseCard({ [field]: message });
         return;
       }
       fields.set('payment.token', body.token);
       submit(fields, { method: 'post' });
     } catch {
-      setCardErrors({ cardNumber: 'The payment processor could not be reached; try again in a moment' });
-      setCardAttempt((n) => n + 1);
+      refuseCard({ cardNumber: 'The payment processor could not be reached: try again in a moment' });
     } finally {
       setTokenising(false);
     }
@@ -240,9 +301,11 @@ export default function CheckoutPage() {
         </div>
 
         <Form
+          ref={formRef}
           method="post"
           noValidate
           onSubmit={onSubmit}
+          onChange={onFormChange}
           aria-label="Checkout"
           className="space-y-8 lg:col-start-1 lg:row-start-1"
         >
@@ -263,10 +326,7 @@ export default function CheckoutPage() {
               </Link>
             </Notice>
           ) : null}
-          <ErrorSummary
-            errors={summaryErrors}
-            attempt={summaryErrors.length ? [refusal, cardAttempt] : null}
-          />
+          <ErrorSummary errors={summaryErrors} attempt={summaryErrors.length ? attempt : null} />
 
           <section aria-labelledby="contact-title" className="space-y-4">
             <h2 id="contact-title" className="text-lg font-semibold text-gray-900">

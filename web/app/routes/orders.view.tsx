@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { data, Link, type LoaderFunctionArgs, type MetaFunction, useLoaderData } from 'react-router';
+import { clearSavedCheckoutForm } from '../components/checkout/saved-form.ts';
 import { OrderProgress } from '../components/order/OrderProgress.tsx';
 import { eventLabel, statusLabels } from '../components/order/order-status.ts';
 import { Badge, type Tone } from '../components/ui/Badge.tsx';
@@ -61,6 +62,10 @@ const statusTones: Record<string, Tone> = {
 
 export default function OrderPage() {
   const d = useLoaderData<typeof loader>();
+  // The order is placed: what checkout kept of the form in this tab is no longer needed.
+  useEffect(() => {
+    if (d.justPlaced) clearSavedCheckoutForm();
+  }, [d.justPlaced]);
   const { order } = d;
   const address = order.shippingAddress;
   const awaitingTransfer = order.payment.instructions;

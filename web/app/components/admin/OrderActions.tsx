@@ -6,6 +6,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useState } from 'react';
+import { shippingMethod, shippingMethodCodes } from '../../../../src/orders/shipping.ts';
 import {
   type AdminOrderDetail,
   isApiError,
@@ -147,10 +148,25 @@ function actionOf(kind: Kind, values: FormValues): OrderAction {
   }
 }
 
+/** Each dialog's fields by the name the API gives them in errors, with the label the dialog shows. */
+const fieldLabels: Partial<Record<Kind, Record<string, string>>> = {
+  ship: { carrier: 'Carrier', trackingNumber: 'Tracking number' },
+  deliver: { deliveredAt: 'Delivered on' },
+  cancel: { reason: 'Reason' },
+};
+
+/** Whether the order travels by a tracked service, which needs a tracking number to ship. */
+function isTracked(order: AdminOrderDetail): boolean {
+  const code = shippingMethodCodes.find((c) => c === order.shippingMethod.code);
+  return code ? shippingMethod(code, 0).tracked : false;
+}
+
 /** Field errors found before sending: what the API would refuse anyway. */
-function checkLocally(kind: Kind, values: FormValues): Record<string, string> {
+function checkLocally(kind: Kind, values: FormValues, tracked: boolean): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (kind === 'ship' && !values.carrier.trim()) errors.carrier = 'Enter the carrier';
+  if (kind === 'ship' && !values.carrier.trim()) errors.carrier = 'Enter the carrier, such as UPS';
+  if (kind === 'ship' && tracked && !values.trackingNumber.trim())
+    errors.trackingNumber = 'Enter the tracking number: this order goes by a tracked service';
   if (kind === 'cancel' && !values.reason.trim()) errors.reason = 'Say why the order is cancelled';
   if (kind === 'deliver') {
     if (!values.deliveredOn) errors.deliveredAt = 'Choose the delivery date';
@@ -167,6 +183,7 @@ export function OrderActions({ order }: { order: AdminOrderDetail }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
   const dismiss = useCallback(() => setDone(null), []);
+  const tracked = isTracked(order);
 
   const mutation = useMutation({
     mutationFn: (action: OrderAction) => runOrderAction(order.id, action),
@@ -178,8 +195,9 @@ export function OrderActions({ order }: { order: AdminOrderDetail }) {
       setOpen(null);
     },
     onError: (error) => {
-      if (isApiError(error) && error.field && error.status === 400) {
-        setFieldErrors({ [error.field]: error.fieldMessage });
+      const label = isApiError(error) && error.field ? labelOf(error.field) : undefined;
+      if (isApiError(error) && error.field && label && error.status === 400) {
+        setFieldErrors({ [error.field]: error.messageFor(label) });
       }
       // Someone else moved the order meanwhile: show what it is now behind the dialog.
       if (isApiError(error, 409)) void client.invalidateQueries({ queryKey: keys.order(order.id) });
@@ -188,6 +206,10 @@ export function OrderActions({ order }: { order: AdminOrderDetail }) {
 
   // No early return when no move is left: the dialog of the move just refused (409) must stay to say why.
   const specs = specsFor(order);
+  /** The label of a field the open dialog shows, or undefined when it shows no such field. */
+  function labelOf(field: string): string | undefined {
+    return open ? fieldLabels[open.kind]?.[field] : undefined;
+  }
 
   function start(spec: ActionSpec) {
     mutation.reset();
@@ -199,7 +221,7 @@ export function OrderActions({ order }: { order: AdminOrderDetail }) {
 
   function confirm() {
     if (!open) return;
-    const local = checkLocally(open.kind, values);
+    const local = checkLocally(open.kind, values, tracked);
     setFieldErrors(local);
     if (Object.keys(local).length > 0) {
       requestAnimationFrame(() =>
@@ -210,12 +232,21 @@ export function OrderActions({ order }: { order: AdminOrderDetail }) {
     mutation.mutate(actionOf(open.kind, values));
   }
 
-  const dialogError =
-    mutation.isError && !(isApiError(mutation.error) && mutation.error.status === 400 && mutation.error.field)
-      ? errorMessage(mutation.error)
-      : null;
-  const set = (name: keyof FormValues) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: event.target.value }));
+  // A refusal about a field the dialog shows stands beside that field; any other stands in the dialog.
+  const besideField =
+    isApiError(mutation.error) &&
+    mutation.error.status === 400 &&
+    mutation.error.field !== undefined &&
+    labelOf(mutation.error.field) !== undefined;
+  const dialogError = mutation.isError && !besideField ? errorMessage(mutation.error) : null;
+  /** Updates a field; its message goes as soon as it is corrected, the others' stay until the next try. */
+  const set = (name: keyof FormValues) => (event: { target: { value: string } }) => {
+    const next = { ...values, [name]: event.target.value };
+    setValues(next);
+    const key = name === 'deliveredOn' ? 'deliveredAt' : name;
+    if (!open || !fieldErrors[key] || checkLocally(open.kind, next, tracked)[key]) return;
+    setFieldErrors(({ [key]: _fixed, ...rest }) => rest);
+  };
 
   let fields: ReactNode = null;
   let description: ReactNode = null;
@@ -243,10 +274,15 @@ export function OrderActions({ order }: { order: AdminOrderDetail }) {
             placeholder="e.g. UPS"
           />
           <Input
-            label="Tracking number"
+            label={tracked ? 'Tracking number' : 'Tracking number (optional)'}
             name="trackingNumber"
+            required={tracked}
             autoComplete="off"
-            hint={`Required for tracked shipping (${order.shippingMethod.name}).`}
+            hint={
+              tracked
+                ? `${order.shippingMethod.name} is a tracked service: the customer follows the parcel with this number.`
+                : `${order.shippingMethod.name} may travel untracked; add the number if the post office gave one.`
+            }
             value={values.trackingNumber}
             onChange={set('trackingNumber')}
             error={fieldErrors.trackingNumber}

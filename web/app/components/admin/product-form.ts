@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { AdminProduct, ProductCategory, ProductStatus } from '../../lib/admin-api.ts';
+import { labelOfKey, messageForField } from '../ui/field-message.ts';
 import { centsToDollars, dollarsToCents } from './format.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -138,13 +139,15 @@ export function variantsBody(rows: VariantRow[]): {
   const variants = rows.map((row, i) => {
     const priceCents = dollarsToCents(row.price);
     if (priceCents === null) {
-      errors[`variants.${i}.priceCents`] = row.price.trim() ? 'Enter an amount like 499.00' : 'Required';
+      errors[`variants.${i}.priceCents`] = row.price.trim()
+        ? 'Enter the price as an amount in US dollars, such as 499.00'
+        : 'Enter the price, such as 499.00';
     }
     const stock = wholeNumber(row.stock);
-    if (stock === null) errors[`variants.${i}.stock`] = 'Enter a whole number';
+    if (stock === null) errors[`variants.${i}.stock`] = 'Enter the stock as a whole number, such as 12';
     const storage = row.storageGb.trim() ? wholeNumber(row.storageGb) : null;
     if (row.storageGb.trim() && storage === null)
-      errors[`variants.${i}.storageGb`] = 'Enter a whole number of GB';
+      errors[`variants.${i}.storageGb`] = 'Enter the storage as a whole number of GB, such as 256';
     return {
       ...(row.id ? { id: row.id } : {}),
       sku: row.sku,
@@ -162,23 +165,59 @@ function wholeNumber(text: string): number | null {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : null;
 }
 
-/** zod's issues, one message per field path, in words for people. */
+/** The labels the product forms show, by the API's key: messages name a field as the person sees it. */
+const productLabels: Record<string, string> = {
+  name: 'Name',
+  slug: 'Address (slug)',
+  brand: 'Brand',
+  category: 'Category',
+  summary: 'Summary',
+  description: 'Description',
+  status: 'Status',
+  batchVarianceNote: 'Batch note',
+  specialWarrantyTerms: 'Special warranty terms',
+  sku: 'SKU',
+  colour: 'Colour',
+  storageGb: 'Storage (GB)',
+  priceCents: 'Price',
+  stock: 'Stock',
+  variants: 'Variants',
+  images: 'Images',
+  url: 'Image address',
+  alt: 'Description (alt text)',
+};
+
+/** The label of an API key such as `variants.0.sku` ("SKU"). */
+export function productLabel(path: string): string {
+  const key =
+    path
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() ?? path;
+  return productLabels[key] ?? labelOfKey(path);
+}
+
+/** zod's issues, one message per field path, in sentences that name the field by its label. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.join('.') || 'form';
     if (errors[path]) continue;
-    errors[path] = friendly(issue);
+    errors[path] = friendly(issue, productLabel(path));
   }
   return errors;
 }
 
-function friendly(issue: z.core.$ZodIssue): string {
+function friendly(issue: z.core.$ZodIssue, label: string): string {
+  const field = label.toLowerCase();
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1)
-    return 'Required';
-  if (issue.code === 'too_small' && issue.origin === 'array') return `Add at least ${issue.minimum}`;
-  if (issue.code === 'too_big' && issue.origin === 'string') return `At most ${issue.maximum} characters`;
-  if (issue.code === 'too_big' && issue.origin === 'number') return `At most ${issue.maximum}`;
-  if (issue.code === 'too_small' && issue.origin === 'number') return `At least ${issue.minimum}`;
-  return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+    return `Enter the ${field}`;
+  if (issue.code === 'too_small' && issue.origin === 'array') return `Add at least ${issue.minimum} ${field}`;
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return `Shorten the ${field} to at most ${issue.maximum} characters`;
+  if (issue.code === 'too_big' && issue.origin === 'number')
+    return `${label} can be at most ${issue.maximum}`;
+  if (issue.code === 'too_small' && issue.origin === 'number')
+    return `${label} must be at least ${issue.minimum}`;
+  return messageForField(issue.message, null, label);
 }

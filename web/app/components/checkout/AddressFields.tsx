@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { postcodeRuleFor } from '../../../../src/orders/postcodes.ts';
 import { Input } from '../ui/Input.tsx';
 import { Select } from '../ui/Select.tsx';
 
@@ -8,8 +10,13 @@ export interface AddressFieldsProps {
   defaultCountry: string;
 }
 
-/** The shipping address, named as the API's `shippingAddress.*` so its errors land next to each field. */
+/**
+ * The shipping address, named as the API's `shippingAddress.*` so its errors land next to each field. The
+ * postal code's hint, example and required marker follow the chosen country (the server's rule table).
+ */
 export function AddressFields({ values, errors, countries, defaultCountry }: AddressFieldsProps) {
+  const [country, setCountry] = useState(values['shippingAddress.country'] || defaultCountry);
+  const postcode = postcodeRuleFor(country);
   const field = (name: string) => ({
     id: `field-${name.replace('.', '-')}`,
     name,
@@ -43,9 +50,14 @@ export function AddressFields({ values, errors, countries, defaultCountry }: Add
         {...field('shippingAddress.line2')}
       />
       <Input
-        label="Postal code"
+        label={postcode?.required ? 'Postal code' : 'Postal code (optional)'}
+        hint={
+          postcode
+            ? `${postcode.name.charAt(0).toUpperCase()}${postcode.name.slice(1)}, such as ${postcode.example}`
+            : 'Leave empty if the address has none'
+        }
         autoComplete="shipping postal-code"
-        required
+        required={postcode?.required ?? false}
         maxLength={20}
         {...field('shippingAddress.postalCode')}
       />
@@ -68,6 +80,7 @@ export function AddressFields({ values, errors, countries, defaultCountry }: Add
         required
         options={countries}
         {...field('shippingAddress.country')}
+        onChange={(event) => setCountry(event.target.value)}
         defaultValue={values['shippingAddress.country'] || defaultCountry}
       />
       <Input

@@ -1,7 +1,8 @@
+import { type CardField, readCard } from '../../../../src/orders/payments/card-input.ts';
 import { cx } from '../ui/cx.ts';
 import { Input } from '../ui/Input.tsx';
 
-export type CardField = 'cardNumber' | 'cardExpiry' | 'cardCvc';
+export type { CardField };
 
 export interface PaymentFieldsProps {
   method: string;
@@ -75,6 +76,7 @@ export function PaymentFields({ method, hydrated, error, cardErrors }: PaymentFi
         <Input
           label="Card number"
           id="card-number"
+          required
           inputMode="numeric"
           autoComplete="cc-number"
           maxLength={23}
@@ -83,17 +85,18 @@ export function PaymentFields({ method, hydrated, error, cardErrors }: PaymentFi
         <div className="grid grid-cols-2 gap-4">
           <Input
             label="Expiry date"
-            hint="MM/YY"
+            hint="Month and year, such as 08/29"
             id="card-expiry"
-            inputMode="numeric"
+            required
             autoComplete="cc-exp"
-            maxLength={7}
+            maxLength={9}
             error={cardErrors.cardExpiry}
           />
           <Input
             label="Security code"
             hint="3 or 4 digits"
             id="card-cvc"
+            required
             inputMode="numeric"
             autoComplete="cc-csc"
             maxLength={4}
@@ -108,37 +111,18 @@ export function PaymentFields({ method, hydrated, error, cardErrors }: PaymentFi
 const optionClasses =
   'flex cursor-pointer items-start gap-3 rounded-lg border border-gray-400 bg-surface p-3 has-checked:border-primary has-checked:ring-2 has-checked:ring-primary';
 
-export interface CardInput {
-  cardNumber: string;
-  expMonth: number;
-  expYear: number;
-  cvc: string;
+/** The card fields read in the browser and checked (same rules as the processor) before they go to it. */
+export function readCardFields(form: HTMLFormElement, now = new Date()): ReturnType<typeof readCard> {
+  const value = (id: string) => form.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '';
+  return readCard(
+    { cardNumber: value('card-number'), expiry: value('card-expiry'), cvc: value('card-cvc') },
+    now,
+  );
 }
 
-/** The card fields read and checked in the browser before they go to the processor. */
-export function readCardFields(form: HTMLFormElement): {
-  card: CardInput | null;
-  errors: Partial<Record<CardField, string>>;
-} {
-  const value = (id: string) => (form.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '').trim();
-  const errors: Partial<Record<CardField, string>> = {};
-  const cardNumber = value('card-number').replace(/[ -]/g, '');
-  if (!/^\d{12,19}$/.test(cardNumber)) errors.cardNumber = 'Enter the 12 to 19 digits of the card number';
-  const expiry = /^(\d{1,2})\s*\/\s*(\d{2}|\d{4})$/.exec(value('card-expiry'));
-  const expMonth = expiry ? Number(expiry[1]) : 0;
-  const rawYear = expiry ? Number(expiry[2]) : 0;
-  const expYear = rawYear < 100 ? 2000 + rawYear : rawYear;
-  if (!expiry || expMonth < 1 || expMonth > 12)
-    errors.cardExpiry = 'Enter the expiry date as MM/YY, such as 08/29';
-  const cvc = value('card-cvc');
-  if (!/^\d{3,4}$/.test(cvc)) errors.cardCvc = 'Enter the 3 or 4 digits on the back of the card';
-  if (Object.keys(errors).length > 0) return { card: null, errors };
-  return { card: { cardNumber, expMonth, expYear, cvc }, errors };
-}
-
-/** The processor's field names → the page's card fields. */
-export function cardFieldOf(field: string | undefined): CardField {
-  if (field === 'expMonth' || field === 'expYear') return 'cardExpiry';
-  if (field === 'cvc') return 'cardCvc';
-  return 'cardNumber';
-}
+/** The page's input for each card field, for the error summary's links. */
+export const cardInputIds: Record<CardField, string> = {
+  cardNumber: 'card-number',
+  cardExpiry: 'card-expiry',
+  cardCvc: 'card-cvc',
+};

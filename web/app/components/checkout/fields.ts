@@ -1,3 +1,5 @@
+import { checkPostcode } from '../../../../src/orders/postcodes.ts';
+
 /**
  * The names of the checkout form's fields: the API's payload paths, so the service's errors (`field`) land
  * next to their inputs. Shared by the page and its server module.
@@ -19,3 +21,25 @@ export type CheckoutField = (typeof checkoutFields)[number];
 
 /** What the person typed, sent back with the errors so nothing has to be typed twice. */
 export type CheckoutValues = Partial<Record<CheckoutField, string>>;
+
+/**
+ * Whether a field's new value puts right the mistake the server reported, as far as the page can tell: its
+ * message then goes at once instead of at the next submission. The server checks everything again when the
+ * form is sent; this only decides when an old message stops being true.
+ */
+export function looksCorrected(field: string, value: string, country: string): boolean {
+  const text = value.trim();
+  switch (field) {
+    case 'email':
+      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) && text.length <= 254;
+    case 'shippingAddress.postalCode':
+      return checkPostcode(country, text).ok;
+    case 'shippingAddress.phone':
+      return text === '' || /^\+?[0-9 ().-]{5,24}$/.test(text);
+    case 'shippingAddress.line2':
+    case 'shippingAddress.region':
+      return value.length <= 200;
+    default:
+      return text !== '';
+  }
+}

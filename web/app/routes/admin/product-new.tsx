@@ -13,6 +13,7 @@ import {
   emptyVariant,
   type FieldErrors,
   type ImageRow,
+  productLabel,
   type VariantRow,
   variantsBody,
   zodFieldErrors,
@@ -43,7 +44,7 @@ export default function NewProduct() {
     },
     onError: (error) => {
       if (isApiError(error) && error.field) {
-        setErrors({ [error.field]: error.fieldMessage });
+        setErrors({ [error.field]: error.messageFor(productLabel(error.field)) });
         focusFirstInvalid();
       }
     },

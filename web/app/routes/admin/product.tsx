@@ -15,6 +15,7 @@ import {
   detailsBody,
   detailsOf,
   type FieldErrors,
+  productLabel,
   type VariantRow,
   variantRowsOf,
   variantsBody,
@@ -133,7 +134,7 @@ function DetailsPanel({ product }: { product: AdminProduct }) {
     },
     onError: (error) => {
       if (isApiError(error) && error.field) {
-        setErrors({ [error.field]: error.fieldMessage });
+        setErrors({ [error.field]: error.messageFor(productLabel(error.field)) });
         focusFirstInvalid();
       }
     },
@@ -151,7 +152,7 @@ function DetailsPanel({ product }: { product: AdminProduct }) {
     const parsed = updateProductSchema.safeParse(changes);
     const found: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
     if (draft.specialWarranty && !draft.specialWarrantyTerms.trim()) {
-      found.specialWarrantyTerms = 'Required for a product with a special warranty';
+      found.specialWarrantyTerms = 'Enter the special warranty terms: this product has a special warranty';
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -233,7 +234,7 @@ function VariantsPanel({ product }: { product: AdminProduct }) {
     },
     onError: (error) => {
       if (isApiError(error) && error.field) {
-        setErrors({ [error.field]: error.fieldMessage });
+        setErrors({ [error.field]: error.messageFor(productLabel(error.field)) });
         focusFirstInvalid();
       }
     },

@@ -193,9 +193,15 @@ function SettingsForm({ settings, canEdit }: { settings: ShopSettings; canEdit: 
     },
   });
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  /** A field's message goes as soon as its new value passes the check the next save makes. */
+  const change = (next: Draft, key: string) => {
+    setDraft(next);
+    if (!errors[key] || settingsBody(next).errors[key]) return;
+    setErrors(({ [key]: _fixed, ...rest }) => rest);
+  };
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => change({ ...draft, [key]: value }, key);
   const setLink = (network: SocialNetwork, url: string) =>
-    setDraft((d) => ({ ...d, social: { ...d.social, [network]: url } }));
+    change({ ...draft, social: { ...draft.social, [network]: url } }, `social.${network}`);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -71,7 +71,21 @@ export default function SignIn() {
       <div className="rounded-2xl border border-line bg-surface p-6 shadow-sm sm:p-8">
         <h1 className="text-2xl font-bold tracking-tight text-gray-900">Sign in to the back office</h1>
         <p className="mt-2 text-muted">For the shop’s staff. Customers don’t need an account to order.</p>
-        <form method="post" onSubmit={submit} noValidate className="mt-6 flex flex-col gap-4">
+        <form
+          method="post"
+          onSubmit={submit}
+          // A field's message goes once something is typed in it; the next try checks it again.
+          onChange={(event) => {
+            const target: EventTarget = event.target;
+            if (!(target instanceof HTMLInputElement)) return;
+            const { name, value } = target;
+            if ((name === 'email' || name === 'password') && errors[name] && value.trim()) {
+              setErrors(({ [name]: _fixed, ...rest }) => rest);
+            }
+          }}
+          noValidate
+          className="mt-6 flex flex-col gap-4"
+        >
           {errors.form ? <Notice tone="danger">{errors.form}</Notice> : null}
           <Input
             id="staff-email"
