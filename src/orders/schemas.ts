@@ -122,8 +122,9 @@ export const checkoutHeaders = z.looseObject({
 export const bankTransferInstructionsSchema = z.object({
   accountName: z.string(),
   bankName: z.string(),
-  iban: z.string(),
-  bic: z.string(),
+  /** ABA routing number (nine digits): the shop is paid in US dollars. */
+  routingNumber: z.string(),
+  accountNumber: z.string(),
   amountCents: cents,
   reference: z.string(),
 });

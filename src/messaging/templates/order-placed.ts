@@ -12,8 +12,9 @@ import {
 export interface BankTransferInstructions {
   accountName: string;
   bankName: string;
-  iban: string;
-  bic: string;
+  /** ABA routing number: US dollar transfers (ACH or domestic wire). */
+  routingNumber: string;
+  accountNumber: string;
   amountCents: number;
   /** The order reference, to quote as the transfer's reference. */
   reference: string;
@@ -34,8 +35,8 @@ function transferLines(i: BankTransferInstructions): string[] {
     `Amount: ${formatUsd(i.amountCents)}`,
     `Account name: ${i.accountName}`,
     `Bank: ${i.bankName}`,
-    `IBAN: ${i.iban}`,
-    `BIC: ${i.bic}`,
+    `Routing number (ABA): ${i.routingNumber}`,
+    `Account number: ${i.accountNumber}`,
     `Reference: ${i.reference}`,
   ];
 }
