@@ -129,13 +129,7 @@ describe('describePolicy', () => {
       ['45 days', '3 days'],
       ['30 days'],
     ],
-    [
-      'declaredParcelValueCents 5000',
-      { declaredParcelValueCents: 5000 },
-      'AS-DEF-5',
-      ['$50.00'],
-      ['$30.00'],
-    ],
+    ['declaredParcelValueCents 5000', { declaredParcelValueCents: 5000 }, 'AS-DEF-5', ['$50.00'], ['$30.00']],
   ];
   for (const [what, over, clause, has, hasNot] of changes) {
     it(`setting ${what} changes the ${clause} text`, () => {

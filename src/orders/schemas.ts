@@ -169,6 +169,8 @@ export const orderViewSchema = z.object({
   }),
   shippingMethod: z.object({ code: z.string(), name: z.string() }),
   shippingAddress: storedAddressSchema,
+  /** The address as written on the parcel in its country's order, the country named last (shared/format.ts). */
+  shippingAddressLines: z.array(z.string()),
   payment: z.object({
     /** 'bank_transfer' or 'test_card' (older rows may name other methods). */
     method: z.string(),

@@ -108,11 +108,7 @@ describe('a guest buys in the browser', { skip: skipWithoutBrowser() }, () => {
     );
     assert.match(reference, /^AC-\d\d-\d{5}$/);
     await page.getByRole('heading', { name: 'Pay by bank transfer' }).waitFor();
-    assert.match(
-      (await page.locator('main').textContent()) ?? '',
-      /\$1,372\.90/,
-      'two at $679 plus express',
-    );
+    assert.match((await page.locator('main').textContent()) ?? '', /\$1,372\.90/, 'two at $679 plus express');
     assert.equal(await page.getByRole('link', { name: /^Cart\s*, empty$/ }).count(), 1);
     await expectAccessible(page, 'confirmation');
 

@@ -1,5 +1,5 @@
 /** SH-ORD-1: the email sent when an order is placed. Plain text and simple HTML, every value escaped. */
-import { formatUsd } from '../../shared/money.ts';
+import { formatUsd } from '../../shared/format.ts';
 import { escapeHtml, htmlLayout, htmlLink, htmlParagraph } from './html.ts';
 import {
   addressLines,
@@ -7,6 +7,7 @@ import {
   linesText,
   type OrderEmailData,
   type RenderedEmail,
+  signOffText,
 } from './order-email.ts';
 
 export interface BankTransferInstructions {
@@ -67,6 +68,7 @@ export function renderOrderPlaced(data: OrderPlacedData): RenderedEmail {
     `Follow your order: ${data.orderUrl}`,
     '',
     'Keep this email: the link above shows your order without an account.',
+    ...signOffText(data.shopName),
   ].join('\n');
 
   const paymentHtml =

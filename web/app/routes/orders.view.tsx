@@ -3,7 +3,7 @@ import { data, Link, type LoaderFunctionArgs, type MetaFunction, useLoaderData }
 import { OrderProgress } from '../components/order/OrderProgress.tsx';
 import {
   eventLabel,
-  paymentMethodLabels,
+  paymentMethodLabel,
   paymentStatusLabels,
   statusLabels,
 } from '../components/order/order-status.ts';
@@ -13,7 +13,7 @@ import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { Price } from '../components/ui/Price.tsx';
 import { Table, TBody, Td, THead, Th, Tr } from '../components/ui/Table.tsx';
 import { pageMeta } from '../lib/meta.ts';
-import { countryName, formatDay, formatMoment, isNotFound, orderByLink } from '../lib/orders.server.ts';
+import { formatDate, formatDateTime, isNotFound, orderByLink } from '../lib/orders.server.ts';
 import { currentPolicySettings } from '../lib/policy.server.ts';
 
 /** The order behind a signed link (the emails' link and checkout's redirect); anything else is a 404. */
@@ -29,15 +29,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     order,
     justPlaced: params.get('placed') === '1',
-    countryName: countryName(order.shippingAddress.country),
-    placedOn: formatDay(order.placedAt),
-    shippedOn: formatDay(order.shippedAt),
-    deliveredOn: formatDay(order.deliveredAt),
+    placedOn: formatDate(order.placedAt),
+    shippedOn: order.shippedAt ? formatDate(order.shippedAt) : null,
+    deliveredOn: order.deliveredAt ? formatDate(order.deliveredAt) : null,
     timeline: order.timeline.map((e, i) => ({
       key: `${i}-${e.type}`,
       type: e.type,
       label: eventLabel(e.type),
-      when: formatMoment(e.at),
+      when: formatDateTime(e.at),
     })),
     doaDays: policy.doaDaysAfterDelivery,
     doaDaysUntraceable: policy.doaDaysAfterShipmentUntraceable,
@@ -93,7 +92,7 @@ export default function OrderPage() {
               Status
             </h2>
             <Badge tone={statusTones[order.status] ?? 'neutral'} className="text-sm">
-              {statusLabels[order.status] ?? order.status}
+              {statusLabels[order.status]}
             </Badge>
           </div>
           <p className="text-gray-800">{statusSentence(d)}</p>
@@ -121,11 +120,11 @@ export default function OrderPage() {
               </Detail>
               <Detail term="Account name">{awaitingTransfer.accountName}</Detail>
               <Detail term="Bank">{awaitingTransfer.bankName}</Detail>
-              <Detail term="IBAN">
-                <span className="font-mono">{awaitingTransfer.iban}</span>
+              <Detail term="Routing number (ABA)">
+                <span className="font-mono">{awaitingTransfer.routingNumber}</span>
               </Detail>
-              <Detail term="BIC">
-                <span className="font-mono">{awaitingTransfer.bic}</span>
+              <Detail term="Account number">
+                <span className="font-mono">{awaitingTransfer.accountNumber}</span>
               </Detail>
             </dl>
           </section>
@@ -228,26 +227,12 @@ export default function OrderPage() {
                 Shipping to
               </h2>
               <address className="mt-2 text-sm text-gray-800 not-italic">
-                {address.name}
-                <br />
-                {address.line1}
-                {address.line2 ? (
-                  <>
-                    <br />
-                    {address.line2}
-                  </>
-                ) : null}
-                <br />
-                {address.postalCode} {address.city}
-                {address.region ? `, ${address.region}` : ''}
-                <br />
-                {d.countryName}
-                {address.phone ? (
-                  <>
-                    <br />
-                    {address.phone}
-                  </>
-                ) : null}
+                {order.shippingAddressLines.map((line, i) => (
+                  <span key={`${i}-${line}`} className="block">
+                    {line}
+                  </span>
+                ))}
+                {address.phone ? <span className="block">{address.phone}</span> : null}
               </address>
               <p className="mt-3 text-sm text-muted">By {order.shippingMethod.name.toLowerCase()}</p>
             </section>
@@ -256,7 +241,7 @@ export default function OrderPage() {
                 Payment
               </h2>
               <p className="mt-2 text-sm text-gray-800">
-                {paymentMethodLabels[order.payment.method] ?? order.payment.method}:{' '}
+                {paymentMethodLabel(order.payment.method)}:{' '}
                 {paymentStatusLabels[order.payment.status] ?? order.payment.status}
               </p>
             </section>

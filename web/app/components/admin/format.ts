@@ -1,19 +1,15 @@
-/** Formatting and parsing at the edge of the back office: dates in the staff member's time zone, money. */
-import type { MailStatus, OrderStatus } from '../../lib/admin-api.ts';
+/**
+ * Formatting and parsing at the edge of the back office. Money and dates are written as everywhere else in the
+ * shop (src/shared/format.ts: "$1,234.56", "10 Jan 2026 09:30 UTC"), so staff read the same instant a
+ * customer's email or the after-sales deadlines name; the labels of order states and payment methods are the
+ * storefront's.
+ */
+import type { MailQueue, MailStatus, OrderStatus } from '../../lib/admin-api.ts';
+import { humanize, paymentMethodLabel, statusLabels } from '../order/order-status.ts';
 import type { Tone } from '../ui/Badge.tsx';
 
-export { formatUsd } from '../../../../src/shared/money.ts';
-
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
-
-export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dateTime.format(new Date(iso)) : '—';
-}
-
-export function formatDate(iso: string | null | undefined): string {
-  return iso ? dateOnly.format(new Date(iso)) : '—';
-}
+export { formatDate, formatDateTime, formatUsd } from '../../../../src/shared/format.ts';
+export { humanize, paymentMethodLabel };
 
 /**
  * Dollars typed by a person ("1,299.5", "$12", "12.30") → integer cents, without floating point; null when it
@@ -49,14 +45,7 @@ export function todayInput(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export const orderStatusLabel: Record<OrderStatus, string> = {
-  placed: 'Placed',
-  paid: 'Paid',
-  shipped: 'Shipped',
-  delivered: 'Delivered',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
+export const orderStatusLabel: Record<OrderStatus, string> = statusLabels;
 
 export const orderStatusTone: Record<OrderStatus, Tone> = {
   placed: 'neutral',
@@ -73,14 +62,42 @@ export const mailStatusTone: Record<MailStatus, Tone> = {
   failed: 'danger',
 };
 
-const paymentMethods: Record<string, string> = { bank_transfer: 'Bank transfer', test_card: 'Card (test)' };
-
-export function paymentMethodLabel(method: string): string {
-  return paymentMethods[method] ?? humanize(method);
+/**
+ * Where an email is: "Waiting in the outbox" when the shop has no SMTP server (nothing will send it), "Waiting
+ * to be sent" when it has one; "Sent"; "Failed" after the last attempt.
+ */
+export function mailStatusLabel(status: MailStatus, delivery: 'smtp' | 'outbox' | undefined): string {
+  if (status === 'pending') return delivery === 'outbox' ? 'Waiting in the outbox' : 'Waiting to be sent';
+  return status === 'sent' ? 'Sent' : 'Failed';
 }
 
-/** `order_placed` → "Order placed". */
-export function humanize(code: string): string {
-  const words = code.replace(/[_.-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+const mailTemplates: Record<string, string> = {
+  order_placed: 'Order confirmation',
+  order_shipped: 'Shipping notice',
+  order_cancelled: 'Cancellation notice',
+};
+
+/** The kind of an email ("Order confirmation"), never its template code. */
+export function mailTemplateLabel(template: string): string {
+  return mailTemplates[template] ?? humanize(template);
+}
+
+const emails = (n: number) => `${n} ${n === 1 ? 'email' : 'emails'}`;
+
+/**
+ * Where the shop's mail is. Without SMTP_URL nothing is ever sent, so waiting emails are not "on their way":
+ * the sentence says they sit in the outbox and why.
+ */
+export function mailQueueSentence(q: MailQueue): string {
+  const failed = q.failed > 0 ? ` ${emails(q.failed)} failed: look at them.` : '';
+  if (q.delivery === 'outbox') {
+    const waiting =
+      q.pending > 0
+        ? `${emails(q.pending)} ${q.pending === 1 ? 'is' : 'are'} waiting in the outbox, unsent`
+        : 'Emails stay in the outbox, unsent';
+    return `${waiting}: no mail server (SMTP_URL) is configured.${failed}`;
+  }
+  const sent =
+    q.pending > 0 ? `${emails(q.pending)} on the way to the mail server.` : 'Every email went out.';
+  return `${sent}${failed}`;
 }

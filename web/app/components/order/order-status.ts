@@ -1,5 +1,10 @@
-/** How an order's status and timeline read for the customer. */
-export const statusLabels: Record<string, string> = {
+/**
+ * How an order's status, timeline and payment method read, for customers and staff alike: raw values such as
+ * `bank_transfer` never reach a screen.
+ */
+import type { OrderStatus } from '../../../../src/orders/order-status.ts';
+
+export const statusLabels: Record<OrderStatus, string> = {
   placed: 'Placed',
   paid: 'Paid',
   shipped: 'Shipped',
@@ -18,14 +23,25 @@ export const eventLabels: Record<string, string> = {
   cancelled: 'Cancelled',
 };
 
+/** `order_placed` → "Order placed": the last resort for a code without a label, never the raw code. */
+export function humanize(code: string): string {
+  const words = code.replace(/[_.-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function eventLabel(type: string): string {
-  return eventLabels[type] ?? type.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return eventLabels[type] ?? humanize(type);
 }
 
 export const paymentMethodLabels: Record<string, string> = {
   bank_transfer: 'Bank transfer',
   test_card: 'Card',
 };
+
+/** "Bank transfer", "Card"; a method this version does not know reads as words, not as its code. */
+export function paymentMethodLabel(method: string): string {
+  return paymentMethodLabels[method] ?? humanize(method);
+}
 
 export const paymentStatusLabels: Record<string, string> = {
   pending: 'awaiting payment',
