@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { data, Link, type LoaderFunctionArgs, type MetaFunction, useLoaderData } from 'react-router';
+import {
+  data,
+  isRouteErrorResponse,
+  Link,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  useLoaderData,
+  useRouteError,
+} from 'react-router';
 import { OrderProgress } from '../components/order/OrderProgress.tsx';
 import {
   eventLabel,
@@ -8,6 +16,7 @@ import {
   statusLabels,
 } from '../components/order/order-status.ts';
 import { Badge, type Tone } from '../components/ui/Badge.tsx';
+import { ButtonLink } from '../components/ui/Button.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { Price } from '../components/ui/Price.tsx';
@@ -227,11 +236,8 @@ export default function OrderPage() {
                 Shipping to
               </h2>
               <address className="mt-2 text-sm text-gray-800 not-italic">
-                {order.shippingAddressLines.map((line, i) => (
-                  <span key={`${i}-${line}`} className="block">
-                    {line}
-                  </span>
-                ))}
+                {/* One line each, in the country's order; pre-line keeps them apart without keys. */}
+                <span className="block whitespace-pre-line">{order.shippingAddressLines.join('\n')}</span>
                 {address.phone ? <span className="block">{address.phone}</span> : null}
               </address>
               <p className="mt-3 text-sm text-muted">By {order.shippingMethod.name.toLowerCase()}</p>
@@ -283,6 +289,37 @@ export default function OrderPage() {
         </p>
       </div>
     </>
+  );
+}
+
+/**
+ * A link that leads to no order (mistyped, cut short by the mail program, or signed before the shop's secret
+ * changed): the page says how to find the order instead of the site's "page not found" about products.
+ */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  // Anything but a missing order is the site's own error page, with its reference (the root boundary).
+  if (!(isRouteErrorResponse(error) && error.status === 404)) throw error;
+  return (
+    <section aria-labelledby="order-link-title" className="mx-auto max-w-xl py-8 sm:py-16">
+      <h1 id="order-link-title" className="text-3xl font-bold tracking-tight text-gray-900">
+        This order link does not work
+      </h1>
+      <p className="mt-4 text-gray-800">
+        The link may be incomplete: some mail programs cut long links in two. Open the “Follow your order”
+        link in your order confirmation email again, or copy the whole address into your browser.
+      </p>
+      <p className="mt-4 text-gray-800">
+        You can also find your order with its reference (such as AC-26-00123, in the subject of every email
+        about it) and the email address you ordered with.
+      </p>
+      <div className="mt-8 flex flex-wrap gap-3">
+        <ButtonLink to="/orders/lookup">Find your order</ButtonLink>
+        <ButtonLink to="/" variant="secondary">
+          Go to the home page
+        </ButtonLink>
+      </div>
+    </section>
   );
 }
 

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, type MetaFunction, useParams } from 'react-router';
-import { formatDateTime, humanize, mailTemplateLabel } from '../../components/admin/format.ts';
+import { formatDateTime, mailTemplateLabel } from '../../components/admin/format.ts';
 import { MailPreview } from '../../components/admin/MailPreview.tsx';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { errorMessage, LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';

@@ -137,11 +137,8 @@ function Customer({ order }: { order: AdminOrderDetail }) {
       </p>
       <h3 className="mt-3 text-sm font-semibold text-gray-700">Shipping address</h3>
       <address className="not-italic">
-        {order.shippingAddressLines.map((line, i) => (
-          <span key={`${i}-${line}`} className="block">
-            {line}
-          </span>
-        ))}
+        {/* One line each, in the country's order; pre-line keeps them apart without keys. */}
+        <span className="block whitespace-pre-line">{order.shippingAddressLines.join('\n')}</span>
         {a.phone ? <span className="block">{a.phone}</span> : null}
       </address>
     </Panel>
