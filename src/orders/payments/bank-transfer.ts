@@ -18,9 +18,13 @@ export interface BankAccount {
   accountNumber: string;
 }
 
-/** The demo shop's account: the routing number is a valid test number that no real bank uses. */
+/**
+ * The demo shop's account: the routing number is a valid test number that no real bank uses. The holder is
+ * the business's legal name, which does not follow the shop's display name when the owner renames the shop,
+ * so the demo's holder does not repeat a brand either.
+ */
 export const defaultBankAccount: BankAccount = {
-  accountName: 'Aftercare Demo Shop',
+  accountName: 'Demo Shop Payments LLC',
   bankName: 'Demo Bank',
   routingNumber: '110000000',
   accountNumber: '000123456789',
