@@ -4,14 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { formatDateTime } from '../../src/shared/format.ts';
 import {
-  formatDateTime,
   mailQueueSentence,
   mailStatusLabel,
   mailTemplateLabel,
-  orderStatusLabel,
+} from '../../web/app/components/admin/mail-labels.ts';
+import {
+  statusLabels as orderStatusLabel,
   paymentMethodLabel,
-} from '../../web/app/components/admin/format.ts';
+} from '../../web/app/components/order/order-status.ts';
 
 describe('back-office labels', () => {
   it('without SMTP the dashboard says the emails wait in the outbox, not that they went out', () => {

@@ -4,11 +4,12 @@
  * customer's email or the after-sales deadlines name; the labels of order states and payment methods are the
  * storefront's.
  */
-import type { MailQueue, MailStatus, OrderStatus } from '../../lib/admin-api.ts';
+import type { MailStatus, OrderStatus } from '../../lib/admin-api.ts';
 import { humanize, paymentMethodLabel, statusLabels } from '../order/order-status.ts';
 import type { Tone } from '../ui/Badge.tsx';
 
 export { formatDate, formatDateTime, formatUsd } from '../../../../src/shared/format.ts';
+export { mailQueueSentence, mailStatusLabel, mailTemplateLabel } from './mail-labels.ts';
 export { humanize, paymentMethodLabel };
 
 /**
@@ -61,43 +62,3 @@ export const mailStatusTone: Record<MailStatus, Tone> = {
   sent: 'success',
   failed: 'danger',
 };
-
-/**
- * Where an email is: "Waiting in the outbox" when the shop has no SMTP server (nothing will send it), "Waiting
- * to be sent" when it has one; "Sent"; "Failed" after the last attempt.
- */
-export function mailStatusLabel(status: MailStatus, delivery: 'smtp' | 'outbox' | undefined): string {
-  if (status === 'pending') return delivery === 'outbox' ? 'Waiting in the outbox' : 'Waiting to be sent';
-  return status === 'sent' ? 'Sent' : 'Failed';
-}
-
-const mailTemplates: Record<string, string> = {
-  order_placed: 'Order confirmation',
-  order_shipped: 'Shipping notice',
-  order_cancelled: 'Cancellation notice',
-};
-
-/** The kind of an email ("Order confirmation"), never its template code. */
-export function mailTemplateLabel(template: string): string {
-  return mailTemplates[template] ?? humanize(template);
-}
-
-const emails = (n: number) => `${n} ${n === 1 ? 'email' : 'emails'}`;
-
-/**
- * Where the shop's mail is. Without SMTP_URL nothing is ever sent, so waiting emails are not "on their way":
- * the sentence says they sit in the outbox and why.
- */
-export function mailQueueSentence(q: MailQueue): string {
-  const failed = q.failed > 0 ? ` ${emails(q.failed)} failed: look at them.` : '';
-  if (q.delivery === 'outbox') {
-    const waiting =
-      q.pending > 0
-        ? `${emails(q.pending)} ${q.pending === 1 ? 'is' : 'are'} waiting in the outbox, unsent`
-        : 'Emails stay in the outbox, unsent';
-    return `${waiting}: no mail server (SMTP_URL) is configured.${failed}`;
-  }
-  const sent =
-    q.pending > 0 ? `${emails(q.pending)} on the way to the mail server.` : 'Every email went out.';
-  return `${sent}${failed}`;
-}
