@@ -168,6 +168,17 @@ describe('assessClaim properties', () => {
     );
   });
 
+  it('reasons are written for the customer: the clause ID is in its own field, never in the words', () => {
+    fc.assert(
+      fc.property(caseArb, ([g, s]) => {
+        for (const r of assessClaim(g.claim, s).reasons) {
+          assert.doesNotMatch(r.message, /\b(?:AS|PV|SH)-[A-Z]+-\d+\b/, r.clause);
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('ineligible ⇒ no resolutions; eligible ⇒ at least one, no duplicates', () => {
     fc.assert(
       fc.property(caseArb, ([g, s]) => {

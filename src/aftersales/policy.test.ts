@@ -37,7 +37,7 @@ interface ClaimOptions {
   facts?: Facts | null;
 }
 
-/** A claim with sensible defaults: a US$500.00 smartphone shipped 5 Jan 2026, delivered 10 Jan 2026. */
+/** A claim with sensible defaults: a $500.00 smartphone shipped 5 Jan 2026, delivered 10 Jan 2026. */
 function claim(kind: ClaimKind, openedAt: string, o: ClaimOptions = {}): ClaimInput {
   const input: ClaimInput = {
     kind,
@@ -267,7 +267,7 @@ describe('dead on arrival, AS-DOA-1', () => {
       expect: { eligible: false, deadline: '2026-01-15T00:00:00.000Z' },
     },
     {
-      name: 'DOA claim for an item under US$100.00 is still replaced or refunded, no coupon, AS-DOA-1 AS-GEN-5',
+      name: 'DOA claim for an item under $100.00 is still replaced or refunded, no coupon, AS-DOA-1 AS-GEN-5',
       input: claim('dead_on_arrival', '2026-01-11T00:00:00Z', { item: { unitPriceCents: 999 } }),
       expect: {
         eligible: true,
@@ -607,20 +607,20 @@ describe('return shipping of defective items, AS-DEF-4 AS-DEF-5 AS-DEF-6', () =>
       },
     },
     {
-      name: 'defective return parcel: RMA required and US$30.00 declared, AS-DEF-5',
+      name: 'defective return parcel: RMA required and $30.00 declared, AS-DEF-5',
       input: claim('defective', '2026-02-01T00:00:00Z'),
       expect: {
         returnParcel: { rmaRequired: true, declaredValueCents: 3000 },
-        mentions: [['AS-DEF-5', 'US$30.00']],
+        mentions: [['AS-DEF-5', '$30.00']],
       },
     },
     {
-      name: 'setting declaredParcelValueCents 5000: US$50.00 is declared, AS-DEF-5',
+      name: 'setting declaredParcelValueCents 5000: $50.00 is declared, AS-DEF-5',
       input: claim('defective', '2026-02-01T00:00:00Z'),
       settings: settings({ declaredParcelValueCents: 5000 }),
       expect: {
         returnParcel: { rmaRequired: true, declaredValueCents: 5000 },
-        mentions: [['AS-DEF-5', 'US$50.00']],
+        mentions: [['AS-DEF-5', '$50.00']],
       },
     },
   ]);
@@ -747,56 +747,56 @@ describe('return shipping fee, AS-GEN-3', () => {
     });
   runCases([
     {
-      name: 'fee US$14.99 is reimbursable (below the US$15.00 cap), AS-GEN-3',
+      name: 'fee $14.99 is reimbursable (below the $15.00 cap), AS-GEN-3',
       input: withFee(1499),
       expect: {
         reimbursable: 1499,
         mentions: [
-          ['AS-GEN-3', 'US$14.99'],
-          ['AS-GEN-3', 'US$15.00'],
+          ['AS-GEN-3', '$14.99'],
+          ['AS-GEN-3', '$15.00'],
         ],
       },
     },
     {
-      name: 'fee US$15.00 is not reimbursed (at the cap), AS-GEN-3',
+      name: 'fee $15.00 is not reimbursed (at the cap), AS-GEN-3',
       input: withFee(1500),
       expect: { eligible: true, reimbursable: 0, mentions: [['AS-GEN-3', 'not reimbursed']] },
     },
     {
-      name: 'fee US$40.00 is not reimbursed (above the cap), AS-GEN-3',
+      name: 'fee $40.00 is not reimbursed (above the cap), AS-GEN-3',
       input: withFee(4000),
       expect: { reimbursable: 0 },
     },
     {
-      name: 'fee US$0.00 reimburses nothing, AS-GEN-3',
+      name: 'fee $0.00 reimburses nothing, AS-GEN-3',
       input: withFee(0),
       expect: { reimbursable: 0 },
     },
     {
       name: 'no fee declared: up to the cap minus one cent (1499), AS-GEN-3',
       input: withFee(undefined),
-      expect: { reimbursable: 1499, mentions: [['AS-GEN-3', 'less than US$15.00']] },
+      expect: { reimbursable: 1499, mentions: [['AS-GEN-3', 'less than $15.00']] },
     },
     {
       name: 'setting returnShippingFeeCapCents 2000: no fee declared gives 1999, AS-GEN-3',
       input: withFee(undefined),
       settings: settings({ returnShippingFeeCapCents: 2000 }),
-      expect: { reimbursable: 1999, mentions: [['AS-GEN-3', 'US$20.00']] },
+      expect: { reimbursable: 1999, mentions: [['AS-GEN-3', '$20.00']] },
     },
     {
-      name: 'setting returnShippingFeeCapCents 2000: fee US$19.99 is reimbursable, AS-GEN-3',
+      name: 'setting returnShippingFeeCapCents 2000: fee $19.99 is reimbursable, AS-GEN-3',
       input: withFee(1999),
       settings: settings({ returnShippingFeeCapCents: 2000 }),
       expect: { reimbursable: 1999 },
     },
     {
-      name: 'setting returnShippingFeeCapCents 1000: fee US$14.99 is not reimbursed, AS-GEN-3',
+      name: 'setting returnShippingFeeCapCents 1000: fee $14.99 is not reimbursed, AS-GEN-3',
       input: withFee(1499),
       settings: settings({ returnShippingFeeCapCents: 1000 }),
       expect: { reimbursable: 0 },
     },
     {
-      name: 'DOA claim with a US$9.50 fee: 950 reimbursable, AS-GEN-3',
+      name: 'DOA claim with a $9.50 fee: 950 reimbursable, AS-GEN-3',
       input: claim('dead_on_arrival', '2026-01-11T00:00:00Z', {
         facts: { troubleshootingDone: true, returnShippingFeeCents: 950 },
       }),
@@ -901,7 +901,7 @@ describe('coupon instead of repair, AS-GEN-5', () => {
   const inWindow = '2026-02-01T00:00:00Z';
   runCases([
     {
-      name: 'defective item at US$99.99 gets a US$100.00 coupon instead of repair, AS-GEN-5',
+      name: 'defective item at $99.99 gets a $100.00 coupon instead of repair, AS-GEN-5',
       input: claim('defective', inWindow, { item: { unitPriceCents: 9999 } }),
       expect: {
         eligible: true,
@@ -909,13 +909,13 @@ describe('coupon instead of repair, AS-GEN-5', () => {
         couponValueCents: 10000,
         reimbursable: 1499,
         mentions: [
-          ['AS-GEN-5', 'US$99.99'],
-          ['AS-GEN-5', 'US$100.00'],
+          ['AS-GEN-5', '$99.99'],
+          ['AS-GEN-5', '$100.00'],
         ],
       },
     },
     {
-      name: 'defective item at US$100.00 is repaired, no coupon, AS-GEN-5',
+      name: 'defective item at $100.00 is repaired, no coupon, AS-GEN-5',
       input: claim('defective', inWindow, { item: { unitPriceCents: 10000 } }),
       expect: {
         eligible: true,
@@ -925,12 +925,12 @@ describe('coupon instead of repair, AS-GEN-5', () => {
       },
     },
     {
-      name: 'coupon value is the price rounded up to whole dollars: US$49.01 gives US$50.00, AS-GEN-5',
+      name: 'coupon value is the price rounded up to whole dollars: $49.01 gives $50.00, AS-GEN-5',
       input: claim('defective', inWindow, { item: { unitPriceCents: 4901 } }),
-      expect: { couponValueCents: 5000, mentions: [['AS-GEN-5', 'US$50.00']] },
+      expect: { couponValueCents: 5000, mentions: [['AS-GEN-5', '$50.00']] },
     },
     {
-      name: 'coupon for a whole-dollar price keeps the price: US$50.00 gives US$50.00, AS-GEN-5',
+      name: 'coupon for a whole-dollar price keeps the price: $50.00 gives $50.00, AS-GEN-5',
       input: claim('defective', inWindow, { item: { unitPriceCents: 5000 } }),
       expect: { couponValueCents: 5000 },
     },
@@ -967,31 +967,31 @@ describe('coupon instead of repair, AS-GEN-5', () => {
       expect: { resolutions: ['troubleshoot', 'coupon', 'replacement', 'refund'] },
     },
     {
-      name: 'setting couponThresholdCents 5000: US$99.99 is repaired, AS-GEN-5',
+      name: 'setting couponThresholdCents 5000: $99.99 is repaired, AS-GEN-5',
       input: claim('defective', inWindow, { item: { unitPriceCents: 9999 } }),
       settings: settings({ couponThresholdCents: 5000 }),
       expect: { resolutions: ['repair', 'replacement', 'refund'], couponValueCents: null },
     },
     {
-      name: 'setting couponThresholdCents 5000: US$49.99 gets a coupon, AS-GEN-5',
+      name: 'setting couponThresholdCents 5000: $49.99 gets a coupon, AS-GEN-5',
       input: claim('defective', inWindow, { item: { unitPriceCents: 4999 } }),
       settings: settings({ couponThresholdCents: 5000 }),
       expect: { resolutions: ['coupon', 'replacement', 'refund'], couponValueCents: 5000 },
     },
     {
-      name: 'setting couponThresholdCents 20000: US$150.00 gets a coupon, AS-GEN-5',
+      name: 'setting couponThresholdCents 20000: $150.00 gets a coupon, AS-GEN-5',
       input: claim('defective', inWindow, { item: { unitPriceCents: 15000 } }),
       settings: settings({ couponThresholdCents: 20000 }),
       expect: { resolutions: ['coupon', 'replacement', 'refund'], couponValueCents: 15000 },
     },
     {
-      name: 'setting couponFixedValueCents 2500: every coupon is worth US$25.00, AS-GEN-5',
+      name: 'setting couponFixedValueCents 2500: every coupon is worth $25.00, AS-GEN-5',
       input: claim('defective', inWindow, { item: { unitPriceCents: 9999 } }),
       settings: settings({ couponFixedValueCents: 2500 }),
-      expect: { couponValueCents: 2500, mentions: [['AS-GEN-5', 'US$25.00']] },
+      expect: { couponValueCents: 2500, mentions: [['AS-GEN-5', '$25.00']] },
     },
     {
-      name: 'a free item (US$0.00) gets a US$0.00 coupon, AS-GEN-5',
+      name: 'a free item ($0.00) gets a $0.00 coupon, AS-GEN-5',
       input: claim('defective', inWindow, { item: { unitPriceCents: 0 } }),
       expect: { resolutions: ['coupon', 'replacement', 'refund'], couponValueCents: 0 },
     },

@@ -68,14 +68,14 @@ describe('describePolicy', () => {
   });
 
   const defaults: Array<[string, string[]]> = [
-    ['AS-GEN-3', ['US$15.00']],
+    ['AS-GEN-3', ['$15.00']],
     ['AS-GEN-4', ['7 days']],
-    ['AS-GEN-5', ['US$100.00', 'rounded up to whole dollars']],
+    ['AS-GEN-5', ['$100.00', 'rounded up to whole dollars']],
     ['AS-GEN-6', ['12-month', '90-day']],
     ['AS-DOA-1', ['3 days', '30 days']],
     ['AS-DEF-2', ['90 days']],
     ['AS-DEF-4', ['7 days']],
-    ['AS-DEF-5', ['US$30.00']],
+    ['AS-DEF-5', ['$30.00']],
   ];
   for (const [clause, needles] of defaults) {
     it(`with default settings the ${clause} text says ${needles.map((n) => JSON.stringify(n)).join(' and ')}`, () => {
@@ -90,17 +90,17 @@ describe('describePolicy', () => {
       'returnShippingFeeCapCents 2000',
       { returnShippingFeeCapCents: 2000 },
       'AS-GEN-3',
-      ['US$20.00'],
-      ['US$15.00'],
+      ['$20.00'],
+      ['$15.00'],
     ],
     ['shopPaysFaultDays 10', { shopPaysFaultDays: 10 }, 'AS-GEN-4', ['10 days'], ['7 days']],
     ['shopPaysFaultDays 10 (AS-DEF-4)', { shopPaysFaultDays: 10 }, 'AS-DEF-4', ['10 days'], ['7 days']],
-    ['couponThresholdCents 5000', { couponThresholdCents: 5000 }, 'AS-GEN-5', ['US$50.00'], ['US$100.00']],
+    ['couponThresholdCents 5000', { couponThresholdCents: 5000 }, 'AS-GEN-5', ['$50.00'], ['$100.00']],
     [
       'couponFixedValueCents 2500',
       { couponFixedValueCents: 2500 },
       'AS-GEN-5',
-      ['US$25.00', 'US$100.00'],
+      ['$25.00', '$100.00'],
       ['rounded up'],
     ],
     ['warrantyMonths 24', { warrantyMonths: 24 }, 'AS-GEN-6', ['24-month'], ['12-month']],
@@ -127,13 +127,7 @@ describe('describePolicy', () => {
       ['45 days', '3 days'],
       ['30 days'],
     ],
-    [
-      'declaredParcelValueCents 5000',
-      { declaredParcelValueCents: 5000 },
-      'AS-DEF-5',
-      ['US$50.00'],
-      ['US$30.00'],
-    ],
+    ['declaredParcelValueCents 5000', { declaredParcelValueCents: 5000 }, 'AS-DEF-5', ['$50.00'], ['$30.00']],
   ];
   for (const [what, over, clause, has, hasNot] of changes) {
     it(`setting ${what} changes the ${clause} text`, () => {

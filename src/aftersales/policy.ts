@@ -397,7 +397,7 @@ function decideDefective(ctx: Context): Decision {
           }
         : {
             clause: 'AS-DEF-4',
-            message: `Opened ${receivedText(ctx)}, later than ${plural(s.shopPaysFaultDays, 'day')}: you pay for sending the item back, reimbursed under AS-GEN-3 if the complaint is justified.`,
+            message: `Opened ${receivedText(ctx)}, later than ${plural(s.shopPaysFaultDays, 'day')}: you pay for sending the item back; the fee is reimbursed if inspection finds the complaint justified and it is below ${formatUsd(s.returnShippingFeeCapCents)}.`,
           },
     );
   } else {

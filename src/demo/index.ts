@@ -3,9 +3,9 @@
  * Deterministic: the same clock gives the same rows, ids included; dates are relative to the clock.
  */
 import { sql } from 'drizzle-orm';
-import { testProcessorCharges } from '../orders/payments/test-processor.schema.ts';
 import type { Db } from '../db/client.ts';
 import { productImages, products, productVariants } from '../db/schema.ts';
+import { testProcessorCharges } from '../orders/payments/test-processor.schema.ts';
 import { orderEvents, orderLines, orders, payments } from '../orders/schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import { catalogRows } from './catalog-rows.ts';

@@ -3,8 +3,14 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { retryFailedMail } from './dispatcher.ts';
-import { getOutboxMail, listOutbox } from './outbox.service.ts';
-import { mailDetailSchema, mailListQuerySchema, mailListSchema, mailRetryBodySchema } from './schemas.ts';
+import { getOutboxMail, listOutbox, mailQueueCounts } from './outbox.service.ts';
+import {
+  mailDetailSchema,
+  mailListQuerySchema,
+  mailListSchema,
+  mailQueueSchema,
+  mailRetryBodySchema,
+} from './schemas.ts';
 
 /** The mail outbox in the back office: every email the shop sent or would send. */
 export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -19,6 +25,21 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request) => listOutbox(ctx.db, request.query),
+  );
+
+  app.get(
+    '/mail/queue',
+    {
+      schema: {
+        tags: ['admin: mail'],
+        summary: 'Whether emails are sent over SMTP or only kept in the outbox, and how many wait or failed',
+        response: { 200: mailQueueSchema, ...errorResponses },
+      },
+    },
+    async () => {
+      const counts = await mailQueueCounts(ctx.db);
+      return { delivery: ctx.config.SMTP_URL ? ('smtp' as const) : ('outbox' as const), ...counts };
+    },
   );
 
   app.get(

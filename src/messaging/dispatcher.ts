@@ -10,8 +10,26 @@ import { mailOutbox } from './schema.ts';
 
 export const MAX_ATTEMPTS = 5;
 
+/** A sender as nodemailer takes it: the display name is quoted and encoded by nodemailer, never by hand. */
+export interface MailSender {
+  name: string;
+  address: string;
+}
+
 export interface MailTransport {
-  send(mail: { from: string; to: string; subject: string; text: string; html: string }): Promise<void>;
+  send(mail: { from: MailSender; to: string; subject: string; text: string; html: string }): Promise<void>;
+}
+
+/**
+ * The sender of one email: MAIL_FROM's address (the shop's mailbox is configuration) with the display name
+ * stored when the email was queued, the shop's name from its settings, so a renamed shop signs the From line
+ * as its body does. Emails queued before names were stored keep MAIL_FROM's own display name.
+ */
+export function senderOf(mailFrom: string, fromName: string | null): MailSender {
+  const match = /^\s*"?([^"<]*?)"?\s*<([^<>\s]+)>\s*$/.exec(mailFrom);
+  const address = match ? (match[2] as string) : mailFrom.trim();
+  const configuredName = match?.[1]?.trim() ?? '';
+  return { name: fromName?.trim() || configuredName, address };
 }
 
 export function smtpTransport(url: string): MailTransport & { close(): void } {
@@ -42,7 +60,7 @@ export async function deliverPendingMail(
     for (const mail of due) {
       try {
         await transport.send({
-          from: ctx.config.MAIL_FROM,
+          from: senderOf(ctx.config.MAIL_FROM, mail.fromName),
           to: mail.toAddress,
           subject: mail.subject,
           text: mail.textBody,

@@ -4,6 +4,8 @@ import { mailOutbox } from './schema.ts';
 
 export interface OutgoingMail {
   template: string;
+  /** The sender's display name: the shop's name from its settings, as the body writes it. */
+  fromName: string;
   to: string;
   subject: string;
   text: string;
@@ -21,6 +23,7 @@ export async function enqueueMail(db: Db, mail: OutgoingMail, now: Date): Promis
     id,
     template: mail.template,
     toAddress: mail.to,
+    fromName: mail.fromName,
     subject: mail.subject,
     textBody: mail.text,
     htmlBody: mail.html,

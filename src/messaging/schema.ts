@@ -14,6 +14,11 @@ export const mailOutbox = pgTable(
     id: uuid().primaryKey(),
     template: text().notNull(),
     toAddress: text().notNull(),
+    /**
+     * The sender's display name, the shop's name when the email was queued (its body names the shop the same
+     * way); the address is MAIL_FROM's at sending. Null for emails queued before the column existed.
+     */
+    fromName: text(),
     subject: text().notNull(),
     textBody: text().notNull(),
     htmlBody: text().notNull(),

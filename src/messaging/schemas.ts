@@ -32,6 +32,15 @@ export const mailListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** Where the shop's mail goes, and how much waits or failed: the dashboard's outbox card. */
+export const mailQueueSchema = z.object({
+  /** `smtp`: a dispatcher sends the outbox (SMTP_URL is set); `outbox`: emails only wait there, unsent. */
+  delivery: z.enum(['smtp', 'outbox']),
+  pending: z.number().int(),
+  failed: z.number().int(),
+});
+export type MailQueue = z.infer<typeof mailQueueSchema>;
+
 export const mailRetryBodySchema = z.strictObject({ ids: z.array(z.uuid()).min(1).max(100) });
 
 export type MailStatus = z.infer<typeof mailStatusSchema>;

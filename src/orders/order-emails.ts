@@ -15,6 +15,7 @@ import {
 import type { OrderEmailData } from '../messaging/templates/order-email.ts';
 import { ORDER_PLACED_TEMPLATE, renderOrderPlaced } from '../messaging/templates/order-placed.ts';
 import { ORDER_SHIPPED_TEMPLATE, renderOrderShipped } from '../messaging/templates/order-shipped.ts';
+import { getShopSettings } from '../settings/shop.ts';
 import { orderLinkToken, orderPageUrl } from './order-link.ts';
 import { bankTransferInstructions } from './payments/bank-transfer.ts';
 import { orderLines, type orders } from './schema.ts';
@@ -22,12 +23,6 @@ import { shippingMethodName } from './shipping.ts';
 
 type EmailCtx = Pick<AppContext, 'config' | 'secret'>;
 type OrderRow = typeof orders.$inferSelect;
-
-/** The shop's name as customers see it: the display name of MAIL_FROM ("Aftercare <shop@...>"). */
-export function shopNameOf(mailFrom: string): string {
-  const match = /^\s*"?([^"<]*?)"?\s*</.exec(mailFrom);
-  return match?.[1]?.trim() || 'Aftercare';
-}
 
 export function orderUrlOf(ctx: EmailCtx, orderId: string): string {
   return orderPageUrl(ctx.config.PUBLIC_URL, orderLinkToken(ctx.secret, orderId));
@@ -41,11 +36,16 @@ async function emailData(
   order: OrderRow,
   known?: OrderLineRow[],
 ): Promise<OrderEmailData> {
+  // One after the other: `db` is usually a transaction, one connection.
   const lines =
     known ??
     (await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)));
+  const shop = await getShopSettings(db);
   return {
-    shopName: shopNameOf(ctx.config.MAIL_FROM),
+    // The name in the shop settings when the email is queued, not MAIL_FROM's: the owner renames the shop in
+    // the back office. Queue time rather than send time because the outbox keeps the rendered email, which
+    // staff preview; the sender's display name is stored with it so From and body always agree.
+    shopName: shop.name,
     reference: order.reference,
     lines: lines.map((l) => ({
       productName: l.productName,
@@ -84,7 +84,7 @@ export async function enqueueOrderPlacedEmail(
   });
   return enqueueMail(
     tx,
-    { template: ORDER_PLACED_TEMPLATE, to: order.email, orderId: order.id, ...mail },
+    { template: ORDER_PLACED_TEMPLATE, fromName: data.shopName, to: order.email, orderId: order.id, ...mail },
     now,
   );
 }
@@ -104,7 +104,13 @@ export async function enqueueOrderShippedEmail(
   });
   return enqueueMail(
     tx,
-    { template: ORDER_SHIPPED_TEMPLATE, to: order.email, orderId: order.id, ...mail },
+    {
+      template: ORDER_SHIPPED_TEMPLATE,
+      fromName: data.shopName,
+      to: order.email,
+      orderId: order.id,
+      ...mail,
+    },
     now,
   );
 }
@@ -117,10 +123,17 @@ export async function enqueueOrderCancelledEmail(
   refunds: CancelledEmailRefund[],
   now: Date,
 ): Promise<string> {
-  const mail = renderOrderCancelled({ ...(await emailData(tx, ctx, order)), refunds });
+  const data = await emailData(tx, ctx, order);
+  const mail = renderOrderCancelled({ ...data, refunds });
   return enqueueMail(
     tx,
-    { template: ORDER_CANCELLED_TEMPLATE, to: order.email, orderId: order.id, ...mail },
+    {
+      template: ORDER_CANCELLED_TEMPLATE,
+      fromName: data.shopName,
+      to: order.email,
+      orderId: order.id,
+      ...mail,
+    },
     now,
   );
 }

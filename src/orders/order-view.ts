@@ -5,6 +5,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { mailOutbox } from '../messaging/schema.ts';
+import { formatAddress } from '../shared/format.ts';
 import { allowedNext } from './order-status.ts';
 import { bankTransferInstructions } from './payments/bank-transfer.ts';
 import {
@@ -98,6 +99,7 @@ export function customerView({
     },
     shippingMethod: { code: order.shippingMethod, name: shippingMethodName(order.shippingMethod) },
     shippingAddress: order.shippingAddress,
+    shippingAddressLines: formatAddress(order.shippingAddress),
     payment: {
       method: order.paymentMethod,
       methodLabel: paymentMethodLabel(order.paymentMethod),

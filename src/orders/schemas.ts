@@ -143,8 +143,9 @@ export const checkoutHeaders = z.looseObject({
 export const bankTransferInstructionsSchema = z.object({
   accountName: z.string(),
   bankName: z.string(),
-  iban: z.string(),
-  bic: z.string(),
+  /** ABA routing number (nine digits): the shop is paid in US dollars. */
+  routingNumber: z.string(),
+  accountNumber: z.string(),
   amountCents: cents,
   reference: z.string(),
 });
@@ -189,6 +190,8 @@ export const orderViewSchema = z.object({
   }),
   shippingMethod: z.object({ code: z.string(), name: z.string() }),
   shippingAddress: storedAddressSchema,
+  /** The address as written on the parcel in its country's order, the country named last (shared/format.ts). */
+  shippingAddressLines: z.array(z.string()),
   payment: z.object({
     /** 'bank_transfer' or 'test_card' (older rows may name other methods): a code, never shown as is. */
     method: z.string(),

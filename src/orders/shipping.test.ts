@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { defaultShippingSettings, shippingMethods, shippingPriceCents } from './shipping.ts';
 
 describe('shipping methods', () => {
-  it('ordinary post costs US$4.90 and tracked express US$14.90 by default', () => {
+  it('ordinary post costs $4.90 and tracked express $14.90 by default', () => {
     assert.equal(shippingPriceCents('post', 10_000), 490);
     assert.equal(shippingPriceCents('express', 10_000), 1490);
     assert.equal(defaultShippingSettings.freePostFromCents, null);

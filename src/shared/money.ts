@@ -11,13 +11,17 @@ function groupThousands(n: number): string {
   return out;
 }
 
-/** 123456 → "US$1,234.56". Intl is avoided on purpose: this runs inside the policy engine's hot path. */
+/**
+ * Integer cents → "$1,234.56" ("-$5.00" below zero). The shop sells in US dollars only, so the plain "$" is
+ * unambiguous. Every screen and email writes money through this (see shared/format.ts). Intl is avoided on
+ * purpose: this runs inside the policy engine's hot path.
+ */
 export function formatUsd(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
   const dollars = Math.floor(abs / 100);
   const rest = abs - dollars * 100;
-  return `${sign}US$${groupThousands(dollars)}.${rest < 10 ? '0' : ''}${rest}`;
+  return `${sign}$${groupThousands(dollars)}.${rest < 10 ? '0' : ''}${rest}`;
 }
 
 /** 4999 → 5000, 5000 → 5000. */

@@ -41,7 +41,7 @@ describe('products in the back office', { skip: skipWithoutBrowser() }, () => {
     await page.getByLabel('Description').fill('It exists only while this test runs.');
     await page.getByLabel('SKU').fill('tpx-128');
     await page.getByLabel('Variant name').fill('128 GB, black');
-    await page.getByLabel('Price (US$)').fill('1,299.5');
+    await page.getByLabel('Price ($)').fill('1,299.5');
     await page.getByLabel('Stock').fill('4');
     await page.getByRole('button', { name: 'Create product' }).click();
     await page.getByText('Product created.').waitFor();
@@ -59,7 +59,7 @@ describe('products in the back office', { skip: skipWithoutBrowser() }, () => {
       product.variants.map((v) => [v.sku, v.priceCents]),
       [['TPX-128', 129_950]],
     );
-    assert.equal(await page.getByLabel('Price (US$)').inputValue(), '1299.50');
+    assert.equal(await page.getByLabel('Price ($)').inputValue(), '1299.50');
   });
 
   it('adjusts the stock by a delta', async () => {

@@ -20,6 +20,7 @@ describe('mail outbox', () => {
         t.ctx.db,
         {
           template: 'test',
+          fromName: 'Aftercare',
           to: `person${i}@example.com`,
           subject: `Message ${i}`,
           text: `Hello ${i}`,

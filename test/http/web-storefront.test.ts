@@ -103,7 +103,7 @@ describe('storefront pages (demo shop)', () => {
     expectHtml(html, /Glacier, 256 GB.*?Out of stock/s);
     // AS-GEN-6: what the warranty excludes for a smartphone.
     expectHtml(html, /12-month warranty/);
-    expectHtml(html, /Man-made issues: misuse, accidental or physical damage\. .*?AS-GEN-6/s);
+    expectHtml(html, /Man-made issues: misuse, accidental or physical damage\./);
     expectHtml(html, /A smartphone that has been opened by the customer is no longer covered/);
     // SH-BATCH-1 is off for this product.
     expectNoHtml(html, /Logo and packaging may vary between batches/);
@@ -137,10 +137,7 @@ describe('storefront pages (demo shop)', () => {
     const renewed = (await get('/products/nimbus-x1-renewed')).body;
     expectHtml(renewed, /Sold under special warranty terms/);
     expectHtml(renewed, /Nimbus Certified Refurbishing/);
-    expectHtml(
-      renewed,
-      /defective-item returns to the shop do not apply; the special terms do\. .*?AS-DEF-1/s,
-    );
+    expectHtml(renewed, /defective-item returns to the shop do not apply; the special terms do\./);
 
     const clearance = (await get('/products/orbit-mini')).body;
     expectHtml(clearance, /No 12-month warranty/);
@@ -183,9 +180,9 @@ describe('storefront pages (demo shop)', () => {
     assert.equal(cart.statusCode, 200);
     expectHtml(cart.body, /Added to your cart/);
     expectHtml(cart.body, /Orbit One/);
-    expectHtml(cart.body, /US\$898\.00/, 'subtotal of two');
-    expectHtml(cart.body, /Ordinary post.*?US\$4\.90/s);
-    expectHtml(cart.body, /Tracked express.*?US\$14\.90/s);
+    expectHtml(cart.body, /\$898\.00/, 'subtotal of two');
+    expectHtml(cart.body, /Ordinary post.*?\$4\.90/s);
+    expectHtml(cart.body, /Tracked express.*?\$14\.90/s);
     expectHtml(cart.body, /<span class="sr-only">, 2 items<\/span>/, 'the header counts the units');
 
     // A second add to the same cart keeps its token.
@@ -219,7 +216,7 @@ describe('storefront pages (demo shop)', () => {
     assert.equal(more.statusCode, 303);
     assert.equal(more.headers.location, '/cart');
     assert.equal(cartCookieOf(more), cookie, 'the cookie is sent again to extend its life');
-    expectHtml((await get('/cart', cookie)).body, /US\$200\.00/);
+    expectHtml((await get('/cart', cookie)).body, /\$200\.00/);
 
     const tooMany = await post(
       '/cart',
@@ -303,16 +300,29 @@ describe('storefront pages (demo shop)', () => {
     assert.ok(reference);
     expectHtml(html, /Thank you: your order is placed/);
     expectHtml(html, /Pay by bank transfer/);
-    expectHtml(html, /GB33BUKB20201555555555/);
-    expectHtml(html, /US\$614\.90/, 'two phones and express shipping');
-    expectHtml(html, /Grace Hopper.*?22202 Arlington.*?United States/s);
+    expectHtml(html, /Routing number \(ABA\).*?110000000/s, 'US dollar transfer details');
+    expectNoHtml(html, /IBAN|BIC/);
+    expectHtml(html, /\$614\.90/, 'two phones and express shipping');
+    expectNoHtml(html, /US\$/);
+    expectHtml(
+      html,
+      /Grace Hopper\n1 Navy Yard\nArlington, 22202\nUnited States/,
+      'a US address, the US way',
+    );
     expectHtml(html, /Order placed/);
     expectHtml(html, /<meta name="robots" content="noindex, nofollow"\/>/);
 
     const token = new URLSearchParams(String(first.headers.location).split('?')[1]).get('token') as string;
     const tampered = `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}A`;
-    assert.equal((await get(`/orders/view?token=${encodeURIComponent(tampered)}`)).statusCode, 404);
-    assert.equal((await get('/orders/view')).statusCode, 404);
+    for (const bad of [`/orders/view?token=${encodeURIComponent(tampered)}`, '/orders/view']) {
+      const res = await get(bad);
+      assert.equal(res.statusCode, 404);
+      // A bad order link says how to find the order, not that a product may no longer be sold.
+      expectHtml(res.body, /This order link does not work/);
+      expectHtml(res.body, /href="\/orders\/lookup"/);
+      expectHtml(res.body, /reference/);
+      expectNoHtml(res.body, /product may no longer be sold/);
+    }
 
     // The cart is closed: the checkout page now says it is empty.
     expectHtml((await get('/checkout', cookie)).body, /Your cart is empty/);
@@ -436,7 +446,7 @@ describe('storefront pages (demo shop)', () => {
     assert.ok(names.length >= 4 && names.every((n) => /tab|pad|slate/.test(n as string)), names.join());
 
     const cheap = await get('/products?maxPrice=50&sort=price_desc');
-    const prices = [...cheap.body.matchAll(/<article.*?US\$([\d,.]+)/gs)].map((m) =>
+    const prices = [...cheap.body.matchAll(/<article.*?\$([\d,.]+)/gs)].map((m) =>
       Number(m[1]?.replace(',', '')),
     );
     assert.ok(prices.length > 0 && prices.every((p) => p <= 50), prices.join());

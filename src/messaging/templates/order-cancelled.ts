@@ -2,11 +2,11 @@
  * The email sent when the shop cancels an order before shipment. Staff's reason stays in the back office (it
  * may be internal); the customer learns what was cancelled and what happens to their money.
  */
-
 import { refundSentence } from '../../orders/payments/payment-labels.ts';
 import type { RefundStatus } from '../../orders/payments/payment-lifecycle.ts';
+import { formatUsd } from '../../shared/format.ts';
 import { htmlLayout, htmlLink, htmlParagraph } from './html.ts';
-import { linesHtml, linesText, type OrderEmailData, type RenderedEmail } from './order-email.ts';
+import { linesHtml, linesText, type OrderEmailData, type RenderedEmail, signOffText } from './order-email.ts';
 
 /** A refund recorded with the cancellation: to the card (pending at the processor) or owed by transfer. */
 export interface CancelledEmailRefund {
@@ -33,9 +33,16 @@ export function renderOrderCancelled(data: OrderCancelledData): RenderedEmail {
       : 'No payment was taken for this order, so there is nothing to refund.';
   const questions = 'If you did not expect this, reply to this email and we will explain.';
 
-  const text = [opening, money, '', ...linesText(data), '', questions, `Your order: ${data.orderUrl}`].join(
-    '\n',
-  );
+  const text = [
+    opening,
+    money,
+    '',
+    ...linesText(data),
+    '',
+    questions,
+    `Your order: ${data.orderUrl}`,
+    ...signOffText(data.shopName),
+  ].join('\n');
   const html = htmlLayout(
     data.shopName,
     subject,

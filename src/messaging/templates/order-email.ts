@@ -1,5 +1,5 @@
 /** What the order emails show, independent of tables: the service fills it from the order it just wrote. */
-import { formatUsd } from '../../shared/money.ts';
+import { formatAddress, formatUsd, type PostalAddress } from '../../shared/format.ts';
 import { htmlTable } from './html.ts';
 
 export interface OrderEmailLine {
@@ -10,17 +10,10 @@ export interface OrderEmailLine {
   lineTotalCents: number;
 }
 
-export interface OrderEmailAddress {
-  name: string;
-  line1: string;
-  line2?: string | undefined;
-  city: string;
-  postalCode: string;
-  region?: string | undefined;
-  country: string;
-}
+export type OrderEmailAddress = PostalAddress;
 
 export interface OrderEmailData {
+  /** The shop's name from its settings when the email is queued: subject, body, sign-off and sender name. */
   shopName: string;
   reference: string;
   lines: OrderEmailLine[];
@@ -39,10 +32,14 @@ export interface RenderedEmail {
   html: string;
 }
 
+/** The address as written on the parcel, in its country's order, the country named (shared/format.ts). */
 export function addressLines(a: OrderEmailAddress): string[] {
-  return [a.name, a.line1, a.line2, [a.postalCode, a.city].join(' '), a.region, a.country].filter(
-    (l): l is string => typeof l === 'string' && l.trim() !== '',
-  );
+  return formatAddress(a);
+}
+
+/** The plain-text emails end as the HTML ones do: signed with the shop's current name. */
+export function signOffText(shopName: string): string[] {
+  return ['', '—', shopName];
 }
 
 function itemLabel(line: OrderEmailLine): string {

@@ -1,5 +1,5 @@
 /** SH-ORD-1: the email sent when an order is placed. Plain text and simple HTML, every value escaped. */
-import { formatUsd } from '../../shared/money.ts';
+import { formatUsd } from '../../shared/format.ts';
 import { escapeHtml, htmlLayout, htmlLink, htmlParagraph } from './html.ts';
 import {
   addressLines,
@@ -7,13 +7,15 @@ import {
   linesText,
   type OrderEmailData,
   type RenderedEmail,
+  signOffText,
 } from './order-email.ts';
 
 export interface BankTransferInstructions {
   accountName: string;
   bankName: string;
-  iban: string;
-  bic: string;
+  /** ABA routing number: US dollar transfers (ACH or domestic wire). */
+  routingNumber: string;
+  accountNumber: string;
   amountCents: number;
   /** The order reference, to quote as the transfer's reference. */
   reference: string;
@@ -34,8 +36,8 @@ function transferLines(i: BankTransferInstructions): string[] {
     `Amount: ${formatUsd(i.amountCents)}`,
     `Account name: ${i.accountName}`,
     `Bank: ${i.bankName}`,
-    `IBAN: ${i.iban}`,
-    `BIC: ${i.bic}`,
+    `Routing number (ABA): ${i.routingNumber}`,
+    `Account number: ${i.accountNumber}`,
     `Reference: ${i.reference}`,
   ];
 }
@@ -66,6 +68,7 @@ export function renderOrderPlaced(data: OrderPlacedData): RenderedEmail {
     `Follow your order: ${data.orderUrl}`,
     '',
     'Keep this email: the link above shows your order without an account.',
+    ...signOffText(data.shopName),
   ].join('\n');
 
   const paymentHtml =

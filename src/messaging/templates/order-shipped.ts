@@ -1,5 +1,5 @@
 /** SH-ORD-1: the email sent when an order ships, with the carrier, tracking number and shipment date. */
-import { formatDay } from '../../shared/time.ts';
+import { formatDay } from '../../shared/format.ts';
 import { escapeHtml, htmlLayout, htmlLink, htmlParagraph } from './html.ts';
 import {
   addressLines,
@@ -7,6 +7,7 @@ import {
   linesText,
   type OrderEmailData,
   type RenderedEmail,
+  signOffText,
 } from './order-email.ts';
 
 export interface OrderShippedData extends OrderEmailData {
@@ -38,6 +39,7 @@ export function renderOrderShipped(data: OrderShippedData): RenderedEmail {
     ...addressLines(data.shippingAddress),
     '',
     `Follow your order: ${data.orderUrl}`,
+    ...signOffText(data.shopName),
   ].join('\n');
 
   const html = htmlLayout(

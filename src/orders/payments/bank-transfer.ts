@@ -5,18 +5,29 @@
 import type { BankTransferInstructions } from '../../messaging/templates/order-placed.ts';
 import type { PaymentProvider } from './provider.ts';
 
+/**
+ * A US dollar account, as a US payer's bank asks for it (ACH or domestic wire): the nine-digit ABA routing
+ * number and the account number. IBAN and BIC are for euro and international transfers; the shop sells in
+ * USD only.
+ */
 export interface BankAccount {
   accountName: string;
   bankName: string;
-  iban: string;
-  bic: string;
+  /** ABA routing transit number: nine digits. */
+  routingNumber: string;
+  accountNumber: string;
 }
 
+/**
+ * The demo shop's account: the routing number is a valid test number that no real bank uses. The holder is
+ * the business's legal name, which does not follow the shop's display name when the owner renames the shop,
+ * so the demo's holder does not repeat a brand either.
+ */
 export const defaultBankAccount: BankAccount = {
-  accountName: 'Aftercare Demo Shop',
+  accountName: 'Demo Shop Payments LLC',
   bankName: 'Demo Bank',
-  iban: 'GB33BUKB20201555555555',
-  bic: 'BUKBGB22',
+  routingNumber: '110000000',
+  accountNumber: '000123456789',
 };
 
 export function bankTransferInstructions(

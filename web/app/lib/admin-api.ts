@@ -16,7 +16,7 @@ import type {
   StockResult,
   UpdateProductInput,
 } from '../../../src/catalog/schemas.ts';
-import type { MailDetail, MailStatus, MailSummary } from '../../../src/messaging/schemas.ts';
+import type { MailDetail, MailQueue, MailStatus, MailSummary } from '../../../src/messaging/schemas.ts';
 import type { OrderStatus } from '../../../src/orders/order-status.ts';
 import type {
   AdminOrderDetail,
@@ -62,7 +62,7 @@ export interface Staff {
   role: 'owner' | 'customer_service' | 'technician';
 }
 
-export type { MailDetail, MailStatus, MailSummary };
+export type { MailDetail, MailQueue, MailStatus, MailSummary };
 
 /** A failed request: the HTTP status and the API's error code, message and (for input errors) field path. */
 export class ApiError extends Error {
@@ -284,6 +284,11 @@ export function listMail(query: MailListQuery): Promise<Page<MailSummary>> {
   return request('GET', withQuery('/api/admin/mail', { ...query }));
 }
 
+/** SMTP or outbox only, and the pending and failed counts. */
+export function getMailQueue(): Promise<MailQueue> {
+  return request('GET', '/api/admin/mail/queue');
+}
+
 export function getMail(id: string): Promise<MailDetail> {
   return request('GET', `/api/admin/mail/${encodeURIComponent(id)}`);
 }
@@ -318,5 +323,6 @@ export const keys = {
   mail: ['mail'] as const,
   mailList: (query: MailListQuery) => ['mail', 'list', query] as const,
   mailItem: (id: string) => ['mail', 'detail', id] as const,
+  mailQueue: ['mail', 'queue'] as const,
   shopSettings: ['settings', 'shop'] as const,
 };

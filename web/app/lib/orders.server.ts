@@ -17,31 +17,5 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof AppError && error.code === 'not_found';
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** "US" → "United States". */
-export function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeStyle: 'short',
-  timeZone: 'UTC',
-  hourCycle: 'h23',
-});
-
-/** "25 Nov 2026", formatted on the server so the page hydrates with the same text. */
-export function formatDay(iso: string | null): string | null {
-  return iso ? dateFormat.format(new Date(iso)) : null;
-}
-
-/** "25 Nov 2026, 08:45 UTC". */
-export function formatMoment(iso: string): string {
-  const d = new Date(iso);
-  return `${dateFormat.format(d)}, ${timeFormat.format(d)} UTC`;
-}
+/** Dates on the order page: the shop's one format (src/shared/format.ts), written on the server. */
+export { countryName, formatDate, formatDateTime } from '../../../src/shared/format.ts';

@@ -1,15 +1,24 @@
 import { type ReactNode, useEffect } from 'react';
-import { data, Link, type LoaderFunctionArgs, type MetaFunction, useLoaderData } from 'react-router';
+import {
+  data,
+  isRouteErrorResponse,
+  Link,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  useLoaderData,
+  useRouteError,
+} from 'react-router';
 import { clearSavedCheckoutForm } from '../components/checkout/saved-form.ts';
 import { OrderProgress } from '../components/order/OrderProgress.tsx';
 import { eventLabel, statusLabels } from '../components/order/order-status.ts';
 import { Badge, type Tone } from '../components/ui/Badge.tsx';
+import { ButtonLink } from '../components/ui/Button.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { Price } from '../components/ui/Price.tsx';
 import { Table, TBody, Td, THead, Th, Tr } from '../components/ui/Table.tsx';
 import { pageMeta } from '../lib/meta.ts';
-import { countryName, formatDay, formatMoment, isNotFound, orderByLink } from '../lib/orders.server.ts';
+import { formatDate, formatDateTime, isNotFound, orderByLink } from '../lib/orders.server.ts';
 import { currentPolicySettings } from '../lib/policy.server.ts';
 
 /** The order behind a signed link (the emails' link and checkout's redirect); anything else is a 404. */
@@ -25,15 +34,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     order,
     justPlaced: params.get('placed') === '1',
-    countryName: countryName(order.shippingAddress.country),
-    placedOn: formatDay(order.placedAt),
-    shippedOn: formatDay(order.shippedAt),
-    deliveredOn: formatDay(order.deliveredAt),
+    placedOn: formatDate(order.placedAt),
+    shippedOn: order.shippedAt ? formatDate(order.shippedAt) : null,
+    deliveredOn: order.deliveredAt ? formatDate(order.deliveredAt) : null,
     timeline: order.timeline.map((e, i) => ({
       key: `${i}-${e.type}`,
       type: e.type,
       label: eventLabel(e.type),
-      when: formatMoment(e.at),
+      when: formatDateTime(e.at),
     })),
     doaDays: policy.doaDaysAfterDelivery,
     doaDaysUntraceable: policy.doaDaysAfterShipmentUntraceable,
@@ -93,7 +101,7 @@ export default function OrderPage() {
               Status
             </h2>
             <Badge tone={statusTones[order.status] ?? 'neutral'} className="text-sm">
-              {statusLabels[order.status] ?? order.status}
+              {statusLabels[order.status]}
             </Badge>
           </div>
           <p className="text-gray-800">{statusSentence(d)}</p>
@@ -121,11 +129,11 @@ export default function OrderPage() {
               </Detail>
               <Detail term="Account name">{awaitingTransfer.accountName}</Detail>
               <Detail term="Bank">{awaitingTransfer.bankName}</Detail>
-              <Detail term="IBAN">
-                <span className="font-mono">{awaitingTransfer.iban}</span>
+              <Detail term="Routing number (ABA)">
+                <span className="font-mono">{awaitingTransfer.routingNumber}</span>
               </Detail>
-              <Detail term="BIC">
-                <span className="font-mono">{awaitingTransfer.bic}</span>
+              <Detail term="Account number">
+                <span className="font-mono">{awaitingTransfer.accountNumber}</span>
               </Detail>
             </dl>
           </section>
@@ -228,26 +236,9 @@ export default function OrderPage() {
                 Shipping to
               </h2>
               <address className="mt-2 text-sm text-gray-800 not-italic">
-                {address.name}
-                <br />
-                {address.line1}
-                {address.line2 ? (
-                  <>
-                    <br />
-                    {address.line2}
-                  </>
-                ) : null}
-                <br />
-                {address.postalCode} {address.city}
-                {address.region ? `, ${address.region}` : ''}
-                <br />
-                {d.countryName}
-                {address.phone ? (
-                  <>
-                    <br />
-                    {address.phone}
-                  </>
-                ) : null}
+                {/* One line each, in the country's order; pre-line keeps them apart without keys. */}
+                <span className="block whitespace-pre-line">{order.shippingAddressLines.join('\n')}</span>
+                {address.phone ? <span className="block">{address.phone}</span> : null}
               </address>
               <p className="mt-3 text-sm text-muted">By {order.shippingMethod.name.toLowerCase()}</p>
             </section>
@@ -306,6 +297,37 @@ export default function OrderPage() {
         </p>
       </div>
     </>
+  );
+}
+
+/**
+ * A link that leads to no order (mistyped, cut short by the mail program, or signed before the shop's secret
+ * changed): the page says how to find the order instead of the site's "page not found" about products.
+ */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  // Anything but a missing order is the site's own error page, with its reference (the root boundary).
+  if (!(isRouteErrorResponse(error) && error.status === 404)) throw error;
+  return (
+    <section aria-labelledby="order-link-title" className="mx-auto max-w-xl py-8 sm:py-16">
+      <h1 id="order-link-title" className="text-3xl font-bold tracking-tight text-gray-900">
+        This order link does not work
+      </h1>
+      <p className="mt-4 text-gray-800">
+        The link may be incomplete: some mail programs cut long links in two. Open the “Follow your order”
+        link in your order confirmation email again, or copy the whole address into your browser.
+      </p>
+      <p className="mt-4 text-gray-800">
+        You can also find your order with its reference (such as AC-26-00123, in the subject of every email
+        about it) and the email address you ordered with.
+      </p>
+      <div className="mt-8 flex flex-wrap gap-3">
+        <ButtonLink to="/orders/lookup">Find your order</ButtonLink>
+        <ButtonLink to="/" variant="secondary">
+          Go to the home page
+        </ButtonLink>
+      </div>
+    </section>
   );
 }
 

@@ -3,9 +3,15 @@ import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { pageMeta } from '../lib/meta.ts';
 import { currentPolicySettings, describePolicy } from '../lib/policy.server.ts';
 
-/** The policy text comes from the same settings the claim engine enforces (src/aftersales/policy.text.ts). */
+/**
+ * The policy text comes from the same settings the claim engine enforces (src/aftersales/policy.text.ts).
+ * Shoppers read the rules, not the clause IDs the software and staff use: the IDs stay on the server.
+ */
 export async function loader(_args: LoaderFunctionArgs) {
-  return { sections: describePolicy(await currentPolicySettings()) };
+  const sections = describePolicy(await currentPolicySettings());
+  return {
+    sections: sections.map((s) => ({ id: s.id, title: s.title, paragraphs: s.clauses.map((c) => c.text) })),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
@@ -46,10 +52,9 @@ export default function AfterSalesPolicy() {
               {section.title}
             </h2>
             <ul className="mt-4 space-y-3">
-              {section.clauses.map((c) => (
-                <li key={c.clause} id={c.clause} className="rounded-lg bg-surface p-4 ring-1 ring-line">
-                  <p className="text-gray-900">{c.text}</p>
-                  <p className="mt-2 text-xs text-muted">Clause {c.clause}</p>
+              {section.paragraphs.map((text) => (
+                <li key={text} className="rounded-lg bg-surface p-4 ring-1 ring-line">
+                  <p className="text-gray-900">{text}</p>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,11 @@
-import type { MetaFunction } from 'react-router';
+import { Link, type MetaFunction, useLoaderData } from 'react-router';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { pageMeta } from '../lib/meta.ts';
+import { type PrivacyFacts, privacyFacts } from '../lib/privacy.server.ts';
+
+export async function loader() {
+  return privacyFacts();
+}
 
 export const meta: MetaFunction = ({ matches }) =>
   pageMeta(
@@ -12,92 +17,78 @@ export const meta: MetaFunction = ({ matches }) =>
 interface Section {
   id: string;
   title: string;
-  clauses: Array<{ clause: string; text: string }>;
+  paragraphs: string[];
 }
 
-/** The privacy clauses (docs/clauses.md) in the customer's words; each paragraph names the clause the software enforces. */
-const sections: Section[] = [
-  {
-    id: 'collect',
-    title: 'What we collect and why',
-    clauses: [
-      {
-        clause: 'PV-COL-1',
-        text: 'Your name, address, phone number, email address and IP address, when you create an account, place an order, enter a contest or survey, or write to customer service.',
-      },
-      {
-        clause: 'PV-USE-1',
-        text: 'We use this data to process your orders and, only if you agreed to it, to tell you about special offers. Every marketing email has a one-click unsubscribe link.',
-      },
-      {
-        clause: 'PV-COL-2',
-        text: 'When you email a product to a friend, their name and address are used for that one message and are not kept or added to any mailing list.',
-      },
-    ],
-  },
-  {
-    id: 'share',
-    title: 'Who sees it',
-    clauses: [
-      {
-        clause: 'PV-USE-2',
-        text: 'We never sell or hand our mailing lists to other companies.',
-      },
-      {
-        clause: 'PV-PAY-1',
-        text: 'Your card details go to the payment processor only, together with your billing address, name and phone number. We never store card numbers or security codes.',
-      },
-      {
-        clause: 'PV-STF-1',
-        text: 'Only the employees handling your account or request can see your personal data, and every time they look at it is recorded.',
-      },
-    ],
-  },
-  {
-    id: 'protect',
-    title: 'How we protect it',
-    clauses: [
-      {
-        clause: 'PV-SEC-1',
-        text: 'All traffic is encrypted, passwords are stored only as slow salted hashes, and backups are taken.',
-      },
-      {
-        clause: 'PV-ACC-2',
-        text: 'After repeated failed sign-in attempts, signing in is blocked for a while, and the event is recorded for our staff to review.',
-      },
-    ],
-  },
-  {
-    id: 'keep',
-    title: 'How long we keep it',
-    clauses: [
-      {
-        clause: 'PV-MIN-1',
-        text: 'Data that no longer serves one of the purposes above is deleted automatically.',
-      },
-      {
-        clause: 'PV-ACC-3',
-        text: 'Accounts with no activity for 6 months are deleted.',
-      },
-    ],
-  },
-  {
-    id: 'rights',
-    title: 'Your rights',
-    clauses: [
-      {
-        clause: 'PV-RGT-1',
-        text: 'You can view, correct and remove your data yourself from your account. Before removal we tell you what it will stop, such as an open after-sales case or an order on its way.',
-      },
-      {
-        clause: 'PV-ACC-4',
-        text: 'When you close your account, your personal data is removed.',
-      },
-    ],
-  },
-];
+/**
+ * What the shop does with personal data today, and nothing it does not do yet: there are no customer accounts,
+ * no newsletter and no tracking, so the page promises none of their rules. Each paragraph is kept true by code
+ * (named in the comment beside it); when a feature arrives, its paragraph arrives with it.
+ */
+function sections(f: PrivacyFacts): Section[] {
+  return [
+    {
+      id: 'collect',
+      title: 'What we collect and why',
+      paragraphs: [
+        // orders/schemas.ts checkoutBody: the only form that asks for personal data.
+        'When you place an order we ask for your name, email address, shipping address and, if you choose to give it, a phone number. We use them to deliver the order and to write to you about it. There are no customer accounts: you shop as a guest.',
+        // orders/order-emails.ts: the only emails the shop sends.
+        'We email you when your order is placed, when it ships and if we have to cancel it. We send no newsletters or special offers.',
+        // server.ts request logging.
+        'Our server logs record the IP address of each request, to keep the shop safe. The logs never hold your name, email address, postal address or what you bought.',
+      ],
+    },
+    {
+      id: 'share',
+      title: 'Who sees it',
+      paragraphs: [
+        'We never sell your data or hand it to other companies for their own use. The carrier that delivers your parcel receives your name and shipping address.',
+        // PV-PAY-1: orders/payments: the browser sends the card to the processor; the shop keeps its reference.
+        'If you pay by card, your card details go from your browser straight to the payment processor. We never receive or store card numbers or security codes, only the processor’s reference for the payment.',
+        'Only our staff, signed in to the back office, can see orders.',
+      ],
+    },
+    {
+      id: 'protect',
+      title: 'How we protect it',
+      paragraphs: [
+        // server.ts HSTS; accounts/passwords.ts argon2id; ops/backup.ts.
+        'The shop is served over an encrypted connection only. Staff passwords are stored as slow, salted hashes, never as the password itself. The shop’s data can be backed up and restored.',
+        // orders/order-link.ts and order-lookup.service.ts.
+        'Your order page is reached through the signed link in our emails, or with the order reference together with your email address; nothing personal appears in its address.',
+      ],
+    },
+    {
+      id: 'keep',
+      title: 'How long we keep it',
+      paragraphs: [
+        // PV-MIN-1: privacy/retention.ts, every hour.
+        `A cart is deleted ${f.cartDays} days after you last changed it, and its cookie expires then too.`,
+        `The copy of your checkout that lets a repeated click return the same order is deleted after ${f.checkoutAnswerHours} hours.`,
+        `Emails we sent you are deleted from our outbox ${f.mailDays} days after they were sent.`,
+        'Orders are kept as the record of your purchase, for after-sales service.',
+      ],
+    },
+    {
+      id: 'cookies',
+      title: 'Cookies',
+      paragraphs: [
+        'The shop sets one cookie for you: the one that remembers your cart. There are no advertising or tracking cookies.',
+      ],
+    },
+    {
+      id: 'rights',
+      title: 'Your rights',
+      paragraphs: [
+        'To see what we hold about an order, open it from our email or find it with its reference and your email address. To correct or remove your data, reply to any email about your order and tell us what to change.',
+      ],
+    },
+  ];
+}
 
 export default function PrivacyPolicy() {
+  const facts = useLoaderData<typeof loader>();
   return (
     <article className="mx-auto max-w-3xl">
       <PageHeader
@@ -105,22 +96,28 @@ export default function PrivacyPolicy() {
         description="What personal data we collect, what we use it for, and what you can do about it."
       />
       <div className="space-y-10">
-        {sections.map((section) => (
+        {sections(facts).map((section) => (
           <section key={section.id} id={section.id} aria-labelledby={`${section.id}-title`}>
             <h2 id={`${section.id}-title`} className="text-xl font-bold text-gray-900">
               {section.title}
             </h2>
             <ul className="mt-4 space-y-3">
-              {section.clauses.map((c) => (
-                <li key={c.clause} id={c.clause} className="rounded-lg bg-surface p-4 ring-1 ring-line">
-                  <p className="text-gray-900">{c.text}</p>
-                  <p className="mt-2 text-xs text-muted">Clause {c.clause}</p>
+              {section.paragraphs.map((text) => (
+                <li key={text} className="rounded-lg bg-surface p-4 ring-1 ring-line">
+                  <p className="text-gray-900">{text}</p>
                 </li>
               ))}
             </ul>
           </section>
         ))}
       </div>
+      <p className="mt-10 text-sm text-muted">
+        Looking for an order?{' '}
+        <Link to="/orders/lookup" className="underline">
+          Find it with its reference and your email
+        </Link>
+        .
+      </p>
     </article>
   );
 }

@@ -1,6 +1,7 @@
-import type { MailStatus, OrderStatus } from '../../lib/admin-api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { getMailQueue, keys, type MailStatus, type OrderStatus } from '../../lib/admin-api.ts';
 import { Badge, type Tone } from '../ui/Badge.tsx';
-import { humanize, mailStatusTone, orderStatusLabel, orderStatusTone } from './format.ts';
+import { humanize, mailStatusLabel, mailStatusTone, orderStatusLabel, orderStatusTone } from './format.ts';
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return <Badge tone={orderStatusTone[status]}>{orderStatusLabel[status]}</Badge>;
@@ -12,6 +13,12 @@ export function ProductStatusBadge({ status }: { status: string }) {
   return <Badge tone={productTones[status] ?? 'neutral'}>{humanize(status)}</Badge>;
 }
 
+/** One cached request tells every badge whether waiting mail will be sent at all (SMTP) or only kept. */
+export function useMailQueue() {
+  return useQuery({ queryKey: keys.mailQueue, queryFn: getMailQueue });
+}
+
 export function MailStatusBadge({ status }: { status: MailStatus }) {
-  return <Badge tone={mailStatusTone[status]}>{humanize(status)}</Badge>;
+  const queue = useMailQueue();
+  return <Badge tone={mailStatusTone[status]}>{mailStatusLabel(status, queue.data?.delivery)}</Badge>;
 }

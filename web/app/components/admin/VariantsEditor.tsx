@@ -99,7 +99,7 @@ export function VariantsEditor({
               />
               <Input
                 id={id('price')}
-                label="Price (US$)"
+                label="Price ($)"
                 required
                 inputMode="decimal"
                 placeholder="499.00"

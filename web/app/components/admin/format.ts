@@ -1,19 +1,16 @@
-/** Formatting and parsing at the edge of the back office: dates in the staff member's time zone, money. */
+/**
+ * Formatting and parsing at the edge of the back office. Money and dates are written as everywhere else in the
+ * shop (src/shared/format.ts: "$1,234.56", "10 Jan 2026 09:30 UTC"), so staff read the same instant a
+ * customer's email or the after-sales deadlines name; the labels of order states and payment methods are the
+ * storefront's.
+ */
 import type { MailStatus, OrderStatus } from '../../lib/admin-api.ts';
+import { humanize, paymentMethodLabel, statusLabels } from '../order/order-status.ts';
 import type { Tone } from '../ui/Badge.tsx';
 
-export { formatUsd } from '../../../../src/shared/money.ts';
-
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
-
-export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dateTime.format(new Date(iso)) : '—';
-}
-
-export function formatDate(iso: string | null | undefined): string {
-  return iso ? dateOnly.format(new Date(iso)) : '—';
-}
+export { formatDate, formatDateTime, formatUsd } from '../../../../src/shared/format.ts';
+export { mailQueueSentence, mailStatusLabel, mailTemplateLabel } from './mail-labels.ts';
+export { humanize, paymentMethodLabel };
 
 /**
  * Dollars typed by a person ("1,299.5", "$12", "12.30") → integer cents, without floating point; null when it
@@ -49,14 +46,7 @@ export function todayInput(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export const orderStatusLabel: Record<OrderStatus, string> = {
-  placed: 'Placed',
-  paid: 'Paid',
-  shipped: 'Shipped',
-  delivered: 'Delivered',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
+export const orderStatusLabel: Record<OrderStatus, string> = statusLabels;
 
 export const orderStatusTone: Record<OrderStatus, Tone> = {
   placed: 'neutral',
@@ -72,12 +62,3 @@ export const mailStatusTone: Record<MailStatus, Tone> = {
   sent: 'success',
   failed: 'danger',
 };
-
-/** The one wording of payment methods, shared with the storefront and the emails. */
-export { paymentMethodLabel } from '../../../../src/orders/payments/payment-labels.ts';
-
-/** `order_placed` → "Order placed". */
-export function humanize(code: string): string {
-  const words = code.replace(/[_.-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

@@ -95,7 +95,7 @@ export function CatalogFilters({
           onChange={(e) => submit(e.currentTarget.form)}
         />
         <Input
-          label="Min price (US$)"
+          label="Min price ($)"
           name="minPrice"
           id="minPrice"
           inputMode="decimal"
@@ -105,7 +105,7 @@ export function CatalogFilters({
           placeholder="0"
         />
         <Input
-          label="Max price (US$)"
+          label="Max price ($)"
           name="maxPrice"
           id="maxPrice"
           inputMode="decimal"

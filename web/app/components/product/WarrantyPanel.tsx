@@ -46,9 +46,8 @@ export function WarrantyPanel({ warranty, doaDays }: { warranty: WarrantyView; d
           <h3 className="mt-4 text-sm font-semibold text-gray-900">The warranty does not cover</h3>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-gray-800">
             {warranty.excludes.map((e) => (
-              <li key={e.text}>
-                {e.text} <span className="text-xs whitespace-nowrap text-muted">({e.clause})</span>
-              </li>
+              // The clause ID is for staff and the API; shoppers read the rule.
+              <li key={e.text}>{e.text}</li>
             ))}
           </ul>
         </>

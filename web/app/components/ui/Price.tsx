@@ -6,7 +6,7 @@ export interface PriceProps {
   cents: number;
   /** The earlier price, shown struck through when higher than `cents`. */
   compareAtCents?: number | null;
-  /** "from US$…" for products whose variants differ in price. */
+  /** "from $…" for products whose variants differ in price. */
   from?: boolean;
   className?: string;
 }

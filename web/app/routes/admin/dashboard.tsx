@@ -1,15 +1,15 @@
 /** /admin: what needs doing today: orders to ship, bank transfers to look out for, recent deliveries. */
 import { useQuery } from '@tanstack/react-query';
 import { Link, type MetaFunction } from 'react-router';
-import { formatDate, formatUsd } from '../../components/admin/format.ts';
+import { formatDate, formatUsd, mailQueueSentence } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { LoadError, Loading } from '../../components/admin/QueryState.tsx';
+import { useMailQueue } from '../../components/admin/StatusBadge.tsx';
 import { ButtonLink } from '../../components/ui/Button.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import {
   type AdminOrderSummary,
   keys,
-  listMail,
   listOrders,
   type OrderListQuery,
   type Page,
@@ -34,11 +34,7 @@ export default function Dashboard() {
   const toShip = useOrders({ status: 'paid', limit: COUNT_LIMIT });
   const placed = useOrders({ status: 'placed', limit: COUNT_LIMIT });
   const delivered = useOrders({ status: 'delivered', limit: COUNT_LIMIT });
-  const failedMailQuery = { status: 'failed' as const, limit: COUNT_LIMIT };
-  const failedMail = useQuery({
-    queryKey: keys.mailList(failedMailQuery),
-    queryFn: () => listMail(failedMailQuery),
-  });
+  const mailQueue = useMailQueue();
   const awaitingPayment = placed.data?.items.filter((o) => o.paymentMethod === 'bank_transfer');
 
   return (
@@ -88,24 +84,24 @@ export default function Dashboard() {
           <h2 id="mail-health" className="text-lg font-semibold text-gray-900">
             Mail outbox
           </h2>
-          {failedMail.isError ? (
-            <p className="text-red-800">The outbox could not be read: {failedMail.error.message}</p>
+          {mailQueue.isError ? (
+            <p className="text-red-800">The outbox could not be read: {mailQueue.error.message}</p>
           ) : (
-            <p className="text-muted">
-              {failedMail.data
-                ? failedMail.data.items.length === 0
-                  ? 'Every email went out or is on its way.'
-                  : `${countOf(failedMail.data)} failed ${failedMail.data.items.length === 1 ? 'email' : 'emails'} to look at.`
-                : 'Checking…'}
-            </p>
+            <p className="text-muted">{mailQueue.data ? mailQueueSentence(mailQueue.data) : 'Checking…'}</p>
           )}
         </div>
         <ButtonLink
-          to={failedMail.data?.items.length ? '/admin/mail?status=failed' : '/admin/mail'}
+          to={
+            mailQueue.data?.failed
+              ? '/admin/mail?status=failed'
+              : mailQueue.data?.pending
+                ? '/admin/mail?status=pending'
+                : '/admin/mail'
+          }
           variant="secondary"
           size="sm"
         >
-          {failedMail.data?.items.length ? 'See failed emails' : 'Open the outbox'}
+          {mailQueue.data?.failed ? 'See failed emails' : 'Open the outbox'}
         </ButtonLink>
       </section>
     </>

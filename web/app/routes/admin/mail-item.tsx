@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, type MetaFunction, useParams } from 'react-router';
-import { formatDateTime, humanize } from '../../components/admin/format.ts';
+import { formatDateTime, mailTemplateLabel } from '../../components/admin/format.ts';
 import { MailPreview } from '../../components/admin/MailPreview.tsx';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { errorMessage, LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
@@ -104,8 +104,8 @@ export default function MailItem() {
             </dd>
             <dt className="text-muted">To</dt>
             <dd className="break-all">{m.toAddress}</dd>
-            <dt className="text-muted">Template</dt>
-            <dd>{humanize(m.template)}</dd>
+            <dt className="text-muted">Kind</dt>
+            <dd>{mailTemplateLabel(m.template)}</dd>
             <dt className="text-muted">Created</dt>
             <dd>{formatDateTime(m.createdAt)}</dd>
             <dt className="text-muted">Sent</dt>

@@ -1,11 +1,11 @@
 /** /admin/mail: the outbox: every email the shop sent or would send, newest first. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Form, Link, type MetaFunction, useSearchParams } from 'react-router';
-import { formatDateTime, humanize } from '../../components/admin/format.ts';
+import { formatDateTime, mailStatusLabel, mailTemplateLabel } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { Pager, useCursorPaging } from '../../components/admin/Pager.tsx';
 import { LoadError, Loading } from '../../components/admin/QueryState.tsx';
-import { MailStatusBadge } from '../../components/admin/StatusBadge.tsx';
+import { MailStatusBadge, useMailQueue } from '../../components/admin/StatusBadge.tsx';
 import { Button, ButtonLink } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { Input } from '../../components/ui/Input.tsx';
@@ -41,12 +41,17 @@ export default function MailOutbox() {
     placeholderData: keepPreviousData,
   });
   const filtered = Boolean(query.status || query.q || query.orderId);
+  const mailQueue = useMailQueue();
 
   return (
     <>
       <PageHeader
         title="Mail outbox"
-        description="Every email the shop sent or will send. Without a mail server configured, they wait here."
+        description={
+          mailQueue.data?.delivery === 'outbox'
+            ? 'Every email the shop wrote. No mail server (SMTP_URL) is configured, so nothing is sent: emails wait here.'
+            : 'Every email the shop sent or will send.'
+        }
       />
       <Form
         method="get"
@@ -62,7 +67,7 @@ export default function MailOutbox() {
           name="status"
           defaultValue={query.status ?? ''}
           placeholder="Any status"
-          options={statuses.map((s) => ({ value: s, label: humanize(s) }))}
+          options={statuses.map((s) => ({ value: s, label: mailStatusLabel(s, mailQueue.data?.delivery) }))}
         />
         <div className="flex gap-2">
           <Button type="submit">Filter</Button>
@@ -129,7 +134,7 @@ export default function MailOutbox() {
                       {item.subject}
                     </Link>
                     <span className="block text-muted">
-                      {humanize(item.template)}
+                      {mailTemplateLabel(item.template)}
                       <span className="md:hidden"> · to {item.toAddress}</span>
                     </span>
                     <span className="block text-muted sm:hidden">{formatDateTime(item.createdAt)}</span>

@@ -5,6 +5,7 @@ import {
   formatDateTime,
   formatUsd,
   humanize,
+  mailTemplateLabel,
   orderStatusLabel,
   paymentMethodLabel,
 } from '../../components/admin/format.ts';
@@ -13,6 +14,7 @@ import { OrderActions } from '../../components/admin/OrderActions.tsx';
 import { LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
 import { Refunds } from '../../components/admin/Refunds.tsx';
 import { MailStatusBadge, OrderStatusBadge } from '../../components/admin/StatusBadge.tsx';
+import { eventLabel } from '../../components/order/order-status.ts';
 import { Badge, type Tone } from '../../components/ui/Badge.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Table, TBody, Td, THead, Th, Tr } from '../../components/ui/Table.tsx';
@@ -136,26 +138,9 @@ function Customer({ order }: { order: AdminOrderDetail }) {
       </p>
       <h3 className="mt-3 text-sm font-semibold text-gray-700">Shipping address</h3>
       <address className="not-italic">
-        {a.name}
-        <br />
-        {a.line1}
-        {a.line2 ? (
-          <>
-            <br />
-            {a.line2}
-          </>
-        ) : null}
-        <br />
-        {a.postalCode} {a.city}
-        {a.region ? `, ${a.region}` : ''}
-        <br />
-        {a.country}
-        {a.phone ? (
-          <>
-            <br />
-            {a.phone}
-          </>
-        ) : null}
+        {/* One line each, in the country's order; pre-line keeps them apart without keys. */}
+        <span className="block whitespace-pre-line">{order.shippingAddressLines.join('\n')}</span>
+        {a.phone ? <span className="block">{a.phone}</span> : null}
       </address>
     </Panel>
   );
@@ -197,8 +182,9 @@ function Payment({ order }: { order: AdminOrderDetail }) {
       {payment.instructions ? (
         <p className="mt-3 rounded-lg bg-gray-50 p-3 text-sm">
           Awaiting a transfer of <strong>{formatUsd(payment.instructions.amountCents)}</strong> with reference{' '}
-          <strong>{payment.instructions.reference}</strong> to {payment.instructions.accountName} (IBAN{' '}
-          <span className="font-mono">{payment.instructions.iban}</span>).
+          <strong>{payment.instructions.reference}</strong> to {payment.instructions.accountName} (routing{' '}
+          <span className="font-mono">{payment.instructions.routingNumber}</span>, account{' '}
+          <span className="font-mono">{payment.instructions.accountNumber}</span>).
         </p>
       ) : null}
       {order.payments.length > 0 ? (
@@ -267,10 +253,15 @@ function detailsOf(data: Record<string, unknown> | null): Array<[string, string]
 }
 
 function plainDetail([k, v]: [string, unknown]): [string, string] {
-  return [
-    humanize(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()),
-    typeof v === 'string' && ISO_INSTANT.test(v) ? formatDateTime(v) : String(v),
-  ];
+  return [humanize(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()), detailValue(k, v)];
+}
+
+/** A timeline detail in words: a payment method by its name, yes/no, instants and amounts as everywhere. */
+function detailValue(key: string, value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (key === 'payment' && typeof value === 'string') return paymentMethodLabel(value);
+  if (key.endsWith('Cents') && typeof value === 'number') return formatUsd(value);
+  return typeof value === 'string' && ISO_INSTANT.test(value) ? formatDateTime(value) : String(value);
 }
 
 function Timeline({ order }: { order: AdminOrderDetail }) {
@@ -289,7 +280,7 @@ function Timeline({ order }: { order: AdminOrderDetail }) {
                 className="absolute top-1.5 -left-[1.4rem] size-3 rounded-full border-2 border-surface bg-primary"
               />
               <p className="font-medium">
-                {humanize(entry.type)}
+                {eventLabel(entry.type)}
                 {entry.fromStatus && entry.status ? (
                   <span className="font-normal text-muted">
                     {' '}
@@ -342,7 +333,7 @@ function Emails({ order }: { order: AdminOrderDetail }) {
                   {mail.subject}
                 </Link>
                 <p className="text-sm text-muted">
-                  {humanize(mail.template)} · {formatDateTime(mail.sentAt ?? mail.createdAt)}
+                  {mailTemplateLabel(mail.template)} · {formatDateTime(mail.sentAt ?? mail.createdAt)}
                 </p>
               </div>
               <MailStatusBadge status={mail.status} />
