@@ -202,7 +202,7 @@ export const orderViewSchema = z.object({
     statusLabel: z.string(),
     /** Bank transfer: where to send the money, while the order awaits it. */
     instructions: bankTransferInstructionsSchema.nullable(),
-    /** Money given back, oldest first, each with the sentence that says how ("Refunded US$… to your card."). */
+    /** Money given back, oldest first, each with the sentence that says how ("Refunded $… to your card."). */
     refunds: z.array(
       z.object({
         amountCents: cents,
@@ -292,7 +292,7 @@ export const adminOrderDetailSchema = orderViewSchema.extend({
       method: z.string(),
       status: z.enum(refundStatuses),
       statusLabel: z.string(),
-      /** What happened or what staff must do, in words: "Transfer US$… back to the customer, then…". */
+      /** What happened or what staff must do, in words: "Transfer $… back to the customer, then…". */
       sentence: z.string(),
       amountCents: cents,
       currency: z.string(),

@@ -86,7 +86,7 @@ describe('cancel and refund, seen by staff and customer', { skip: skipWithoutBro
     await cancelInBackOffice(order.id, /refunded to the customer’s card/);
     const payment = page.getByRole('region', { name: 'Payment' });
     await payment.getByText('Refunded to the card').waitFor();
-    await payment.getByText(/Refunded US\$[\d,.]+ to the card; the processor confirmed it/).waitFor();
+    await payment.getByText(/Refunded \$[\d,.]+ to the card; the processor confirmed it/).waitFor();
     const text = (await payment.textContent()) ?? '';
     assert.doesNotMatch(text, RAW_CODES);
     assert.doesNotMatch(text, /cancelled|voided/i, 'a captured payment is never shown as voided');
@@ -96,7 +96,7 @@ describe('cancel and refund, seen by staff and customer', { skip: skipWithoutBro
     await page.goto(customerPage(order));
     const body = page.locator('main');
     await body
-      .getByText(/Refunded US\$[\d,.]+ to your card/)
+      .getByText(/Refunded \$[\d,.]+ to your card/)
       .first()
       .waitFor();
     assert.doesNotMatch((await body.textContent()) ?? '', RAW_CODES);
@@ -120,7 +120,7 @@ describe('cancel and refund, seen by staff and customer', { skip: skipWithoutBro
 
     await page.goto(customerPage(order));
     await page
-      .getByText(/We will transfer US\$[\d,.]+ back to the account you paid from/)
+      .getByText(/We will transfer \$[\d,.]+ back to the account you paid from/)
       .first()
       .waitFor();
 
@@ -139,14 +139,14 @@ describe('cancel and refund, seen by staff and customer', { skip: skipWithoutBro
     await field.fill('BANK-2026-77');
     await payment.getByRole('button', { name: 'Mark refunded' }).click();
     await payment.getByText('Transferred back').waitFor();
-    await payment.getByText(/Refunded US\$[\d,.]+ by bank transfer, reference BANK-2026-77/).waitFor();
+    await payment.getByText(/Refunded \$[\d,.]+ by bank transfer, reference BANK-2026-77/).waitFor();
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await timeline.getByText('Refunded', { exact: true }).first().waitFor();
     assert.deepEqual(await adminA11yViolations(page), [], 'axe on the order with a refund owed');
 
     await page.goto(customerPage(order));
     await page
-      .getByText(/We transferred US\$[\d,.]+ back to you \(transfer reference BANK-2026-77\)/)
+      .getByText(/We transferred \$[\d,.]+ back to you \(transfer reference BANK-2026-77\)/)
       .first()
       .waitFor();
     assert.doesNotMatch((await page.locator('main').textContent()) ?? '', RAW_CODES);

@@ -113,7 +113,7 @@ describe('refunds and payment state', () => {
       d.timeline.slice(-2).map((e) => e.type),
       ['cancelled', 'refund_requested'],
     );
-    assert.match(await cancelMail(o.id), /We are refunding US\$[\d,.]+ to your card/);
+    assert.match(await cancelMail(o.id), /We are refunding \$[\d,.]+ to your card/);
     assert.match((await customer(o.accessToken)).payment.refunds[0]?.sentence ?? '', /We are refunding/);
 
     // The processor confirms by a signed webhook.
@@ -131,7 +131,7 @@ describe('refunds and payment state', () => {
     assert.equal(d.timeline.at(-1)?.actor.type, 'payment_processor');
     const view = await customer(o.accessToken);
     assert.equal(view.payment.statusLabel, 'Refunded');
-    assert.match(view.payment.refunds[0]?.sentence ?? '', /^Refunded US\$[\d,.]+ to your card/);
+    assert.match(view.payment.refunds[0]?.sentence ?? '', /^Refunded \$[\d,.]+ to your card/);
 
     // A replayed webhook changes nothing; a tampered one is refused.
     w = await deliver(hook);
@@ -157,9 +157,9 @@ describe('refunds and payment state', () => {
     assert.equal(refund?.status, 'owed');
     assert.equal(refund?.awaitsTransferReference, true);
     assert.equal(refund?.canRetry, false);
-    assert.match(refund?.sentence ?? '', /^Transfer US\$[\d,.]+ back to the customer/);
+    assert.match(refund?.sentence ?? '', /^Transfer \$[\d,.]+ back to the customer/);
     assert.equal(d.payments[0]?.status, 'captured');
-    assert.match(await cancelMail(o.id), /We will transfer US\$[\d,.]+ back to the account you paid from/);
+    assert.match(await cancelMail(o.id), /We will transfer \$[\d,.]+ back to the account you paid from/);
     view = await customer(o.accessToken);
     assert.match(view.payment.refunds[0]?.sentence ?? '', /We will transfer/);
 
@@ -189,7 +189,7 @@ describe('refunds and payment state', () => {
     view = await customer(o.accessToken);
     assert.match(
       view.payment.refunds[0]?.sentence ?? '',
-      /We transferred US\$[\d,.]+ back to you \(transfer reference BANK-2026-0042\)/,
+      /We transferred \$[\d,.]+ back to you \(transfer reference BANK-2026-0042\)/,
     );
 
     res = await post(url, { reference: 'BANK-2026-0043' });

@@ -25,8 +25,8 @@ export const ORDER_CANCELLED_TEMPLATE = 'order_cancelled';
 export function renderOrderCancelled(data: OrderCancelledData): RenderedEmail {
   const subject = `${data.shopName}: order ${data.reference} has been cancelled`;
   const opening = `Your order ${data.reference} has been cancelled and will not be shipped.`;
-  // The same sentences as the order page (payment-labels.ts): "We are refunding US$… to your card." or
-  // "We will transfer US$… back to the account you paid from."
+  // The same sentences as the order page (payment-labels.ts): "We are refunding $… to your card." or
+  // "We will transfer $… back to the account you paid from."
   const money =
     data.refunds.length > 0
       ? data.refunds.map((r) => refundSentence(r, 'customer')).join(' ')

@@ -30,7 +30,7 @@ describe('payment and refund wording', () => {
           const refund = { method, status, amountCents: 1234, reference: 'BANK-1' };
           assert.doesNotMatch(refundStatusLabel(refund, audience), RAW);
           assert.doesNotMatch(refundSentence(refund, audience), RAW);
-          assert.match(refundSentence(refund, audience), /US\$12\.34/);
+          assert.match(refundSentence(refund, audience), /\$12\.34/);
         }
       }
     }
@@ -47,22 +47,22 @@ describe('payment and refund wording', () => {
     const card = { method: 'test_card', amountCents: 5000 };
     assert.equal(
       refundSentence({ ...card, status: 'succeeded' }, 'customer'),
-      'Refunded US$50.00 to your card. Banks take up to 10 days to show it.',
+      'Refunded $50.00 to your card. Banks take up to 10 days to show it.',
     );
     assert.equal(
       refundSentence({ ...card, status: 'pending' }, 'customer'),
-      'We are refunding US$50.00 to your card.',
+      'We are refunding $50.00 to your card.',
     );
     assert.match(refundSentence({ ...card, status: 'failed' }, 'staff'), /refused .* retry it/);
     const transfer = { method: 'bank_transfer', amountCents: 5000 };
     assert.equal(
       refundSentence({ ...transfer, status: 'owed' }, 'customer'),
-      'We will transfer US$50.00 back to the account you paid from.',
+      'We will transfer $50.00 back to the account you paid from.',
     );
     assert.match(refundSentence({ ...transfer, status: 'owed' }, 'staff'), /enter the transfer's reference/);
     assert.equal(
       refundSentence({ ...transfer, status: 'succeeded', reference: 'BANK-7' }, 'customer'),
-      'We transferred US$50.00 back to you (transfer reference BANK-7).',
+      'We transferred $50.00 back to you (transfer reference BANK-7).',
     );
   });
 });

@@ -71,8 +71,8 @@ export function refundStatusLabel(refund: Pick<RefundLike, 'method' | 'status'>,
 }
 
 /**
- * The sentence that says what happens to the money: "Refunded US$12.00 to your card.", "We will transfer
- * US$12.00 back to you.", or for staff "Transfer US$12.00 back to the customer, then enter its reference.".
+ * The sentence that says what happens to the money: "Refunded $12.00 to your card.", "We will transfer
+ * $12.00 back to you.", or for staff "Transfer $12.00 back to the customer, then enter its reference.".
  */
 export function refundSentence(refund: RefundLike, audience: Audience): string {
   const amount = formatUsd(refund.amountCents);
