@@ -29,6 +29,7 @@ import { orderRoutes } from './orders/order.routes.ts';
 import { paymentRoutes } from './orders/payments/routes.ts';
 import { settingsAdminRoutes } from './settings/admin.routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
+import { noStore } from './shared/no-store.ts';
 import { rejectCrossSiteWrites } from './shared/same-origin.ts';
 import { systemRoutes } from './system/routes.ts';
 import { webApp } from './web/plugin.ts';
@@ -134,6 +135,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(
     async (admin) => {
       // One guard for the whole back-office subtree: no admin route can forget it.
+      // Every back-office answer is personal (orders, addresses, staff): never stored by any cache.
+      admin.addHook('onRequest', noStore);
       admin.addHook('onRequest', requireStaff(ctx));
       await admin.register(catalogAdminRoutes, { ctx });
       await admin.register(ordersAdminRoutes, { ctx });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { noStore } from '../shared/no-store.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { requireStaff, STAFF_COOKIE, staffOf } from './guard.ts';
 import { STAFF_SESSION_HOURS, signIn, signOut } from './staff.service.ts';
@@ -13,6 +14,8 @@ const staffSchema = z.object({
 });
 
 export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Answers carry personal data (cart, order, session, card token): never stored by any cache.
+  app.addHook('onRequest', noStore);
   const secure = ctx.config.COOKIE_SECURE ?? true;
 
   app.post(

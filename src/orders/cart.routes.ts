@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { noStore } from '../shared/no-store.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { addCartLine, CART_COOKIE, getCart, removeCartLine, setCartLineQuantity } from './cart.service.ts';
 import { cartCookieOptions } from './cart-cookie.ts';
@@ -18,6 +19,8 @@ import { defaultShippingSettings, shippingMethods } from './shipping.ts';
 const CART_BODY_LIMIT = 4 * 1024;
 
 export const cartRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Answers carry personal data (cart, order, session, card token): never stored by any cache.
+  app.addHook('onRequest', noStore);
   const cookieOptions = cartCookieOptions(ctx.config);
   const setCartCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(CART_COOKIE, token, cookieOptions);

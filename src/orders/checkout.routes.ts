@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
+import { noStore } from '../shared/no-store.ts';
 import { errorBodySchema, errorResponses } from '../shared/http-schemas.ts';
 import { CART_COOKIE } from './cart.service.ts';
 import { checkout } from './checkout.service.ts';
@@ -10,6 +11,8 @@ import { sensitiveRouteLimit } from './rate-limits.ts';
 import { checkoutBody, checkoutHeaders, checkoutResponse } from './schemas.ts';
 
 export const checkoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Answers carry personal data (cart, order, session, card token): never stored by any cache.
+  app.addHook('onRequest', noStore);
   const providers = paymentProviders(ctx);
   const defaultDelivery = injectDelivery(app);
 

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { noStore } from '../../shared/no-store.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { sensitiveRouteLimit } from '../rate-limits.ts';
 import { testProcessorFor } from './providers.ts';
@@ -28,6 +29,8 @@ const tokenResponse = z.object({
 });
 
 export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Answers carry personal data (cart, order, session, card token): never stored by any cache.
+  app.addHook('onRequest', noStore);
   const processor = testProcessorFor(ctx);
 
   app.post(
