@@ -103,7 +103,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     timeWindow: '1 minute',
     ...(ctx.config.REDIS_URL ? { redis: await redisClient(ctx.config.REDIS_URL) } : {}),
   });
-  app.addHook('onRequest', rejectCrossSiteWrites);
+  app.addHook('onRequest', rejectCrossSiteWrites(ctx.config));
 
   await app.register(swagger, {
     openapi: {
