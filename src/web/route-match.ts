@@ -19,7 +19,8 @@ export type RouteMatcher = (url: URL) => string[];
 
 /** Builds the matcher once per build; each call costs one `matchRoutes` over the manifest. */
 export function createRouteMatcher(build: RouteManifestSource): RouteMatcher {
-  const byParent = new Map<string, Array<ServerBuild['routes'][string]>>();
+  type ManifestRoute = NonNullable<ServerBuild['routes'][string]>;
+  const byParent = new Map<string, ManifestRoute[]>();
   for (const route of Object.values(build.routes)) {
     if (!route) continue;
     const parent = route.parentId ?? '';
