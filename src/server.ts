@@ -14,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { accountAdminRoutes } from './accounts/admin.routes.ts';
 import { requireStaff } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
 import { catalogAdminRoutes } from './catalog/admin.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(ordersAdminRoutes, { ctx });
       await admin.register(mailAdminRoutes, { ctx });
       await admin.register(settingsAdminRoutes, { ctx });
+      await admin.register(accountAdminRoutes, { ctx });
     },
     { prefix: '/api/admin' },
   );
