@@ -15,7 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accountAdminRoutes } from './accounts/admin.routes.ts';
-import { requireStaff } from './accounts/guard.ts';
+import { requireStaff, staffCookieName } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
 import { catalogAdminRoutes } from './catalog/admin.routes.ts';
 import { mediaRoutes } from './catalog/media.routes.ts';
@@ -25,6 +25,7 @@ import { uploadsRoutes } from './media/routes.ts';
 import { mailAdminRoutes } from './messaging/admin.routes.ts';
 import { ordersAdminRoutes } from './orders/admin.routes.ts';
 import { cartRoutes } from './orders/cart.routes.ts';
+import { cartCookieName } from './orders/cart-cookie.ts';
 import { checkoutRoutes } from './orders/checkout.routes.ts';
 import { orderRoutes } from './orders/order.routes.ts';
 import { paymentRoutes } from './orders/payments/routes.ts';
@@ -115,8 +116,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       },
       components: {
         securitySchemes: {
-          staffSession: { type: 'apiKey', in: 'cookie', name: 'ac_staff' },
-          cart: { type: 'apiKey', in: 'cookie', name: 'ac_cart' },
+          staffSession: { type: 'apiKey', in: 'cookie', name: staffCookieName(ctx.config) },
+          cart: { type: 'apiKey', in: 'cookie', name: cartCookieName(ctx.config) },
         },
       },
     },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { noStore } from '../shared/no-store.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
-import { requireStaff, STAFF_COOKIE, staffOf } from './guard.ts';
+import { requireStaff, staffCookieName, staffOf } from './guard.ts';
 import { STAFF_SESSION_HOURS, signIn, signOut } from './staff.service.ts';
 
 const staffSchema = z.object({
@@ -17,6 +17,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   // Answers carry personal data (cart, order, session, card token): never stored by any cache.
   app.addHook('onRequest', noStore);
   const secure = ctx.config.COOKIE_SECURE ?? true;
+  const cookie = staffCookieName(ctx.config);
 
   app.post(
     '/staff/session',
@@ -31,7 +32,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
     async (request, reply) => {
       const { token, staff, expiresAt } = await signIn(ctx, request.body.email, request.body.password);
-      reply.setCookie(STAFF_COOKIE, token, {
+      reply.setCookie(cookie, token, {
         httpOnly: true,
         secure,
         sameSite: 'lax',
@@ -71,7 +72,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
     async (request, reply) => {
       await signOut(ctx, staffOf(request).sessionId);
-      reply.clearCookie(STAFF_COOKIE, { path: '/' });
+      reply.clearCookie(cookie, { path: '/', secure });
       return reply.status(204).send(null);
     },
   );

@@ -62,7 +62,7 @@ describe('back office: orders', () => {
       ['POST', `/api/admin/orders/${id}/cancel`],
     ];
     for (const [method, url] of routes) {
-      for (const cookie of [undefined, 'ac_staff=forged']) {
+      for (const cookie of [undefined, '__Host-ac_staff=forged']) {
         const res = await t.app.inject({
           method: method as 'GET' | 'POST',
           url,

@@ -68,7 +68,7 @@ describe('cross-origin writes', () => {
       url: '/orders/lookup',
       headers: {
         origin: 'null',
-        cookie: 'ac_cart=x',
+        cookie: '__Host-ac_cart=x',
         'content-type': 'application/x-www-form-urlencoded',
       },
       payload: 'reference=AC-26-00001&email=a%40example.com',
