@@ -51,7 +51,7 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
 
   let handle: Handler | null = null;
   /** Route ids (root to leaf) React Router will run for a page URL; see route-match.ts. */
-  let routeIdsFor: (url: URL) => Promise<string[]> = async () => [];
+  let routeIdsFor: (url: URL) => Promise<readonly string[]> = async () => [];
   let vite: import('vite').ViteDevServer | null = null;
   if (dev) {
     const { createServer } = await import('vite');
@@ -107,8 +107,8 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
   }
 
   // Matched once per request, shared by the rate limit (onRequest) and the response headers.
-  const matched = new WeakMap<FastifyRequest, Promise<string[]>>();
-  const routeIdsOf = (request: FastifyRequest): Promise<string[]> => {
+  const matched = new WeakMap<FastifyRequest, Promise<readonly string[]>>();
+  const routeIdsOf = (request: FastifyRequest): Promise<readonly string[]> => {
     let ids = matched.get(request);
     if (!ids) {
       ids = routeIdsFor(pageUrl(request)).catch(() => []);
@@ -119,8 +119,11 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
   const actionLimits = new Map(
     Object.entries(pageActionLimitShares).map(([id, share]) => [id, sensitiveRouteLimit(ctx.config, share).max]),
   );
+  // Reads are never limited per page: they need no route match here.
   const limitedActionOf = async (request: FastifyRequest) =>
-    limitedPageAction(request.method, await routeIdsOf(request));
+    request.method === 'GET' || request.method === 'HEAD'
+      ? null
+      : limitedPageAction(request.method, await routeIdsOf(request));
 
   const servePage = async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';

@@ -15,7 +15,8 @@ describe('back office: orders', () => {
   let t: TestApp;
   let staff: string;
   before(async () => {
-    t = await startTestApp({ clock });
+    // The clock moves by hours between uses of the one staff session: the idle limit must not end it.
+    t = await startTestApp({ clock, env: { STAFF_IDLE_MINUTES: '720' } });
     staff = await t.staffCookie();
   });
   after(() => t.close());
