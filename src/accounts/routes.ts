@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { noStore } from '../shared/no-store.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
+import { noStore } from '../shared/no-store.ts';
 import { requireStaff, staffCookieName, staffOf } from './guard.ts';
 import { STAFF_SESSION_HOURS, signIn, signOut } from './staff.service.ts';
 

@@ -2,8 +2,8 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { noStore } from '../shared/no-store.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
+import { noStore } from '../shared/no-store.ts';
 import { addCartLine, getCart, removeCartLine, setCartLineQuantity } from './cart.service.ts';
 import { cartCookieName, cartCookieOptions } from './cart-cookie.ts';
 import {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
-import { noStore } from '../shared/no-store.ts';
 import { errorBodySchema, errorResponses } from '../shared/http-schemas.ts';
+import { noStore } from '../shared/no-store.ts';
 import { cartCookieName } from './cart-cookie.ts';
 import { checkout } from './checkout.service.ts';
 import { requireIdempotencyKey } from './idempotency.ts';

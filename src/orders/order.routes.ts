@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
-import { noStore } from '../shared/no-store.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
+import { noStore } from '../shared/no-store.ts';
 import { lookupOrder, orderByLink } from './order-lookup.service.ts';
 import { sensitiveRouteLimit } from './rate-limits.ts';
 import { linkParams, lookupBody, orderResponse } from './schemas.ts';

@@ -33,10 +33,7 @@ export const shopSettingsSchema = z.object({
   logoUrl: z
     .union([
       httpsUrl,
-      z
-        .string()
-        .max(500)
-        .refine(isSameOriginPath, 'must be an https URL or a path starting with /'),
+      z.string().max(500).refine(isSameOriginPath, 'must be an https URL or a path starting with /'),
     ])
     .nullable(),
   social: z.array(z.object({ network: z.enum(socialNetworks), url: httpsUrl })).max(socialNetworks.length),

@@ -18,7 +18,12 @@ export const pageActionLimitShares: Readonly<Record<string, number>> = Object.fr
  * Pages that show personal data (a cart, an order, an address, anything in the back office): their answers,
  * HTML or `.data`, are sent with `Cache-Control: no-store` so no browser or proxy keeps them.
  */
-const personalRoutes = new Set(['routes/cart', 'routes/checkout', 'routes/orders.lookup', 'routes/orders.view']);
+const personalRoutes = new Set([
+  'routes/cart',
+  'routes/checkout',
+  'routes/orders.lookup',
+  'routes/orders.view',
+]);
 
 /** True when any route of the match (root to leaf) shows personal data. */
 export function isPersonalPage(routeIds: readonly string[]): boolean {

@@ -68,9 +68,9 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
     );
     handle = (request, loadContext) => devHandler(request, loadContext);
     routeIdsFor = async (url) =>
-      createRouteMatcher(
-        (await server.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild,
-      )(url);
+      createRouteMatcher((await server.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild)(
+        url,
+      );
     app.addHook('onClose', async () => server.close());
   } else if (hasWebBuild(buildDir)) {
     const build = (await import(pathToFileURL(join(buildDir, 'server', 'index.js')).href)) as ServerBuild;
@@ -117,7 +117,10 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
     return ids;
   };
   const actionLimits = new Map(
-    Object.entries(pageActionLimitShares).map(([id, share]) => [id, sensitiveRouteLimit(ctx.config, share).max]),
+    Object.entries(pageActionLimitShares).map(([id, share]) => [
+      id,
+      sensitiveRouteLimit(ctx.config, share).max,
+    ]),
   );
   // Reads are never limited per page: they need no route match here.
   const limitedActionOf = async (request: FastifyRequest) =>

@@ -47,7 +47,11 @@ describe('the route React Router runs for a URL', () => {
       }
       assert.equal(at('/orders//lookup'), 'routes/not-found');
       assert.equal(at('/orders/lookup;x'), 'routes/not-found');
-      assert.deepEqual(match(new URL('https://shop.test/Admin/')), ['root', 'routes/admin/layout', 'routes/admin/dashboard']);
+      assert.deepEqual(match(new URL('https://shop.test/Admin/')), [
+        'root',
+        'routes/admin/layout',
+        'routes/admin/dashboard',
+      ]);
       assert.equal(at('/admin/settings.data'), 'routes/admin/settings');
       // The same answer again, from the cache.
       assert.equal(at('/ORDERS/Lookup'), 'routes/orders.lookup');

@@ -27,7 +27,7 @@ describe('changing a staff password in the back office', { skip: skipWithoutBrow
   const errorOf = async (name: string) => {
     const id = await field(name).getAttribute('aria-describedby');
     const ids = (id ?? '').split(/\s+/).filter(Boolean);
-    const texts = await Promise.all(ids.map((i) => page.locator(`[id="${i}"]`).innerText()));
+    const texts = await Promise.all(ids.map((i) => page.locator(`[id="${i}"]`).textContent()));
     return texts.join(' ');
   };
 
@@ -96,6 +96,9 @@ describe('changing a staff password in the back office', { skip: skipWithoutBrow
       });
     assert.equal((await signIn(OWNER_PASSWORD)).statusCode, 401);
     assert.equal((await signIn(NEW_PASSWORD)).statusCode, 200);
-    assert.deepEqual(backOffice.problems.filter((p) => !/\b4\d\d\b/.test(p)), []);
+    assert.deepEqual(
+      backOffice.problems.filter((p) => !/\b4\d\d\b/.test(p)),
+      [],
+    );
   });
 });

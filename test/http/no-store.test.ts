@@ -9,7 +9,14 @@ import { json, startTestApp, type TestApp } from '../helpers/app.ts';
 import { addToCart } from '../helpers/orders-fixtures.ts';
 
 const SOME_UUID = '0190c3d2-0000-7000-8000-000000000000';
-const PERSONAL_API = ['/api/admin/', '/api/cart', '/api/orders/', '/api/staff/', '/api/checkout', '/api/test-processor/'];
+const PERSONAL_API = [
+  '/api/admin/',
+  '/api/cart',
+  '/api/orders/',
+  '/api/staff/',
+  '/api/checkout',
+  '/api/test-processor/',
+];
 
 describe('personal answers are never cacheable', () => {
   let t: TestApp;

@@ -56,7 +56,11 @@ describe('per-route limits, whatever the spelling of the path (issue 9 item 4)',
         assert.ok(res.statusCode === 404 || res.statusCode === 405, `${url}: ${res.statusCode}`);
         assert.doesNotMatch(res.body, /No order matches/i, `${url} does not run the lookup`);
       }
-      assert.equal((await t.app.inject({ url: '/Orders/Lookup/' })).statusCode, 200, 'reading the form is not');
+      assert.equal(
+        (await t.app.inject({ url: '/Orders/Lookup/' })).statusCode,
+        200,
+        'reading the form is not',
+      );
     } finally {
       await t.close();
     }

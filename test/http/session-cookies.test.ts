@@ -17,7 +17,9 @@ async function signedIn(t: Awaited<ReturnType<typeof startTestApp>>) {
 }
 
 async function someVariant(t: Awaited<ReturnType<typeof startTestApp>>): Promise<string> {
-  const list = (await t.app.inject({ url: '/api/products?limit=1' })).json() as { items: Array<{ slug: string }> };
+  const list = (await t.app.inject({ url: '/api/products?limit=1' })).json() as {
+    items: Array<{ slug: string }>;
+  };
   const product = (await t.app.inject({ url: `/api/products/${list.items[0]?.slug}` })).json() as {
     variants: Array<{ id: string }>;
   };
@@ -45,8 +47,11 @@ describe('session cookie names', () => {
       assert.doesNotMatch(cart, /Domain=/i);
       const cartToken = res.cookies[0]?.value as string;
       const lines = async (cookie: string) =>
-        ((await t.app.inject({ url: '/api/cart', headers: { cookie } })).json() as { cart: { lines: unknown[] } })
-          .cart.lines.length;
+        (
+          (await t.app.inject({ url: '/api/cart', headers: { cookie } })).json() as {
+            cart: { lines: unknown[] };
+          }
+        ).cart.lines.length;
       assert.equal(await lines(`__Host-ac_cart=${cartToken}`), 1);
       assert.equal(await lines(`ac_cart=${cartToken}`), 0, 'the bare name is not read');
 

@@ -10,7 +10,14 @@ import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffSessions, staffUsers } from '../../src/accounts/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import { cookieHeader, json, OWNER_EMAIL, OWNER_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import {
+  cookieHeader,
+  json,
+  OWNER_EMAIL,
+  OWNER_PASSWORD,
+  startTestApp,
+  type TestApp,
+} from '../helpers/app.ts';
 
 type ErrorShape = { error: { code: string; message: string; field?: string } };
 const NEW_PASSWORD = 'violet engine harbour 42 quietly';
@@ -74,7 +81,11 @@ describe('staff password change', () => {
       assert.equal(error.field, 'newPassword', newPassword);
       assert.match(error.message, pattern, newPassword);
     }
-    const extra = await change(cookie, { currentPassword: OWNER_PASSWORD, newPassword: NEW_PASSWORD, role: 'x' });
+    const extra = await change(cookie, {
+      currentPassword: OWNER_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      role: 'x',
+    });
     assert.equal(extra.statusCode, 400);
   });
 
@@ -92,7 +103,10 @@ describe('staff password change', () => {
     assert.equal((await signIn(OWNER_PASSWORD)).statusCode, 401);
     assert.equal((await signIn(NEW_PASSWORD)).statusCode, 200);
     // Back again, so the other tests of this file sign in as before.
-    const back = await change(here, { currentPassword: NEW_PASSWORD, newPassword: 'another long phrase, orange kettle' });
+    const back = await change(here, {
+      currentPassword: NEW_PASSWORD,
+      newPassword: 'another long phrase, orange kettle',
+    });
     assert.equal(back.statusCode, 200);
   });
 });

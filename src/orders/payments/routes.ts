@@ -6,8 +6,8 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { noStore } from '../../shared/no-store.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
+import { noStore } from '../../shared/no-store.ts';
 import { sensitiveRouteLimit } from '../rate-limits.ts';
 import { testProcessorFor } from './providers.ts';
 import { receiveTestCardWebhook } from './test-card-webhook.ts';

@@ -162,7 +162,10 @@ export function signOut(): Promise<void> {
  * Changes the signed-in member's password. A wrong current password is an ApiError naming
  * `currentPassword`, a weak new one names `newPassword`; on success every other session has ended.
  */
-export function changePassword(currentPassword: string, newPassword: string): Promise<{ sessionsEnded: number }> {
+export function changePassword(
+  currentPassword: string,
+  newPassword: string,
+): Promise<{ sessionsEnded: number }> {
   return request('POST', '/api/admin/account/password', { currentPassword, newPassword });
 }
 

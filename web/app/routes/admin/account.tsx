@@ -104,14 +104,20 @@ export default function AccountPage() {
       <form onSubmit={submit} noValidate className="flex max-w-xl flex-col gap-4">
         {errorCount > 0 ? (
           <Notice tone="danger" title="Some fields need a look">
-            {errorCount === 1 ? 'One field is' : `${errorCount} fields are`} marked below. The password was not
-            changed.
+            {errorCount === 1 ? 'One field is' : `${errorCount} fields are`} marked below. The password was
+            not changed.
           </Notice>
         ) : null}
         <Panel title="Change your password">
           <div className="grid gap-4">
             {/* Lets password managers file the new password under the right account. */}
-            <input type="hidden" name="username" autoComplete="username" value={staff?.email ?? ''} readOnly />
+            <input
+              type="hidden"
+              name="username"
+              autoComplete="username"
+              value={staff?.email ?? ''}
+              readOnly
+            />
             <Input
               id={fieldId('currentPassword')}
               name="currentPassword"
