@@ -17,6 +17,14 @@ describe('configuration', () => {
     assert.equal(loadConfig({ PUBLIC_URL: 'https://shop.example/' }).PUBLIC_URL, 'https://shop.example');
   });
 
+  it('staff sessions idle out after 30 minutes unless STAFF_IDLE_MINUTES says otherwise (1 to 720)', () => {
+    assert.equal(loadConfig({}).STAFF_IDLE_MINUTES, 30);
+    assert.equal(loadConfig({ STAFF_IDLE_MINUTES: '15' }).STAFF_IDLE_MINUTES, 15);
+    for (const bad of ['0', '721', 'soon', '1.5']) {
+      assert.throws(() => loadConfig({ STAFF_IDLE_MINUTES: bad }), /STAFF_IDLE_MINUTES/, bad);
+    }
+  });
+
   it('an empty variable counts as unset', () => {
     assert.equal(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT, 3000);
   });

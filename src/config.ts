@@ -44,6 +44,8 @@ export const configSchema = z.object({
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** A staff session unused for this many minutes ends, whatever its absolute lifetime left (12 hours). */
+  STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
   /** Worker processes sharing the port (Node's cluster); more than 1 needs PostgreSQL. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** How long a process may answer public catalog reads from memory; 0 turns the micro-cache off. */

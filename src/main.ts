@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   }
   if (owner?.generatedPassword) {
     console.log(
-      `  Staff login:  ${owner.email} / ${owner.generatedPassword}   (shown once: change it after signing in)`,
+      `  Staff login:  ${owner.email} / ${owner.generatedPassword}   (shown once: change it under Your account, /admin/account)`,
     );
   } else if (owner) {
     console.log(`  Staff login:  ${owner.email} with the password from ADMIN_PASSWORD`);

@@ -14,7 +14,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { requireStaff } from './accounts/guard.ts';
+import { accountAdminRoutes } from './accounts/admin.routes.ts';
+import { requireStaff, staffCookieName } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
 import { catalogAdminRoutes } from './catalog/admin.routes.ts';
 import { mediaRoutes } from './catalog/media.routes.ts';
@@ -24,11 +25,13 @@ import { uploadsRoutes } from './media/routes.ts';
 import { mailAdminRoutes } from './messaging/admin.routes.ts';
 import { ordersAdminRoutes } from './orders/admin.routes.ts';
 import { cartRoutes } from './orders/cart.routes.ts';
+import { cartCookieName } from './orders/cart-cookie.ts';
 import { checkoutRoutes } from './orders/checkout.routes.ts';
 import { orderRoutes } from './orders/order.routes.ts';
 import { paymentRoutes } from './orders/payments/routes.ts';
 import { settingsAdminRoutes } from './settings/admin.routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
+import { noStore } from './shared/no-store.ts';
 import { rejectCrossSiteWrites } from './shared/same-origin.ts';
 import { systemRoutes } from './system/routes.ts';
 import { webApp } from './web/plugin.ts';
@@ -102,7 +105,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     timeWindow: '1 minute',
     ...(ctx.config.REDIS_URL ? { redis: await redisClient(ctx.config.REDIS_URL) } : {}),
   });
-  app.addHook('onRequest', rejectCrossSiteWrites);
+  app.addHook('onRequest', rejectCrossSiteWrites(ctx.config));
 
   await app.register(swagger, {
     openapi: {
@@ -113,8 +116,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       },
       components: {
         securitySchemes: {
-          staffSession: { type: 'apiKey', in: 'cookie', name: 'ac_staff' },
-          cart: { type: 'apiKey', in: 'cookie', name: 'ac_cart' },
+          staffSession: { type: 'apiKey', in: 'cookie', name: staffCookieName(ctx.config) },
+          cart: { type: 'apiKey', in: 'cookie', name: cartCookieName(ctx.config) },
         },
       },
     },
@@ -134,11 +137,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(
     async (admin) => {
       // One guard for the whole back-office subtree: no admin route can forget it.
+      // Every back-office answer is personal (orders, addresses, staff): never stored by any cache.
+      admin.addHook('onRequest', noStore);
       admin.addHook('onRequest', requireStaff(ctx));
       await admin.register(catalogAdminRoutes, { ctx });
       await admin.register(ordersAdminRoutes, { ctx });
       await admin.register(mailAdminRoutes, { ctx });
       await admin.register(settingsAdminRoutes, { ctx });
+      await admin.register(accountAdminRoutes, { ctx });
     },
     { prefix: '/api/admin' },
   );

@@ -1,4 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as english from '@zxcvbn-ts/language-en';
 
 // argon2id with OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane): PV-SEC-1 slow salted hashes.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -17,4 +20,36 @@ export async function verifyPassword(storedHash: string | null, password: string
     return false;
   }
   return verify(storedHash, password).catch(() => false);
+}
+
+/** Staff passwords: as long as the owner's first one must be (ADMIN_PASSWORD), within argon2's comfort. */
+export const STAFF_PASSWORD_MIN = 12;
+export const STAFF_PASSWORD_MAX = 256;
+/** zxcvbn's top score (over 10^10 guesses): what a 12-character minimum should buy, and a leaked hash needs. */
+const MIN_STRENGTH = 4;
+
+let strength: ZxcvbnFactory | undefined;
+
+/**
+ * Why `password` may not become a staff password, or null when it may: shorter than 12 characters, longer
+ * than 256, or easy to guess (common and breached passwords, English words, keyboard patterns, repeats,
+ * dates, and the `personal` words given: the member's email and name, the shop's name) as judged by
+ * zxcvbn-ts. The message is written for the person choosing it.
+ */
+export function staffPasswordProblem(password: string, personal: readonly string[] = []): string | null {
+  if ([...password].length < STAFF_PASSWORD_MIN) {
+    return `Use at least ${STAFF_PASSWORD_MIN} characters`;
+  }
+  if (password.length > STAFF_PASSWORD_MAX) return `Use at most ${STAFF_PASSWORD_MAX} characters`;
+  strength ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: english.translations,
+  });
+  // Email addresses count by their parts too: "ada.lovelace@shop.test" gives "ada", "lovelace", "shop".
+  const inputs = personal.flatMap((p) => [p, ...p.toLowerCase().split(/[^\p{L}\p{N}]+/u)]).filter(Boolean);
+  const result = strength.check(password, inputs);
+  if (result.score >= MIN_STRENGTH) return null;
+  const hint = result.feedback.warning ?? result.feedback.suggestions[0];
+  return `This password is too easy to guess${hint ? ` (${hint.replace(/\.$/, '').toLowerCase()})` : ''}: add more unrelated words or characters`;
 }

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
-import { requireStaff, STAFF_COOKIE, staffOf } from './guard.ts';
+import { noStore } from '../shared/no-store.ts';
+import { requireStaff, staffCookieName, staffOf } from './guard.ts';
 import { STAFF_SESSION_HOURS, signIn, signOut } from './staff.service.ts';
 
 const staffSchema = z.object({
@@ -13,7 +14,10 @@ const staffSchema = z.object({
 });
 
 export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Answers carry personal data (cart, order, session, card token): never stored by any cache.
+  app.addHook('onRequest', noStore);
   const secure = ctx.config.COOKIE_SECURE ?? true;
+  const cookie = staffCookieName(ctx.config);
 
   app.post(
     '/staff/session',
@@ -28,7 +32,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
     async (request, reply) => {
       const { token, staff, expiresAt } = await signIn(ctx, request.body.email, request.body.password);
-      reply.setCookie(STAFF_COOKIE, token, {
+      reply.setCookie(cookie, token, {
         httpOnly: true,
         secure,
         sameSite: 'lax',
@@ -68,7 +72,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
     async (request, reply) => {
       await signOut(ctx, staffOf(request).sessionId);
-      reply.clearCookie(STAFF_COOKIE, { path: '/' });
+      reply.clearCookie(cookie, { path: '/', secure });
       return reply.status(204).send(null);
     },
   );

@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { sha256 } from '../shared/crypto.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, ValidationError } from '../shared/errors.ts';
 import { randomToken, uuidv7 } from '../shared/ids.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword, staffPasswordProblem, verifyPassword } from './passwords.ts';
 import { staffSessions, staffUsers } from './schema.ts';
 
+/** A session's absolute lifetime; STAFF_IDLE_MINUTES ends it sooner when it goes unused. */
 export const STAFF_SESSION_HOURS = 12;
+/** How stale a session's lastSeenAt may get before a request writes it again: one write a minute at most. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 export interface StaffPrincipal {
   id: string;
@@ -81,11 +84,17 @@ export async function signIn(
   };
 }
 
-/** The staff member behind a session token, or null when it is unknown, expired, revoked or disabled. */
+/**
+ * The staff member behind a session token, or null when it is unknown, expired, revoked, idle for longer
+ * than STAFF_IDLE_MINUTES, or its member is disabled. Using a session keeps it alive: its lastSeenAt moves
+ * to now, written at most once a minute so reads do not turn into a write each.
+ */
 export async function staffFromToken(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   token: string,
 ): Promise<StaffPrincipal | null> {
+  const now = ctx.clock.now();
+  const idleSince = new Date(now.getTime() - ctx.config.STAFF_IDLE_MINUTES * 60_000);
   const [row] = await ctx.db
     .select({
       sessionId: staffSessions.id,
@@ -93,6 +102,7 @@ export async function staffFromToken(
       email: staffUsers.email,
       name: staffUsers.name,
       role: staffUsers.role,
+      lastSeenAt: staffSessions.lastSeenAt,
     })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
@@ -100,11 +110,60 @@ export async function staffFromToken(
       and(
         eq(staffSessions.tokenHash, sha256(token)),
         isNull(staffSessions.revokedAt),
-        gt(staffSessions.expiresAt, ctx.clock.now()),
+        gt(staffSessions.expiresAt, now),
+        gt(staffSessions.lastSeenAt, idleSince),
         isNull(staffUsers.disabledAt),
       ),
     );
-  return row ?? null;
+  if (!row) return null;
+  const { lastSeenAt, ...staff } = row;
+  if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+    await ctx.db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, row.sessionId));
+  }
+  return staff;
+}
+
+/**
+ * Changes the signed-in member's password. The current password must be right (else a 400 naming
+ * `currentPassword`), the new one must pass `staffPasswordProblem` with the member's email and name and the
+ * shop's name as words to avoid and differ from the current one (else a 400 naming `newPassword`). In one
+ * transaction the hash is replaced and every other session of the member ends (a thief's included); the
+ * session that asked stays signed in.
+ */
+export async function changeStaffPassword(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  staff: StaffPrincipal,
+  change: { currentPassword: string; newPassword: string; shopName: string },
+): Promise<{ sessionsEnded: number }> {
+  const [user] = await ctx.db
+    .select({ passwordHash: staffUsers.passwordHash })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staff.id));
+  if (!user || !(await verifyPassword(user.passwordHash, change.currentPassword))) {
+    throw new ValidationError([{ field: 'currentPassword', message: 'The current password is not correct' }]);
+  }
+  const problem =
+    change.newPassword === change.currentPassword
+      ? 'Choose a password different from the current one'
+      : staffPasswordProblem(change.newPassword, [staff.email, staff.name, change.shopName]);
+  if (problem) throw new ValidationError([{ field: 'newPassword', message: problem }]);
+  const passwordHash = await hashPassword(change.newPassword);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    await tx.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, staff.id));
+    const ended = await tx
+      .update(staffSessions)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(staffSessions.staffId, staff.id),
+          ne(staffSessions.id, staff.sessionId),
+          isNull(staffSessions.revokedAt),
+        ),
+      )
+      .returning({ id: staffSessions.id });
+    return { sessionsEnded: ended.length };
+  });
 }
 
 export async function signOut(ctx: Pick<AppContext, 'db' | 'clock'>, sessionId: string): Promise<void> {

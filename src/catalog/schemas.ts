@@ -3,6 +3,7 @@
  * and the web app imports them (and their inferred types) for its client and forms.
  */
 import { z } from 'zod';
+import { isSameOriginPath, nonPublicUrlReason } from '../shared/public-url.ts';
 
 /** Prices above US$100,000 are typing mistakes, not products. */
 export const MAX_PRICE_CENTS = 10_000_000;
@@ -134,8 +135,13 @@ export const imageUrlSchema = z
   .trim()
   .min(2)
   .max(500)
-  .refine((url) => (url.startsWith('/') && !url.startsWith('//')) || /^https:\/\/[^\s/]+\//.test(url), {
+  .refine((url) => isSameOriginPath(url) || /^https:\/\/[^\s/]+\//.test(url), {
     message: 'must be a path starting with / or an https:// URL',
+  })
+  // An https URL must be on a public host: no loopback, private, link-local or metadata address.
+  .superRefine((url, check) => {
+    const reason = url.startsWith('https://') ? nonPublicUrlReason(url) : null;
+    if (reason) check.addIssue({ code: 'custom', message: reason });
   });
 
 export const imageInputSchema = z.strictObject({

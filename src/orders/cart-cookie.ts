@@ -1,9 +1,10 @@
 /**
  * The cart cookie, one definition for the JSON API (Fastify's setCookie) and the web pages (a Set-Cookie
- * header on a React Router response): same name, HttpOnly, Secure unless COOKIE_SECURE=false,
- * SameSite=Lax, the whole site, 30 days.
+ * header on a React Router response): same name (`__Host-ac_cart`, or `ac_cart` when COOKIE_SECURE=false),
+ * HttpOnly, Secure unless COOKIE_SECURE=false, SameSite=Lax, the whole site, 30 days.
  */
 import type { Config } from '../config.ts';
+import { sessionCookieName } from '../shared/cookie-names.ts';
 import { CART_COOKIE, CART_DAYS } from './cart.service.ts';
 
 export interface CartCookieOptions {
@@ -13,6 +14,11 @@ export interface CartCookieOptions {
   path: '/';
   /** Seconds. */
   maxAge: number;
+}
+
+/** The name the cart cookie is set and read under (see sessionCookieName). */
+export function cartCookieName(config: Pick<Config, 'COOKIE_SECURE'>): string {
+  return sessionCookieName(CART_COOKIE, config);
 }
 
 export function cartCookieOptions(config: Pick<Config, 'COOKIE_SECURE'>): CartCookieOptions {
@@ -29,7 +35,7 @@ export function cartCookieOptions(config: Pick<Config, 'COOKIE_SECURE'>): CartCo
 export function cartSetCookie(config: Pick<Config, 'COOKIE_SECURE'>, token: string): string {
   const o = cartCookieOptions(config);
   const parts = [
-    `${CART_COOKIE}=${encodeURIComponent(token)}`,
+    `${cartCookieName(config)}=${encodeURIComponent(token)}`,
     `Max-Age=${o.maxAge}`,
     `Path=${o.path}`,
     'HttpOnly',
@@ -40,11 +46,15 @@ export function cartSetCookie(config: Pick<Config, 'COOKIE_SECURE'>, token: stri
 }
 
 /** The cart token in a Cookie request header, if any. */
-export function cartTokenOf(cookieHeader: string | null | undefined): string | undefined {
+export function cartTokenOf(
+  config: Pick<Config, 'COOKIE_SECURE'>,
+  cookieHeader: string | null | undefined,
+): string | undefined {
   if (!cookieHeader) return undefined;
+  const name = cartCookieName(config);
   for (const pair of cookieHeader.split(';')) {
     const eq = pair.indexOf('=');
-    if (eq < 0 || pair.slice(0, eq).trim() !== CART_COOKIE) continue;
+    if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
     const raw = pair.slice(eq + 1).trim();
     try {
       return decodeURIComponent(raw) || undefined;

@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
-import { addCartLine, CART_COOKIE, getCart, removeCartLine, setCartLineQuantity } from './cart.service.ts';
-import { cartCookieOptions } from './cart-cookie.ts';
+import { noStore } from '../shared/no-store.ts';
+import { addCartLine, getCart, removeCartLine, setCartLineQuantity } from './cart.service.ts';
+import { cartCookieName, cartCookieOptions } from './cart-cookie.ts';
 import {
   addLineBody,
   cartResponse,
@@ -18,7 +19,10 @@ import { defaultShippingSettings, shippingMethods } from './shipping.ts';
 const CART_BODY_LIMIT = 4 * 1024;
 
 export const cartRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Answers carry personal data (cart, order, session, card token): never stored by any cache.
+  app.addHook('onRequest', noStore);
   const cookieOptions = cartCookieOptions(ctx.config);
+  const CART_COOKIE = cartCookieName(ctx.config);
   const setCartCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(CART_COOKIE, token, cookieOptions);
   const tags = ['cart'];

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema, errorResponses } from '../shared/http-schemas.ts';
-import { CART_COOKIE } from './cart.service.ts';
+import { noStore } from '../shared/no-store.ts';
+import { cartCookieName } from './cart-cookie.ts';
 import { checkout } from './checkout.service.ts';
 import { requireIdempotencyKey } from './idempotency.ts';
 import { paymentProviders } from './payments/providers.ts';
@@ -10,6 +11,8 @@ import { sensitiveRouteLimit } from './rate-limits.ts';
 import { checkoutBody, checkoutHeaders, checkoutResponse } from './schemas.ts';
 
 export const checkoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Answers carry personal data (cart, order, session, card token): never stored by any cache.
+  app.addHook('onRequest', noStore);
   const providers = paymentProviders(ctx);
   const defaultDelivery = injectDelivery(app);
 
@@ -21,7 +24,7 @@ export const checkoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       schema: {
         tags: ['checkout'],
         security: [{ cart: [] }],
-        summary: 'Places the order for the cart in the ac_cart cookie (requires an Idempotency-Key header)',
+        summary: 'Places the order for the cart in the cart cookie (requires an Idempotency-Key header)',
         headers: checkoutHeaders,
         body: checkoutBody,
         response: { 201: checkoutResponse, 402: errorBodySchema, ...errorResponses },
@@ -30,7 +33,7 @@ export const checkoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     async (request, reply) => {
       const idempotencyKey = requireIdempotencyKey(request.headers['idempotency-key']);
       const result = await checkout(ctx, providers, {
-        cartToken: request.cookies[CART_COOKIE],
+        cartToken: request.cookies[cartCookieName(ctx.config)],
         idempotencyKey,
         input: request.body,
       });

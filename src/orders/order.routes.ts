@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
+import { noStore } from '../shared/no-store.ts';
 import { lookupOrder, orderByLink } from './order-lookup.service.ts';
 import { sensitiveRouteLimit } from './rate-limits.ts';
 import { linkParams, lookupBody, orderResponse } from './schemas.ts';
 
 export const orderRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Answers carry personal data (cart, order, session, card token): never stored by any cache.
+  app.addHook('onRequest', noStore);
   app.post(
     '/orders/lookup',
     {

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../shared/errors.ts';
+import { isSameOriginPath, nonPublicUrlReason } from '../shared/public-url.ts';
 import { appSettings } from './schema.ts';
 import { socialNetworks } from './social.ts';
 
@@ -14,7 +15,14 @@ export const SHOP_SETTINGS_KEY = 'shop';
 
 export { type SocialNetwork, socialNetworkLabels, socialNetworks } from './social.ts';
 
-const httpsUrl = z.url({ protocol: /^https$/ }).max(500);
+/** An https URL on a public host: a logo or social link never points inside the shop's network. */
+const httpsUrl = z
+  .url({ protocol: /^https$/ })
+  .max(500)
+  .superRefine((url, check) => {
+    const reason = nonPublicUrlReason(url);
+    if (reason) check.addIssue({ code: 'custom', message: reason });
+  });
 
 export const shopSettingsSchema = z.object({
   name: z.string().trim().min(1).max(60),
@@ -25,10 +33,7 @@ export const shopSettingsSchema = z.object({
   logoUrl: z
     .union([
       httpsUrl,
-      z
-        .string()
-        .regex(/^\/[^/]/, 'must start with /')
-        .max(500),
+      z.string().max(500).refine(isSameOriginPath, 'must be an https URL or a path starting with /'),
     ])
     .nullable(),
   social: z.array(z.object({ network: z.enum(socialNetworks), url: httpsUrl })).max(socialNetworks.length),

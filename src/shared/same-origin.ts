@@ -1,28 +1,47 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Payment processors call their webhooks from their own servers, with a signature instead of a cookie. */
+const WEBHOOK_PREFIX = '/api/payments/webhooks/';
+
 /**
- * CSRF defence for cookie-authenticated writes: a browser tells where a request comes from (Sec-Fetch-Site,
- * Origin), and a write sent from another site is refused. Clients that are not browsers send neither and
- * are not affected; SameSite=Lax cookies are the second layer.
+ * CSRF defence for writes: a browser tells where a request comes from (Sec-Fetch-Site, Origin), and a write
+ * from anywhere but the shop's own origin is refused with a 403. The whole origin counts — scheme, host and
+ * port — so `http://shop` posting to `https://shop`, or another port or subdomain of the same host, is
+ * refused too. The shop's origins are PUBLIC_URL's and the one the request itself was addressed to (a
+ * proxy without TRUST_PROXY makes them differ in scheme). `Origin: null` (sandboxed frames, opaque
+ * redirects, privacy modes) is refused whenever the request carries cookies, since it proves nothing about
+ * who sent them. Clients that are not browsers send neither header and are not affected; SameSite=Lax
+ * cookies are the second layer.
  */
-export async function rejectCrossSiteWrites(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (SAFE_METHODS.has(request.method)) return;
-  const site = request.headers['sec-fetch-site'];
-  const origin = request.headers.origin;
-  const crossSite =
-    site === 'cross-site' ||
-    (typeof origin === 'string' && origin !== 'null' && hostOf(origin) !== request.host);
-  // Payment processors call their webhooks from their own servers, with a signature instead of a cookie.
-  if (crossSite && !request.url.startsWith('/api/payments/webhooks/')) {
-    await reply.status(403).send({ error: { code: 'forbidden', message: 'Cross-site request refused' } });
-  }
+export function rejectCrossSiteWrites(config: Pick<Config, 'PUBLIC_URL'>) {
+  const publicOrigin = originOf(config.PUBLIC_URL);
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (SAFE_METHODS.has(request.method) || request.url.startsWith(WEBHOOK_PREFIX)) return;
+    if (isCrossOrigin(request, publicOrigin)) {
+      await reply.status(403).send({ error: { code: 'forbidden', message: 'Cross-site request refused' } });
+    }
+  };
 }
 
-function hostOf(origin: string): string | null {
+function isCrossOrigin(request: FastifyRequest, publicOrigin: string | null): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') return true;
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  if (origin === 'null') return request.headers.cookie !== undefined;
+  const claimed = originOf(origin);
+  if (claimed === null) return true;
+  return claimed !== publicOrigin && claimed !== originOf(`${request.protocol}://${request.host}`);
+}
+
+/** `scheme://host[:port]` with default ports dropped and the host lower-cased, or null when unparseable. */
+function originOf(url: string): string | null {
   try {
-    return new URL(origin).host;
+    const parsed = new URL(url);
+    return parsed.origin === 'null' ? null : parsed.origin;
   } catch {
     return null;
   }

@@ -20,6 +20,8 @@ import { sensitiveRouteLimit } from '../orders/rate-limits.ts';
 import { projectRoot } from '../shared/paths.ts';
 import type { WebLoadContext } from './context.ts';
 import { contentSecurityPolicy } from './csp.ts';
+import { isPersonalPage, limitedPageAction, pageActionLimitShares } from './page-policies.ts';
+import { createRouteMatcher } from './route-match.ts';
 
 export const defaultBuildDir = join(projectRoot, 'build');
 
@@ -48,6 +50,8 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   let handle: Handler | null = null;
+  /** Route ids (root to leaf) React Router will run for a page URL; see route-match.ts. */
+  let routeIdsFor: (url: URL) => Promise<readonly string[]> = async () => [];
   let vite: import('vite').ViteDevServer | null = null;
   if (dev) {
     const { createServer } = await import('vite');
@@ -63,12 +67,18 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
       'development',
     );
     handle = (request, loadContext) => devHandler(request, loadContext);
+    routeIdsFor = async (url) =>
+      createRouteMatcher((await server.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild)(
+        url,
+      );
     app.addHook('onClose', async () => server.close());
   } else if (hasWebBuild(buildDir)) {
     const build = (await import(pathToFileURL(join(buildDir, 'server', 'index.js')).href)) as ServerBuild;
     // Always 'production' for a build: errors reach the browser sanitised, never with a stack trace.
     const buildHandler = createRequestHandler(build, 'production');
     handle = (request, loadContext) => buildHandler(request, loadContext);
+    const matcher = createRouteMatcher(build);
+    routeIdsFor = async (url) => matcher(url);
     const clientDir = resolve(buildDir, 'client');
     if (existsSync(clientDir)) {
       await app.register(fastifyStatic, {
@@ -96,10 +106,33 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
     app.log.warn('The web app is not built (no build/server/index.js): run `npm run build`.');
   }
 
+  // Matched once per request, shared by the rate limit (onRequest) and the response headers.
+  const matched = new WeakMap<FastifyRequest, Promise<readonly string[]>>();
+  const routeIdsOf = (request: FastifyRequest): Promise<readonly string[]> => {
+    let ids = matched.get(request);
+    if (!ids) {
+      ids = routeIdsFor(pageUrl(request)).catch(() => []);
+      matched.set(request, ids);
+    }
+    return ids;
+  };
+  const actionLimits = new Map(
+    Object.entries(pageActionLimitShares).map(([id, share]) => [
+      id,
+      sensitiveRouteLimit(ctx.config, share).max,
+    ]),
+  );
+  // Reads are never limited per page: they need no route match here.
+  const limitedActionOf = async (request: FastifyRequest) =>
+    request.method === 'GET' || request.method === 'HEAD'
+      ? null
+      : limitedPageAction(request.method, await routeIdsOf(request));
+
   const servePage = async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path === '/api' || path.startsWith('/api/')) return reply.callNotFound();
     if (!handle) return sendPlainPage(reply, 503, 'The shop is starting', notBuiltMessage);
+    const personal = isPersonalPage(await routeIdsOf(request));
 
     const nonce = randomBytes(16).toString('base64');
     const loadContext: WebLoadContext = { ctx, nonce, requestId: request.id, log: request.log };
@@ -114,7 +147,7 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
       server.middlewares(request.raw, reply.raw, async () => {
         try {
           const response = await (handle as Handler)(toWebRequest(request, abort.signal), loadContext);
-          await writeRaw(reply.raw, withPageHeaders(response, nonce, true));
+          await writeRaw(reply.raw, withPageHeaders(response, nonce, { dev: true, personal }));
         } catch (error) {
           server.ssrFixStacktrace(error as Error);
           request.log.error({ err: error }, 'page failed');
@@ -137,28 +170,43 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
         `Something went wrong on our side. If it happens again, quote reference ${request.id}.`,
       );
     }
-    return sendWebResponse(reply, withPageHeaders(response, nonce, false));
+    return sendWebResponse(reply, withPageHeaders(response, nonce, { dev: false, personal }));
   };
 
-  app.all('/*', servePage);
-  // The pages that place orders and look them up get the same per-route limits as their JSON twins
-  // (POST /api/checkout, /api/orders/lookup): a form is no way around them. `.data` is the scripted post.
-  for (const [path, share] of [
-    ['/checkout', 20],
-    ['/orders/lookup', 30],
-  ] as const) {
-    const config = { rateLimit: sensitiveRouteLimit(ctx.config, share) };
-    app.post(path, { config }, servePage);
-    app.post(`${path}.data`, { config }, servePage);
-  }
+  // Every page shares one route, so its limit is chosen per request from the route React Router will run:
+  // writes to a limited page (checkout, order lookup) count against that page's budget however the path is
+  // spelled (case, trailing slash, `.data`, percent-encoding, `..`, any write method); everything else
+  // counts against the pages' global budget.
+  app.all(
+    '/*',
+    {
+      config: {
+        rateLimit: {
+          timeWindow: '1 minute',
+          keyGenerator: async (request: FastifyRequest) =>
+            `${request.ip}|${(await limitedActionOf(request)) ?? 'pages'}`,
+          max: async (request: FastifyRequest) => {
+            const limited = await limitedActionOf(request);
+            return (limited && actionLimits.get(limited)) || ctx.config.RATE_LIMIT_PER_MINUTE;
+          },
+        },
+      },
+    },
+    servePage,
+  );
 }
 
 const notBuiltMessage =
   'The storefront has not been built on this server yet. Run `npm run build` (or `npm start`, which builds it).';
 
+/** The absolute URL React Router sees for a request (one definition: matching must agree with handling). */
+function pageUrl(request: FastifyRequest): URL {
+  return new URL(request.url, `${request.protocol}://${request.host}`);
+}
+
 /** Fastify request → Web Request: absolute URL, every header, the raw body of writes. */
 export function toWebRequest(request: FastifyRequest, signal: AbortSignal): Request {
-  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  const url = pageUrl(request);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
@@ -173,12 +221,26 @@ export function toWebRequest(request: FastifyRequest, signal: AbortSignal): Requ
 }
 
 /**
+ * Answers of pages with personal data (see page-policies.ts), HTML or data, are never stored at all.
  * HTML pages get the nonce-based CSP and are never stored by shared caches (the nonce is per request).
  * Their Referrer-Policy is `same-origin` rather than helmet's `no-referrer`: under `no-referrer` a browser
  * posts forms with `Origin: null`, which React Router refuses as a possible CSRF, so no form would work
  * without JavaScript. Other sites still get no referrer (order links carry a token in their query).
  */
-function withPageHeaders(response: Response, nonce: string, dev: boolean): Response {
+function withPageHeaders(
+  response: Response,
+  nonce: string,
+  { dev, personal }: { dev: boolean; personal: boolean },
+): Response {
+  if (personal) {
+    // A copy: a Response's headers may be immutable (Response.redirect).
+    response = new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: new Headers(response.headers),
+    });
+    response.headers.set('cache-control', 'no-store');
+  }
   const type = response.headers.get('content-type') ?? '';
   if (!type.startsWith('text/html')) return response;
   response.headers.set('content-security-policy', contentSecurityPolicy(nonce, { dev }));

@@ -44,6 +44,7 @@ try {
     ['mail', '/admin/mail'],
     ['mail-item', `/admin/mail/${shippedMail}`],
     ['settings', '/admin/settings'],
+    ['account', '/admin/account'],
     ['sign-in', '/admin/sign-in'],
   ];
   for (const width of widths) {

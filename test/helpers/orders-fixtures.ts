@@ -92,10 +92,10 @@ export async function countRows(db: Db, table: string): Promise<number> {
   return result.rows[0]?.n ?? 0;
 }
 
-/** The `ac_cart=...` pair a response set, or the one passed in when it set none. */
+/** The `__Host-ac_cart=...` pair a response set, or the one passed in when it set none. */
 export function cartCookie(res: LightMyRequestResponse, previous = ''): string {
-  const cookie = res.cookies.find((c) => c.name === 'ac_cart');
-  return cookie ? `ac_cart=${cookie.value}` : previous;
+  const cookie = res.cookies.find((c) => c.name === '__Host-ac_cart');
+  return cookie ? `__Host-ac_cart=${cookie.value}` : previous;
 }
 
 /** Adds to the cart; returns the response and the cart cookie to send next. */

@@ -47,7 +47,7 @@ describe('back-office authorization', () => {
       const res = await t.app.inject({
         method: method as 'GET',
         url,
-        headers: { cookie: 'ac_staff=forged-token' },
+        headers: { cookie: '__Host-ac_staff=forged-token' },
         ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
       });
       assert.equal(res.statusCode, 401, `${method} ${url}`);

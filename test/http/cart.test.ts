@@ -44,14 +44,14 @@ describe('cart', () => {
   it('the first add sets an HttpOnly, Secure, SameSite=Lax cookie for 30 days; only its hash is stored', async () => {
     const { res, cookie } = await addToCart(t.app, phone.variantId, 2);
     assert.equal(res.statusCode, 200);
-    const set = res.cookies.find((c) => c.name === 'ac_cart');
+    const set = res.cookies.find((c) => c.name === '__Host-ac_cart');
     assert.ok(set);
     assert.equal(set.httpOnly, true);
     assert.equal(set.secure, true);
     assert.equal(set.sameSite, 'Lax');
     assert.equal(set.path, '/');
     assert.equal(set.maxAge, 30 * 86_400);
-    const token = cookie.slice('ac_cart='.length);
+    const token = cookie.slice('__Host-ac_cart='.length);
     const stored = await t.ctx.db
       .select()
       .from(carts)
@@ -179,7 +179,7 @@ describe('cart', () => {
   });
 
   it('a cookie for no cart is an empty cart; a forged cookie starts a new cart on add', async () => {
-    const cookie = 'ac_cart=forged-token-that-matches-nothing';
+    const cookie = '__Host-ac_cart=forged-token-that-matches-nothing';
     let res = await t.app.inject({ method: 'GET', url: '/api/cart', headers: { cookie } });
     assert.deepEqual(cartOf(res.body).lines, []);
     const added = await addToCart(t.app, phone.variantId, 1, cookie);

@@ -246,6 +246,8 @@ describe('back-office catalog', () => {
       [{ specialWarranty: true }, 'specialWarrantyTerms'],
       [{ images: [{ url: 'javascript:alert(1)', alt: 'x' }] }, 'images.0.url'],
       [{ images: [{ url: '//evil.example/x.png', alt: 'x' }] }, 'images.0.url'],
+      [{ images: [{ url: 'https://192.168.1.10/x.png', alt: 'x' }] }, 'images.0.url'],
+      [{ images: [{ url: 'https://localhost/x.png', alt: 'x' }] }, 'images.0.url'],
       [{ images: [{ url: '/media/x.svg', alt: '' }] }, 'images.0.alt'],
       [{ unexpected: true }, ''],
     ];
@@ -551,6 +553,11 @@ describe('back-office catalog', () => {
 
     expectError(
       await admin({ method: 'POST', url, payload: { url: 'ftp://x/y.png', alt: 'x' } }),
+      400,
+      'url',
+    );
+    expectError(
+      await admin({ method: 'POST', url, payload: { url: 'https://[fe80::1]/y.png', alt: 'x' } }),
       400,
       'url',
     );

@@ -314,7 +314,7 @@ describe('checkout (SH-ORD-1)', () => {
       const [cart] = await t.ctx.db
         .select()
         .from(carts)
-        .where(eq(carts.tokenHash, sha256(cookie.slice('ac_cart='.length))));
+        .where(eq(carts.tokenHash, sha256(cookie.slice('__Host-ac_cart='.length))));
       assert.equal(cart?.checkedOutAt, null, 'the cart is still open');
     });
   });

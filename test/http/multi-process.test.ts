@@ -125,7 +125,7 @@ describe('two processes behind a load balancer', {
       body: JSON.stringify({ variantId: variant.id, quantity: 1 }),
     });
     assert.ok(added.ok, await added.clone().text());
-    const cookie = (added.headers.getSetCookie().find((c) => c.startsWith('ac_cart=')) ?? '').split(
+    const cookie = (added.headers.getSetCookie().find((c) => c.startsWith('__Host-ac_cart=')) ?? '').split(
       ';',
     )[0] as string;
     assert.ok(cookie);

@@ -15,7 +15,8 @@ describe('back office: orders', () => {
   let t: TestApp;
   let staff: string;
   before(async () => {
-    t = await startTestApp({ clock });
+    // The clock moves by hours between uses of the one staff session: the idle limit must not end it.
+    t = await startTestApp({ clock, env: { STAFF_IDLE_MINUTES: '720' } });
     staff = await t.staffCookie();
   });
   after(() => t.close());
@@ -62,7 +63,7 @@ describe('back office: orders', () => {
       ['POST', `/api/admin/orders/${id}/cancel`],
     ];
     for (const [method, url] of routes) {
-      for (const cookie of [undefined, 'ac_staff=forged']) {
+      for (const cookie of [undefined, '__Host-ac_staff=forged']) {
         const res = await t.app.inject({
           method: method as 'GET' | 'POST',
           url,

@@ -94,6 +94,10 @@ describe('back office: shop settings, SH-SOC-1', () => {
       [{ ...edited, primaryColor: 'purple' }, 'primaryColor'],
       [{ ...edited, logoUrl: 'http://insecure.example/logo.png' }, 'logoUrl'],
       [{ ...edited, logoUrl: 'javascript:alert(1)' }, 'logoUrl'],
+      [{ ...edited, logoUrl: 'https://169.254.169.254/latest/meta-data/' }, 'logoUrl'],
+      [{ ...edited, logoUrl: 'https://0x7f.1/logo.png' }, 'logoUrl'],
+      [{ ...edited, logoUrl: '/\\evil.example/logo.png' }, 'logoUrl'],
+      [{ ...edited, social: [{ network: 'x', url: 'https://[::ffff:10.0.0.1]/shop' }] }, 'social.0.url'],
       [{ ...edited, social: [{ network: 'myspace', url: 'https://myspace.com/x' }] }, 'social.0.network'],
       [{ ...edited, social: [{ network: 'x', url: 'http://x.com/shop' }] }, 'social.0.url'],
       [

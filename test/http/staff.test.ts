@@ -29,7 +29,7 @@ describe('staff sign-in', () => {
     const res = await signIn(OWNER_EMAIL.toUpperCase(), OWNER_PASSWORD);
     assert.equal(res.statusCode, 200);
     assert.equal(json<{ staff: { role: string } }>(res).staff.role, 'owner');
-    const cookie = res.cookies.find((c) => c.name === 'ac_staff');
+    const cookie = res.cookies.find((c) => c.name === '__Host-ac_staff');
     assert.ok(cookie);
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.secure, true);
@@ -53,7 +53,7 @@ describe('staff sign-in', () => {
 
   it('only the hash of the session token is stored', async () => {
     const res = await signIn(OWNER_EMAIL, OWNER_PASSWORD);
-    const token = res.cookies.find((c) => c.name === 'ac_staff')?.value as string;
+    const token = res.cookies.find((c) => c.name === '__Host-ac_staff')?.value as string;
     const rows = await t.ctx.database.rows<{ token_hash: string }>(
       (await import('drizzle-orm')).sql`select token_hash from staff_sessions`,
     );

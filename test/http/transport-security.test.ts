@@ -40,8 +40,8 @@ describe('transport and password security, PV-SEC-1', () => {
     });
     assert.equal(cart.statusCode, 200, cart.body);
     for (const [res, name] of [
-      [session, 'ac_staff'],
-      [cart, 'ac_cart'],
+      [session, '__Host-ac_staff'],
+      [cart, '__Host-ac_cart'],
     ] as const) {
       const cookie = res.cookies.find((c) => c.name === name);
       assert.ok(cookie, `${name} is set`);

@@ -31,10 +31,10 @@ function cspNonce(res: LightMyRequestResponse): string {
   return /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))?.[1] ?? '';
 }
 
-/** The `ac_cart=…` pair a page response set. */
+/** The `__Host-ac_cart=…` pair a page response set. */
 function cartCookieOf(res: LightMyRequestResponse, previous = ''): string {
-  const set = res.cookies.find((c) => c.name === 'ac_cart');
-  return set ? `ac_cart=${set.value}` : previous;
+  const set = res.cookies.find((c) => c.name === '__Host-ac_cart');
+  return set ? `__Host-ac_cart=${set.value}` : previous;
 }
 
 /** The hidden input's value in a page. */
@@ -160,14 +160,14 @@ describe('storefront pages (demo shop)', () => {
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, `/cart?added=${variantId}`);
 
-    const page = res.cookies.find((c) => c.name === 'ac_cart');
-    const api = (await addToCart(t.app, variantId, 1)).res.cookies.find((c) => c.name === 'ac_cart');
+    const page = res.cookies.find((c) => c.name === '__Host-ac_cart');
+    const api = (await addToCart(t.app, variantId, 1)).res.cookies.find((c) => c.name === '__Host-ac_cart');
     assert.ok(page && api);
     const { value: _p, expires: _pe, ...pageAttributes } = page as Record<string, unknown>;
     const { value: _a, expires: _ae, ...apiAttributes } = api as Record<string, unknown>;
     assert.deepEqual(pageAttributes, apiAttributes);
     assert.deepEqual(pageAttributes, {
-      name: 'ac_cart',
+      name: '__Host-ac_cart',
       maxAge: 30 * 86_400,
       path: '/',
       httpOnly: true,

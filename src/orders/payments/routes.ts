@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
+import { noStore } from '../../shared/no-store.ts';
 import { sensitiveRouteLimit } from '../rate-limits.ts';
 import { webhookOutcomes } from './capture.service.ts';
 import { cardDigits, cardMessages, parseExpiry } from './card-input.ts';
@@ -75,6 +76,8 @@ const tokenResponse = z.object({
 });
 
 export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Answers carry personal data (cart, order, session, card token): never stored by any cache.
+  app.addHook('onRequest', noStore);
   const processor = testProcessorFor(ctx);
 
   app.post(

@@ -163,6 +163,17 @@ export function signOut(): Promise<void> {
   return request('DELETE', '/api/staff/session');
 }
 
+/**
+ * Changes the signed-in member's password. A wrong current password is an ApiError naming
+ * `currentPassword`, a weak new one names `newPassword`; on success every other session has ended.
+ */
+export function changePassword(
+  currentPassword: string,
+  newPassword: string,
+): Promise<{ sessionsEnded: number }> {
+  return request('POST', '/api/admin/account/password', { currentPassword, newPassword });
+}
+
 // ------------------------------------------------------------------------------------------------- catalog
 
 export interface ProductListQuery {

@@ -18,8 +18,8 @@ export type { CartLineView, CartView } from '../../../src/orders/schemas.ts';
 export { addCartLine, getCart, MAX_QUANTITY_PER_LINE, removeCartLine, setCartLineQuantity };
 
 /** The cart token from the request's cookies, if it has one. */
-export function cartTokenFrom(request: Request): string | undefined {
-  return cartTokenOf(request.headers.get('cookie'));
+export function cartTokenFrom(context: AppLoadContext, request: Request): string | undefined {
+  return cartTokenOf(context.ctx.config, request.headers.get('cookie'));
 }
 
 /** Headers that store (or extend the life of) the cart cookie, as the API's cart routes set it. */
@@ -29,7 +29,7 @@ export function cartCookieHeaders(context: AppLoadContext, token: string): Heade
 
 /** The header's item count. A failure shows an empty count rather than taking the page down. */
 export async function headerCartCount(context: AppLoadContext, request: Request): Promise<number> {
-  const token = cartTokenFrom(request);
+  const token = cartTokenFrom(context, request);
   if (!token) return 0;
   try {
     return await cartItemCount(context.ctx, token);

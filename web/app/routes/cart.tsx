@@ -30,7 +30,7 @@ import {
 import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const cart = await getCart(context.ctx, cartTokenFrom(request));
+  const cart = await getCart(context.ctx, cartTokenFrom(context, request));
   const addedId = new URL(request.url).searchParams.get('added');
   const added = addedId ? cart.lines.find((l) => l.variantId === addedId) : undefined;
   return {
@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = form.get('intent');
   const typed = String(form.get('quantity') ?? '').slice(0, 10);
   if (!variantId) throw data(null, { status: 400, statusText: 'Bad Request' });
-  const token = cartTokenFrom(request);
+  const token = cartTokenFrom(context, request);
   const refuse = (message: string, status: number) =>
     data({ errors: { [variantId]: message }, typed: { [variantId]: typed } }, { status });
   try {

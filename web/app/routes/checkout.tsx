@@ -50,7 +50,7 @@ import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 import { orderPagePath } from '../lib/orders.server.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const cart = await getCart(context.ctx, cartTokenFrom(request));
+  const cart = await getCart(context.ctx, cartTokenFrom(context, request));
   return {
     cart,
     countries: countryOptions(),
@@ -96,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.input) return refuse(400, { values: parsed.values, errors: parsed.errors });
   try {
     const placed = await placeOrder(context, {
-      cartToken: cartTokenFrom(request),
+      cartToken: cartTokenFrom(context, request),
       idempotencyKey,
       input: parsed.input,
     });

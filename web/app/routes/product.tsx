@@ -99,7 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (!variantId || quantity === null || errors.quantity) return data({ errors, values }, { status: 400 });
   try {
-    const { token } = await addCartLine(context.ctx, cartTokenFrom(request), variantId, quantity);
+    const { token } = await addCartLine(context.ctx, cartTokenFrom(context, request), variantId, quantity);
     return redirect(`/cart?added=${variantId}`, { status: 303, headers: cartCookieHeaders(context, token) });
   } catch (error) {
     const problem = problemOf(error);

@@ -23,7 +23,17 @@ const navItems: NavItem[] = [
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
   { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
+  { to: '/admin/account', label: 'Your account', icon: KeyIcon },
 ];
+
+function KeyIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <circle cx="8" cy="15" r="4" />
+      <path d="M10.8 12.2 20 3M16 7l3 3M14 9l2 2" />
+    </Icon>
+  );
+}
 
 function SlidersIcon(props: SVGProps<SVGSVGElement>) {
   return (
@@ -82,10 +92,14 @@ export function AdminShell({ staff, onSignOut, signingOut = false, children }: A
         </div>
         <div className="flex min-w-0 items-center gap-3">
           {staff ? (
-            <p className="min-w-0 truncate text-right text-sm leading-tight">
+            <Link
+              to="/admin/account"
+              title="Your account: change your password"
+              className="min-w-0 truncate rounded-md px-1 text-right text-sm leading-tight no-underline hover:underline"
+            >
               <span className="font-semibold text-gray-900">{staff.name}</span>
               <span className="hidden text-muted sm:inline"> · {roleLabels[staff.role]}</span>
-            </p>
+            </Link>
           ) : null}
           <Button variant="secondary" size="sm" onClick={onSignOut} busy={signingOut} disabled={!staff}>
             Sign out

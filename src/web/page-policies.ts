@@ -1,0 +1,37 @@
+/**
+ * What each storefront page may do, keyed on React Router route ids (see route-match.ts), never on paths:
+ * a policy follows the page however its address is spelled.
+ */
+
+/**
+ * Pages whose actions are worth guessing at, with their share of RATE_LIMIT_PER_MINUTE (see
+ * sensitiveRouteLimit): the same limits as their JSON twins (POST /api/checkout, /api/orders/lookup), so a
+ * form is no way around them. Every write method counts (React Router runs the action for POST, PUT, PATCH
+ * and DELETE alike).
+ */
+export const pageActionLimitShares: Readonly<Record<string, number>> = Object.freeze({
+  'routes/checkout': 20,
+  'routes/orders.lookup': 30,
+});
+
+/**
+ * Pages that show personal data (a cart, an order, an address, anything in the back office): their answers,
+ * HTML or `.data`, are sent with `Cache-Control: no-store` so no browser or proxy keeps them.
+ */
+const personalRoutes = new Set([
+  'routes/cart',
+  'routes/checkout',
+  'routes/orders.lookup',
+  'routes/orders.view',
+]);
+
+/** True when any route of the match (root to leaf) shows personal data. */
+export function isPersonalPage(routeIds: readonly string[]): boolean {
+  return routeIds.some((id) => personalRoutes.has(id) || id.startsWith('routes/admin/'));
+}
+
+/** The limited page whose action a write to these routes runs, or null when none is limited. */
+export function limitedPageAction(method: string, routeIds: readonly string[]): string | null {
+  if (method === 'GET' || method === 'HEAD') return null;
+  return routeIds.find((id) => id in pageActionLimitShares) ?? null;
+}
