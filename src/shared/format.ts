@@ -15,11 +15,17 @@ import * as addressFormatterModule from '@fragaria/address-formatter';
 import { formatUsd } from './money.ts';
 import { formatDay, formatInstant } from './time.ts';
 
-// The package ships one default-exported object (CommonJS and ES builds) while its types declare named
-// exports: take the object from `default` when the loader put it there.
-const addressFormatter =
-  (addressFormatterModule as unknown as { default?: typeof addressFormatterModule }).default ??
-  addressFormatterModule;
+/**
+ * The package ships one default-exported object (CommonJS and ES builds) while its types declare named
+ * exports: take the object from `default` when the loader put it there. Read inside the function, so that a
+ * browser bundle that formats only money and dates leaves the library out.
+ */
+function addressFormatter(): typeof addressFormatterModule {
+  return (
+    (addressFormatterModule as unknown as { default?: typeof addressFormatterModule }).default ??
+    addressFormatterModule
+  );
+}
 
 export { formatDay, formatInstant, formatUsd };
 
@@ -92,7 +98,7 @@ export function formatAddress(address: PostalAddress): string[] {
   const region = present(address.region) ? address.region.trim() : undefined;
   let local: string[];
   try {
-    local = addressFormatter.format(
+    local = addressFormatter().format(
       { road: line1, city, postcode, ...(region ? { state: region } : {}), countryCode: code },
       { output: 'array', appendCountry: false, cleanupPostcode: false },
     );

@@ -119,7 +119,7 @@ describe('storefront voice (demo shop)', () => {
     // What the retention job (PV-MIN-1) really does, with its real periods.
     assert.match(text, /cart is deleted 30 days after/);
     assert.match(text, /deleted after 24 hours/);
-    assert.match(text, /90 days after they were sent/);
+    assert.match(text, /90 days after they were written/);
     assert.match(text, /no customer accounts/i);
   });
 });

@@ -66,7 +66,7 @@ function sections(f: PrivacyFacts): Section[] {
         // PV-MIN-1: privacy/retention.ts, every hour.
         `A cart is deleted ${f.cartDays} days after you last changed it, and its cookie expires then too.`,
         `The copy of your checkout that lets a repeated click return the same order is deleted after ${f.checkoutAnswerHours} hours.`,
-        `Emails we sent you are deleted from our outbox ${f.mailDays} days after they were sent.`,
+        `Emails we sent you are deleted from our outbox ${f.mailDays} days after they were written.`,
         'Orders are kept as the record of your purchase, for after-sales service.',
       ],
     },
