@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { categorySearchWords } from './search.ts';
 
 export const productCategory = pgEnum('product_category', [
   'smartphone',
@@ -23,6 +24,22 @@ export const productCategory = pgEnum('product_category', [
 export const productStatus = pgEnum('product_status', ['active', 'draft', 'archived']);
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+// The search columns (search.ts queries them). `aftercare_words` is the 'simple' dictionary (no stemming)
+// without English stop words, made by the migration that added these columns; changing the category words
+// or these expressions needs a new migration.
+const nameAndBrand = sql`coalesce(name, '') || ' ' || coalesce(brand, '')`;
+// Punctuation as spaces, so "10,000" or "2.5" also give the words a shopper types ("10", "000", "2", "5").
+const nameAndBrandWords = sql.raw(`regexp_replace(coalesce(name, '') || ' ' || coalesce(brand, ''), '[[:punct:]]+', ' ', 'g')`);
+const categoryWords = sql.raw(
+  `(case category ${Object.entries(categorySearchWords)
+    .map(([value, words]) => `when '${value}' then '${words}'`)
+    .join(' ')} else '' end)`,
+);
+const both = (text: SQL, weight: string) =>
+  sql`setweight(to_tsvector('english'::regconfig, ${text}) || to_tsvector('aftercare_words'::regconfig, ${text}), '${sql.raw(weight)}')`;
+const searchVectorSql = sql`${both(sql`${nameAndBrand} || ' ' || ${nameAndBrandWords}`, 'A')} || ${both(categoryWords, 'B')} || ${both(sql`coalesce(summary, '')`, 'C')} || ${both(sql`coalesce(description, '')`, 'D')}`;
+const searchWordsSql = sql`tsvector_to_array(to_tsvector('simple'::regconfig, ${nameAndBrandWords} || ' ' || ${categoryWords}))`;
 
 export const products = pgTable(
   'products',
@@ -47,9 +64,10 @@ export const products = pgTable(
     priceFromCents: integer().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    search: tsvector().generatedAlwaysAs(
-      sql`setweight(to_tsvector('english'::regconfig, coalesce(name, '') || ' ' || coalesce(brand, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(description, '')), 'C')`,
-    ),
+    /** Every word, stemmed and as written, by weight: A name and brand, B category, C summary, D description. */
+    search: tsvector().generatedAlwaysAs(searchVectorSql),
+    /** The words of the name, brand and category, lowercased: what typos are forgiven against. */
+    searchWords: text().array().generatedAlwaysAs(searchWordsSql),
   },
   (t) => [
     uniqueIndex('products_slug_key').on(t.slug),
