@@ -30,7 +30,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 // or these expressions needs a new migration.
 const nameAndBrand = sql`coalesce(name, '') || ' ' || coalesce(brand, '')`;
 // Punctuation as spaces, so "10,000" or "2.5" also give the words a shopper types ("10", "000", "2", "5").
-const nameAndBrandWords = sql.raw(`regexp_replace(coalesce(name, '') || ' ' || coalesce(brand, ''), '[[:punct:]]+', ' ', 'g')`);
+const nameAndBrandWords = sql.raw(
+  `regexp_replace(coalesce(name, '') || ' ' || coalesce(brand, ''), '[[:punct:]]+', ' ', 'g')`,
+);
 const categoryWords = sql.raw(
   `(case category ${Object.entries(categorySearchWords)
     .map(([value, words]) => `when '${value}' then '${words}'`)

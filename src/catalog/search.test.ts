@@ -6,7 +6,10 @@ import { escapeLike, parseSearch, searchValues, transpositionPatterns } from './
 describe('search input', () => {
   it('splits the input into lowercased words of letters and digits, the last one being typed', () => {
     assert.deepEqual(parseSearch('  Nimbus X2 pr '), { words: ['nimbus', 'x2', 'pr'], excluded: [] });
-    assert.deepEqual(parseSearch('USB-C 10,000 mAh'), { words: ['usb', 'c', '10', '000', 'mah'], excluded: [] });
+    assert.deepEqual(parseSearch('USB-C 10,000 mAh'), {
+      words: ['usb', 'c', '10', '000', 'mah'],
+      excluded: [],
+    });
     assert.deepEqual(parseSearch('"nimbus x2" -pro'), { words: ['nimbus', 'x2'], excluded: ['pro'] });
     assert.equal(parseSearch('   '), null);
     assert.deepEqual(parseSearch('!!! :*'), { words: [], excluded: [] });

@@ -73,7 +73,8 @@ describe('search as you type', () => {
         for (let n = 2; n <= word.length; n++) {
           const q = word.slice(0, n);
           if (!slugs(await search(q)).includes(product.slug)) missed.push(`${q} → ${product.slug}`);
-          if (!slugs(await adminSearch(q)).includes(product.slug)) missed.push(`admin ${q} → ${product.slug}`);
+          if (!slugs(await adminSearch(q)).includes(product.slug))
+            missed.push(`admin ${q} → ${product.slug}`);
         }
       }
     }
@@ -123,7 +124,10 @@ describe('search as you type', () => {
     assert.equal((await search('nimbus x2'))[0]?.slug, 'nimbus-x2');
     assert.equal((await search('nimbus x2 pr'))[0]?.slug, 'nimbus-x2-pro');
     const watches = await search('watch');
-    assert.ok(watches.slice(0, 3).every((p) => p.name.toLowerCase().includes('watch')), slugs(watches).join());
+    assert.ok(
+      watches.slice(0, 3).every((p) => p.name.toLowerCase().includes('watch')),
+      slugs(watches).join(),
+    );
   });
 
   it('typo matches come after real ones', async () => {
