@@ -74,11 +74,19 @@ export const products = pgTable(
   (t) => [
     uniqueIndex('products_slug_key').on(t.slug),
     index('products_search_idx').using('gin', t.search),
+    index('products_search_words_idx').using('gin', t.searchWords),
     index('products_list_idx').on(t.status, t.createdAt, t.id),
     index('products_category_idx').on(t.category, t.status),
     index('products_price_idx').on(t.status, t.priceFromCents, t.id),
   ],
 );
+
+/**
+ * Every word that has been in a product's `search_words`, kept by a trigger on products (in the migration
+ * that made this table): typos are looked up among these few hundred words once per search, rather than
+ * among every product's words. A word no product has any more is harmless: it finds nothing.
+ */
+export const searchLexicon = pgTable('search_lexicon', { word: text().primaryKey() });
 
 export const productVariants = pgTable(
   'product_variants',

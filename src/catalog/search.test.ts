@@ -20,6 +20,8 @@ describe('search input', () => {
     assert.equal(values.p0, 'nimbus:*');
     assert.equal(values.p1, 'x');
     assert.equal(values.p3, 'p:*');
+    assert.equal(values.pA0, 'nimbus:*A');
+    assert.equal(values.wB1, 'x:B');
     assert.equal(values.y2, 'chargr');
     assert.equal(values.y3, '');
     assert.equal(values.x, 'pro | max');

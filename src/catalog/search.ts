@@ -5,7 +5,7 @@
  * category's names (B), summary (C) and description (D), twice: stemmed by the English dictionary ("phones"
  * finds "phone") and unstemmed, so that a word matches while it is still being typed ("chargi" is a prefix of
  * "charging", but not of its stem "charg"). Its `search_words` column lists the words of the name, brand and
- * category for typo tolerance.
+ * category for typo tolerance, and `search_lexicon` every such word of the catalogue.
  *
  * Each word typed must match the product in one of three ways:
  * - as a whole word, stemmed (`phones` → phone);
@@ -97,7 +97,8 @@ export function transpositionPatterns(word: string): string[] {
 
 /**
  * The values of a search, by parameter name: per word i, `w<i>` the word, `p<i>` its tsquery text for the
- * unstemmed match (`word:*` for a prefix), `y<i>` the word when typos are forgiven in it ('' otherwise) and
+ * unstemmed match (`word:*` for a prefix), `wA<i>`, `pA<i>`, `wB<i>`, `pB<i>` the same restricted to the name
+ * (`word:A`, `word:*A`) or the category (B), `y<i>` the word when typos are forgiven in it ('' otherwise) and
  * `t<i>` its transpositions; `x` the excluded words as a tsquery text (`a | b`).
  */
 export function searchValues(terms: SearchTerms): Record<string, unknown> {
@@ -105,8 +106,11 @@ export function searchValues(terms: SearchTerms): Record<string, unknown> {
   terms.words.forEach((word, i) => {
     const last = i === terms.words.length - 1;
     const typo = [...word].length >= TYPO_MIN_TYPED;
-    values[`w${i}`] = word;
-    values[`p${i}`] = last || [...word].length >= 2 ? `${word}:*` : word;
+    const prefix = last || [...word].length >= 2;
+    for (const weight of ['', 'A', 'B'] as const) {
+      values[`w${weight}${i}`] = weight ? `${word}:${weight}` : word;
+      values[`p${weight}${i}`] = prefix ? `${word}:*${weight}` : weight ? `${word}:${weight}` : word;
+    }
     values[`y${i}`] = typo ? word : '';
     values[`t${i}`] = typo ? transpositionPatterns(word) : [];
   });
@@ -120,26 +124,30 @@ type Param = (name: string) => unknown;
  * Word i's tsquery: stemmed or unstemmed-prefix. A stop word that is not the last one gives an empty query
  * (skipped). A scalar subquery, so PostgreSQL builds it once per search, not once per product.
  */
-function wordQuery(i: number, last: boolean, param: Param): SQL {
-  const stemmed = sql`to_tsquery('english', ${param(`w${i}`)}::text)`;
-  const typed = sql`to_tsquery('simple', ${param(`p${i}`)}::text)`;
+function wordQuery(i: number, last: boolean, param: Param, weight: '' | 'A' | 'B' = ''): SQL {
+  const stemmed = sql`to_tsquery('english', ${param(`w${weight}${i}`)}::text)`;
+  const typed = sql`to_tsquery('simple', ${param(`p${weight}${i}`)}::text)`;
   if (last) return sql`(select ${stemmed} || ${typed})`;
   return sql`(select case when numnode(${stemmed}) = 0 then ${stemmed} else ${stemmed} || ${typed} end)`;
 }
 
-/** Word i with one typo in a word of the name, brand or category (or in the beginning of one). */
-function typoMatch(i: number, param: Param): SQL {
+/**
+ * The words of the catalogue that word i may be a typo of: within one edit of it, or of their beginning. Looked
+ * up in `search_lexicon` once per search (a scalar subquery); a product matches when it has one of them.
+ */
+function typoWords(i: number, param: Param): SQL {
   const y = sql`${param(`y${i}`)}::text`;
-  return sql`(${y} <> '' and exists (select 1 from unnest("products"."search_words") as sw(word)
-    where length(sw.word) >= 5 and (
-      levenshtein_less_equal(left(sw.word, length(${y})), ${y}, 1) <= 1
-      or levenshtein_less_equal(left(sw.word, length(${y}) + 1), ${y}, 1) <= 1
-      or levenshtein_less_equal(left(sw.word, length(${y}) - 1), ${y}, 1) <= 1
-      or sw.word like any(${param(`t${i}`)}::text[]))))`;
+  return sql`(select coalesce(array_agg(sl.word), '{}') from "search_lexicon" sl
+    where ${y} <> '' and length(sl.word) >= 5 and (
+      levenshtein_less_equal(left(sl.word, length(${y})), ${y}, 1) <= 1
+      or levenshtein_less_equal(left(sl.word, length(${y}) + 1), ${y}, 1) <= 1
+      or levenshtein_less_equal(left(sl.word, length(${y}) - 1), ${y}, 1) <= 1
+      or sl.word like any(${param(`t${i}`)}::text[])))`;
 }
 
-function wordQueries(shape: SearchShape, param: Param): SQL[] {
-  return Array.from({ length: shape.words }, (_, i) => wordQuery(i, i === shape.words - 1, param));
+/** Each word's query; with a weight, matching only the words of that weight (A name, B category). */
+function wordQueries(shape: SearchShape, param: Param, weight: '' | 'A' | 'B' = ''): SQL[] {
+  return Array.from({ length: shape.words }, (_, i) => wordQuery(i, i === shape.words - 1, param, weight));
 }
 
 /**
@@ -150,7 +158,8 @@ export function searchMatchSql(shape: SearchShape, param: Param): SQL {
   if (shape.words === 0) return sql`false`;
   const queries = wordQueries(shape, param);
   const each = queries.map(
-    (q, i) => sql`(numnode(${q}) = 0 or "products"."search" @@ ${q} or ${typoMatch(i, param)})`,
+    (q, i) =>
+      sql`(numnode(${q}) = 0 or "products"."search" @@ ${q} or "products"."search_words" && ${typoWords(i, param)})`,
   );
   const all = sql.join(queries, sql` && `);
   const parts = [sql`numnode(${all}) > 0`, ...each];
@@ -167,17 +176,19 @@ export function searchMatchSql(shape: SearchShape, param: Param): SQL {
 export function searchRankSql(shape: SearchShape, param: Param): SQL {
   if (shape.words === 0) return sql`0::real`;
   const queries = wordQueries(shape, param);
+  const inName = wordQueries(shape, param, 'A');
+  const inCategory = wordQueries(shape, param, 'B');
   const scores = queries.map(
-    (q) => sql`(case when numnode(${q}) = 0 then 0
-      when ts_filter("products"."search", '{a}') @@ ${q} then 3
-      when ts_filter("products"."search", '{b}') @@ ${q} then 2
+    (q, i) => sql`(case when numnode(${q}) = 0 then 0
+      when "products"."search" @@ ${inName[i]} then 3
+      when "products"."search" @@ ${inCategory[i]} then 2
       when "products"."search" @@ ${q} then 1
       else -100 end)`,
   );
   const all = sql.join(queries, sql` && `);
-  // Below 1, so it only orders products with the same sum: the shorter name first ("nimbus x2" puts the
-  // Nimbus X2 before its case), then, a thousand times smaller, ts_rank.
-  const shortName = sql`1.0 / (2 + length(ts_filter("products"."search", '{a}')))`;
+  // Below 1, so it only orders products with the same sum: the name with fewer words first ("nimbus x2" puts
+  // the Nimbus X2 before its case), then, a thousand times smaller, ts_rank.
+  const shortName = sql`1.0 / (2 + cardinality(string_to_array("products"."name", ' ')))`;
   const fine = sql`ts_rank("products"."search", ${all}, 1)`;
   return sql`((${sql.join(scores, sql` + `)}) + ${shortName} + 0.001 * ${fine} / (1 + ${fine}))::real`;
 }
