@@ -41,7 +41,7 @@ const categoryWords = sql.raw(
 const both = (text: SQL, weight: string) =>
   sql`setweight(to_tsvector('english'::regconfig, ${text}) || to_tsvector('aftercare_words'::regconfig, ${text}), '${sql.raw(weight)}')`;
 const searchVectorSql = sql`${both(sql`${nameAndBrand} || ' ' || ${nameAndBrandWords}`, 'A')} || ${both(categoryWords, 'B')} || ${both(sql`coalesce(summary, '')`, 'C')} || ${both(sql`coalesce(description, '')`, 'D')}`;
-const searchWordsSql = sql`tsvector_to_array(to_tsvector('simple'::regconfig, ${nameAndBrandWords} || ' ' || ${categoryWords}))`;
+const searchWordsSql = sql`tsvector_to_array(to_tsvector('aftercare_words'::regconfig, ${nameAndBrandWords} || ' ' || ${categoryWords}))`;
 
 export const products = pgTable(
   'products',
@@ -74,7 +74,6 @@ export const products = pgTable(
   (t) => [
     uniqueIndex('products_slug_key').on(t.slug),
     index('products_search_idx').using('gin', t.search),
-    index('products_search_words_idx').using('gin', t.searchWords),
     index('products_list_idx').on(t.status, t.createdAt, t.id),
     index('products_category_idx').on(t.category, t.status),
     index('products_price_idx').on(t.status, t.priceFromCents, t.id),

@@ -121,23 +121,26 @@ export function searchValues(terms: SearchTerms): Record<string, unknown> {
 type Param = (name: string) => unknown;
 
 /**
- * Word i's tsquery: stemmed or unstemmed-prefix. A stop word that is not the last one gives an empty query
- * (skipped). A scalar subquery, so PostgreSQL builds it once per search, not once per product.
+ * Word i's tsquery: stemmed or unstemmed-prefix, and with `typos` the catalogue words it may be a typo of. A
+ * stop word that is not the last one gives an empty query (skipped). A scalar subquery, so PostgreSQL builds it
+ * once per search, not once per product.
  */
-function wordQuery(i: number, last: boolean, param: Param, weight: '' | 'A' | 'B' = ''): SQL {
+function wordQuery(i: number, last: boolean, param: Param, weight: '' | 'A' | 'B', typos: boolean): SQL {
   const stemmed = sql`to_tsquery('english', ${param(`w${weight}${i}`)}::text)`;
   const typed = sql`to_tsquery('simple', ${param(`p${weight}${i}`)}::text)`;
-  if (last) return sql`(select ${stemmed} || ${typed})`;
-  return sql`(select case when numnode(${stemmed}) = 0 then ${stemmed} else ${stemmed} || ${typed} end)`;
+  const query = typos ? sql`${stemmed} || ${typed} || ${typoQuery(i, param)}` : sql`${stemmed} || ${typed}`;
+  if (last) return sql`(select ${query})`;
+  return sql`(select case when numnode(${stemmed}) = 0 then ''::tsquery else ${query} end)`;
 }
 
 /**
- * The words of the catalogue that word i may be a typo of: within one edit of it, or of their beginning. Looked
- * up in `search_lexicon` once per search (a scalar subquery); a product matches when it has one of them.
+ * The catalogue words that word i may be a typo of (within one edit of it, or of their beginning), as a
+ * tsquery of alternatives. Looked up in `search_lexicon`, a few hundred words of letters and digits.
  */
-function typoWords(i: number, param: Param): SQL {
+function typoQuery(i: number, param: Param): SQL {
   const y = sql`${param(`y${i}`)}::text`;
-  return sql`(select coalesce(array_agg(sl.word), '{}') from "search_lexicon" sl
+  return sql`(select coalesce(to_tsquery('simple', string_agg(sl.word, ' | ')), ''::tsquery)
+    from "search_lexicon" sl
     where ${y} <> '' and length(sl.word) >= 5 and (
       levenshtein_less_equal(left(sl.word, length(${y})), ${y}, 1) <= 1
       or levenshtein_less_equal(left(sl.word, length(${y}) + 1), ${y}, 1) <= 1
@@ -146,27 +149,24 @@ function typoWords(i: number, param: Param): SQL {
 }
 
 /** Each word's query; with a weight, matching only the words of that weight (A name, B category). */
-function wordQueries(shape: SearchShape, param: Param, weight: '' | 'A' | 'B' = ''): SQL[] {
-  return Array.from({ length: shape.words }, (_, i) => wordQuery(i, i === shape.words - 1, param, weight));
+function wordQueries(shape: SearchShape, param: Param, weight: '' | 'A' | 'B' = '', typos = false): SQL[] {
+  return Array.from({ length: shape.words }, (_, i) =>
+    wordQuery(i, i === shape.words - 1, param, weight, typos),
+  );
 }
 
 /**
- * The condition a product meets to be found: every word matches (a skipped stop word always does, but not
- * every word may be skipped), and no excluded word is present. False for a search without words.
+ * The condition a product meets to be found: every word matches, really or with a typo (a skipped stop word
+ * always does, but not every word may be skipped), and no excluded word is present. One tsquery built once
+ * per search, so the GIN index finds the products. False for a search without words.
  */
 export function searchMatchSql(shape: SearchShape, param: Param): SQL {
   if (shape.words === 0) return sql`false`;
-  const queries = wordQueries(shape, param);
-  const each = queries.map(
-    (q, i) =>
-      sql`(numnode(${q}) = 0 or "products"."search" @@ ${q} or "products"."search_words" && ${typoWords(i, param)})`,
-  );
-  const all = sql.join(queries, sql` && `);
-  const parts = [sql`numnode(${all}) > 0`, ...each];
-  if (shape.excluded) {
-    parts.push(sql`not ("products"."search" @@ to_tsquery('english', ${param('x')}::text))`);
-  }
-  return sql.join(parts, sql` and `);
+  const words = sql.join(wordQueries(shape, param, '', true), sql` && `);
+  const query = shape.excluded
+    ? sql`(select ${words} && !!to_tsquery('english', ${param('x')}::text))`
+    : sql`(select ${words})`;
+  return sql`(numnode((select ${words})) > 0 and "products"."search" @@ ${query})`;
 }
 
 /**
