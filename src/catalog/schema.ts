@@ -25,9 +25,11 @@ export const productStatus = pgEnum('product_status', ['active', 'draft', 'archi
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-// The search columns (search.ts queries them). `aftercare_words` is the 'simple' dictionary (no stemming)
-// without English stop words, made by the migration that added these columns; changing the category words
-// or these expressions needs a new migration.
+// The search columns (search.ts queries them): every text stemmed ('english') and unstemmed. Unstemmed, the
+// name, brand and category keep every word ('simple': "Over-Ear" is found by "ov"), the summary and
+// description leave out English stop words ('aftercare_words', made by the migration that added these
+// columns), so that "the" being typed does not find every description. Changing the category words or
+// these expressions needs a new migration.
 const nameAndBrand = sql`coalesce(name, '') || ' ' || coalesce(brand, '')`;
 // Punctuation as spaces, so "10,000" or "2.5" also give the words a shopper types ("10", "000", "2", "5").
 const nameAndBrandWords = sql.raw(
@@ -38,10 +40,11 @@ const categoryWords = sql.raw(
     .map(([value, words]) => `when '${value}' then '${words}'`)
     .join(' ')} else '' end)`,
 );
-const both = (text: SQL, weight: string) =>
-  sql`setweight(to_tsvector('english'::regconfig, ${text}) || to_tsvector('aftercare_words'::regconfig, ${text}), '${sql.raw(weight)}')`;
-const searchVectorSql = sql`${both(sql`${nameAndBrand} || ' ' || ${nameAndBrandWords}`, 'A')} || ${both(categoryWords, 'B')} || ${both(sql`coalesce(summary, '')`, 'C')} || ${both(sql`coalesce(description, '')`, 'D')}`;
-const searchWordsSql = sql`tsvector_to_array(to_tsvector('aftercare_words'::regconfig, ${nameAndBrandWords} || ' ' || ${categoryWords}))`;
+const both = (text: SQL, weight: string, unstemmed: 'simple' | 'aftercare_words') =>
+  sql`setweight(to_tsvector('english'::regconfig, ${text}) || to_tsvector('${sql.raw(unstemmed)}'::regconfig, ${text}), '${sql.raw(weight)}')`;
+const searchVectorSql = sql`${both(sql`${nameAndBrand} || ' ' || ${nameAndBrandWords}`, 'A', 'simple')} || ${both(categoryWords, 'B', 'simple')} || ${both(sql`coalesce(summary, '')`, 'C', 'aftercare_words')} || ${both(sql`coalesce(description, '')`, 'D', 'aftercare_words')}`;
+// Every one of these is also a lexeme of `search` (typos are matched as these words, search.ts).
+const searchWordsSql = sql`tsvector_to_array(to_tsvector('simple'::regconfig, ${nameAndBrandWords} || ' ' || ${categoryWords}))`;
 
 export const products = pgTable(
   'products',

@@ -148,6 +148,48 @@ describe('search as you type', () => {
     assert.deepEqual(await search('-nimbus'), []);
   });
 
+  it('products added in the back office are found the same way, whatever their names hold', async () => {
+    const names = [
+      'Over-Ear Héadphones Only 2.5',
+      'The Other Case (for X2)',
+      'Ångström Über-Cable 3.0 «Pro»',
+    ];
+    for (const [n, name] of names.entries()) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/products',
+        headers: { cookie },
+        payload: {
+          name,
+          brand: 'Zephyr',
+          category: 'other',
+          status: 'active',
+          summary: 'Added by the search test.',
+          description: 'Nothing else to say.',
+          variants: [{ sku: `ZEP-${n}`, name: 'Black', colour: 'Black', priceCents: 1999, stock: 3 }],
+        },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+    }
+    const missed: string[] = [];
+    for (const name of names) {
+      const has = (items: Array<{ name: string }>) => items.some((p) => p.name === name);
+      for (const word of wordsOf(name)) {
+        for (let n = 2; n <= word.length; n++) {
+          const q = word.slice(0, n);
+          if (!has(await search(q))) missed.push(`${q} → ${name}`);
+          if (!has(await adminSearch(q))) missed.push(`admin ${q} → ${name}`);
+        }
+        if (word.length >= 5) {
+          for (const q of [typo(word, 'substitute', 2, 'q'), typo(word, 'transpose', 1, ''), word.slice(1)]) {
+            if (!has(await search(q))) missed.push(`typo ${q} → ${name}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(missed, []);
+  });
+
   it('no input makes the search fail (storefront and back office)', async () => {
     const units = ['a', 'é', ' ', '-', '"', ':', '*', '&', '|', '!', "'", '\\', '%', '_', '(', ')', '<', '>'];
     const odd = ['\u{1F600}', '\uD800', '\uDC00', '\u0301', '²', '٣', '〇', 'ǅ', 'ß', 'İ', '\u200B', '\t'];
