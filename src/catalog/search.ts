@@ -4,8 +4,10 @@
  * A product's `search` column (see schema.ts) holds every word of its name and brand (weight A), its
  * category's names (B), summary (C) and description (D), twice: stemmed by the English dictionary ("phones"
  * finds "phone") and unstemmed, so that a word matches while it is still being typed ("chargi" is a prefix of
- * "charging", but not of its stem "charg"). Its `search_words` column lists the words of the name, brand and
- * category for typo tolerance, and `search_lexicon` every such word of the catalogue.
+ * "charging", but not of its stem "charg"). Unstemmed, the name, brand and category keep even English stop
+ * words ("Over-Ear" is found by "ov"); the summary and description do not. Its `search_words` column lists
+ * the words of the name, brand and category for typo tolerance, and `search_lexicon` every such word of the
+ * catalogue.
  *
  * Each word typed must match the product in one of three ways:
  * - as a whole word, stemmed (`phones` → phone);
@@ -36,7 +38,7 @@ export const categorySearchWords: Readonly<Record<ProductCategory, string>> = {
 
 /** Words past this many are ignored: a longer query narrows nothing further in a small catalogue. */
 export const MAX_SEARCH_WORDS = 8;
-/** Typos are forgiven in typed words of at least this many letters… */
+/** Typos are forgiven in typed words of at least this many letters (matched to catalogue words of five or more). */
 const TYPO_MIN_TYPED = 4;
 
 export interface SearchTerms {
