@@ -20,9 +20,9 @@
  * products containing that word. Only letters and digits ever reach `to_tsquery`, so its operators cannot be
  * injected.
  *
- * Relevance: per word, 3 when it matches the name or brand, 2 the category, 1 the summary or description, and
- * -100 when only a typo matches (so every product with a typo comes after every real match); then the shorter
- * name, then ts_rank, order products with the same score.
+ * Relevance: per word, 3 when it matches the name or brand, 2 the category, 1 the summary or description; when
+ * only a typo matches, the same less 100 (so every product with a typo comes after every real match, the
+ * typo in a name first); then the shorter name, then ts_rank, order products with the same score.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { ProductCategory } from './schemas.ts';
@@ -130,7 +130,9 @@ type Param = (name: string) => unknown;
 function wordQuery(i: number, last: boolean, param: Param, weight: '' | 'A' | 'B', typos: boolean): SQL {
   const stemmed = sql`to_tsquery('english', ${param(`w${weight}${i}`)}::text)`;
   const typed = sql`to_tsquery('simple', ${param(`p${weight}${i}`)}::text)`;
-  const query = typos ? sql`${stemmed} || ${typed} || ${typoQuery(i, param)}` : sql`${stemmed} || ${typed}`;
+  const query = typos
+    ? sql`${stemmed} || ${typed} || ${typoQuery(i, param, weight)}`
+    : sql`${stemmed} || ${typed}`;
   if (last) return sql`(select ${query})`;
   return sql`(select case when numnode(${stemmed}) = 0 then ''::tsquery else ${query} end)`;
 }
@@ -139,9 +141,10 @@ function wordQuery(i: number, last: boolean, param: Param, weight: '' | 'A' | 'B
  * The catalogue words that word i may be a typo of (within one edit of it, or of their beginning), as a
  * tsquery of alternatives. Looked up in `search_lexicon`, a few hundred words of letters and digits.
  */
-function typoQuery(i: number, param: Param): SQL {
+function typoQuery(i: number, param: Param, weight: '' | 'A' | 'B'): SQL {
   const y = sql`${param(`y${i}`)}::text`;
-  return sql`(select coalesce(to_tsquery('simple', string_agg(sl.word, ' | ')), ''::tsquery)
+  const word = weight ? sql.raw(`sl.word || ':${weight}'`) : sql.raw('sl.word');
+  return sql`(select coalesce(to_tsquery('simple', string_agg(${word}, ' | ')), ''::tsquery)
     from "search_lexicon" sl
     where ${y} <> '' and length(sl.word) >= 5 and (
       levenshtein_less_equal(left(sl.word, length(${y})), ${y}, 1) <= 1
@@ -172,20 +175,24 @@ export function searchMatchSql(shape: SearchShape, param: Param): SQL {
 }
 
 /**
- * The relevance of a found product, a real: the sum of its words' scores (name 3, category 2, text 1, typo
- * only -100, skipped 0) plus a fraction below 1 to order products with the same sum.
+ * The relevance of a found product, a real: the sum of its words' scores (name 3, category 2, text 1, less
+ * 100 for a typo, skipped 0) plus a fraction below 1 to order products with the same sum.
  */
 export function searchRankSql(shape: SearchShape, param: Param): SQL {
   if (shape.words === 0) return sql`0::real`;
   const queries = wordQueries(shape, param);
   const inName = wordQueries(shape, param, 'A');
   const inCategory = wordQueries(shape, param, 'B');
+  const typoInName = wordQueries(shape, param, 'A', true);
+  const typoInCategory = wordQueries(shape, param, 'B', true);
   const scores = queries.map(
     (q, i) => sql`(case when numnode(${q}) = 0 then 0
       when "products"."search" @@ ${inName[i]} then 3
       when "products"."search" @@ ${inCategory[i]} then 2
       when "products"."search" @@ ${q} then 1
-      else -100 end)`,
+      when "products"."search" @@ ${typoInName[i]} then -97
+      when "products"."search" @@ ${typoInCategory[i]} then -98
+      else -99 end)`,
   );
   const all = sql.join(queries, sql` && `);
   // Below 1, so it only orders products with the same sum: the name with fewer words first ("nimbus x2" puts

@@ -135,6 +135,12 @@ describe('search as you type', () => {
     const found = slugs(await search('clean'));
     assert.ok(found.includes('orbit-one') && found.includes('nimbus-x2-clear-case'), found.join());
     assert.equal(found.at(-1), 'nimbus-x2-clear-case');
+    // Among typos, those in a name first: the chargers before the phones whose text mentions chargers.
+    const chargr = await search('chargr');
+    assert.deepEqual(
+      new Set(slugs(chargr.slice(0, 3))),
+      new Set(['volt-30w-usb-c-charger', 'volt-65w-gan-charger', 'volt-wireless-pad']),
+    );
     // A typo finds what the word finds, and nothing that the word does not.
     const tidal = slugs(await search('tidal'));
     assert.ok(tidal.length >= 3 && tidal.every((s) => s.startsWith('tidal')));
