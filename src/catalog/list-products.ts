@@ -4,7 +4,7 @@
  * whether another page follows.
  *
  * It is the shop's hottest read, so it runs as a named prepared statement: one per shape of the request
- * (sort, which filters are present, search form, cursor or not), at most a few hundred, each parsed once per
+ * (sort, which filters are present, how many search words, cursor or not), a few hundred at most, each parsed once per
  * connection. The values travel as parameters.
  */
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
