@@ -4,8 +4,8 @@
  * whether another page follows.
  *
  * It is the shop's hottest read, so it runs as a named prepared statement: one per shape of the request
- * (sort, which filters are present, how many search words, cursor or not), a few hundred at most, each parsed once per
- * connection. The values travel as parameters.
+ * (sort, which filters are present, how many search words, cursor or not), each parsed once per connection.
+ * The values travel as parameters.
  */
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
