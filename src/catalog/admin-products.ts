@@ -12,7 +12,7 @@ import type {
   AdminProductListQuery,
   Variant,
 } from './schemas.ts';
-import { escapeLike, searchTsQuery } from './search.ts';
+import { escapeLike, parseSearch, searchMatchSql, searchShape, searchValues } from './search.ts';
 
 const ADMIN_SORT = 'admin_newest';
 
@@ -28,10 +28,12 @@ export async function listAdminProducts(
   if (query.category) where.push(eq(products.category, query.category));
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
-    const tsQuery = searchTsQuery(query.q);
+    // The storefront's matching (prefixes, stems, typos), or a piece of the name, slug or a SKU.
+    const terms = parseSearch(query.q);
+    const values = terms ? searchValues(terms) : {};
     where.push(
       or(
-        tsQuery ? sql`${products.search} @@ ${tsQuery}` : undefined,
+        terms ? searchMatchSql(searchShape(terms), (name) => sql.param(values[name])) : undefined,
         ilike(products.name, pattern),
         ilike(products.slug, pattern),
         sql`exists (select 1 from ${productVariants} v where v.product_id = ${productIdRef} and v.sku ilike ${pattern})`,

@@ -4,8 +4,8 @@
  * whether another page follows.
  *
  * It is the shop's hottest read, so it runs as a named prepared statement: one per shape of the request
- * (sort, which filters are present, search form, cursor or not), at most a few hundred, each parsed once per
- * connection. The values travel as parameters.
+ * (sort, which filters are present, how many search words, cursor or not), each parsed once per connection.
+ * The values travel as parameters.
  */
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -13,7 +13,15 @@ import { centsKey, decodeCursor, encodeCursor, rankKey, timestampKey } from '../
 import { createdAtKeySql, firstImageSql, inStockSql } from './rows.ts';
 import { products } from './schema.ts';
 import type { ProductList, ProductListQuery, ProductSort } from './schemas.ts';
-import { type SearchForm, searchForm, searchParts, searchValues, tsQueryOf } from './search.ts';
+import {
+  parseSearch,
+  type SearchShape,
+  searchMatchSql,
+  searchRankSql,
+  searchShape,
+  searchShapeKey,
+  searchValues,
+} from './search.ts';
 
 interface Shape {
   sort: ProductSort;
@@ -22,13 +30,13 @@ interface Shape {
   maxPrice: boolean;
   clearance: boolean;
   featured: boolean;
-  search: SearchForm | null;
+  search: SearchShape | null;
   cursor: boolean;
 }
 
 const p = (name: string) => sql.placeholder(name);
 
-function ordering(shape: Shape, tsQuery: SQL | null): { orderBy: SQL[]; key: SQL; after: SQL } {
+function ordering(shape: Shape): { orderBy: SQL[]; key: SQL; after: SQL } {
   switch (shape.sort) {
     case 'price_asc':
       return {
@@ -43,9 +51,8 @@ function ordering(shape: Shape, tsQuery: SQL | null): { orderBy: SQL[]; key: SQL
         after: sql`(${products.priceFromCents}, ${products.id}) < (${p('cursorKey')}::int, ${p('cursorId')}::uuid)`,
       };
     case 'relevance': {
-      // The name (and category) matched, per word of name: "nimbus x2" puts the Nimbus X2 before its case;
-      // then the whole text, weighted (name, summary, description) and normalised by its length.
-      const rank = sql`(ts_rank(setweight(to_tsvector('english', ${products.name} || ' ' || ${products.category}::text), 'A'), ${tsQuery}, 2) + ts_rank(${products.search}, ${tsQuery}, 1))`;
+      // Name matches first, then category, then text, typo-only matches last (search.ts).
+      const rank = shape.search ? searchRankSql(shape.search, p) : sql`0::real`;
       return {
         orderBy: [sql`${rank} desc`, desc(products.id)],
         key: sql`${rank}::text`,
@@ -62,15 +69,14 @@ function ordering(shape: Shape, tsQuery: SQL | null): { orderBy: SQL[]; key: SQL
 }
 
 function prepare(db: Db, shape: Shape, name: string) {
-  const tsQuery = shape.search ? tsQueryOf(shape.search, p) : null;
-  const order = ordering(shape, tsQuery);
+  const order = ordering(shape);
   const where: Array<SQL | undefined> = [eq(products.status, 'active')];
   if (shape.category) where.push(sql`${products.category} = ${p('category')}::product_category`);
   if (shape.minPrice) where.push(gte(products.priceFromCents, p('minPrice')));
   if (shape.maxPrice) where.push(lte(products.priceFromCents, p('maxPrice')));
   if (shape.clearance) where.push(eq(products.clearance, p('clearance')));
   if (shape.featured) where.push(eq(products.featured, p('featured')));
-  if (tsQuery) where.push(sql`${products.search} @@ ${tsQuery}`);
+  if (shape.search) where.push(searchMatchSql(shape.search, p));
   if (shape.cursor) where.push(order.after);
   return db
     .select({
@@ -105,7 +111,7 @@ function preparedFor(db: Db, shape: Shape): Prepared {
   }
   const key = [
     shape.sort,
-    shape.search ?? 'all',
+    shape.search ? searchShapeKey(shape.search) : 'all',
     shape.category ? 'c' : '',
     shape.minPrice ? 'min' : '',
     shape.maxPrice ? 'max' : '',
@@ -122,7 +128,7 @@ function preparedFor(db: Db, shape: Shape): Prepared {
 }
 
 export async function listProducts(db: Db, query: ProductListQuery): Promise<ProductList> {
-  const search = query.q ? searchParts(query.q) : null;
+  const search = query.q ? parseSearch(query.q) : null;
   const requested: ProductSort = query.sort ?? (search ? 'relevance' : 'newest');
   // Nothing to rank by without a search: newest first (and newest-first cursors).
   const sort: ProductSort = requested === 'relevance' && !search ? 'newest' : requested;
@@ -152,7 +158,7 @@ export async function listProducts(db: Db, query: ProductListQuery): Promise<Pro
     maxPrice: query.maxPriceCents !== undefined,
     clearance: query.clearance !== undefined,
     featured: query.featured !== undefined,
-    search: search ? searchForm(search) : null,
+    search: search ? searchShape(search) : null,
     cursor: query.cursor !== undefined,
   });
   const rows = await prepared.execute(params);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { categorySearchWords } from './search.ts';
 
 export const productCategory = pgEnum('product_category', [
   'smartphone',
@@ -23,6 +24,27 @@ export const productCategory = pgEnum('product_category', [
 export const productStatus = pgEnum('product_status', ['active', 'draft', 'archived']);
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+// The search columns (search.ts queries them): every text stemmed ('english') and unstemmed. Unstemmed, the
+// name, brand and category keep every word ('simple': "Over-Ear" is found by "ov"), the summary and
+// description leave out English stop words ('aftercare_words', made by the migration that added these
+// columns), so that "the" being typed does not find every description. Changing the category words or
+// these expressions needs a new migration.
+const nameAndBrand = sql`coalesce(name, '') || ' ' || coalesce(brand, '')`;
+// Punctuation as spaces, so "10,000" or "2.5" also give the words a shopper types ("10", "000", "2", "5").
+const nameAndBrandWords = sql.raw(
+  `regexp_replace(coalesce(name, '') || ' ' || coalesce(brand, ''), '[[:punct:]]+', ' ', 'g')`,
+);
+const categoryWords = sql.raw(
+  `(case category ${Object.entries(categorySearchWords)
+    .map(([value, words]) => `when '${value}' then '${words}'`)
+    .join(' ')} else '' end)`,
+);
+const both = (text: SQL, weight: string, unstemmed: 'simple' | 'aftercare_words') =>
+  sql`setweight(to_tsvector('english'::regconfig, ${text}) || to_tsvector('${sql.raw(unstemmed)}'::regconfig, ${text}), '${sql.raw(weight)}')`;
+const searchVectorSql = sql`${both(sql`${nameAndBrand} || ' ' || ${nameAndBrandWords}`, 'A', 'simple')} || ${both(categoryWords, 'B', 'simple')} || ${both(sql`coalesce(summary, '')`, 'C', 'aftercare_words')} || ${both(sql`coalesce(description, '')`, 'D', 'aftercare_words')}`;
+// Every one of these is also a lexeme of `search` (typos are matched as these words, search.ts).
+const searchWordsSql = sql`tsvector_to_array(to_tsvector('simple'::regconfig, ${nameAndBrandWords} || ' ' || ${categoryWords}))`;
 
 export const products = pgTable(
   'products',
@@ -47,9 +69,10 @@ export const products = pgTable(
     priceFromCents: integer().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    search: tsvector().generatedAlwaysAs(
-      sql`setweight(to_tsvector('english'::regconfig, coalesce(name, '') || ' ' || coalesce(brand, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(description, '')), 'C')`,
-    ),
+    /** Every word, stemmed and as written, by weight: A name and brand, B category, C summary, D description. */
+    search: tsvector().generatedAlwaysAs(searchVectorSql),
+    /** The words of the name, brand and category, lowercased: what typos are forgiven against. */
+    searchWords: text().array().generatedAlwaysAs(searchWordsSql),
   },
   (t) => [
     uniqueIndex('products_slug_key').on(t.slug),
@@ -59,6 +82,13 @@ export const products = pgTable(
     index('products_price_idx').on(t.status, t.priceFromCents, t.id),
   ],
 );
+
+/**
+ * Every word that has been in a product's `search_words`, kept by a trigger on products (in the migration
+ * that made this table): typos are looked up among these few hundred words once per search, rather than
+ * among every product's words. A word no product has any more is harmless: it finds nothing.
+ */
+export const searchLexicon = pgTable('search_lexicon', { word: text().primaryKey() });
 
 export const productVariants = pgTable(
   'product_variants',

@@ -43,7 +43,7 @@ export const productListQuerySchema = z
     clearance: queryBoolean.optional(),
     /** Products the shop puts forward on its home page. */
     featured: queryBoolean.optional(),
-    /** Full-text search; the last word also matches as a prefix, so results follow typing. */
+    /** Search: each word matches whole (stemmed), as the beginning of a word, or with one typo (search.ts). */
     q: z.string().trim().max(100).optional(),
     /** Default: `relevance` with `q`, otherwise `newest`. */
     sort: productSortSchema.optional(),
@@ -278,7 +278,7 @@ export const stockChangeSchema = z
 export type StockChange = z.output<typeof stockChangeSchema>;
 
 export const adminProductListQuerySchema = z.object({
-  /** Name, brand, text or SKU. */
+  /** Name, brand, text (as the storefront searches them) or a piece of the name, slug or a SKU. */
   q: z.string().trim().max(100).optional(),
   status: productStatusSchema.optional(),
   category: productCategorySchema.optional(),

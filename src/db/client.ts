@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -43,6 +44,9 @@ export interface Database {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
+
+/** The extensions the migrations create, which PGlite loads from its own package (search uses fuzzystrmatch). */
+export const pgliteExtensions = { fuzzystrmatch };
 
 export const migrationsFolder = join(projectRoot, 'src', 'db', 'migrations');
 
@@ -116,7 +120,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   if (!inMemory) mkdirSync(dir, { recursive: true });
   let client: PGlite;
   try {
-    client = await PGlite.create(dir);
+    client = await PGlite.create(dir, { extensions: pgliteExtensions });
   } catch (error) {
     throw new DatabaseUnavailable(`Cannot open the embedded database in ${dir}: ${(error as Error).message}`);
   }

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.ts';
-import type { DatabaseKind } from '../db/client.ts';
+import { type DatabaseKind, pgliteExtensions } from '../db/client.ts';
 import { uploadsDir } from '../media/images.ts';
 
 const run = promisify(execFile);
@@ -45,7 +45,7 @@ export async function takeBackup(config: BackupConfig, target: string, now: Date
   } else {
     const dir = pgliteDir(config);
     if (!existsSync(dir)) throw new BackupError(`No embedded database in ${dir}`);
-    const db = await PGlite.create(dir);
+    const db = await PGlite.create(dir, { extensions: pgliteExtensions });
     try {
       const tarball = await db.dumpDataDir('gzip');
       writeFileSync(join(target, PGLITE_FILE), Buffer.from(await tarball.arrayBuffer()));
@@ -90,7 +90,7 @@ export async function restoreBackup(
     const dir = pgliteDir(config);
     if (existsSync(dir)) renameSync(dir, `${dir}.${aside}`);
     const tarball = new Blob([readFileSync(join(source, PGLITE_FILE))]);
-    const db = await PGlite.create(dir, { loadDataDir: tarball });
+    const db = await PGlite.create(dir, { loadDataDir: tarball, extensions: pgliteExtensions });
     await db.close();
   }
   const uploads = uploadsDir(config.DATA_DIR);

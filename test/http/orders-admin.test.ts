@@ -262,10 +262,7 @@ describe('back office: orders', () => {
       .select()
       .from(mailOutbox)
       .where(and(eq(mailOutbox.orderId, paid.id), eq(mailOutbox.template, 'order_cancelled')));
-    assert.match(
-      refundMail?.textBody ?? '',
-      /We will transfer \$[\d,.]+ back to the account you paid from/,
-    );
+    assert.match(refundMail?.textBody ?? '', /We will transfer \$[\d,.]+ back to the account you paid from/);
     assert.equal(await stockOf(t.ctx.db, paid.variantId), 5);
   });
 
