@@ -153,7 +153,7 @@ export async function listProducts(db: Db, query: ProductListQuery): Promise<Pro
     clearance: query.clearance !== undefined,
     featured: query.featured !== undefined,
     search: search ? searchForm(search) : null,
-    cursor: query.cursor !== undefined,
+    cursor: Boolean(query.cursor),
   });
   const rows = await prepared.execute(params);
 

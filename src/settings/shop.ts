@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../shared/errors.ts';
+import { text } from '../shared/text.ts';
 import { appSettings } from './schema.ts';
 import { socialNetworks } from './social.ts';
 
@@ -17,16 +18,15 @@ export { type SocialNetwork, socialNetworkLabels, socialNetworks } from './socia
 const httpsUrl = z.url({ protocol: /^https$/ }).max(500);
 
 export const shopSettingsSchema = z.object({
-  name: z.string().trim().min(1).max(60),
-  tagline: z.string().trim().max(160),
+  name: text().trim().min(1).max(60),
+  tagline: text().trim().max(160),
   /** `#rrggbb`; the storefront derives readable text colours from it (see theme.ts). */
   primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f766e'),
   /** An https URL or a path on the shop's own origin; null shows the built-in mark. */
   logoUrl: z
     .union([
       httpsUrl,
-      z
-        .string()
+      text()
         .regex(/^\/[^/]/, 'must start with /')
         .max(500),
     ])

@@ -18,6 +18,7 @@ import type { ServerBuild } from 'react-router';
 import type { AppContext } from '../context.ts';
 import { sensitiveRouteLimit } from '../orders/rate-limits.ts';
 import { projectRoot } from '../shared/paths.ts';
+import { isPlainText } from '../shared/text.ts';
 import type { WebLoadContext } from './context.ts';
 import { contentSecurityPolicy } from './csp.ts';
 
@@ -99,6 +100,20 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
   const servePage = async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path === '/api' || path.startsWith('/api/')) return reply.callNotFound();
+    // Pages are read and forms posted; other methods (TRACE, PROPFIND, PUT, …) are refused here, before the
+    // Web Request (which cannot even be built for TRACE) and before any action sees them.
+    if (!pageMethods.has(request.method)) {
+      reply.header('allow', [...pageMethods].join(', '));
+      return sendPlainPage(reply, 405, 'Method not allowed', 'Pages answer GET, HEAD and POST only.');
+    }
+    if (!isReadableUrl(request.url)) {
+      return sendPlainPage(
+        reply,
+        400,
+        'This address cannot be read',
+        'It contains characters that no page of this shop uses. Check the link, or start again from the home page.',
+      );
+    }
     if (!handle) return sendPlainPage(reply, 503, 'The shop is starting', notBuiltMessage);
 
     const nonce = randomBytes(16).toString('base64');
@@ -151,6 +166,30 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
     app.post(path, { config }, servePage);
     app.post(`${path}.data`, { config }, servePage);
   }
+}
+
+const pageMethods = new Set(['GET', 'HEAD', 'POST']);
+
+/**
+ * False when the address, percent-decoded, holds text no page reads: NUL and other control characters, or a
+ * path that is not valid percent-encoding. Loaders pass path and query values to the services as they are,
+ * so this is where such values stop (the API's routes refuse them in their schemas).
+ */
+export function isReadableUrl(url: string): boolean {
+  const at = url.indexOf('?');
+  const rawPath = at === -1 ? url : url.slice(0, at);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return false;
+  }
+  if (!isPlainText(path)) return false;
+  if (at === -1) return true;
+  for (const [name, value] of new URLSearchParams(url.slice(at + 1))) {
+    if (!isPlainText(name) || !isPlainText(value, { multiline: true })) return false;
+  }
+  return true;
 }
 
 const notBuiltMessage =

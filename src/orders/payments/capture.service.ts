@@ -6,16 +6,17 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError, NotFound } from '../../shared/errors.ts';
+import { text } from '../../shared/text.ts';
 import { recordOrderEvent } from '../order-events.ts';
 import { transition } from '../order-status.ts';
 import { orders, payments } from '../schema.ts';
 
 export const testCardEventSchema = z.object({
-  id: z.string().min(1).max(100),
-  type: z.string().min(1).max(100),
+  id: text().min(1).max(100),
+  type: text().min(1).max(100),
   created: z.number().int(),
   data: z.object({
-    reference: z.string().min(1).max(200),
+    reference: text().min(1).max(200),
     amountCents: z.number().int(),
     currency: z.string(),
   }),

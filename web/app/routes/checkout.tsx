@@ -39,6 +39,7 @@ import {
   parseCheckoutForm,
   placeOrder,
 } from '../lib/checkout.server.ts';
+import { readForm } from '../lib/form.server.ts';
 import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 import { orderPagePath } from '../lib/orders.server.ts';
 
@@ -70,7 +71,7 @@ function refuse(status: number, refusal: Partial<Refusal> & { values: CheckoutVa
 
 /** Places the order through the same service as POST /api/checkout, then shows it. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseCheckoutForm(form);
   const idempotencyKey = checkIdempotencyKey(form.get('idempotencyKey'));
   if (!idempotencyKey) {
