@@ -106,6 +106,11 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
       reply.header('allow', [...pageMethods].join(', '));
       return sendPlainPage(reply, 405, 'Method not allowed', 'Pages answer GET, HEAD and POST only.');
     }
+    // A Host header that is no host (spaces, credentials, a port past 65535) leaves no address to build the
+    // Request on.
+    if (!pageUrlOf(request)) {
+      return sendPlainPage(reply, 400, 'Bad request', 'The request does not name a valid host.');
+    }
     if (!isReadableUrl(request.url)) {
       return sendPlainPage(
         reply,
@@ -195,9 +200,24 @@ export function isReadableUrl(url: string): boolean {
 const notBuiltMessage =
   'The storefront has not been built on this server yet. Run `npm run build` (or `npm start`, which builds it).';
 
+/**
+ * The page's absolute address, or null when the Host header names no host. Built by concatenation, not
+ * resolution: a path such as `//a@b/` stays a path on this host instead of naming another one.
+ */
+export function pageUrlOf(request: FastifyRequest): URL | null {
+  try {
+    const url = new URL(`${request.protocol}://${request.host}${request.url}`);
+    // A Web Request refuses a URL with credentials, and a host never has them.
+    return url.username || url.password ? null : url;
+  } catch {
+    return null;
+  }
+}
+
 /** Fastify request → Web Request: absolute URL, every header, the raw body of writes. */
 export function toWebRequest(request: FastifyRequest, signal: AbortSignal): Request {
-  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  const url = pageUrlOf(request);
+  if (!url) throw new TypeError(`No valid URL for host ${request.host}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined || name.startsWith(':')) continue;

@@ -364,7 +364,7 @@ describe('robustness: no input answers 5xx', () => {
     assertNoServerErrors(failures);
   });
 
-  it('unusual methods on the API and on pages', async () => {
+  it('unusual methods and Host headers on the API and on pages', async () => {
     const before = failures.length;
     for (const url of [
       '/',
@@ -390,6 +390,14 @@ describe('robustness: no input answers 5xx', () => {
           const headers = { 'content-type': 'text/plain', 'sec-fetch-site': 'same-origin' };
           await send(`${method} ${url}`, { method: method as 'GET', url, headers, payload: 'x' }, as);
         }
+      }
+    }
+    for (const url of ['//a@b/x', '//evil.example/x', '/\\evil', '/..%2f..%2fetc/passwd', '/assets/%00.js']) {
+      await send(`GET ${url}`, { method: 'GET', url });
+    }
+    for (const host of ['bad host', '[::1', 'a@b', 'x:99999', 'é.com', 'a/b', '']) {
+      for (const url of ['/', '/cart', '/api/products', '/api/admin/orders']) {
+        await send(`GET ${url} with Host ${host}`, { method: 'GET', url, headers: { host } }, 'staff');
       }
     }
     assertNoServerErrors(failures.slice(before));

@@ -248,6 +248,13 @@ describe('robustness', () => {
       assert.equal((await t.app.inject({ method: 'PROPFIND' as 'GET', url: '/' })).statusCode, 404);
     });
 
+    it('a page requested with a Host header that is no host is a 400', async () => {
+      for (const host of ['bad host', 'x:99999', '[::1']) {
+        const res = await t.app.inject({ method: 'GET', url: '/', headers: { host } });
+        assert.equal(res.statusCode, 400, `${host}: ${res.statusCode}`);
+      }
+    });
+
     it('a page address holding NUL or broken percent-encoding is a 400', async () => {
       for (const url of ['/search?q=%00', '/products/%00', '/products/%C0%80', '/products?cursor=a%00']) {
         const res = await t.app.inject({ method: 'GET', url });
