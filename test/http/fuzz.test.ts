@@ -192,7 +192,10 @@ function* withEachLeafReplaced(
   yield [path.join('.'), replacement];
 }
 
-/** Fails with the first few 5xx answers (all of them would drown the report) and how many there were. */
+/**
+ * Fails with the first few 5xx answers (all of them would drown the report) and how many there were; with
+ * FUZZ_DUMP=<file> set, every one of them is appended to that file.
+ */
 function assertNoServerErrors(failures: string[]): void {
   if (failures.length === 0) return;
   if (process.env.FUZZ_DUMP) appendFileSync(process.env.FUZZ_DUMP, `${failures.join('\n')}\n`);
