@@ -7,6 +7,7 @@ import type { AppContext } from '../context.ts';
 import { MAX_IMAGE_BYTES } from '../media/images.ts';
 import { AppError } from '../shared/errors.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
+import { isPlainText } from '../shared/text.ts';
 import { getAdminProduct, listAdminProducts } from './admin-products.ts';
 import { changeStock } from './change-stock.ts';
 import { createProduct } from './create-product.ts';
@@ -31,6 +32,19 @@ import { updateProduct } from './update-product.ts';
 
 const tags = ['catalog (back office)'];
 const security = [{ staffSession: [] }];
+
+/**
+ * A multipart body the parser gives up on (no boundary, cut short) is the client's mistake: a 400 on `file`.
+ * The parser's own limits keep their codes (413, see http-errors.ts).
+ */
+function unreadableMultipart(error: unknown): never {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    if (error.code.startsWith('FST_')) throw error;
+  }
+  throw new AppError('validation_failed', 'The upload arrived incomplete or garbled; send it again', {
+    field: 'file',
+  });
+}
 
 export const catalogAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // A catalog change shows on this process's storefront at once (other processes within the cache's TTL).
@@ -160,13 +174,13 @@ export const catalogAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       if (!request.isMultipart()) {
         throw new AppError('validation_failed', 'Send the image as multipart/form-data', { field: 'file' });
       }
-      const part = await request.file();
+      const part = await request.file().catch(unreadableMultipart);
       if (!part) throw new AppError('validation_failed', 'Choose an image to upload', { field: 'file' });
-      const data = await part.toBuffer();
+      const data = await part.toBuffer().catch(unreadableMultipart);
       const altField = part.fields.alt;
       const alt =
         altField && 'value' in altField && typeof altField.value === 'string' ? altField.value.trim() : '';
-      if (alt.length === 0 || alt.length > 200) {
+      if (alt.length === 0 || alt.length > 200 || !isPlainText(alt)) {
         throw new AppError('validation_failed', 'Describe the image in 1 to 200 characters (alt text)', {
           field: 'alt',
         });

@@ -159,7 +159,7 @@ export async function listProducts(db: Db, query: ProductListQuery): Promise<Pro
     clearance: query.clearance !== undefined,
     featured: query.featured !== undefined,
     search: search ? searchShape(search) : null,
-    cursor: query.cursor !== undefined,
+    cursor: Boolean(query.cursor),
   });
   const rows = await prepared.execute(params);
 

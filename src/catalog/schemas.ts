@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isSameOriginPath, nonPublicUrlReason } from '../shared/public-url.ts';
+import { text } from '../shared/text.ts';
 
 /** Prices above US$100,000 are typing mistakes, not products. */
 export const MAX_PRICE_CENTS = 10_000_000;
@@ -44,10 +45,10 @@ export const productListQuerySchema = z
     /** Products the shop puts forward on its home page. */
     featured: queryBoolean.optional(),
     /** Search: each word matches whole (stemmed), as the beginning of a word, or with one typo (search.ts). */
-    q: z.string().trim().max(100).optional(),
+    q: text().trim().max(100).optional(),
     /** Default: `relevance` with `q`, otherwise `newest`. */
     sort: productSortSchema.optional(),
-    cursor: z.string().max(300).optional(),
+    cursor: text().max(300).optional(),
     limit: z.coerce.number().int().min(1).max(60).default(24),
   })
   .superRefine((query, ctx) => {
@@ -87,7 +88,7 @@ export const productListSchema = z.object({
 });
 export type ProductList = z.infer<typeof productListSchema>;
 
-export const productSlugParamsSchema = z.object({ slug: z.string().min(1).max(120) });
+export const productSlugParamsSchema = z.object({ slug: text().min(1).max(120) });
 
 export const variantSchema = z.object({
   id: z.uuid(),
@@ -130,8 +131,7 @@ export const priceCentsSchema = z.number().int().min(0).max(MAX_PRICE_CENTS);
 export const stockSchema = z.number().int().min(0).max(MAX_STOCK);
 
 /** A same-origin path (/media/…) or an https URL; nothing that a browser would run. */
-export const imageUrlSchema = z
-  .string()
+export const imageUrlSchema = text()
   .trim()
   .min(2)
   .max(500)
@@ -146,19 +146,18 @@ export const imageUrlSchema = z
 
 export const imageInputSchema = z.strictObject({
   url: imageUrlSchema,
-  alt: z.string().trim().min(1).max(200),
+  alt: text().trim().min(1).max(200),
 });
 
 export const variantInputSchema = z.strictObject({
-  sku: z
-    .string()
+  sku: text()
     .trim()
     .min(1)
     .max(64)
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dots, hyphens and underscores only')
     .transform((sku) => sku.toUpperCase()),
-  name: z.string().trim().min(1).max(120),
-  colour: z.string().trim().min(1).max(40).nullable().optional(),
+  name: text().trim().min(1).max(120),
+  colour: text().trim().min(1).max(40).nullable().optional(),
   storageGb: z.number().int().min(1).max(65_536).nullable().optional(),
   priceCents: priceCentsSchema,
   stock: stockSchema,
@@ -180,16 +179,16 @@ function rejectDuplicateSkus(variants: ReadonlyArray<{ sku: string }>, ctx: z.Re
 }
 
 const productFields = {
-  name: z.string().trim().min(1).max(120),
-  brand: z.string().trim().min(1).max(60),
+  name: text().trim().min(1).max(120),
+  brand: text().trim().min(1).max(60),
   category: productCategorySchema,
-  summary: z.string().trim().min(1).max(300),
-  description: z.string().trim().min(1).max(10_000),
+  summary: text().trim().min(1).max(300),
+  description: text({ multiline: true }).trim().min(1).max(10_000),
   status: productStatusSchema,
   featured: z.boolean(),
   clearance: z.boolean(),
   specialWarranty: z.boolean(),
-  specialWarrantyTerms: z.string().trim().min(1).max(2_000).nullable(),
+  specialWarrantyTerms: text({ multiline: true }).trim().min(1).max(2_000).nullable(),
   batchVarianceNote: z.boolean(),
 };
 
@@ -279,10 +278,10 @@ export type StockChange = z.output<typeof stockChangeSchema>;
 
 export const adminProductListQuerySchema = z.object({
   /** Name, brand, text (as the storefront searches them) or a piece of the name, slug or a SKU. */
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
   status: productStatusSchema.optional(),
   category: productCategorySchema.optional(),
-  cursor: z.string().max(300).optional(),
+  cursor: text().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type AdminProductListQuery = z.output<typeof adminProductListQuerySchema>;

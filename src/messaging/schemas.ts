@@ -1,5 +1,6 @@
 /** The mail outbox's payloads: the back-office routes, OpenAPI and the web client share them. */
 import { z } from 'zod';
+import { text } from '../shared/text.ts';
 
 export const mailStatusSchema = z.enum(['pending', 'sent', 'failed']);
 
@@ -21,9 +22,9 @@ export const mailDetailSchema = mailSummarySchema.extend({ textBody: z.string(),
 export const mailListQuerySchema = z.strictObject({
   status: mailStatusSchema.optional(),
   /** Part of the address or the subject. */
-  q: z.string().trim().min(1).max(100).optional(),
+  q: text().trim().min(1).max(100).optional(),
   orderId: z.uuid().optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 

@@ -10,6 +10,8 @@ import type { Db } from '../db/client.ts';
 import { sha256 } from '../shared/crypto.ts';
 import { AppError, Conflict } from '../shared/errors.ts';
 import { randomToken, uuidv7 } from '../shared/ids.ts';
+import { MAX_ORDER_TOTAL_CENTS } from '../shared/limits.ts';
+import { formatUsd } from '../shared/money.ts';
 import { cartLines, carts } from './schema.ts';
 import { type CartLineView, type CartView, MAX_QUANTITY_PER_LINE } from './schemas.ts';
 import { shippingMethods } from './shipping.ts';
@@ -161,6 +163,24 @@ function checkQuantity(quantity: number, stock: number, name: string): void {
   }
 }
 
+/**
+ * Refuses a cart whose subtotal is past the largest order the shop takes (MAX_ORDER_TOTAL_CENTS): order
+ * totals are 32-bit columns, and an order that size is a mistake or a probe. Thrown inside the write's
+ * transaction, so the line that would cross the limit is never stored. A 409 on `quantity`.
+ */
+function checkOrderLimit(cart: CartView): CartView {
+  if (cart.subtotalCents > MAX_ORDER_TOTAL_CENTS) throw orderTooLarge(cart.subtotalCents, 'quantity');
+  return cart;
+}
+
+/** The 409 for a subtotal past MAX_ORDER_TOTAL_CENTS, on `field`; checkout uses it too. */
+export function orderTooLarge(subtotalCents: number, field: string): Conflict {
+  return new Conflict(
+    `One order can total at most ${formatUsd(MAX_ORDER_TOTAL_CENTS)}; this cart would come to ${formatUsd(subtotalCents)}. Lower a quantity or split it into several orders.`,
+    { field },
+  );
+}
+
 export interface CartChange {
   cart: CartView;
   /** The token to (re)send in the cookie: a new cart's, or the current one to extend its life. */
@@ -211,7 +231,7 @@ export async function addCartLine(
         target: [cartLines.cartId, cartLines.variantId],
         set: { quantity: sql`${cartLines.quantity} + ${quantity}` },
       });
-    return { token: cartToken, cart: toView(await loadCartLines(tx, cartId)) };
+    return { token: cartToken, cart: checkOrderLimit(toView(await loadCartLines(tx, cartId))) };
   });
 }
 
@@ -241,7 +261,9 @@ export async function setCartLineQuantity(
       }
       await tx.update(cartLines).set({ quantity }).where(where);
     }
-    return { token: token as string, cart: toView(await loadCartLines(tx, cartId)) };
+    const cart = toView(await loadCartLines(tx, cartId));
+    // Only a raise can cross the limit; lowering a quantity in a cart repriced past it must stay possible.
+    return { token: token as string, cart: quantity > existing.quantity ? checkOrderLimit(cart) : cart };
   });
 }
 

@@ -14,7 +14,8 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { type AppError, Conflict } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
-import { type CartLineRow, loadCartLines, tokenHashOf } from './cart.service.ts';
+import { MAX_ORDER_TOTAL_CENTS } from '../shared/limits.ts';
+import { type CartLineRow, loadCartLines, orderTooLarge, tokenHashOf } from './cart.service.ts';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency.ts';
 import { enqueueOrderPlacedEmail, orderUrlOf } from './order-emails.ts';
 import { recordOrderEvent } from './order-events.ts';
@@ -123,6 +124,8 @@ export async function checkout(
         }
       }
       const subtotalCents = lines.reduce((s, l) => s + l.priceCents * l.quantity, 0);
+      // The cart keeps below this, but prices may have risen since the lines were added.
+      if (subtotalCents > MAX_ORDER_TOTAL_CENTS) throw orderTooLarge(subtotalCents, 'total');
       const shippingCents = shippingPriceCents(input.shippingMethod, subtotalCents);
       const totalCents = subtotalCents + shippingCents;
 

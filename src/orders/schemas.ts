@@ -3,6 +3,8 @@
  * them, and services and tests use their inferred types.
  */
 import { z } from 'zod';
+import { instantSchema } from '../shared/http-schemas.ts';
+import { text } from '../shared/text.ts';
 import { countryCodes } from './countries.ts';
 import { orderStatuses } from './order-status.ts';
 import { paymentStatuses, refundStatuses } from './payments/payment-lifecycle.ts';
@@ -73,7 +75,7 @@ export const shippingMethodsResponse = z.object({
 
 // ------------------------------------------------------------------------------------------------ checkout
 
-const line = (max: number) => z.string().trim().min(1).max(max);
+const line = (max: number) => text().trim().min(1).max(max);
 
 export const shippingAddressSchema = z
   .strictObject({
@@ -82,18 +84,16 @@ export const shippingAddressSchema = z
     line2: line(200).optional(),
     city: line(100),
     /** Checked and normalised per country below (postcodes.ts); empty where the country has none. */
-    postalCode: z.string().trim().max(20).default('').meta({
+    postalCode: text().trim().max(20).default('').meta({
       description:
         'Checked for the country (95014 or 95014-1234 in the US, SW1A 1AA in GB, 10117 in DE…) and stored as its post writes it; may be left out where the country has no postal codes',
     }),
     region: line(100).optional(),
-    country: z
-      .string()
+    country: text()
       .trim()
       .toUpperCase()
       .refine((c) => countryCodes.has(c), 'must be an ISO 3166-1 alpha-2 country code, e.g. US'),
-    phone: z
-      .string()
+    phone: text()
       .trim()
       .regex(/^\+?[0-9 ().-]{5,24}$/, 'must be a phone number')
       .optional(),
@@ -117,14 +117,14 @@ export type ShippingAddressInput = z.infer<typeof shippingAddressSchema>;
 export const paymentInputSchema = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('bank_transfer') }),
   /** The token the test processor returned for the card: the shop never sees the card itself (PV-PAY-1). */
-  z.strictObject({ method: z.literal('test_card'), token: z.string().min(16).max(2000) }),
+  z.strictObject({ method: z.literal('test_card'), token: text().min(16).max(2000) }),
 ]);
 export type PaymentInput = z.infer<typeof paymentInputSchema>;
 export const paymentMethods = ['bank_transfer', 'test_card'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
 export const checkoutBody = z.strictObject({
-  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  email: text().trim().toLowerCase().pipe(z.email().max(254)),
   shippingAddress: shippingAddressSchema,
   shippingMethod: z.enum(shippingMethodCodes),
   payment: paymentInputSchema,
@@ -132,8 +132,7 @@ export const checkoutBody = z.strictObject({
 export type CheckoutInput = z.infer<typeof checkoutBody>;
 
 export const checkoutHeaders = z.looseObject({
-  'idempotency-key': z
-    .string()
+  'idempotency-key': text()
     .optional()
     .meta({ description: 'Required: 8 to 100 printable characters, new for each order attempt' }),
 });
@@ -238,20 +237,20 @@ export const checkoutResponse = z.object({
 export type CheckoutResponse = z.infer<typeof checkoutResponse>;
 
 export const lookupBody = z.strictObject({
-  reference: z.string().trim().toUpperCase().min(1).max(40),
-  email: z.string().trim().toLowerCase().min(3).max(254),
+  reference: text().trim().toUpperCase().min(1).max(40),
+  email: text().trim().toLowerCase().min(3).max(254),
 });
 
-export const linkParams = z.strictObject({ token: z.string().min(1).max(200) });
+export const linkParams = z.strictObject({ token: text().min(1).max(200) });
 
 // ------------------------------------------------------------------------------------------- back office
 
 export const adminListQuery = z.strictObject({
   status: z.enum(orderStatuses).optional(),
-  q: z.string().trim().min(1).max(254).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  cursor: z.string().max(200).optional(),
+  q: text().trim().min(1).max(254).optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
@@ -339,12 +338,12 @@ export type AdminOrderDetail = z.infer<typeof adminOrderDetailSchema>;
 
 export const adminOrderResponse = z.object({ order: adminOrderDetailSchema });
 
-const pastOrNow = isoDate;
+const pastOrNow = instantSchema;
 
 export const shipBody = z.strictObject({
-  carrier: z.string().trim().min(1).max(100),
+  carrier: text().trim().min(1).max(100),
   /** Required for tracked methods; ordinary post may travel untracked. */
-  trackingNumber: z.string().trim().min(1).max(100).optional(),
+  trackingNumber: text().trim().min(1).max(100).optional(),
   shippedAt: pastOrNow.optional(),
 });
 
@@ -353,7 +352,7 @@ export const deliverBody = z.union([
   z.strictObject({ untraceable: z.literal(true) }),
 ]);
 
-export const cancelBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export const cancelBody = z.strictObject({ reason: text({ multiline: true }).trim().min(1).max(500) });
 
 export const refundParams = z.strictObject({ id: z.uuid(), refundId: z.uuid() });
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../shared/errors.ts';
 import { isSameOriginPath, nonPublicUrlReason } from '../shared/public-url.ts';
+import { text } from '../shared/text.ts';
 import { appSettings } from './schema.ts';
 import { socialNetworks } from './social.ts';
 
@@ -25,15 +26,15 @@ const httpsUrl = z
   });
 
 export const shopSettingsSchema = z.object({
-  name: z.string().trim().min(1).max(60),
-  tagline: z.string().trim().max(160),
+  name: text().trim().min(1).max(60),
+  tagline: text().trim().max(160),
   /** `#rrggbb`; the storefront derives readable text colours from it (see theme.ts). */
   primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f766e'),
   /** An https URL or a path on the shop's own origin; null shows the built-in mark. */
   logoUrl: z
     .union([
       httpsUrl,
-      z.string().max(500).refine(isSameOriginPath, 'must be an https URL or a path starting with /'),
+      text().max(500).refine(isSameOriginPath, 'must be an https URL or a path starting with /'),
     ])
     .nullable(),
   social: z.array(z.object({ network: z.enum(socialNetworks), url: httpsUrl })).max(socialNetworks.length),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableInstant } from './limits.ts';
 
 /** The error body every route may answer with (see http-errors.ts). */
 export const errorBodySchema = z.object({
@@ -22,6 +23,14 @@ export const errorResponses = {
 
 /** Money on the wire: integer cents and the currency. */
 export const moneySchema = z.object({ amountCents: z.number().int(), currency: z.literal('USD') });
+
+/**
+ * An instant a client sends (ISO 8601 with Z or an offset): a real date between the years 1 and 9999, so it
+ * always fits a `timestamptz` column. Year 0000 or 30 February is a 400 on the field, not a database error.
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true })
+  .refine((value) => isStorableInstant(value), 'must be a real date and time between the years 1 and 9999');
 
 export const cursorPageSchema = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });

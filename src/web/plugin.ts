@@ -18,6 +18,7 @@ import type { ServerBuild } from 'react-router';
 import type { AppContext } from '../context.ts';
 import { sensitiveRouteLimit } from '../orders/rate-limits.ts';
 import { projectRoot } from '../shared/paths.ts';
+import { isPlainText } from '../shared/text.ts';
 import type { WebLoadContext } from './context.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { isPersonalPage, limitedPageAction, pageActionLimitShares } from './page-policies.ts';
@@ -111,7 +112,8 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
   const routeIdsOf = (request: FastifyRequest): Promise<readonly string[]> => {
     let ids = matched.get(request);
     if (!ids) {
-      ids = routeIdsFor(pageUrl(request)).catch(() => []);
+      const url = pageUrlOf(request);
+      ids = url ? routeIdsFor(url).catch(() => []) : Promise.resolve([]);
       matched.set(request, ids);
     }
     return ids;
@@ -131,6 +133,25 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
   const servePage = async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path === '/api' || path.startsWith('/api/')) return reply.callNotFound();
+    // Pages are read and forms posted; other methods (TRACE, PROPFIND, PUT, …) are refused here, before the
+    // Web Request (which cannot even be built for TRACE) and before any action sees them.
+    if (!pageMethods.has(request.method)) {
+      reply.header('allow', [...pageMethods].join(', '));
+      return sendPlainPage(reply, 405, 'Method not allowed', 'Pages answer GET, HEAD and POST only.');
+    }
+    // A Host header that is no host (spaces, credentials, a port past 65535) leaves no address to build the
+    // Request on.
+    if (!pageUrlOf(request)) {
+      return sendPlainPage(reply, 400, 'Bad request', 'The request does not name a valid host.');
+    }
+    if (!isReadableUrl(request.url)) {
+      return sendPlainPage(
+        reply,
+        400,
+        'This address cannot be read',
+        'It contains characters that no page of this shop uses. Check the link, or start again from the home page.',
+      );
+    }
     if (!handle) return sendPlainPage(reply, 503, 'The shop is starting', notBuiltMessage);
     const personal = isPersonalPage(await routeIdsOf(request));
 
@@ -196,17 +217,51 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
   );
 }
 
+const pageMethods = new Set(['GET', 'HEAD', 'POST']);
+
+/**
+ * False when the address, percent-decoded, holds text no page reads: NUL and other control characters, or a
+ * path that is not valid percent-encoding. Loaders pass path and query values to the services as they are,
+ * so this is where such values stop (the API's routes refuse them in their schemas).
+ */
+export function isReadableUrl(url: string): boolean {
+  const at = url.indexOf('?');
+  const rawPath = at === -1 ? url : url.slice(0, at);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return false;
+  }
+  if (!isPlainText(path)) return false;
+  if (at === -1) return true;
+  for (const [name, value] of new URLSearchParams(url.slice(at + 1))) {
+    if (!isPlainText(name) || !isPlainText(value, { multiline: true })) return false;
+  }
+  return true;
+}
+
 const notBuiltMessage =
   'The storefront has not been built on this server yet. Run `npm run build` (or `npm start`, which builds it).';
 
-/** The absolute URL React Router sees for a request (one definition: matching must agree with handling). */
-function pageUrl(request: FastifyRequest): URL {
-  return new URL(request.url, `${request.protocol}://${request.host}`);
+/**
+ * The page's absolute address, or null when the Host header names no host. Built by concatenation, not
+ * resolution: a path such as `//a@b/` stays a path on this host instead of naming another one.
+ */
+export function pageUrlOf(request: FastifyRequest): URL | null {
+  try {
+    const url = new URL(`${request.protocol}://${request.host}${request.url}`);
+    // A Web Request refuses a URL with credentials, and a host never has them.
+    return url.username || url.password ? null : url;
+  } catch {
+    return null;
+  }
 }
 
 /** Fastify request → Web Request: absolute URL, every header, the raw body of writes. */
 export function toWebRequest(request: FastifyRequest, signal: AbortSignal): Request {
-  const url = pageUrl(request);
+  const url = pageUrlOf(request);
+  if (!url) throw new TypeError(`No valid URL for host ${request.host}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined || name.startsWith(':')) continue;

@@ -42,8 +42,10 @@ export const links: LinksFunction = () => [{ rel: 'icon', href: '/favicon.svg', 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const name = data?.shop.name ?? 'Aftercare';
   if (error) {
-    const notFound = isRouteErrorResponse(error) && error.status === 404;
-    return [{ title: `${notFound ? 'Page not found' : 'Something went wrong'} · ${name}` }];
+    const status = isRouteErrorResponse(error) ? error.status : 500;
+    const title =
+      status === 404 ? 'Page not found' : status < 500 ? 'Request not handled' : 'Something went wrong';
+    return [{ title: `${title} · ${name}` }];
   }
   return [{ title: name }, { name: 'description', content: data?.shop.tagline ?? '' }];
 };
@@ -118,5 +120,19 @@ export function ErrorBoundary() {
   // after a client-side navigation the failing request was another one.
   const reference = location.key === 'default' ? data?.requestId : undefined;
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={status} reference={reference} retryHref={location.pathname + location.search} />;
+  const message = isRouteErrorResponse(error) ? messageOf(error.data) : undefined;
+  return (
+    <ErrorPage
+      status={status}
+      reference={reference}
+      retryHref={location.pathname + location.search}
+      message={message}
+    />
+  );
+}
+
+/** The words a loader or action gave with a refusal (`data({ message }, { status })`), if any. */
+function messageOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !('message' in body)) return undefined;
+  return typeof body.message === 'string' ? body.message : undefined;
 }

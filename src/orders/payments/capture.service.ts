@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError, NotFound, ValidationError } from '../../shared/errors.ts';
+import { text } from '../../shared/text.ts';
 import { recordOrderEvent } from '../order-events.ts';
 import { transition } from '../order-status.ts';
 import { orders, payments } from '../schema.ts';
@@ -13,13 +14,13 @@ import { transitionPayment } from './payment-lifecycle.ts';
 import { applyRefundSucceeded, refundPayment } from './refunds.service.ts';
 
 export const testCardEventSchema = z.object({
-  id: z.string().min(1).max(100),
-  type: z.string().min(1).max(100),
+  id: text().min(1).max(100),
+  type: text().min(1).max(100),
   created: z.number().int(),
   data: z.object({
-    reference: z.string().min(1).max(200),
+    reference: text().min(1).max(200),
     /** refund.succeeded: the processor's refund id. */
-    refundId: z.string().min(1).max(200).optional(),
+    refundId: text().min(1).max(200).optional(),
     amountCents: z.number().int(),
     currency: z.string(),
   }),

@@ -46,18 +46,31 @@ export interface ErrorPageProps {
   reference: string | undefined;
   /** The address that failed: a plain link to it reloads the whole page. */
   retryHref: string;
+  /** For a request the shop refused (4xx): why, in words for the person who sent it. */
+  message?: string | undefined;
 }
 
-export function ErrorPage({ status, reference, retryHref }: ErrorPageProps) {
+export function ErrorPage({ status, reference, retryHref, message }: ErrorPageProps) {
   const unavailable = status === 503;
+  // A 4xx is the request's fault (a form that could not be read, an unsupported method), not the shop's.
+  const refused = status >= 400 && status < 500;
+  const title = refused
+    ? 'We could not handle that request'
+    : unavailable
+      ? 'The shop is briefly unavailable'
+      : 'Something went wrong on our side';
   return (
     <section aria-labelledby="error-title" className="mx-auto max-w-xl py-8 text-center sm:py-16">
       <p className="text-sm font-semibold tracking-wide text-primary-ink uppercase">Error {status}</p>
       <h1 id="error-title" className="mt-2 text-3xl font-bold tracking-tight text-gray-900 sm:text-4xl">
-        {unavailable ? 'The shop is briefly unavailable' : 'Something went wrong on our side'}
+        {title}
       </h1>
-      <p className="mt-4 text-muted">Nothing you did caused this. Please try again in a moment.</p>
-      {reference ? (
+      <p className="mt-4 text-muted">
+        {refused
+          ? (message ?? 'The page could not read what was sent. Go back and try again from the page itself.')
+          : 'Nothing you did caused this. Please try again in a moment.'}
+      </p>
+      {reference && !refused ? (
         <p className="mt-4 text-sm text-muted">
           If it keeps happening, contact us and quote this reference:{' '}
           <code className="rounded bg-gray-100 px-1.5 py-0.5 font-mono text-gray-900">{reference}</code>
@@ -66,7 +79,7 @@ export function ErrorPage({ status, reference, retryHref }: ErrorPageProps) {
       <div className="mt-8 flex flex-wrap justify-center gap-3">
         {/* A plain link reloads the whole page, so a second failure is rendered by the server with a reference. */}
         <a href={retryHref} className={buttonClasses()}>
-          Try again
+          {refused ? 'Open the page again' : 'Try again'}
         </a>
         <ButtonLink to="/" variant="secondary" reloadDocument>
           Go to the home page

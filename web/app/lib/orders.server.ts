@@ -3,10 +3,11 @@
  * and email. The same service functions as /api/orders/*.
  */
 import { lookupOrderLinkToken, orderByLink } from '../../../src/orders/order-lookup.service.ts';
+import { lookupBody } from '../../../src/orders/schemas.ts';
 import { AppError } from '../../../src/shared/errors.ts';
 
 export type { OrderView } from '../../../src/orders/schemas.ts';
-export { lookupOrderLinkToken, orderByLink };
+export { lookupBody, lookupOrderLinkToken, orderByLink };
 
 /** The order page's address for a signed link token (the same page the emails link to). */
 export function orderPagePath(token: string): string {

@@ -27,6 +27,7 @@ import {
   setCartLineQuantity,
   variantIdField,
 } from '../lib/cart.server.ts';
+import { readForm } from '../lib/form.server.ts';
 import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -42,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** Quantity changes and removals: the same services as PATCH and DELETE /api/cart/lines/{variantId}. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const variantId = variantIdField(form.get('variantId'));
   const intent = form.get('intent');
   const typed = String(form.get('quantity') ?? '').slice(0, 10);

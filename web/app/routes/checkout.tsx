@@ -46,6 +46,7 @@ import {
   parseCheckoutForm,
   placeOrder,
 } from '../lib/checkout.server.ts';
+import { readForm } from '../lib/form.server.ts';
 import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 import { orderPagePath } from '../lib/orders.server.ts';
 
@@ -77,7 +78,7 @@ function refuse(status: number, refusal: Partial<Refusal> & { values: CheckoutVa
 
 /** Places the order through the same service as POST /api/checkout, then shows it. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseCheckoutForm(form);
   if (form.get('intent') === 'check') {
     // The browser refused the card before sending it: the rest of the form is checked here all the same, so

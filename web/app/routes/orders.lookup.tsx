@@ -13,8 +13,9 @@ import { Button } from '../components/ui/Button.tsx';
 import { Input } from '../components/ui/Input.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
+import { readForm } from '../lib/form.server.ts';
 import { absoluteUrl, pageMeta } from '../lib/meta.ts';
-import { isNotFound, lookupOrderLinkToken, orderPagePath } from '../lib/orders.server.ts';
+import { isNotFound, lookupBody, lookupOrderLinkToken, orderPagePath } from '../lib/orders.server.ts';
 
 export function loader({ context }: LoaderFunctionArgs) {
   return { canonical: absoluteUrl(context.ctx.config.PUBLIC_URL, '/orders/lookup') };
@@ -25,7 +26,7 @@ export function loader({ context }: LoaderFunctionArgs) {
  * answer is a redirect to the order's signed link. Whichever half is wrong, the message is the same.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = {
     reference: String(form.get('reference') ?? '').slice(0, 40),
     email: String(form.get('email') ?? '').slice(0, 254),
@@ -35,9 +36,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!/^\S+@\S+\.\S+$/.test(values.email.trim())) {
     errors.email = 'Enter the email address you ordered with';
   }
-  if (errors.reference || errors.email) return data({ values, errors, notFound: false }, { status: 400 });
+  // The API's schema too: text that is not text (NUL, control characters) is refused at its field.
+  const parsed = lookupBody.safeParse(values);
+  for (const issue of parsed.error?.issues ?? []) {
+    if (issue.path[0] === 'reference') errors.reference ??= 'Enter the order reference, such as AC-26-00123';
+    if (issue.path[0] === 'email') errors.email ??= 'Enter the email address you ordered with';
+  }
+  if (!parsed.success || errors.reference || errors.email) {
+    return data({ values, errors, notFound: false }, { status: 400 });
+  }
   try {
-    const token = await lookupOrderLinkToken(context.ctx, values.reference, values.email);
+    const token = await lookupOrderLinkToken(context.ctx, parsed.data.reference, parsed.data.email);
     return redirect(orderPagePath(token), 303);
   } catch (error) {
     if (!isNotFound(error)) throw error;

@@ -32,6 +32,7 @@ import {
   variantIdField,
 } from '../lib/cart.server.ts';
 import { getProduct, type ProductDetail } from '../lib/catalog.server.ts';
+import { readForm } from '../lib/form.server.ts';
 import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 import { isNotFound } from '../lib/orders.server.ts';
 import { currentPolicySettings } from '../lib/policy.server.ts';
@@ -88,7 +89,7 @@ function productJsonLd(product: ProductDetail, canonical: string, publicUrl: str
 
 /** Add to cart: the same service and cookie as POST /api/cart/lines, then on to the cart. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const variantId = variantIdField(form.get('variantId'));
   const quantity = intField(form.get('quantity'));
   const values = { variantId: variantId ?? '', quantity: String(form.get('quantity') ?? '1') };
