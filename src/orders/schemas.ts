@@ -105,7 +105,14 @@ export const shippingAddressSchema = z
       const checked = checkPostcode(address.country, address.postalCode);
       if (!checked.ok) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: checked.message });
     },
-    { when: ({ issues }) => !issues.some((i) => i.path?.[0] === 'country' || i.path?.[0] === 'postalCode') },
+    {
+      // Only an address object whose country and postcode read as text: a missing or malformed address has
+      // its own issue already (and the fuzz test sends those).
+      when: ({ value, issues }) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !issues.some((i) => i.path?.[0] === 'country' || i.path?.[0] === 'postalCode' || i.path?.length === 0),
+    },
   )
   // The code as the country's post writes it ("sw1a1aa" → "SW1A 1AA").
   .transform((address) => {

@@ -203,7 +203,7 @@ describe('search as you type', () => {
       fc.asyncProperty(
         fc.string({ unit: fc.constantFrom(...units, ...odd, '\0'), maxLength: 40 }),
         async (q) => {
-          // NUL may be refused at the schema (400); anything else is searched.
+          // Control characters and lone surrogates are refused at the schema (400 naming q); anything else is searched.
           for (const [url, headers] of [
             [`/api/products?q=${encode(q)}`, {}],
             // The back office's SKU/name match still sends NUL to PostgreSQL: its schema refuses it.
@@ -211,7 +211,7 @@ describe('search as you type', () => {
           ] as Array<[string, Record<string, string>]>) {
             const res = await t.app.inject({ method: 'GET', url, headers });
             assert.ok(
-              res.statusCode === 200 || (res.statusCode === 400 && q.includes('\0')),
+              res.statusCode === 200 || (res.statusCode === 400 && /[\p{Cc}\p{Cs}]/u.test(q)),
               `${url}: ${res.statusCode} ${res.body}`,
             );
           }
