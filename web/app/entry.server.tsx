@@ -9,6 +9,7 @@ import { renderToPipeableStream } from 'react-dom/server';
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from 'react-router';
 import { ServerRouter } from 'react-router';
 import './context.ts';
+import { NonceContext } from './lib/nonce.ts';
 
 export const streamTimeout = 5_000;
 
@@ -31,7 +32,9 @@ export default function handleRequest(
     );
 
     const { pipe, abort } = renderToPipeableStream(
-      <ServerRouter context={routerContext} url={request.url} nonce={loadContext.nonce} />,
+      <NonceContext.Provider value={loadContext.nonce}>
+        <ServerRouter context={routerContext} url={request.url} nonce={loadContext.nonce} />
+      </NonceContext.Provider>,
       {
         nonce: loadContext.nonce,
         [readyOption]() {

@@ -20,6 +20,7 @@ import { ErrorPage, NotFoundPage } from './components/ErrorPages.tsx';
 import { SiteFooter } from './components/layout/SiteFooter.tsx';
 import { SiteHeader } from './components/layout/SiteHeader.tsx';
 import { headerCartCount } from './lib/cart.server.ts';
+import { useNonce } from './lib/nonce.ts';
 import { loadShopSettings, shopView } from './lib/shop.server.ts';
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -52,6 +53,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const shop = data?.shop;
+  const nonce = useNonce();
   // The back office brings its own frame (top bar, navigation): no shop header, categories or footer there.
   const backOffice = useMatches().some(
     (m) => (m.handle as { chrome?: string } | undefined)?.chrome === 'back-office',
@@ -63,7 +65,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {shop ? <link rel="stylesheet" href={`/theme.css?v=${shop.themeVersion}`} /> : null}
+        {/* Inline: a second stylesheet request would hold back the first paint on a slow phone network. */}
+        {shop ? <style nonce={nonce}>{shop.themeCss}</style> : null}
       </head>
       <body className="flex min-h-dvh flex-col">
         <a

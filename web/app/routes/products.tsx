@@ -194,7 +194,7 @@ function Results({
   return (
     <div className="space-y-8">
       <div ref={grid}>
-        <ProductGrid products={all} />
+        <ProductGrid products={all} eager={continued ? 0 : 2} />
       </div>
       <p aria-live="polite" className="sr-only">
         {announce}

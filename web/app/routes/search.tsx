@@ -60,7 +60,7 @@ export default function Search() {
       />
       {items.length > 0 ? (
         <div className="space-y-8">
-          <ProductGrid products={items} />
+          <ProductGrid products={items} eager={2} />
           {more || continued ? (
             <nav aria-label="More results" className="flex flex-wrap justify-center gap-3">
               {continued ? (
