@@ -60,6 +60,8 @@ export default function Search() {
       />
       {items.length > 0 ? (
         <div className="space-y-8">
+          {/* The product cards are h3s: this keeps the outline h1 → h2 → h3 for screen readers. */}
+          <h2 className="sr-only">Matching products</h2>
           <ProductGrid products={items} eager={2} />
           {more || continued ? (
             <nav aria-label="More results" className="flex flex-wrap justify-center gap-3">
