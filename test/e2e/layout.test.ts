@@ -30,9 +30,16 @@ async function widthOf(page: Page): Promise<Viewport & { culprit: string }> {
     const win = globalThis as unknown as { innerWidth: number };
     let culprit = '';
     let widest = win.innerWidth;
+    const getStyle = (globalThis as unknown as { getComputedStyle(e: unknown): { overflowX: string } })
+      .getComputedStyle;
     for (const el of doc.querySelectorAll('body *')) {
       const right = el.getBoundingClientRect().right;
-      if (right > widest + 1) {
+      // Inside a frame that scrolls or clips sideways, sticking out is that frame's business.
+      let framed = false;
+      for (let p = el.parentElement; p && !framed; p = p.parentElement) {
+        framed = getStyle(p).overflowX !== 'visible';
+      }
+      if (right > widest + 1 && !framed) {
         widest = right;
         culprit = `<${el.tagName.toLowerCase()} class="${el.className}">`;
       }
@@ -44,6 +51,7 @@ async function widthOf(page: Page): Promise<Viewport & { culprit: string }> {
 interface PageElement {
   tagName: string;
   className: string;
+  parentElement: PageElement | null;
   getBoundingClientRect(): { right: number };
 }
 interface PageDocument {
