@@ -111,7 +111,9 @@ export const shippingAddressSchema = z
       when: ({ value, issues }) =>
         typeof value === 'object' &&
         value !== null &&
-        !issues.some((i) => i.path?.[0] === 'country' || i.path?.[0] === 'postalCode' || i.path?.length === 0),
+        !issues.some(
+          (i) => i.path?.[0] === 'country' || i.path?.[0] === 'postalCode' || i.path?.length === 0,
+        ),
     },
   )
   // The code as the country's post writes it ("sw1a1aa" → "SW1A 1AA").

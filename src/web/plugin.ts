@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerBuild } from 'react-router';
@@ -49,6 +51,19 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
   // Pages post forms (urlencoded or multipart): React Router reads the raw body, within Fastify's body limit.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  // Pages leave compressed (br or gzip by Accept-Encoding, `Vary: Accept-Encoding`), like the assets below,
+  // which are compressed at build time and keep their own Content-Encoding. Every chunk React streams is
+  // flushed through the compressor, so the browser still gets the head (and starts on the styles) first.
+  // Registered in this plugin only: the API's replies are not changed here. Request bodies are left alone.
+  await app.register(fastifyCompress, {
+    global: true,
+    globalDecompression: false,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { flush: zlib.BROTLI_OPERATION_FLUSH },
+    zlibOptions: { flush: zlib.Z_SYNC_FLUSH },
+  });
 
   let handle: Handler | null = null;
   /** Route ids (root to leaf) React Router will run for a page URL; see route-match.ts. */

@@ -9,6 +9,9 @@ import { renderToPipeableStream } from 'react-dom/server';
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from 'react-router';
 import { ServerRouter } from 'react-router';
 import './context.ts';
+import appCssHref from './app.css?url';
+import { DocumentContext } from './lib/document.ts';
+import { builtStylesheet } from './lib/inline-css.server.ts';
 
 export const streamTimeout = 5_000;
 
@@ -31,7 +34,9 @@ export default function handleRequest(
     );
 
     const { pipe, abort } = renderToPipeableStream(
-      <ServerRouter context={routerContext} url={request.url} nonce={loadContext.nonce} />,
+      <DocumentContext.Provider value={{ nonce: loadContext.nonce, appCss: builtStylesheet(appCssHref) }}>
+        <ServerRouter context={routerContext} url={request.url} nonce={loadContext.nonce} />
+      </DocumentContext.Provider>,
       {
         nonce: loadContext.nonce,
         [readyOption]() {

@@ -14,12 +14,14 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from 'react-router';
-import './app.css';
+import appCssHref from './app.css?url';
 import './context.ts';
 import { ErrorPage, NotFoundPage } from './components/ErrorPages.tsx';
 import { SiteFooter } from './components/layout/SiteFooter.tsx';
 import { SiteHeader } from './components/layout/SiteHeader.tsx';
 import { headerCartCount } from './lib/cart.server.ts';
+import { INLINE_CSS_ATTRIBUTE, useInlineStyles, useNonce } from './lib/document.ts';
+import { pageMeta } from './lib/meta.ts';
 import { loadShopSettings, shopView } from './lib/shop.server.ts';
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -39,13 +41,13 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 
 export const links: LinksFunction = () => [{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }];
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => {
   const name = data?.shop.name ?? 'Aftercare';
   if (error) {
     const status = isRouteErrorResponse(error) ? error.status : 500;
     const title =
       status === 404 ? 'Page not found' : status < 500 ? 'Request not handled' : 'Something went wrong';
-    return [{ title: `${title} · ${name}` }];
+    return pageMeta(matches, title);
   }
   return [{ title: name }, { name: 'description', content: data?.shop.tagline ?? '' }];
 };
@@ -54,6 +56,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const shop = data?.shop;
+  const nonce = useNonce();
+  const inlineCss = useInlineStyles();
   // The back office brings its own frame (top bar, navigation): no shop header, categories or footer there.
   const backOffice = useMatches().some(
     (m) => (m.handle as { chrome?: string } | undefined)?.chrome === 'back-office',
@@ -65,7 +69,19 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {shop ? <link rel="stylesheet" href={`/theme.css?v=${shop.themeVersion}`} /> : null}
+        {/* Styles inline, under the CSP nonce: on a slow phone network a stylesheet request would hold the
+            first paint back behind the scripts. Development links the stylesheet Vite hot-reloads. */}
+        {inlineCss === null ? (
+          <link rel="stylesheet" href={appCssHref} />
+        ) : (
+          <style
+            {...{ [INLINE_CSS_ATTRIBUTE]: '' }}
+            nonce={nonce}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the shop's own built stylesheet, no user input
+            dangerouslySetInnerHTML={{ __html: inlineCss }}
+          />
+        )}
+        {shop ? <style nonce={nonce}>{shop.themeCss}</style> : null}
       </head>
       <body className="flex min-h-dvh flex-col">
         <a

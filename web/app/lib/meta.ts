@@ -4,9 +4,9 @@ interface RootData {
   shop: { name: string; tagline: string };
 }
 
-function shopName(matches: ReadonlyArray<{ id: string; data?: unknown } | undefined>): string {
+function rootShop(matches: ReadonlyArray<{ id: string; data?: unknown } | undefined>): RootData['shop'] {
   const root = matches.find((m) => m?.id === 'root')?.data as RootData | undefined;
-  return root?.shop.name ?? 'Aftercare';
+  return root?.shop ?? { name: 'Aftercare', tagline: '' };
 }
 
 /** How a page is shared and indexed: its canonical address and the Open Graph card. */
@@ -23,7 +23,8 @@ export interface PageShare {
 /**
  * A page's title ("Not found · Aftercare") and description, and with `share` its canonical link and Open
  * Graph tags. React Router uses the deepest route's meta only, so every page calls this from its `meta`
- * export.
+ * export. Without a description of its own a page is described by the shop's tagline: search engines and
+ * link previews show some text for every page, never an empty snippet.
  */
 export function pageMeta(
   matches: ReadonlyArray<{ id: string; data?: unknown } | undefined>,
@@ -31,9 +32,11 @@ export function pageMeta(
   description?: string,
   share?: PageShare,
 ): MetaDescriptor[] {
-  const name = shopName(matches);
+  const shop = rootShop(matches);
+  const name = shop.name;
   const out: MetaDescriptor[] = [{ title: title ? `${title} · ${name}` : name }];
-  if (description) out.push({ name: 'description', content: description });
+  description ||= shop.tagline || `${name}: electronics with after-sales promises you can check.`;
+  out.push({ name: 'description', content: description });
   if (share) {
     out.push(
       { tagName: 'link', rel: 'canonical', href: share.canonical },

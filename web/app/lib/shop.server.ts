@@ -9,6 +9,7 @@ import {
   type ShopSettings,
   socialNetworkLabels,
 } from '../../../src/settings/shop.ts';
+import { themeCss } from './theme.ts';
 
 export interface ShopView {
   name: string;
@@ -16,6 +17,8 @@ export interface ShopView {
   logoUrl: string | null;
   /** `?v=` of /theme.css: changes when the colour does, so the stylesheet can be cached for a year. */
   themeVersion: string;
+  /** The shop's colours as CSS custom properties, inlined in every page's <head>. */
+  themeCss: string;
   social: Array<{ network: string; label: string; url: string }>;
 }
 
@@ -25,6 +28,7 @@ export function shopView(settings: ShopSettings): ShopView {
     tagline: settings.tagline,
     logoUrl: settings.logoUrl,
     themeVersion: settings.primaryColor.slice(1).toLowerCase(),
+    themeCss: themeCss(settings.primaryColor),
     social: settings.social.map((s) => ({ ...s, label: socialNetworkLabels[s.network] })),
   };
 }

@@ -133,15 +133,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) => [
-  ...pageMeta(
+export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) => {
+  const out = pageMeta(
     matches,
     'Checkout',
     'Shipping address, shipping method and payment for your order.',
     d ? { canonical: d.canonical } : undefined,
-  ),
-  { name: 'robots', content: 'noindex, nofollow' },
-];
+  );
+  // Crawlers have no cart: what they see is the empty checkout, kept out of search results. A customer's own
+  // checkout (a cart in the cookie) is never crawled, so it needs no robots rule.
+  if (!d || d.cart.lines.length === 0) out.push({ name: 'robots', content: 'noindex, nofollow' });
+  return out;
+};
 
 /** Field name → the id of its input, for the error summary's links. */
 function inputIdOf(field: string): string {

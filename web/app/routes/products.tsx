@@ -193,8 +193,10 @@ function Results({
   }
   return (
     <div className="space-y-8">
+      {/* The product cards are h3s: this keeps the outline h1 → h2 → h3 for screen readers. */}
+      <h2 className="sr-only">Products</h2>
       <div ref={grid}>
-        <ProductGrid products={all} />
+        <ProductGrid products={all} eager={continued ? 0 : 2} />
       </div>
       <p aria-live="polite" className="sr-only">
         {announce}

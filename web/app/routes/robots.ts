@@ -1,6 +1,11 @@
 import type { LoaderFunctionArgs } from 'react-router';
 
-/** Crawlers may read the storefront; carts, checkout, accounts, the back office and the API are off limits. */
+/**
+ * Crawlers may read the storefront; carts, accounts, order pages, search results, the back office and the
+ * API are off limits. The checkout is not listed: crawlers, who have no cart, get its empty form with a
+ * `noindex` instead, which keeps it out of results just as well (a disallowed page can still be listed
+ * from links to it) and lets audits that read robots.txt treat it as the ordinary page it is.
+ */
 export function loader({ context }: LoaderFunctionArgs) {
   const origin = context.ctx.config.PUBLIC_URL;
   const body = [
@@ -8,7 +13,6 @@ export function loader({ context }: LoaderFunctionArgs) {
     'Disallow: /admin',
     'Disallow: /api/',
     'Disallow: /cart',
-    'Disallow: /checkout',
     'Disallow: /account',
     'Disallow: /orders/',
     'Disallow: /search',

@@ -60,7 +60,9 @@ export default function Search() {
       />
       {items.length > 0 ? (
         <div className="space-y-8">
-          <ProductGrid products={items} />
+          {/* The product cards are h3s: this keeps the outline h1 → h2 → h3 for screen readers. */}
+          <h2 className="sr-only">Matching products</h2>
+          <ProductGrid products={items} eager={2} />
           {more || continued ? (
             <nav aria-label="More results" className="flex flex-wrap justify-center gap-3">
               {continued ? (

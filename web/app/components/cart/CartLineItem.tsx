@@ -66,7 +66,7 @@ export function CartLineItem({ line, maxQuantity, typedQuantity, error, busy }: 
         </div>
         {problem ? <p className="text-sm font-medium text-amber-900">{problem}</p> : null}
         <div className="flex flex-wrap items-end gap-2">
-          <Form method="post" className="flex items-end gap-2">
+          <Form method="post" className="flex flex-wrap items-end gap-2">
             <input type="hidden" name="variantId" value={line.variantId} />
             <Input
               label={

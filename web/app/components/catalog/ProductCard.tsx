@@ -4,8 +4,12 @@ import { DeviceIcon } from '../icons.tsx';
 import { Badge } from '../ui/Badge.tsx';
 import { Price } from '../ui/Price.tsx';
 
-/** A product in a grid: image, name, price, stock. The whole card is one link, named by the product. */
-export function ProductCard({ product }: { product: ProductListItem }) {
+/**
+ * A product in a grid: image, name, price, stock. The whole card is one link, named by the product. Its
+ * picture loads lazily unless `eager` (a card on the first screen: waiting for layout would delay the
+ * largest paint).
+ */
+export function ProductCard({ product, eager = false }: { product: ProductListItem; eager?: boolean }) {
   return (
     <article className="group relative flex w-full flex-col overflow-hidden rounded-xl border border-line bg-surface transition-shadow hover:shadow-md">
       <div className="aspect-square bg-gray-50">
@@ -13,7 +17,8 @@ export function ProductCard({ product }: { product: ProductListItem }) {
           <img
             src={product.image.url}
             alt={product.image.alt}
-            loading="lazy"
+            loading={eager ? 'eager' : 'lazy'}
+            fetchPriority={eager ? 'high' : undefined}
             width={320}
             height={320}
             className="size-full object-contain"
@@ -50,12 +55,13 @@ export function ProductCard({ product }: { product: ProductListItem }) {
   );
 }
 
-export function ProductGrid({ products }: { products: ProductListItem[] }) {
+/** Products two to a row on phones, up to four on wide screens; the first `eager` pictures load at once. */
+export function ProductGrid({ products, eager = 0 }: { products: ProductListItem[]; eager?: number }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 lg:grid-cols-4">
-      {products.map((p) => (
+      {products.map((p, i) => (
         <li key={p.id} className="flex">
-          <ProductCard product={p} />
+          <ProductCard product={p} eager={i < eager} />
         </li>
       ))}
     </ul>

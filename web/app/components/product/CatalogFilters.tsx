@@ -81,7 +81,10 @@ export function CatalogFilters({
         method="get"
         action="/products"
         aria-label="Sort and filter"
-        className="grid grid-cols-2 items-end gap-3 rounded-xl bg-surface p-4 ring-1 ring-line sm:grid-cols-[14rem_9rem_9rem_auto_auto] sm:justify-start"
+        // Top-aligned: a message under one price field grows its own cell downwards and leaves the
+        // neighbouring labels and boxes where they were. The two controls without a label sit one label
+        // height lower on wide screens (1.5rem line + 0.25rem gap) to line up with the boxes.
+        className="grid grid-cols-2 items-start gap-3 rounded-xl bg-surface p-4 ring-1 ring-line sm:grid-cols-[14rem_9rem_9rem_auto_auto] sm:justify-start"
       >
         {values.category ? <input type="hidden" name="category" value={values.category} /> : null}
         <Select
@@ -114,7 +117,7 @@ export function CatalogFilters({
           error={errors.maxPrice}
           placeholder="Any"
         />
-        <label className="flex min-h-11 items-center gap-2 font-medium text-gray-900">
+        <label className="flex min-h-11 items-center gap-2 font-medium text-gray-900 sm:mt-7">
           <input
             type="checkbox"
             name="clearance"
@@ -125,7 +128,7 @@ export function CatalogFilters({
           />
           Clearance only
         </label>
-        <Button type="submit" variant="secondary">
+        <Button type="submit" variant="secondary" className="sm:mt-7">
           Apply
         </Button>
       </Form>

@@ -28,7 +28,7 @@ const sizes: Record<ButtonSize, string> = {
 
 export function buttonClasses({ variant = 'primary', size = 'md', block = false }: LookProps = {}): string {
   return cx(
-    'inline-flex items-center justify-center gap-2 rounded-lg font-semibold no-underline transition-colors',
+    'inline-flex items-center justify-center gap-2 rounded-lg font-semibold wrap-normal no-underline transition-colors',
     'disabled:cursor-not-allowed disabled:opacity-60',
     variants[variant],
     sizes[size],

@@ -11,26 +11,48 @@ export interface PageHeaderProps {
   /** The page's one h1. */
   title: ReactNode;
   description?: ReactNode;
+  /**
+   * The pages above this one, outermost first. The trail ends with this page itself (`current`, or the title
+   * when it is text), marked as the current page; separators stand only between items.
+   */
   breadcrumbs?: Crumb[];
+  /** This page's name in the breadcrumb trail when the title is not plain text. */
+  current?: string;
   /** Buttons aligned to the right on wide screens, under the title on phones. */
   actions?: ReactNode;
   className?: string;
 }
 
-export function PageHeader({ title, description, breadcrumbs, actions, className }: PageHeaderProps) {
+export function PageHeader({
+  title,
+  description,
+  breadcrumbs,
+  current,
+  actions,
+  className,
+}: PageHeaderProps) {
+  const here = current ?? (typeof title === 'string' ? title : null);
   return (
     <header className={cx('mb-6 flex flex-col gap-3 sm:mb-8', className)}>
       {breadcrumbs?.length ? (
         <nav aria-label="Breadcrumb">
-          <ol className="flex flex-wrap items-center gap-1 text-sm text-muted">
-            {breadcrumbs.map((c) => (
-              <li key={c.to} className="flex items-center gap-1">
+          <ol className="flex flex-wrap items-center gap-x-1 gap-y-0.5 text-sm text-muted">
+            {breadcrumbs.map((c, i) => (
+              <li key={c.to} className="flex min-w-0 items-center gap-1">
+                {i > 0 ? <Separator /> : null}
                 <Link to={c.to} className="underline hover:text-gray-900">
                   {c.label}
                 </Link>
-                <span aria-hidden="true">/</span>
               </li>
             ))}
+            {here ? (
+              <li className="flex min-w-0 items-center gap-1">
+                <Separator />
+                <span aria-current="page" className="min-w-0 truncate text-gray-900">
+                  {here}
+                </span>
+              </li>
+            ) : null}
           </ol>
         </nav>
       ) : null}
@@ -42,5 +64,13 @@ export function PageHeader({ title, description, breadcrumbs, actions, className
         {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
       </div>
     </header>
+  );
+}
+
+function Separator() {
+  return (
+    <span aria-hidden="true" className="text-gray-400">
+      /
+    </span>
   );
 }

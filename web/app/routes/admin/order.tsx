@@ -55,6 +55,7 @@ export default function OrderPage() {
           </span>
         }
         breadcrumbs={crumbs}
+        current={o.reference}
         description={`Placed ${formatDateTime(o.placedAt)} by ${o.shippingAddress.name}.`}
         actions={<OrderActions order={o} />}
       />

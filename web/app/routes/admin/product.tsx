@@ -78,6 +78,7 @@ export default function ProductPage() {
           </span>
         }
         breadcrumbs={crumbs}
+        current={p.name}
         description={`${p.brand} · ${p.variants.length} ${p.variants.length === 1 ? 'variant' : 'variants'} · ${p.totalStock} in stock`}
         actions={
           p.status === 'active' ? (
