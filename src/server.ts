@@ -7,13 +7,14 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import { requireStaff } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
 import { catalogAdminRoutes } from './catalog/admin.routes.ts';
@@ -29,43 +30,17 @@ import { orderRoutes } from './orders/order.routes.ts';
 import { paymentRoutes } from './orders/payments/routes.ts';
 import { settingsAdminRoutes } from './settings/admin.routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
+import { AccessLog, loggerOptions } from './shared/logging.ts';
 import { rejectCrossSiteWrites } from './shared/same-origin.ts';
 import { systemRoutes } from './system/routes.ts';
 import { webApp } from './web/plugin.ts';
 
-/** Paths whose bodies and headers may carry personal data or secrets: never logged. */
-export const logRedactPaths = [
-  'req.headers.cookie',
-  'req.headers.authorization',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.email',
-  '*.shippingAddress',
-  '*.cardNumber',
-  '*.token',
-];
-
-/**
- * Capability links (an order's signed link, a reset link) carry their secret in the URL; the log keeps the
- * route but not the secret. Query strings are dropped entirely: personal data never belongs there, and
- * search terms need not be kept.
- */
-export function loggableUrl(url: string): string {
-  const [path = ''] = url.split('?');
-  return path.replace(/\/(by-link)\/[^/]+/, '/$1/[redacted]');
-}
-
-function serializeRequest(request: FastifyRequest) {
-  return {
-    method: request.method,
-    url: loggableUrl(request.url),
-    host: request.host,
-    remoteAddress: request.ip,
-  };
-}
+// Kept here too for the callers that import them from the server.
+export { loggableUrl, logRedactPaths } from './shared/logging.ts';
 
 export interface BuildOptions {
-  logger?: boolean | { level: string };
+  /** `false`: no logging; an object: the level and where the lines go (default: the config's level, stdout). */
+  logger?: boolean | { level: string; stream?: DestinationStream };
   /** The storefront: from build/ (default), through Vite's dev server, or not at all. */
   web?: 'build' | 'dev' | false;
 }
@@ -76,10 +51,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       options.logger === false
         ? false
         : {
-            level: typeof options.logger === 'object' ? options.logger.level : ctx.config.LOG_LEVEL,
-            redact: logRedactPaths,
-            serializers: { req: serializeRequest },
+            ...loggerOptions(
+              typeof options.logger === 'object' ? options.logger.level : ctx.config.LOG_LEVEL,
+            ),
+            ...(typeof options.logger === 'object' && options.logger.stream
+              ? { stream: options.logger.stream }
+              : {}),
           },
+    // One access-log line per request instead of Fastify's two.
+    logController: new AccessLog(),
     bodyLimit: 256 * 1024,
     trustProxy: ctx.config.TRUST_PROXY,
     // Only the JSON API is validated here; the web app has its own handler.
