@@ -3,7 +3,6 @@
  * routes, and the routes call that feature's services with the context.
  */
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,7 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { DestinationStream } from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import { requireStaff } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
 import { catalogAdminRoutes } from './catalog/admin.routes.ts';
@@ -30,8 +29,9 @@ import { orderRoutes } from './orders/order.routes.ts';
 import { paymentRoutes } from './orders/payments/routes.ts';
 import { settingsAdminRoutes } from './settings/admin.routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
-import { AccessLog, loggerOptions } from './shared/logging.ts';
+import { AccessLog, accessLogger, loggerOptions } from './shared/logging.ts';
 import { rejectCrossSiteWrites } from './shared/same-origin.ts';
+import { installSecurityHeaders } from './shared/security-headers.ts';
 import { systemRoutes } from './system/routes.ts';
 import { webApp } from './web/plugin.ts';
 
@@ -46,20 +46,19 @@ export interface BuildOptions {
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logging =
+    options.logger === false
+      ? null
+      : {
+          level: typeof options.logger === 'object' ? options.logger.level : ctx.config.LOG_LEVEL,
+          stream:
+            (typeof options.logger === 'object' ? options.logger.stream : undefined) ??
+            pino.destination({ dest: 1, sync: true }),
+        };
   const app = Fastify({
-    logger:
-      options.logger === false
-        ? false
-        : {
-            ...loggerOptions(
-              typeof options.logger === 'object' ? options.logger.level : ctx.config.LOG_LEVEL,
-            ),
-            ...(typeof options.logger === 'object' && options.logger.stream
-              ? { stream: options.logger.stream }
-              : {}),
-          },
+    logger: logging ? { ...loggerOptions(logging.level), stream: logging.stream } : false,
     // One access-log line per request instead of Fastify's two.
-    logController: new AccessLog(),
+    logController: new AccessLog(logging && accessLogger(logging.level, logging.stream)),
     bodyLimit: 256 * 1024,
     trustProxy: ctx.config.TRUST_PROXY,
     // Only the JSON API is validated here; the web app has its own handler.
@@ -71,7 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     // The storefront sets its own CSP for pages; the API answers JSON only.
     contentSecurityPolicy: false,
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
