@@ -124,6 +124,7 @@ if (http.length > 0) {
       'p97.5 ms': r.latencyP97_5Ms,
       'p99 ms': r.latencyP99Ms,
       '× bare': r.ratioToBare ?? '',
+      'CPU µs/req': r.cpuUsPerRequest ?? '',
       errors: r.errors,
       non2xx: r.non2xx,
       note: r.note ?? '',
