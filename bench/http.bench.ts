@@ -345,6 +345,10 @@ async function productListAgainstBare(
   const bareRounds: Array<Awaited<ReturnType<typeof measured>>> = [];
   const shopRounds: Array<Awaited<ReturnType<typeof measured>>> = [];
   try {
+    // Warm-up, not counted: the shop's first seconds carry its start-up (JIT, the job queue's first rounds).
+    const warmUp = Math.min(3, seconds);
+    await run({ url: bare.url, connections, duration: warmUp });
+    await run({ url: `${url}${PRODUCT_LIST_PATH}`, connections, duration: warmUp });
     for (let i = 0; i < rounds; i++) {
       bareRounds.push(await measured(bare.child.pid, { url: bare.url, connections, duration: seconds }));
       shopRounds.push(
