@@ -70,7 +70,10 @@ describe('error serializer for logs', () => {
   it('a console description and a rethrowable copy hold no values either', () => {
     const described = describeError(failedQuery);
     assert.match(described, /^DrizzleQueryError: Failed query: insert into "staff"/);
-    assert.match(described, /Caused by: Error: duplicate key value violates unique constraint "\[redacted\]"\n/);
+    assert.match(
+      described,
+      /Caused by: Error: duplicate key value violates unique constraint "\[redacted\]"\n/,
+    );
     assert.match(described, /\(code=23505, severity=ERROR, table=staff, constraint=staff_email_key\)/);
     assert.doesNotMatch(described, /ada@example\.com|Ada Lovelace/);
     const copy = safeError(failedQuery);
