@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,13 @@ export interface HttpScenarioResult {
   latencyP99Ms: number;
   errors: number;
   non2xx: number;
+  /** For the product list: its requests/s over the bare Fastify's, measured in the same run. */
+  ratioToBare?: number;
+  /**
+   * Server CPU time per request, in microseconds (Linux: from /proc). Unlike requests/s it hardly moves when
+   * neighbours load the shared cores, so it compares the shop with the bare Fastify even on a busy machine.
+   */
+  cpuUsPerRequest?: number;
   note?: string;
 }
 
@@ -45,41 +52,78 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts the shop exactly as `npm start` does after its build steps — `node --enable-source-maps
+ * dist/main.mjs` with the shipped defaults (LOG_LEVEL=info included) — with its output going to a file, as a
+ * process manager would keep it. Only the address, the database, the owner's password, NODE_ENV=production
+ * (what the README asks of a production start) and the per-IP rate limit are set: the benchmark is one
+ * client IP at full speed, which the default 600/minute would answer with 429s (the limiter still runs).
+ */
 async function startServer(
   root: string,
   env: Record<string, string>,
+  logFile: string,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   // BENCH_NODE_ARGS lets a profiling run pass e.g. --cpu-prof to the server.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'main.mjs')], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ADMIN_PASSWORD: OWNER_PASSWORD,
-      // The benchmark is one client at full speed: the per-IP limit would measure itself.
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      ...env,
+  const out = openSync(logFile, 'a');
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--enable-source-maps', join(root, 'dist', 'main.mjs')],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ADMIN_PASSWORD: OWNER_PASSWORD,
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        ...env,
+      },
+      stdio: ['ignore', out, out],
     },
+  );
+  closeSync(out);
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) =>
+      reject(new Error(`server exited with ${code}:\n${readFileSync(logFile, 'utf8').slice(-4_000)}`)),
+    ),
+  );
+  exited.catch(() => {});
+  const ready = (async () => {
+    const until = Date.now() + 120_000;
+    while (Date.now() < until) {
+      const ok = await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`server did not start:\n${readFileSync(logFile, 'utf8').slice(-4_000)}`);
+  })();
+  await Promise.race([ready, exited]);
+  return { url, child };
+}
+
+/** The bare Fastify of bench/bare-fastify.mjs, answering `listFile`'s JSON at /list. */
+async function startBare(root: string, listFile: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'bench', 'bare-fastify.mjs'), listFile], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let out = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
     child.stdout?.on('data', (d) => {
-      out += d;
-      if (out.includes('is serving')) {
-        clearTimeout(timer);
-        resolve();
-      }
+      if (String(d).includes('is serving')) resolve();
     });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+    child.once('exit', (code) => reject(new Error(`bare Fastify exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, child };
+  return { url: `http://127.0.0.1:${port}/list`, child };
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
@@ -228,10 +272,112 @@ function summarize(
   };
 }
 
+/** User + system CPU time of a process so far, in microseconds; null where /proc is not available. */
+function cpuMicros(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name "(…)": utime and stime are the 12th and 13th, in clock ticks (1/100 s).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
+/** One autocannon run against a server process, with the CPU time that process spent answering it. */
+async function measured(
+  pid: number | undefined,
+  options: autocannon.Options,
+): Promise<{ result: autocannon.Result; cpuMicros: number | null }> {
+  const before = cpuMicros(pid);
+  const result = await run(options);
+  const after = cpuMicros(pid);
+  return { result, cpuMicros: before === null || after === null ? null : after - before };
+}
+
+/** Rounds of one server's measurement as one row: mean requests/s, the worst round's percentiles. */
+function combine(
+  database: BenchTarget,
+  scenario: string,
+  measurements: Array<{ result: autocannon.Result; cpuMicros: number | null }>,
+  seconds: number,
+): HttpScenarioResult {
+  const rows = measurements.map((m) => summarize(database, scenario, m.result, seconds));
+  const requests = measurements.reduce((sum, m) => sum + m.result.requests.total, 0);
+  const cpu = measurements.every((m) => m.cpuMicros !== null)
+    ? measurements.reduce((sum, m) => sum + (m.cpuMicros ?? 0), 0)
+    : null;
+  const worst = (key: 'latencyP50Ms' | 'latencyP97_5Ms' | 'latencyP99Ms') =>
+    Math.max(...rows.map((r) => r[key]));
+  return {
+    ...(rows[0] as HttpScenarioResult),
+    seconds: seconds * rows.length,
+    requestsPerSecond: Math.round(rows.reduce((sum, r) => sum + r.requestsPerSecond, 0) / rows.length),
+    latencyP50Ms: worst('latencyP50Ms'),
+    latencyP97_5Ms: worst('latencyP97_5Ms'),
+    latencyP99Ms: worst('latencyP99Ms'),
+    errors: rows.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: rows.reduce((sum, r) => sum + r.non2xx, 0),
+    ...(cpu !== null && requests > 0 ? { cpuUsPerRequest: Math.round((cpu / requests) * 10) / 10 } : {}),
+  };
+}
+
+export const PRODUCT_LIST_PATH = '/api/products?limit=20';
+
+/**
+ * The product list as shipped beside its ceiling: a bare Fastify answering the same 20-item JSON list (the
+ * very body the shop answers) with the same connections, on the same machine, in the same run. The two
+ * alternate for `rounds` rounds so that a neighbour's load on the shared cores falls on both.
+ */
+async function productListAgainstBare(
+  root: string,
+  url: string,
+  shop: ChildProcess,
+  database: BenchTarget,
+  workDir: string,
+  { seconds, connections, rounds = 2 }: { seconds: number; connections: number; rounds?: number },
+): Promise<HttpScenarioResult[]> {
+  const body = await (await fetch(`${url}${PRODUCT_LIST_PATH}`)).text();
+  const items = (JSON.parse(body) as { items: unknown[] }).items.length;
+  const listFile = join(workDir, 'product-list.json');
+  writeFileSync(listFile, body);
+  const bare = await startBare(root, listFile);
+  const bareRounds: Array<Awaited<ReturnType<typeof measured>>> = [];
+  const shopRounds: Array<Awaited<ReturnType<typeof measured>>> = [];
+  try {
+    // Warm-up, not counted: the shop's first seconds carry its start-up (JIT, the job queue's first rounds).
+    const warmUp = Math.min(3, seconds);
+    await run({ url: bare.url, connections, duration: warmUp });
+    await run({ url: `${url}${PRODUCT_LIST_PATH}`, connections, duration: warmUp });
+    for (let i = 0; i < rounds; i++) {
+      bareRounds.push(await measured(bare.child.pid, { url: bare.url, connections, duration: seconds }));
+      shopRounds.push(
+        await measured(shop.pid, { url: `${url}${PRODUCT_LIST_PATH}`, connections, duration: seconds }),
+      );
+    }
+  } finally {
+    await stopServer(bare.child);
+  }
+  const ceiling = combine(database, 'bare Fastify, the same list', bareRounds, seconds);
+  ceiling.note = `${items} items, the same ${body.length} bytes`;
+  const shipped = combine(database, 'product list (as shipped)', shopRounds, seconds);
+  shipped.ratioToBare = Math.round((shipped.requestsPerSecond / ceiling.requestsPerSecond) * 100) / 100;
+  const cpuRatio =
+    shipped.cpuUsPerRequest && ceiling.cpuUsPerRequest
+      ? `; CPU per request ${Math.round((ceiling.cpuUsPerRequest / shipped.cpuUsPerRequest) * 100) / 100} × as efficient`
+      : '';
+  shipped.note = `${PRODUCT_LIST_PATH}: ${shipped.ratioToBare} × bare Fastify's requests/s${cpuRatio}`;
+  return [ceiling, shipped];
+}
+
 export async function runHttpBench(
   root: string,
   database: HttpScenarioResult['database'],
-  { seconds = 10, connections = 50 } = {},
+  {
+    seconds = 10,
+    connections = 50,
+    only: scenarios,
+  }: { seconds?: number; connections?: number; only?: 'product-list' } = {},
 ): Promise<HttpScenarioResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-bench-'));
   const pgName = `aftercare_bench_${process.pid}`;
@@ -251,9 +397,17 @@ export async function runHttpBench(
       WEB_CONCURRENCY: database === 'postgres-2proc' ? '2' : '1',
     };
   }
-  const { url, child } = await startServer(root, env);
+  const { url, child } = await startServer(root, env, join(dataDir, 'server.log'));
   const results: HttpScenarioResult[] = [];
   try {
+    // Two processes share the port in postgres-2proc: a one-process bare Fastify is no ceiling for them.
+    if (database !== 'postgres-2proc') {
+      results.push(
+        ...(await productListAgainstBare(root, url, child, database, dataDir, { seconds, connections })),
+      );
+    }
+    if (scenarios === 'product-list') return results;
+
     const initialStock = 1_000_000;
     const { targets, staffCookie } = await prepare(url, initialStock, 12);
     const target = targets[0] as Target;
@@ -262,7 +416,9 @@ export async function runHttpBench(
     // The storefront page's target is a latency a shopper sees: measured for one shopper at a time and for
     // ten at once, not at the most a saturated server can push out.
     const reads: Array<[string, string, number]> = [
-      ['product list', '/api/products', connections],
+      ...(database === 'postgres-2proc'
+        ? ([['product list (as shipped)', PRODUCT_LIST_PATH, connections]] as Array<[string, string, number]>)
+        : []),
       ['product page (API)', `/api/products/${target.slug}`, connections],
       ['search', '/api/products?q=phone', connections],
       ['product page (HTML)', `/products/${target.slug}`, 1],

@@ -62,7 +62,9 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 const policy = wanted('policy') ? await policyScenario() : null;
 let http: HttpScenarioResult[] = [];
-if (wanted('http')) {
+// `npm run bench -- product-list`: only the product list beside the bare Fastify (PostgreSQL by default).
+const productListOnly = only.includes('product-list');
+if (wanted('http') || productListOnly) {
   try {
     execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs'), '--if-stale', '--quiet'], {
       stdio: 'inherit',
@@ -73,11 +75,17 @@ if (wanted('http')) {
   }
   execFileSync(process.execPath, [join(root, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-  const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres,postgres-2proc').split(
-    ',',
-  ) as BenchTarget[];
+  const databases = (
+    process.env.BENCH_DATABASES ?? (productListOnly ? 'postgres' : 'pglite,postgres,postgres-2proc')
+  ).split(',') as BenchTarget[];
   for (const database of databases) {
-    http = http.concat(await runHttpBench(root, database, { seconds, connections: 50 }));
+    http = http.concat(
+      await runHttpBench(root, database, {
+        seconds,
+        connections: 50,
+        ...(productListOnly ? { only: 'product-list' as const } : {}),
+      }),
+    );
   }
 }
 // A run of some scenarios keeps the last figures of the others, each with the time it was measured.
@@ -88,6 +96,7 @@ const results = {
   machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
   policy: policy ? { measuredAt: now, ...policy } : (previous.policy ?? null),
   http: wanted('http') ? { measuredAt: now, scenarios: http } : (previous.http ?? null),
+  ...(productListOnly ? { productList: { measuredAt: now, scenarios: http } } : {}),
 };
 
 if (policy) {
@@ -114,6 +123,8 @@ if (http.length > 0) {
       'p50 ms': r.latencyP50Ms,
       'p97.5 ms': r.latencyP97_5Ms,
       'p99 ms': r.latencyP99Ms,
+      '× bare': r.ratioToBare ?? '',
+      'CPU µs/req': r.cpuUsPerRequest ?? '',
       errors: r.errors,
       non2xx: r.non2xx,
       note: r.note ?? '',

@@ -14,10 +14,14 @@ import { retentionJob } from './privacy/retention.ts';
 import { buildApp } from './server.ts';
 import { loadAppSecret } from './settings/service.ts';
 import { systemClock } from './shared/clock.ts';
+import { asyncLogDestination, describeError } from './shared/logging.ts';
 import { hasWebBuild } from './web/plugin.ts';
 
 const EXIT_CONFIG = 78; // EX_CONFIG
 const EXIT_UNAVAILABLE = 69; // EX_UNAVAILABLE
+
+/** Every log line of this process goes here, written without blocking the event loop. */
+const logDestination = asyncLogDestination();
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -41,9 +45,12 @@ async function main(): Promise<void> {
 
   // `npm run dev` (or a development start with no build yet) serves web/ through Vite with hot reload.
   const webDev = process.argv.includes('--dev') || (config.NODE_ENV === 'development' && !hasWebBuild());
-  const app = await buildApp(ctx, { web: webDev ? 'dev' : 'build' });
+  const app = await buildApp(ctx, {
+    web: webDev ? 'dev' : 'build',
+    logger: { level: config.LOG_LEVEL, stream: logDestination },
+  });
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
-  const stopMail = transport ? startMailDispatcher(ctx, transport) : async () => {};
+  const stopMail = transport ? startMailDispatcher(ctx, transport, { log: app.log }) : async () => {};
   let stopJobs = async () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -57,6 +64,7 @@ async function main(): Promise<void> {
     await stopMail();
     transport?.close();
     await database.close();
+    logDestination.flushSync();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -128,6 +136,16 @@ Promise.resolve()
       console.error(error.message);
       process.exit(EXIT_UNAVAILABLE);
     }
-    console.error(error);
+    // A database error's message carries the query's values: print it through the log's serializer.
+    console.error(describeError(error));
     process.exit(1);
   });
+
+// Node would print a crash with every property of the error; this prints what the log may hold.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    logDestination.flushSync();
+    console.error(`${event}: ${describeError(error)}`);
+    process.exit(1);
+  });
+}

@@ -3,17 +3,17 @@
  * routes, and the routes call that feature's services with the context.
  */
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import pino, { type DestinationStream } from 'pino';
 import { accountAdminRoutes } from './accounts/admin.routes.ts';
 import { requireStaff, staffCookieName } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
@@ -31,58 +31,37 @@ import { orderRoutes } from './orders/order.routes.ts';
 import { paymentRoutes } from './orders/payments/routes.ts';
 import { settingsAdminRoutes } from './settings/admin.routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
+import { AccessLog, accessLogger, loggerOptions } from './shared/logging.ts';
 import { noStore } from './shared/no-store.ts';
 import { rejectCrossSiteWrites } from './shared/same-origin.ts';
+import { installSecurityHeaders } from './shared/security-headers.ts';
 import { systemRoutes } from './system/routes.ts';
 import { webApp } from './web/plugin.ts';
 
-/** Paths whose bodies and headers may carry personal data or secrets: never logged. */
-export const logRedactPaths = [
-  'req.headers.cookie',
-  'req.headers.authorization',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.email',
-  '*.shippingAddress',
-  '*.cardNumber',
-  '*.token',
-];
-
-/**
- * Capability links (an order's signed link, a reset link) carry their secret in the URL; the log keeps the
- * route but not the secret. Query strings are dropped entirely: personal data never belongs there, and
- * search terms need not be kept.
- */
-export function loggableUrl(url: string): string {
-  const [path = ''] = url.split('?');
-  return path.replace(/\/(by-link)\/[^/]+/, '/$1/[redacted]');
-}
-
-function serializeRequest(request: FastifyRequest) {
-  return {
-    method: request.method,
-    url: loggableUrl(request.url),
-    host: request.host,
-    remoteAddress: request.ip,
-  };
-}
+// Kept here too for the callers that import them from the server.
+export { loggableUrl, logRedactPaths } from './shared/logging.ts';
 
 export interface BuildOptions {
-  logger?: boolean | { level: string };
+  /** `false`: no logging; an object: the level and where the lines go (default: the config's level, stdout). */
+  logger?: boolean | { level: string; stream?: DestinationStream };
   /** The storefront: from build/ (default), through Vite's dev server, or not at all. */
   web?: 'build' | 'dev' | false;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logging =
+    options.logger === false
+      ? null
+      : {
+          level: typeof options.logger === 'object' ? options.logger.level : ctx.config.LOG_LEVEL,
+          stream:
+            (typeof options.logger === 'object' ? options.logger.stream : undefined) ??
+            pino.destination({ dest: 1, sync: true }),
+        };
   const app = Fastify({
-    logger:
-      options.logger === false
-        ? false
-        : {
-            level: typeof options.logger === 'object' ? options.logger.level : ctx.config.LOG_LEVEL,
-            redact: logRedactPaths,
-            serializers: { req: serializeRequest },
-          },
+    logger: logging ? { ...loggerOptions(logging.level), stream: logging.stream } : false,
+    // One access-log line per request instead of Fastify's two.
+    logController: new AccessLog(logging && accessLogger(logging.level, logging.stream)),
     bodyLimit: 256 * 1024,
     trustProxy: ctx.config.TRUST_PROXY,
     // Only the JSON API is validated here; the web app has its own handler.
@@ -94,7 +73,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     // The storefront sets its own CSP for pages; the API answers JSON only.
     contentSecurityPolicy: false,
     hsts: { maxAge: 31_536_000, includeSubDomains: true },

@@ -5,6 +5,7 @@
  */
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../context.ts';
+import { safeError } from '../shared/logging.ts';
 
 export interface JobDefinition {
   /** The queue's name: letters, digits, dots and dashes. */
@@ -68,7 +69,8 @@ export async function startJobs(
         log.info({ job: job.name, result, ms: Date.now() - started }, 'job done');
       } catch (error) {
         log.error({ job: job.name, err: error }, 'job failed; pg-boss retries it');
-        throw error;
+        // pg-boss stores the error with the job: the stored copy holds no query parameters either.
+        throw safeError(error);
       }
     });
   }

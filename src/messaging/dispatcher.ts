@@ -87,15 +87,26 @@ export async function deliverPendingMail(
   return sent;
 }
 
-/** Polls the outbox every few seconds; returns a stop function for graceful shutdown. */
+export interface MailDispatcherOptions {
+  /** Where a failed round is reported (the error through the log's serializer: no addresses, no values). */
+  log: { error(obj: object, msg: string): void };
+  everyMs?: number;
+}
+
+/**
+ * Polls the outbox every few seconds; returns a stop function for graceful shutdown. A round that fails
+ * (the database unreachable, say) is logged and the next one tries again.
+ */
 export function startMailDispatcher(
   ctx: AppContext,
   transport: MailTransport,
-  everyMs = 3_000,
+  { log, everyMs = 3_000 }: MailDispatcherOptions,
 ): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => deliverPendingMail(ctx, transport)).catch(() => {});
+    running = running
+      .then(() => deliverPendingMail(ctx, transport))
+      .catch((error: unknown) => log.error({ err: error }, 'mail delivery round failed'));
   }, everyMs);
   timer.unref();
   return async () => {

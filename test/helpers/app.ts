@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { ensureOwner } from '../../src/accounts/staff.service.ts';
@@ -31,6 +32,8 @@ export interface TestAppOptions {
   seed?: boolean;
   clock?: Clock;
   env?: Record<string, string>;
+  /** Log at `info` to this stream (a test reads what the shop logs); without it the app logs nothing. */
+  logStream?: Writable;
 }
 
 export async function freshPostgres(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -87,7 +90,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ctx: AppContext = { config, database, db: database.db, clock, secret: config.APP_SECRET as string };
   await ensureOwner(ctx);
   if (options.seed) await seedDemoShop(database.db, clock);
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, {
+    logger: options.logStream ? { level: 'info', stream: options.logStream } : false,
+  });
   await app.ready();
 
   return {

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { describeError, redactText, safeError, serializeError } from './logging.ts';
+
+/** What pg and PGlite throw: a message, then fields of which some hold the row's values. */
+function databaseError(message: string, fields: Record<string, string>): Error {
+  const error = new Error(message);
+  Object.assign(error, { severity: 'ERROR', ...fields });
+  return error;
+}
+
+const uniqueViolation = databaseError('duplicate key value violates unique constraint "staff_email_key"', {
+  code: '23505',
+  detail: 'Key (email)=(ada@example.com) already exists.',
+  table: 'staff',
+  constraint: 'staff_email_key',
+  where: 'SQL statement "insert into staff values (\'Ada Lovelace\')"',
+});
+const failedQuery = new DrizzleQueryError(
+  'insert into "staff" ("email", "name") values ($1, $2)',
+  ['ada@example.com', 'Ada Lovelace'],
+  uniqueViolation,
+);
+
+describe('error serializer for logs', () => {
+  it('keeps the SQL, SQLSTATE, table and constraint of a failed query and drops its parameters and detail', () => {
+    const s = serializeError(failedQuery);
+    const text = JSON.stringify(s);
+    assert.equal(s.type, 'DrizzleQueryError');
+    assert.equal(s.message, 'Failed query: insert into "staff" ("email", "name") values ($1, $2)');
+    const cause = s.cause as Record<string, unknown>;
+    assert.equal(cause.code, '23505');
+    assert.equal(cause.table, 'staff');
+    assert.equal(cause.constraint, 'staff_email_key');
+    assert.doesNotMatch(text, /ada@example\.com|Ada Lovelace|detail|where|params/i);
+    assert.match(String(s.stack), /\n\s+at /, 'the stack frames are kept');
+  });
+
+  it('replaces values PostgreSQL quotes in its messages', () => {
+    const s = serializeError(
+      databaseError('invalid input syntax for type integer: "Ada Lovelace, 12 Analytical Row"', {
+        code: '22P02',
+      }),
+    );
+    assert.equal(s.message, 'invalid input syntax for type integer: "[redacted]"');
+    assert.equal(s.code, '22P02');
+  });
+
+  it('removes email addresses from any message, and the params part of any failed-query text', () => {
+    assert.equal(redactText('no order for grace@example.org here'), 'no order for [email] here');
+    assert.equal(redactText('Failed query: select 1\nparams: a@b.co,secret'), 'Failed query: select 1');
+    assert.equal(
+      serializeError(new Error('Unexpected token, "ada@example.com" is not valid JSON')).message,
+      'Unexpected token, "[redacted]" is not valid JSON',
+    );
+  });
+
+  it('serializes causes, aggregate errors and thrown non-errors the same way', () => {
+    const aggregate = new AggregateError([failedQuery, new Error('connect ECONNREFUSED')], 'all failed');
+    const text = JSON.stringify(serializeError(new Error('wrapped', { cause: aggregate })));
+    assert.doesNotMatch(text, /ada@example\.com|Ada Lovelace/);
+    assert.match(text, /ECONNREFUSED/);
+    assert.deepEqual(serializeError('customer ada@example.com'), {
+      type: 'NonError',
+      message: 'customer [email]',
+    });
+  });
+
+  it('a console description and a rethrowable copy hold no values either', () => {
+    const described = describeError(failedQuery);
+    assert.match(described, /^DrizzleQueryError: Failed query: insert into "staff"/);
+    assert.match(
+      described,
+      /Caused by: Error: duplicate key value violates unique constraint "\[redacted\]"\n/,
+    );
+    assert.match(described, /\(code=23505, severity=ERROR, table=staff, constraint=staff_email_key\)/);
+    assert.doesNotMatch(described, /ada@example\.com|Ada Lovelace/);
+    const copy = safeError(failedQuery);
+    assert.doesNotMatch(`${copy.message}${copy.stack}`, /ada@example\.com|Ada Lovelace/);
+  });
+});

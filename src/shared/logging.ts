@@ -1,0 +1,279 @@
+/**
+ * Logs without personal data, whatever the error. Errors reach the log through one serializer,
+ * `serializeError`, used by the HTTP logger (every `err` a route, hook, job or Fastify itself logs), by the
+ * start-up failure path and by the job runner. It keeps what helps debugging — the error's class, SQLSTATE or
+ * system code, constraint, table and column names, the SQL text with its placeholders, the stack frames — and
+ * drops what holds values: a failed query's parameters, the database's `detail` ("Key (email)=(…)"),
+ * `where`, `hint`, quoted values inside messages ('invalid input syntax for type integer: "…"'), email
+ * addresses anywhere, and every other property an error happens to carry.
+ *
+ * The access log is one line per request (method, path without query or capability token, status, duration,
+ * request id), written by the process's asynchronous destination so a request never waits for the log.
+ */
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+
+/** What an error becomes in the log: names and codes, never values. */
+export interface SerializedError {
+  type: string;
+  message: string;
+  stack?: string;
+  /** SQLSTATE (`23505`), Node's system code (`ECONNREFUSED`), Fastify's (`FST_…`) or the shop's own. */
+  code?: string | number;
+  [key: string]: unknown;
+}
+
+/**
+ * Properties copied from an error when they hold a short string or a number: identifiers of what failed,
+ * never what was in it. PostgreSQL's and PGlite's `detail`, `where`, `hint`, `internalQuery` and drizzle's
+ * `params` are left out on purpose: they repeat the row's values.
+ */
+const KEPT_PROPERTIES = [
+  'code',
+  'statusCode',
+  'field',
+  'clause',
+  'severity',
+  'schema',
+  'table',
+  'column',
+  'dataType',
+  'constraint',
+  'routine',
+  'syscall',
+  'errno',
+] as const;
+
+const MAX_DEPTH = 4;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const QUOTED = /"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * A message as it may be logged: a failed query's `params:` part cut off, double-quoted values (how
+ * PostgreSQL and V8's JSON parser quote the input they refuse) and email addresses replaced.
+ */
+export function redactText(text: string): string {
+  const paramsAt = text.search(/\n?\s*params: /);
+  const head = paramsAt === -1 ? text : text.slice(0, paramsAt);
+  return head.replace(QUOTED, '"[redacted]"').replace(EMAIL, '[email]');
+}
+
+/** drizzle's DrizzleQueryError: "Failed query: <sql>\nparams: <values>", with the SQL on `query`. */
+function isQueryError(error: Error): error is Error & { query: string } {
+  return typeof (error as { query?: unknown }).query === 'string' && error.message.startsWith('Failed query');
+}
+
+function safeMessage(error: Error): string {
+  // The SQL is the shop's own text with $1… placeholders: it names tables and columns, not values.
+  if (isQueryError(error)) return `Failed query: ${error.query.replace(EMAIL, '[email]')}`;
+  return redactText(error.message);
+}
+
+/** The stack's frames ("    at …"), under a first line rebuilt from the safe message. */
+function safeStack(error: Error, type: string, message: string): string | undefined {
+  if (typeof error.stack !== 'string') return undefined;
+  const frames = error.stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .map((line) => line.replace(EMAIL, '[email]'));
+  return [`${type}: ${message}`, ...frames].join('\n');
+}
+
+/**
+ * An error (or any thrown value) as a plain object safe to log. `cause` and an AggregateError's `errors`
+ * are serialized the same way, a few levels deep. Never throws.
+ */
+export function serializeError(value: unknown, depth = 0): SerializedError {
+  if (!(value instanceof Error)) {
+    const text = typeof value === 'string' ? redactText(value).slice(0, 200) : typeof value;
+    return { type: 'NonError', message: text };
+  }
+  // A class name, unless a bundle minified it (PGlite's errors are class "O"): then the error's own name.
+  const ctor = value.constructor?.name ?? '';
+  const type = ctor.length > 2 && ctor !== 'Object' ? ctor : value.name;
+  const message = safeMessage(value);
+  const out: SerializedError = { type, message };
+  const stack = safeStack(value, type, message);
+  if (stack) out.stack = stack;
+  const source = value as unknown as Record<string, unknown>;
+  for (const key of KEPT_PROPERTIES) {
+    const v = source[key];
+    if (typeof v === 'number') out[key] = v;
+    else if (typeof v === 'string' && v.length <= 120) out[key] = redactText(v);
+  }
+  if (depth < MAX_DEPTH) {
+    if (value.cause !== undefined) out.cause = serializeError(value.cause, depth + 1);
+    if (value instanceof AggregateError && Array.isArray(value.errors)) {
+      out.errors = value.errors.slice(0, 10).map((e) => serializeError(e, depth + 1));
+    }
+  }
+  return out;
+}
+
+/**
+ * An error as one readable text for a console (start-up failures, crashes): the safe stack, then the codes
+ * and the causes, each on its own line.
+ */
+export function describeError(value: unknown): string {
+  const lines: string[] = [];
+  let current: SerializedError | undefined = serializeError(value);
+  let prefix = '';
+  while (current) {
+    const { type, message, stack, cause, errors, ...rest } = current;
+    lines.push(prefix + (stack ?? `${type}: ${message}`));
+    const codes = Object.entries(rest).map(([k, v]) => `${k}=${String(v)}`);
+    if (codes.length > 0) lines.push(`  (${codes.join(', ')})`);
+    for (const e of (errors as SerializedError[] | undefined) ?? [])
+      lines.push(`  - ${e.type}: ${e.message}`);
+    current = cause as SerializedError | undefined;
+    prefix = 'Caused by: ';
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A copy of an error that may be stored or rethrown where others will print it (pg-boss keeps a failed job's
+ * error in its table): the safe message and stack, the same class name, the codes.
+ */
+export function safeError(value: unknown): Error {
+  const s = serializeError(value);
+  const copy = new Error(s.message);
+  copy.name = s.type;
+  if (s.stack) copy.stack = s.stack;
+  if (s.code !== undefined) Object.assign(copy, { code: s.code });
+  return copy;
+}
+
+/** Paths whose bodies and headers may carry personal data or secrets: never logged. */
+export const logRedactPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.email',
+  '*.shippingAddress',
+  '*.cardNumber',
+  '*.token',
+];
+
+/**
+ * Capability links (an order's signed link, a reset link) carry their secret in the URL; the log keeps the
+ * route but not the secret. Query strings are dropped entirely: personal data never belongs there, and
+ * search terms need not be kept.
+ */
+export function loggableUrl(url: string): string {
+  const [path = ''] = url.split('?');
+  return path.replace(/\/(by-link)\/[^/]+/, '/$1/[redacted]');
+}
+
+function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: loggableUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+  };
+}
+
+/**
+ * pino options shared by every logger of the shop: the safe error serializer under `err` and `error`, the
+ * redacted paths, and a hook that passes a message logged beside an error through `redactText` (Fastify
+ * and pino log `err.message` as the line's message in some paths).
+ */
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    redact: logRedactPaths,
+    serializers: { err: serializeError, error: serializeError, req: serializeRequest },
+    hooks: {
+      logMethod(args, method) {
+        const [first, second] = args as unknown[];
+        if (first instanceof Error) {
+          return method.apply(this, [
+            { err: first },
+            redactText(typeof second === 'string' ? second : first.message),
+          ]);
+        }
+        if (typeof second === 'string' && first !== null && typeof first === 'object' && 'err' in first) {
+          return method.apply(this, [first, redactText(second)] as Parameters<typeof method>);
+        }
+        return method.apply(this, args);
+      },
+    },
+  };
+}
+
+/**
+ * The destination a shop process logs to: standard output, written asynchronously. Lines collect in memory
+ * and go out in one write per 16 kB (about eighty access-log lines) or per second, whichever comes first, so
+ * a request never waits for the terminal or the pipe and a busy shop makes few system calls. Each line is
+ * handed over as bytes: in its text mode sonic-boom measures its whole pending buffer again on every line,
+ * which at this batch size cost more than the rest of the line's logging. `flushSync()` before exiting; the
+ * pending lines are also flushed when the process exits. A process killed outright loses at most the last
+ * second of lines.
+ */
+export function asyncLogDestination(fd = 1, flushEveryMs = 1_000): DestinationStream & { flushSync(): void } {
+  const destination = pino.destination({
+    dest: fd,
+    sync: false,
+    minLength: 16_384,
+    maxWrite: 32_768,
+    periodicFlush: flushEveryMs,
+    contentMode: 'buffer',
+  });
+  return {
+    write: (line: string) => destination.write(Buffer.from(line) as unknown as string),
+    flushSync: () => destination.flushSync(),
+  };
+}
+
+/**
+ * The logger of the access-log lines: same destination, level and line shape as the shop's logger, but
+ * without its redaction pass (a few microseconds a line) — an access-log line holds only the fields
+ * `AccessLog` puts in it, none of them personal.
+ */
+export function accessLogger(level: string, stream: DestinationStream): Logger {
+  return pino({ level }, stream);
+}
+
+/**
+ * Fastify's per-request logging, replaced by one access-log line per answered request at `info`: request id,
+ * method, path (no query string, no capability token), status, duration in milliseconds. Fastify's own
+ * "incoming request" / "request completed" pair and its "Route GET:<url> not found" line (which carries the
+ * query string) are not written; its error lines (a failed serializer, a broken stream) still are, through
+ * the safe serializer. Without a logger (tests that log nothing) it writes nothing.
+ */
+export class AccessLog extends LogController {
+  readonly #log: Logger | null;
+
+  constructor(log: Logger | null) {
+    super();
+    this.#log = log;
+  }
+
+  override incomingRequest(): void {}
+
+  override routeNotFound(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (error) {
+      request.log.error({ ...accessLine(request, reply), err: error }, 'request failed while answering');
+    } else if (this.#log?.isLevelEnabled('info')) {
+      this.#log.info(accessLine(request, reply), 'request');
+    }
+  }
+}
+
+function accessLine(request: FastifyRequest, reply: FastifyReply) {
+  return {
+    reqId: request.id,
+    method: request.method,
+    path: loggableUrl(request.url),
+    status: reply.statusCode,
+    ms: Math.round(reply.elapsedTime * 10) / 10,
+  };
+}
