@@ -92,7 +92,6 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.post(
     '/cases/:id/actions',
     {
-      bodyLimit: 16 * 1024,
       schema: {
         tags: ['admin: after-sales'],
         security,

@@ -76,7 +76,6 @@ export const afterSalesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     '/orders/by-link/:token/cases/:reference/actions',
     {
-      bodyLimit: 16 * 1024,
       schema: {
         tags,
         summary: "The customer's move on a case of this order (withdraw, accept or decline a quote)",

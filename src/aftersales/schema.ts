@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   index,
   integer,
   jsonb,
@@ -97,6 +98,8 @@ export const afterSalesCaseEvents = pgTable(
   'after_sales_case_events',
   {
     id: uuid().primaryKey(),
+    /** The timeline's order: rows written in the same millisecond keep the order they were written in. */
+    seq: bigserial({ mode: 'number' }).notNull(),
     caseId: uuid()
       .notNull()
       .references(() => afterSalesCases.id, { onDelete: 'cascade' }),
@@ -112,7 +115,7 @@ export const afterSalesCaseEvents = pgTable(
     note: text(),
     assessment: jsonb().$type<Assessment>(),
   },
-  (t) => [index('after_sales_case_events_case_idx').on(t.caseId, t.at)],
+  (t) => [index('after_sales_case_events_case_idx').on(t.caseId, t.seq)],
 );
 
 /** The number in case references (RMA-26-00042): handed out without a lock held until commit. */

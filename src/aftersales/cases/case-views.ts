@@ -16,7 +16,7 @@ async function eventsOf(db: Db, caseIds: string[]): Promise<Map<string, EventRow
     .select()
     .from(afterSalesCaseEvents)
     .where(inArray(afterSalesCaseEvents.caseId, caseIds))
-    .orderBy(asc(afterSalesCaseEvents.at), asc(afterSalesCaseEvents.id));
+    .orderBy(asc(afterSalesCaseEvents.seq));
   for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row]);
   return byCase;
 }

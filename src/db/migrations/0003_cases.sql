@@ -3,6 +3,7 @@ CREATE TYPE "public"."claim_kind" AS ENUM('dead_on_arrival', 'defective', 'incor
 CREATE SEQUENCE "public"."case_reference_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "after_sales_case_events" (
 	"id" uuid PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"case_id" uuid NOT NULL,
 	"at" timestamp with time zone NOT NULL,
 	"actor_type" text NOT NULL,
@@ -41,7 +42,7 @@ ALTER TABLE "after_sales_cases" ADD CONSTRAINT "after_sales_cases_order_id_order
 ALTER TABLE "after_sales_cases" ADD CONSTRAINT "after_sales_cases_order_line_id_order_lines_id_fk" FOREIGN KEY ("order_line_id") REFERENCES "public"."order_lines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "after_sales_cases" ADD CONSTRAINT "after_sales_cases_policy_version_policy_versions_version_fk" FOREIGN KEY ("policy_version") REFERENCES "public"."policy_versions"("version") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "policy_versions" ADD CONSTRAINT "policy_versions_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "after_sales_case_events_case_idx" ON "after_sales_case_events" USING btree ("case_id","at");--> statement-breakpoint
+CREATE INDEX "after_sales_case_events_case_idx" ON "after_sales_case_events" USING btree ("case_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "after_sales_cases_reference_key" ON "after_sales_cases" USING btree ("reference");--> statement-breakpoint
 CREATE UNIQUE INDEX "after_sales_cases_open_key" ON "after_sales_cases" USING btree ("order_line_id","kind") WHERE "after_sales_cases"."state" not in ('declined', 'withdrawn', 'closed');--> statement-breakpoint
 CREATE INDEX "after_sales_cases_order_idx" ON "after_sales_cases" USING btree ("order_id");--> statement-breakpoint
