@@ -4,6 +4,7 @@
  */
 import cluster from 'node:cluster';
 import { ensureOwner } from './accounts/staff.service.ts';
+import { currentPolicyVersion } from './aftersales/policy-versions.service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { DatabaseUnavailable, openDatabase } from './db/client.ts';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     const secret = await loadAppSecret(database.db, config.APP_SECRET);
     const ctx: AppContext = { config, database, db: database.db, clock: systemClock, secret };
     const owner = await ensureOwner(ctx);
+    // After-sales policy version 1 (the catalogue's defaults) when there is none yet; reads also write it.
+    await currentPolicyVersion(database.db);
     if (config.SEED_DEMO && (await isShopEmpty(database.db))) {
       const seeded = await seedDemoShop(database.db, systemClock);
       console.log(`Seeded the demo shop: ${seeded.products} products, ${seeded.orders} orders.`);

@@ -17,6 +17,8 @@ import pino, { type DestinationStream } from 'pino';
 import { accountAdminRoutes } from './accounts/admin.routes.ts';
 import { requireStaff, staffCookieName } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
+import { afterSalesAdminRoutes } from './aftersales/admin.routes.ts';
+import { afterSalesRoutes } from './aftersales/routes.ts';
 import { catalogAdminRoutes } from './catalog/admin.routes.ts';
 import { mediaRoutes } from './catalog/media.routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
@@ -111,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(cartRoutes, { prefix: '/api', ctx });
   await app.register(checkoutRoutes, { prefix: '/api', ctx });
   await app.register(orderRoutes, { prefix: '/api', ctx });
+  await app.register(afterSalesRoutes, { prefix: '/api', ctx });
   await app.register(paymentRoutes, { prefix: '/api', ctx });
   await app.register(staffRoutes, { prefix: '/api', ctx });
   await app.register(
@@ -121,6 +124,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       admin.addHook('onRequest', requireStaff(ctx));
       await admin.register(catalogAdminRoutes, { ctx });
       await admin.register(ordersAdminRoutes, { ctx });
+      await admin.register(afterSalesAdminRoutes, { ctx });
       await admin.register(mailAdminRoutes, { ctx });
       await admin.register(settingsAdminRoutes, { ctx });
       await admin.register(accountAdminRoutes, { ctx });

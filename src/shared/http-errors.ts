@@ -9,7 +9,15 @@ import { AppError, type ErrorCode, httpStatusOf } from './errors.ts';
 import { uuidv7 } from './ids.ts';
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string; clause?: string; reference?: string };
+  error: {
+    code: string;
+    message: string;
+    field?: string;
+    clause?: string;
+    /** A policy refusal's every deciding clause, in words (the engine's reasons). */
+    reasons?: Array<{ clause: string; message: string }>;
+    reference?: string;
+  };
 }
 
 function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
@@ -86,6 +94,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       const body: ErrorBody = { error: { code: error.code, message: error.message } };
       if (error.field !== undefined) body.error.field = error.field;
       if (error.clause !== undefined) body.error.clause = error.clause;
+      if (Array.isArray(error.details.reasons)) {
+        body.error.reasons = error.details.reasons as Array<{ clause: string; message: string }>;
+      }
       if (error.code === 'internal') request.log.error({ err: error }, 'internal error');
       return send(reply, httpStatusOf(error.code), body);
     }

@@ -8,6 +8,7 @@ export const errorBodySchema = z.object({
     message: z.string(),
     field: z.string().optional(),
     clause: z.string().optional(),
+    reasons: z.array(z.object({ clause: z.string(), message: z.string() })).optional(),
     reference: z.string().optional(),
   }),
 });

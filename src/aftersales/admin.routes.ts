@@ -1,0 +1,111 @@
+/** The back office's after-sales API: policy versions (the owner saves, every staff member reads) and cases. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireRole, staffOf } from '../accounts/guard.ts';
+import type { AppContext } from '../context.ts';
+import { errorResponses } from '../shared/http-schemas.ts';
+import { staffMoveCase } from './cases/case-action.service.ts';
+import { caseDetail, listCases } from './cases/case-admin.service.ts';
+import {
+  adminCaseListQuery,
+  adminCaseListResponse,
+  adminCaseResponse,
+  caseActionBody,
+  caseIdParams,
+  policyVersionBody,
+  policyVersionListResponse,
+  policyVersionResponse,
+} from './cases/schemas.ts';
+import { createPolicyVersion, listPolicyVersions, type PolicyVersion } from './policy-versions.service.ts';
+
+function versionView(v: PolicyVersion) {
+  return { ...v, createdAt: v.createdAt.toISOString() };
+}
+
+export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const security = [{ staffSession: [] }];
+
+  app.get(
+    '/policy/versions',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary: 'Every version of the after-sales settings, newest first; the current one is the highest',
+        response: { 200: policyVersionListResponse, ...errorResponses },
+      },
+    },
+    async () => {
+      const items = await listPolicyVersions(ctx.db);
+      return { current: items[0]?.version ?? 1, items: items.map(versionView) };
+    },
+  );
+
+  app.post(
+    '/policy/versions',
+    {
+      preHandler: requireRole('owner'),
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary:
+          'Save a full set of after-sales settings as the next version (owner only); open cases keep theirs',
+        body: policyVersionBody,
+        response: { 201: policyVersionResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      const v = await createPolicyVersion(ctx.db, request.body.settings, staff.id, ctx.clock.now());
+      return reply.status(201).send({ policy: versionView(v) });
+    },
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary: 'After-sales cases, newest first (filters: state, kind; cursor pages)',
+        querystring: adminCaseListQuery,
+        response: { 200: adminCaseListResponse, ...errorResponses },
+      },
+    },
+    async (request) => listCases(ctx, request.query),
+  );
+
+  app.get(
+    '/cases/:id',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary: 'One case: order, item, assessment as stored, timeline, and the actions staff may take',
+        params: caseIdParams,
+        response: { 200: adminCaseResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({ case: await caseDetail(ctx, request.params.id) }),
+  );
+
+  app.post(
+    '/cases/:id/actions',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary: 'Move a case by one action of its lifecycle (409 naming the allowed actions)',
+        params: caseIdParams,
+        body: caseActionBody,
+        response: { 200: adminCaseResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const staff = staffOf(request);
+      return {
+        case: await staffMoveCase(ctx, request.params.id, request.body, { id: staff.id, name: staff.name }),
+      };
+    },
+  );
+};

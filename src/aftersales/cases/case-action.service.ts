@@ -1,0 +1,89 @@
+/**
+ * Moving a case: staff from the back office, the customer (withdraw, answer a quote) through the order's
+ * signed link. The case row is locked, the lifecycle table decides (a 409 naming the allowed actions), and the
+ * new state and its timeline row are written in one transaction.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { NotFound } from '../../shared/errors.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
+import { applyCaseAction, type CaseAction, type CaseActor } from './case-lifecycle.ts';
+import { adminCaseDetail, customerCases } from './case-views.ts';
+import { orderOfLink } from './claim-records.ts';
+import type { AdminCaseDetail, CustomerCase } from './schemas.ts';
+
+export interface CaseMoveRequest {
+  action: CaseAction;
+  note?: string | undefined;
+}
+
+interface ActorOfMove {
+  type: CaseActor;
+  id: string | null;
+  name: string | null;
+}
+
+async function moveCase(
+  tx: Db,
+  where: ReturnType<typeof eq>,
+  request: CaseMoveRequest,
+  actor: ActorOfMove,
+  now: Date,
+): Promise<string> {
+  const [row] = await tx
+    .select({ id: afterSalesCases.id, state: afterSalesCases.state })
+    .from(afterSalesCases)
+    .where(where)
+    .for('update');
+  if (!row) throw new NotFound('Case');
+  const to = applyCaseAction(row.state, request.action, actor.type);
+  await tx.update(afterSalesCases).set({ state: to, updatedAt: now }).where(eq(afterSalesCases.id, row.id));
+  await tx.insert(afterSalesCaseEvents).values({
+    id: uuidv7(now.getTime()),
+    caseId: row.id,
+    at: now,
+    actorType: actor.type,
+    actorId: actor.id,
+    actorName: actor.name,
+    action: request.action,
+    fromState: row.state,
+    toState: to,
+    note: request.note || null,
+  });
+  return row.id;
+}
+
+export async function staffMoveCase(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  caseId: string,
+  request: CaseMoveRequest,
+  staff: { id: string; name: string },
+): Promise<AdminCaseDetail> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    await moveCase(tx, eq(afterSalesCases.id, caseId), request, { type: 'staff', ...staff }, now);
+    return (await adminCaseDetail(tx, caseId)) as AdminCaseDetail;
+  });
+}
+
+/** A customer's move on a case of the order behind `token`; another order's case is a 404. */
+export async function customerMoveCase(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'secret'>,
+  token: string,
+  reference: string,
+  request: CaseMoveRequest,
+): Promise<CustomerCase> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const order = await orderOfLink(tx, ctx.secret, token);
+    const where = and(
+      eq(afterSalesCases.orderId, order.id),
+      eq(afterSalesCases.reference, reference.trim().toUpperCase()),
+    ) as ReturnType<typeof eq>;
+    const id = await moveCase(tx, where, request, { type: 'customer', id: null, name: null }, now);
+    const [view] = await customerCases(tx, { caseIds: [id] });
+    return view as CustomerCase;
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * The customer's after-sales API, under the order's signed link (the same authorisation as the order page:
+ * whoever holds the link from the order emails, or got it from the reference + email lookup). Personal: no-store.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.ts';
+import { linkParams } from '../orders/schemas.ts';
+import { errorResponses } from '../shared/http-schemas.ts';
+import { noStore } from '../shared/no-store.ts';
+import { assessClaims } from './cases/assess-claims.service.ts';
+import { customerMoveCase } from './cases/case-action.service.ts';
+import { openClaims } from './cases/open-claims.service.ts';
+import { orderCases } from './cases/order-cases.service.ts';
+import {
+  assessResponse,
+  caseActionBody,
+  caseLinkParams,
+  claimBody,
+  customerCaseResponse,
+  openCasesResponse,
+  orderCasesResponse,
+} from './cases/schemas.ts';
+
+export const afterSalesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.addHook('onRequest', noStore);
+  const tags = ['after-sales'];
+
+  app.post(
+    '/orders/by-link/:token/claims/assess',
+    {
+      bodyLimit: 32 * 1024,
+      schema: {
+        tags,
+        summary:
+          'What the after-sales policy says about a claim on each line, judged by the current policy version; stores nothing',
+        params: linkParams,
+        body: claimBody,
+        response: { 200: assessResponse, ...errorResponses },
+      },
+    },
+    async (request) => assessClaims(ctx, request.params.token, request.body),
+  );
+
+  app.post(
+    '/orders/by-link/:token/claims',
+    {
+      bodyLimit: 32 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Open one after-sales case per line (re-assessed now); a claim the policy declines opens nothing (422)',
+        params: linkParams,
+        body: claimBody,
+        response: { 201: openCasesResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const cases = await openClaims(ctx, request.params.token, request.body);
+      return reply.status(201).send({ cases });
+    },
+  );
+
+  app.get(
+    '/orders/by-link/:token/cases',
+    {
+      schema: {
+        tags,
+        summary: "The order's lines a claim can name, and its after-sales cases",
+        params: linkParams,
+        response: { 200: orderCasesResponse, ...errorResponses },
+      },
+    },
+    async (request) => orderCases(ctx, request.params.token),
+  );
+
+  app.post(
+    '/orders/by-link/:token/cases/:reference/actions',
+    {
+      schema: {
+        tags,
+        summary: "The customer's move on a case of this order (withdraw, accept or decline a quote)",
+        params: caseLinkParams,
+        body: caseActionBody,
+        response: { 200: customerCaseResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      case: await customerMoveCase(ctx, request.params.token, request.params.reference, request.body),
+    }),
+  );
+};

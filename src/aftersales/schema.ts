@@ -1,0 +1,122 @@
+/**
+ * The after-sales tables: the policy versions cases are judged by (issue 10 point 6), the cases, and each
+ * case's timeline.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { staffUsers } from '../accounts/schema.ts';
+import { orderLines, orders } from '../orders/schema.ts';
+import { caseStates } from './cases/case-lifecycle.ts';
+import { claimKinds } from './claim.schema.ts';
+import type { PolicySettings } from './policy.settings.ts';
+import type { Assessment } from './policy.ts';
+
+export const claimKind = pgEnum('claim_kind', claimKinds);
+export const caseState = pgEnum('case_state', caseStates);
+
+/**
+ * Every version of the after-sales settings, never edited: a new one is added and becomes current (the highest
+ * version). A case records the version it was judged by, so a later change never rewrites an open case.
+ * Version 1 is `defaultPolicySettings`, written on first use (policy-versions.service.ts).
+ */
+export const policyVersions = pgTable('policy_versions', {
+  version: integer().primaryKey(),
+  /** Validated by `policySettingsSchema` before it is written. */
+  settings: jsonb().$type<PolicySettings>().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** The owner who saved it; null for version 1 (the catalogue's defaults, written by the shop). */
+  createdBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+});
+
+/** What the customer answered when opening a claim (the rest of the claim comes from the order's records). */
+export interface CaseFacts {
+  openedByCustomer: boolean;
+  misuse?: boolean | undefined;
+  physicalDamage?: boolean | undefined;
+  troubleshootingDone?: boolean | undefined;
+  onlyLogoOrPackagingDiffers?: boolean | undefined;
+  componentsToReplace?: Array<'screen' | 'battery' | 'motherboard'> | undefined;
+  returnShippingFeeCents?: number | undefined;
+}
+
+/** The states in which a case is finished; keep in sync with `isOpenCase` (cases/case-lifecycle.ts). */
+export const FINISHED_CASE_STATES = ['declined', 'withdrawn', 'closed'] as const;
+
+export const afterSalesCases = pgTable(
+  'after_sales_cases',
+  {
+    id: uuid().primaryKey(),
+    /**
+     * Shown to people: RMA-26-00042 (the year the case was opened, then the case sequence). This reference is
+     * the RMA number of AS-GEN-2: nothing travels back without it.
+     */
+    reference: text().notNull(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderLineId: uuid()
+      .notNull()
+      .references(() => orderLines.id, { onDelete: 'cascade' }),
+    kind: claimKind().notNull(),
+    state: caseState().notNull(),
+    policyVersion: integer()
+      .notNull()
+      .references(() => policyVersions.version),
+    facts: jsonb().$type<CaseFacts>().notNull(),
+    /** The engine's answer when the case was opened, exactly as it answered (never recomputed). */
+    assessment: jsonb().$type<Assessment>().notNull(),
+    openedAt: timestamp({ withTimezone: true }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('after_sales_cases_reference_key').on(t.reference),
+    // One open case per order line and kind: "open" is isOpenCase (every state but the finished ones). Two
+    // requests opening the same claim at once: one insert wins, the other hits this index (a 409).
+    uniqueIndex('after_sales_cases_open_key')
+      .on(t.orderLineId, t.kind)
+      .where(sql`${t.state} not in ('declined', 'withdrawn', 'closed')`),
+    index('after_sales_cases_order_idx').on(t.orderId),
+    index('after_sales_cases_opened_idx').on(t.openedAt, t.id),
+    index('after_sales_cases_state_idx').on(t.state, t.openedAt),
+  ],
+);
+
+/** A case's timeline: every move, who made it, when, and the assessment when one was made. */
+export const afterSalesCaseEvents = pgTable(
+  'after_sales_case_events',
+  {
+    id: uuid().primaryKey(),
+    /** The timeline's order: rows written in the same millisecond keep the order they were written in. */
+    seq: bigserial({ mode: 'number' }).notNull(),
+    caseId: uuid()
+      .notNull()
+      .references(() => afterSalesCases.id, { onDelete: 'cascade' }),
+    at: timestamp({ withTimezone: true }).notNull(),
+    /** 'customer', 'staff' or 'system'. */
+    actorType: text().notNull(),
+    actorId: uuid(),
+    actorName: text(),
+    /** The case action ('open' for the first row). */
+    action: text().notNull(),
+    fromState: caseState(),
+    toState: caseState().notNull(),
+    note: text(),
+    assessment: jsonb().$type<Assessment>(),
+  },
+  (t) => [index('after_sales_case_events_case_idx').on(t.caseId, t.seq)],
+);
+
+/** The number in case references (RMA-26-00042): handed out without a lock held until commit. */
+export const caseReferenceSeq = pgSequence('case_reference_seq', { startWith: 1 });
