@@ -128,7 +128,15 @@ describe('layout on a phone', { skip: skipWithoutBrowser() }, () => {
     const [cookieName, cookieValue] = cartCookie.split(';')[0]?.split('=') ?? [];
     for (const context of [phone, narrow]) {
       await context.addCookies([
-        { name: cookieName ?? '', value: cookieValue ?? '', url: server.url, httpOnly: true, secure: false },
+        {
+          name: cookieName ?? '',
+          value: cookieValue ?? '',
+          domain: new URL(server.url).hostname,
+          path: '/',
+          httpOnly: true,
+          // The cart cookie is `__Host-` prefixed where cookies are Secure: the browser keeps it only as such.
+          secure: cookieName?.startsWith('__Host-') ?? false,
+        },
       ]);
     }
   });
@@ -266,32 +274,32 @@ describe('layout on a phone', { skip: skipWithoutBrowser() }, () => {
   it('catalogue price filter: errors under their own field, neighbours stay in line; a minimum above the maximum is refused', async () => {
     const page = await phone.newPage();
     const labelTops = async () => ({
-      min: (await page.getByText('Min price (US$)').boundingBox())?.y,
-      max: (await page.getByText('Max price (US$)').boundingBox())?.y,
-      minBox: (await page.getByLabel('Min price (US$)').boundingBox())?.y,
-      maxBox: (await page.getByLabel('Max price (US$)').boundingBox())?.y,
+      min: (await page.getByText('Min price ($)').boundingBox())?.y,
+      max: (await page.getByText('Max price ($)').boundingBox())?.y,
+      minBox: (await page.getByLabel('Min price ($)').boundingBox())?.y,
+      maxBox: (await page.getByLabel('Max price ($)').boundingBox())?.y,
     });
     await page.goto(`${server.url}/products`, { waitUntil: 'networkidle' });
     const before = await labelTops();
 
-    await page.getByLabel('Min price (US$)').fill('cheap');
+    await page.getByLabel('Min price ($)').fill('cheap');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByText('Enter an amount in dollars, such as 200').waitFor();
     assert.deepEqual(await labelTops(), before, 'an error under Min moves neither label nor box');
-    assert.equal(await page.getByLabel('Min price (US$)').inputValue(), 'cheap');
+    assert.equal(await page.getByLabel('Min price ($)').inputValue(), 'cheap');
 
-    await page.getByLabel('Min price (US$)').fill('500');
-    await page.getByLabel('Max price (US$)').fill('100');
+    await page.getByLabel('Min price ($)').fill('500');
+    await page.getByLabel('Max price ($)').fill('100');
     await page.getByRole('button', { name: 'Apply' }).click();
     const message = page.getByText('The highest price must be at least the lowest price');
     await message.waitFor();
     assert.deepEqual(await labelTops(), before, 'an error under Max moves neither label nor box');
-    const max = await page.getByLabel('Max price (US$)').boundingBox();
+    const max = await page.getByLabel('Max price ($)').boundingBox();
     const error = await message.boundingBox();
     assert.ok(max && error && error.y >= max.y + max.height, 'the message is under the Max box');
-    assert.equal(await page.getByLabel('Max price (US$)').getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.getByLabel('Min price (US$)').inputValue(), '500');
-    assert.equal(await page.getByLabel('Max price (US$)').inputValue(), '100');
+    assert.equal(await page.getByLabel('Max price ($)').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Min price ($)').inputValue(), '500');
+    assert.equal(await page.getByLabel('Max price ($)').inputValue(), '100');
     await page.close();
   });
 });
