@@ -13,7 +13,7 @@
  * confirms it by webhook (`succeeded`); when the processor refuses it, it is `failed` and staff may retry it
  * (back to `pending`). By bank transfer it is `owed` until staff enter the reference of the transfer they made.
  */
-import { Conflict } from '../../shared/errors.ts';
+import { defineLifecycle } from '../../shared/lifecycle.ts';
 
 export const paymentStatuses = [
   'pending',
@@ -47,31 +47,17 @@ export const refundTransitions: Readonly<Record<RefundStatus, readonly RefundSta
   failed: ['pending'],
 };
 
-function move<S extends string>(
-  what: 'payment' | 'refund',
-  table: Readonly<Record<S, readonly S[]>>,
-  from: S,
-  to: S,
-): S {
-  const allowed = table[from];
-  if (allowed.includes(to)) return to;
-  const next = allowed.length > 0 ? `allowed next: ${allowed.join(', ')}` : `${from} is final`;
-  throw new Conflict(`A ${what} that is ${from} cannot become ${to}; ${next}`, {
-    field: 'status',
-    from,
-    to,
-    allowed: [...allowed],
-  });
-}
+const paymentLifecycle = defineLifecycle<PaymentStatus>('payment', paymentTransitions);
+const refundLifecycle = defineLifecycle<RefundStatus>('refund', refundTransitions);
 
 /** The payment's new status, or a 409 naming the moves it allows. */
 export function transitionPayment(from: PaymentStatus, to: PaymentStatus): PaymentStatus {
-  return move('payment', paymentTransitions, from, to);
+  return paymentLifecycle.transition(from, to);
 }
 
 /** The refund's new status, or a 409 naming the moves it allows. */
 export function transitionRefund(from: RefundStatus, to: RefundStatus): RefundStatus {
-  return move('refund', refundTransitions, from, to);
+  return refundLifecycle.transition(from, to);
 }
 
 /** Money has been taken: giving it back needs a refund, a void would be a lie. */
