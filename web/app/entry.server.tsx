@@ -2,7 +2,7 @@
  * Renders a page to a stream. Browsers get the shell as soon as it is ready; crawlers wait for everything.
  * Inline scripts carry the per-request CSP nonce from the load context.
  */
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { isbot } from 'isbot';
 import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
@@ -12,6 +12,7 @@ import './context.ts';
 import appCssHref from './app.css?url';
 import { DocumentContext } from './lib/document.ts';
 import { builtStylesheet } from './lib/inline-css.server.ts';
+import { scriptsAfterLoad } from './lib/scripts-after-load.server.ts';
 
 export const streamTimeout = 5_000;
 
@@ -41,7 +42,8 @@ export default function handleRequest(
         nonce: loadContext.nonce,
         [readyOption]() {
           shellRendered = true;
-          const body = new PassThrough({
+          // Scripts once the page has loaded: they must not compete with the first paint.
+          const body = scriptsAfterLoad({
             final(callback) {
               clearTimeout(timeoutId);
               timeoutId = undefined;
