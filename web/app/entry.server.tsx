@@ -2,7 +2,7 @@
  * Renders a page to a stream. Browsers get the shell as soon as it is ready; crawlers wait for everything.
  * Inline scripts carry the per-request CSP nonce from the load context.
  */
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { isbot } from 'isbot';
 import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
@@ -12,7 +12,6 @@ import './context.ts';
 import appCssHref from './app.css?url';
 import { DocumentContext } from './lib/document.ts';
 import { builtStylesheet } from './lib/inline-css.server.ts';
-import { scriptsAfterLoad } from './lib/scripts-after-load.server.ts';
 
 export const streamTimeout = 5_000;
 
@@ -42,8 +41,7 @@ export default function handleRequest(
         nonce: loadContext.nonce,
         [readyOption]() {
           shellRendered = true;
-          // Scripts once the page has loaded: they must not compete with the first paint.
-          const body = scriptsAfterLoad({
+          const body = new PassThrough({
             final(callback) {
               clearTimeout(timeoutId);
               timeoutId = undefined;
