@@ -50,6 +50,10 @@ export const configSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** How long a process may answer public catalog reads from memory; 0 turns the micro-cache off. */
   CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** A case waiting on the customer (evidence, the parcel, a quote's answer) reminds them every this many days. */
+  CASE_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+  /** A case still waiting for the customer's evidence or parcel this many days after asking is closed. */
+  CASE_ABANDON_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Secret shared with the test card processor for webhook signatures. */
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
 });

@@ -9,7 +9,8 @@ import type { Db } from '../../db/client.ts';
 import { NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
-import { applyCaseAction, type CaseAction, type CaseActor } from './case-lifecycle.ts';
+import { applyCaseAction, type CaseAction, type CaseActor, type CaseState } from './case-lifecycle.ts';
+import { enqueueCaseStepEmail, stepOfMove } from './case-step-emails.ts';
 import { adminCaseDetail, customerCases } from './case-views.ts';
 import { orderOfLink } from './claim-records.ts';
 import type { AdminCaseDetail, CustomerCase } from './schemas.ts';
@@ -19,19 +20,19 @@ export interface CaseMoveRequest {
   note?: string | undefined;
 }
 
-interface ActorOfMove {
+export interface ActorOfMove {
   type: CaseActor;
   id: string | null;
   name: string | null;
 }
 
-async function moveCase(
+export async function moveCase(
   tx: Db,
   where: ReturnType<typeof eq>,
   request: CaseMoveRequest,
   actor: ActorOfMove,
   now: Date,
-): Promise<string> {
+): Promise<{ id: string; to: CaseState }> {
   const [row] = await tx
     .select({ id: afterSalesCases.id, state: afterSalesCases.state })
     .from(afterSalesCases)
@@ -52,25 +53,48 @@ async function moveCase(
     toState: to,
     note: request.note || null,
   });
-  return row.id;
+  return { id: row.id, to };
+}
+
+/** Tells the customer of a move they must know about (case-step-emails.ts), in the move's transaction. */
+async function notifyCustomer(
+  tx: Db,
+  ctx: Pick<AppContext, 'config' | 'secret'>,
+  moved: { id: string; to: CaseState },
+  actor: CaseActor,
+  now: Date,
+): Promise<void> {
+  const [row] = await tx
+    .select({ assessment: afterSalesCases.assessment })
+    .from(afterSalesCases)
+    .where(eq(afterSalesCases.id, moved.id));
+  const step = row ? stepOfMove(moved.to, actor, row.assessment) : null;
+  if (step) await enqueueCaseStepEmail(tx, ctx, moved.id, step, now);
 }
 
 export async function staffMoveCase(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'secret'>,
   caseId: string,
   request: CaseMoveRequest,
   staff: { id: string; name: string },
 ): Promise<AdminCaseDetail> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    await moveCase(tx, eq(afterSalesCases.id, caseId), request, { type: 'staff', ...staff }, now);
+    const moved = await moveCase(
+      tx,
+      eq(afterSalesCases.id, caseId),
+      request,
+      { type: 'staff', ...staff },
+      now,
+    );
+    await notifyCustomer(tx, ctx, moved, 'staff', now);
     return (await adminCaseDetail(tx, caseId)) as AdminCaseDetail;
   });
 }
 
 /** A customer's move on a case of the order behind `token`; another order's case is a 404. */
 export async function customerMoveCase(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'secret'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'secret' | 'config'>,
   token: string,
   reference: string,
   request: CaseMoveRequest,
@@ -82,7 +106,7 @@ export async function customerMoveCase(
       eq(afterSalesCases.orderId, order.id),
       eq(afterSalesCases.reference, reference.trim().toUpperCase()),
     ) as ReturnType<typeof eq>;
-    const id = await moveCase(tx, where, request, { type: 'customer', id: null, name: null }, now);
+    const { id } = await moveCase(tx, where, request, { type: 'customer', id: null, name: null }, now);
     const [view] = await customerCases(tx, { caseIds: [id] });
     return view as CustomerCase;
   });

@@ -1,0 +1,119 @@
+/**
+ * Issue 10 point 7: the customer hears of every step they must know about, in the transaction that makes it
+ * (the outbox, src/messaging/outbox.ts), with a signed link back to the case.
+ */
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { enqueueMail } from '../../messaging/outbox.ts';
+import {
+  type CaseStepData,
+  type CaseStepEmail,
+  caseStepTemplate,
+  renderCaseStep,
+} from '../../messaging/templates/case-step.ts';
+import { orderUrlOf } from '../../orders/order-emails.ts';
+import { orderLines, orders } from '../../orders/schema.ts';
+import { getShopSettings } from '../../settings/shop.ts';
+import { evidenceWords } from '../case-words.ts';
+import type { Assessment } from '../policy.ts';
+import { afterSalesCases } from '../schema.ts';
+import type { CaseActor, CaseState } from './case-lifecycle.ts';
+
+type EmailCtx = Pick<AppContext, 'config' | 'secret'>;
+
+/**
+ * The email a move into `to` sends, or null when the customer needs none (their own moves, staff-side steps).
+ * A move by the shop's jobs into `withdrawn` is the abandonment of the case.
+ */
+export function stepOfMove(to: CaseState, actor: CaseActor, assessment: Assessment): CaseStepEmail | null {
+  if (actor === 'customer') return null;
+  switch (to) {
+    case 'awaiting_evidence':
+      return assessment.evidence.some((e) => e.required) ? 'evidence_requested' : null;
+    case 'return_authorised':
+      return 'return_authorised';
+    case 'parcel_received':
+      return 'parcel_received';
+    case 'quote_sent':
+      return 'quote_sent';
+    case 'resolved':
+      return 'resolved';
+    case 'declined':
+      return 'declined';
+    case 'closed':
+      return 'closed';
+    case 'withdrawn':
+      return actor === 'system' ? 'abandoned' : null;
+    default:
+      return null;
+  }
+}
+
+/** The evidence the assessment requires, in words (what a request or a reminder lists). */
+export function requiredEvidenceWords(assessment: Assessment): string[] {
+  return assessment.evidence.filter((e) => e.required).map((e) => evidenceWords[e.kind]);
+}
+
+/** The signed link the case emails carry: the order page, which lists the order's cases. */
+export function caseUrlOf(ctx: EmailCtx, orderId: string, _reference: string): string {
+  return orderUrlOf(ctx, orderId);
+}
+
+/** What the caller knows of the step that the rows do not say (a quote's parts, a resolution in words). */
+export type CaseStepExtra = Partial<
+  Pick<CaseStepData, 'missingEvidence' | 'quote' | 'outcome' | 'since' | 'abandonAfterDays'>
+>;
+
+/**
+ * Queues the email of `step` for case `caseId` to the order's buyer; returns the outbox id.
+ * The case's stored assessment supplies the evidence list (requests), the return parcel (AS-GEN-2, AS-DEF-5,
+ * AS-GEN-3) and, for a decline, the policy's reasons; `extra` overrides any of them.
+ */
+export async function enqueueCaseStepEmail(
+  tx: Db,
+  ctx: EmailCtx,
+  caseId: string,
+  step: CaseStepEmail,
+  now: Date,
+  extra: CaseStepExtra = {},
+): Promise<string> {
+  const [row] = await tx
+    .select({ c: afterSalesCases, order: orders, line: orderLines })
+    .from(afterSalesCases)
+    .innerJoin(orders, eq(orders.id, afterSalesCases.orderId))
+    .innerJoin(orderLines, eq(orderLines.id, afterSalesCases.orderLineId))
+    .where(eq(afterSalesCases.id, caseId));
+  if (!row) throw new Error(`case ${caseId} vanished inside its own transaction`);
+  const { c, order, line } = row;
+  const shop = await getShopSettings(tx);
+  const assessment = c.assessment;
+  const data: CaseStepData = {
+    step,
+    shopName: shop.name,
+    caseReference: c.reference,
+    orderReference: order.reference,
+    productName: line.productName,
+    variantName: line.variantName,
+    caseUrl: caseUrlOf(ctx, order.id, c.reference),
+    missingEvidence: requiredEvidenceWords(assessment),
+    returnParcel: {
+      declaredValueCents: assessment.returnParcel?.declaredValueCents ?? null,
+      payer: assessment.returnShipping.payer,
+      reimbursableUpToCents: assessment.returnShipping.reimbursableUpToCents,
+    },
+    outcome: step === 'declined' ? assessment.reasons.map((r) => r.message) : [],
+    ...extra,
+  };
+  return enqueueMail(
+    tx,
+    {
+      template: caseStepTemplate(step),
+      fromName: shop.name,
+      to: order.email,
+      orderId: order.id,
+      ...renderCaseStep(data),
+    },
+    now,
+  );
+}
