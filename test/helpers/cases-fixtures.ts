@@ -38,12 +38,15 @@ export function staffRequest(
   });
 }
 
-/** An order of one unit of each product, paid, shipped and delivered at the clock's now (or stopped earlier). */
+/**
+ * An order of one unit of each product, paid, shipped and delivered at the clock's now (or stopped earlier, or
+ * with its delivery recorded as untraceable).
+ */
 export async function deliveredOrder(
   t: TestApp,
   ownerCookie: string,
   products: ProductOptions[] = [{}],
-  upTo: 'placed' | 'shipped' | 'delivered' = 'delivered',
+  upTo: 'placed' | 'shipped' | 'delivered' | 'untraceable' = 'delivered',
   email = 'ada@example.com',
 ): Promise<DeliveredOrder> {
   let cookie = '';
@@ -63,6 +66,7 @@ export async function deliveredOrder(
       ['mark-paid', undefined],
       ['ship', { carrier: 'UPS', trackingNumber: '1Z999' }],
       ...(upTo === 'delivered' ? ([['deliver', {}]] as Array<[string, object]>) : []),
+      ...(upTo === 'untraceable' ? ([['deliver', { untraceable: true }]] as Array<[string, object]>) : []),
     ];
     for (const [action, payload] of steps) {
       const res = await staffRequest(t, ownerCookie, 'POST', `/api/admin/orders/${id}/${action}`, payload);
