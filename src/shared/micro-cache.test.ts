@@ -8,7 +8,7 @@ describe('micro-cache', () => {
     const cache = new MicroCache({ ttlMs: 500, now: () => now });
     cache.set('/a', 'body', 'W/"1"');
     now = 1_499;
-    assert.equal(cache.get('/a')?.body, 'body');
+    assert.equal(cache.get('/a')?.body.toString(), 'body');
     now = 1_500;
     assert.equal(cache.get('/a'), undefined);
     assert.equal(cache.size, 0);
@@ -20,7 +20,16 @@ describe('micro-cache', () => {
     cache.set('/b', 'b', 'x');
     cache.set('/c', 'c', 'x');
     assert.equal(cache.get('/a'), undefined);
-    assert.equal(cache.get('/c')?.body, 'c');
+    assert.equal(cache.get('/c')?.body.toString(), 'c');
+  });
+
+  it('keeps a text body as its UTF-8 bytes', () => {
+    const cache = new MicroCache({ ttlMs: 1_000 });
+    cache.set('/a', '{"summary":"It’s 6.9″"}', 'x');
+    const body = cache.get('/a')?.body;
+    assert.ok(Buffer.isBuffer(body));
+    assert.equal(body.toString('utf8'), '{"summary":"It’s 6.9″"}');
+    assert.equal(body.length, Buffer.byteLength('{"summary":"It’s 6.9″"}'));
   });
 
   it('with a time-to-live of 0 keeps nothing', () => {

@@ -6,7 +6,8 @@
  * (shorter than the 30 s browsers and proxies are allowed by Cache-Control anyway).
  */
 export interface CachedResponse {
-  body: string;
+  /** The body as UTF-8 bytes, encoded once when stored: a hit sends them as they are. */
+  body: Buffer;
   etag: string;
   expiresAt: number;
 }
@@ -37,14 +38,16 @@ export class MicroCache {
     return entry;
   }
 
-  set(key: string, body: string, etag: string): void {
+  /** Keeps `body` (a string is encoded to UTF-8 bytes here, once) under `key` for the time-to-live. */
+  set(key: string, body: string | Buffer, etag: string): void {
     if (!this.enabled) return;
     // The oldest entry goes first when full: Map keeps insertion order.
     if (this.#entries.size >= this.#maxEntries && !this.#entries.has(key)) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    this.#entries.set(key, { body, etag, expiresAt: this.#now() + this.#ttlMs });
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    this.#entries.set(key, { body: bytes, etag, expiresAt: this.#now() + this.#ttlMs });
   }
 
   clear(): void {
