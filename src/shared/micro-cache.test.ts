@@ -11,6 +11,23 @@ describe('micro-cache', () => {
     assert.equal(cache.get('/a')?.body.toString(), 'body');
     now = 1_500;
     assert.equal(cache.get('/a'), undefined);
+  });
+
+  it('after expiry one caller refreshes while the others get the expired copy, for one more time-to-live', () => {
+    let now = 1_000;
+    const cache = new MicroCache({ ttlMs: 500, now: () => now });
+    cache.set('/a', 'old', 'W/"1"');
+    now = 1_600;
+    assert.equal(cache.get('/a'), undefined, 'the first caller after expiry reads the truth');
+    assert.equal(cache.get('/a')?.body.toString(), 'old', 'the next ones are not sent to the database too');
+    cache.set('/a', 'new', 'W/"2"');
+    assert.equal(cache.get('/a')?.body.toString(), 'new');
+    now = 2_100;
+    assert.equal(cache.get('/a'), undefined);
+    now = 2_599;
+    assert.equal(cache.get('/a')?.body.toString(), 'new', 'a refresh that never came');
+    now = 2_600;
+    assert.equal(cache.get('/a'), undefined, 'gives the entry up after a second time-to-live');
     assert.equal(cache.size, 0);
   });
 
