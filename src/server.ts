@@ -33,7 +33,7 @@ import { orderRoutes } from './orders/order.routes.ts';
 import { paymentRoutes } from './orders/payments/routes.ts';
 import { settingsAdminRoutes } from './settings/admin.routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
-import { AccessLog, accessLogger, loggerOptions } from './shared/logging.ts';
+import { AccessLog, AccessLogWriter, lazyChildLogger, loggerOptions } from './shared/logging.ts';
 import { noStore } from './shared/no-store.ts';
 import { rejectCrossSiteWrites } from './shared/same-origin.ts';
 import { installSecurityHeaders } from './shared/security-headers.ts';
@@ -63,7 +63,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const app = Fastify({
     logger: logging ? { ...loggerOptions(logging.level), stream: logging.stream } : false,
     // One access-log line per request instead of Fastify's two.
-    logController: new AccessLog(logging && accessLogger(logging.level, logging.stream)),
+    logController: new AccessLog(logging && new AccessLogWriter(logging.level, logging.stream)),
+    ...(logging ? { childLoggerFactory: lazyChildLogger } : {}),
     bodyLimit: 256 * 1024,
     trustProxy: ctx.config.TRUST_PROXY,
     // Only the JSON API is validated here; the web app has its own handler.

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
-import { describeError, redactText, safeError, serializeError } from './logging.ts';
+import pino from 'pino';
+import {
+  AccessLogWriter,
+  describeError,
+  lazyChildLogger,
+  loggerOptions,
+  redactText,
+  safeError,
+  serializeError,
+} from './logging.ts';
 
 /** What pg and PGlite throw: a message, then fields of which some hold the row's values. */
 function databaseError(message: string, fields: Record<string, string>): Error {
@@ -78,5 +87,68 @@ describe('error serializer for logs', () => {
     assert.doesNotMatch(described, /ada@example\.com|Ada Lovelace/);
     const copy = safeError(failedQuery);
     assert.doesNotMatch(`${copy.message}${copy.stack}`, /ada@example\.com|Ada Lovelace/);
+  });
+});
+
+describe('access log and request loggers', () => {
+  const collect = () => {
+    const lines: string[] = [];
+    return { lines, stream: { write: (line: string) => void lines.push(line) } };
+  };
+  const request = (url: string) =>
+    ({ id: 'a-request-id', method: 'GET', url }) as unknown as import('fastify').FastifyRequest;
+  const reply = { statusCode: 200, elapsedTime: 1.234 } as unknown as import('fastify').FastifyReply;
+
+  it('writes the line pino would write for the same fields, with the query and a link token left out', () => {
+    const mine = collect();
+    new AccessLogWriter('info', mine.stream).write(
+      request('/api/orders/by-link/secret.sig?email=a%40b.c'),
+      reply,
+    );
+    const theirs = collect();
+    pino({ level: 'info' }, theirs.stream).info(
+      { reqId: 'a-request-id', method: 'GET', path: '/api/orders/by-link/[redacted]', status: 200, ms: 1.2 },
+      'request',
+    );
+    assert.equal(mine.lines.length, 1);
+    assert.ok(mine.lines[0]?.endsWith('\n'));
+    const a = JSON.parse(mine.lines[0] ?? '');
+    const b = JSON.parse(theirs.lines[0] ?? '');
+    assert.ok(Math.abs(a.time - b.time) < 1_000);
+    assert.deepEqual({ ...a, time: 0 }, { ...b, time: 0 });
+    assert.deepEqual(Object.keys(a), Object.keys(b), 'the same keys in the same order');
+  });
+
+  it('is off below info and when silent; a path with quotes stays valid JSON', () => {
+    assert.equal(new AccessLogWriter('warn', collect().stream).enabled, false);
+    assert.equal(new AccessLogWriter('silent', collect().stream).enabled, false);
+    assert.equal(new AccessLogWriter('debug', collect().stream).enabled, true);
+    const out = collect();
+    new AccessLogWriter('info', out.stream).write(request('/a"b\\c\u2028'), reply);
+    assert.equal(JSON.parse(out.lines[0] ?? '').path, '/a"b\\c\u2028');
+  });
+
+  it('makes the request logger only when the request logs, with its bindings and the safe serializers', () => {
+    const out = collect();
+    const parent = pino(loggerOptions('info'), out.stream);
+    let made = 0;
+    const counting = Object.create(parent, {
+      child: {
+        value: (...args: Parameters<typeof parent.child>) => {
+          made++;
+          return parent.child(...args);
+        },
+      },
+    });
+    const log = lazyChildLogger(counting, { reqId: 'r1' }, {});
+    assert.equal(log.level, 'info');
+    assert.equal(made, 0, 'no child for a request that logs nothing');
+    log.error({ err: failedQuery }, 'failed');
+    log.warn('again');
+    assert.equal(made, 1);
+    const [first] = out.lines.map((l) => JSON.parse(l));
+    assert.equal(first.reqId, 'r1');
+    assert.ok(!JSON.stringify(out.lines).includes('ada@example.com'));
+    assert.equal(lazyChildLogger(parent, { reqId: 'r2' }, { level: 'warn' }).level, 'warn');
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { Config } from '../config.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -18,11 +18,11 @@ const WEBHOOK_PREFIX = '/api/payments/webhooks/';
  */
 export function rejectCrossSiteWrites(config: Pick<Config, 'PUBLIC_URL'>) {
   const publicOrigin = originOf(config.PUBLIC_URL);
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (SAFE_METHODS.has(request.method) || request.url.startsWith(WEBHOOK_PREFIX)) return;
-    if (isCrossOrigin(request, publicOrigin)) {
-      await reply.status(403).send({ error: { code: 'forbidden', message: 'Cross-site request refused' } });
-    }
+  // A callback hook, not an async one: it runs for every request, and most are reads that pass at once.
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const safe = SAFE_METHODS.has(request.method) || request.url.startsWith(WEBHOOK_PREFIX);
+    if (safe || !isCrossOrigin(request, publicOrigin)) done();
+    else reply.status(403).send({ error: { code: 'forbidden', message: 'Cross-site request refused' } });
   };
 }
 

@@ -71,6 +71,23 @@ describe('catalog micro-cache', () => {
     assert.equal(c.body, '');
   });
 
+  it('a cached answer still passes the security headers and the rate limit, and is the same bytes', async () => {
+    const url = '/api/products?limit=3';
+    const miss = await t.app.inject({ method: 'GET', url });
+    const hit = await t.app.inject({ method: 'GET', url });
+    assert.equal(hit.statusCode, 200);
+    assert.equal(hit.headers.etag, miss.headers.etag, 'answered from the cache');
+    assert.equal(hit.rawPayload.equals(miss.rawPayload), true);
+    assert.equal(hit.headers['content-type'], 'application/json; charset=utf-8');
+    assert.equal(hit.headers['content-length'], String(miss.rawPayload.length));
+    for (const name of ['x-content-type-options', 'strict-transport-security', 'x-frame-options']) {
+      assert.equal(hit.headers[name], miss.headers[name], name);
+      assert.ok(hit.headers[name], name);
+    }
+    const remaining = (r: typeof hit) => Number(r.headers['x-ratelimit-remaining']);
+    assert.equal(remaining(hit), remaining(miss) - 1, 'the hit is counted by the rate limit');
+  });
+
   it('errors are never cached', async () => {
     const miss = await t.app.inject({ method: 'GET', url: '/api/products/no-such-product' });
     assert.equal(miss.statusCode, 404);
