@@ -4,8 +4,9 @@ import { text } from '../../shared/text.ts';
 import { claimKinds } from '../claim.schema.ts';
 import { assessmentSchema, customerFactsSchema } from './schemas.ts';
 
-/** The longest message a person writes in a thread or a question, in characters. */
-export const MESSAGE_MAX_CHARS = 5000;
+import { MESSAGE_MAX_CHARS } from './message-limits.ts';
+
+export { MESSAGE_MAX_CHARS };
 
 /** Free text of a message: no control characters but line breaks, not blank, bounded. */
 export const messageText = text({ multiline: true })

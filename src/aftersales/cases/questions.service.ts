@@ -10,51 +10,67 @@ import { orderLines, orders } from '../../orders/schema.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../../shared/cursor.ts';
 import { AppError } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import type { ClaimKind } from '../claim.schema.ts';
 import { supportQuestions } from '../conversations.schema.ts';
 import { assessClaim } from '../policy.ts';
 import { currentPolicyVersion } from '../policy-versions.service.ts';
-import { type ClaimOfLine, claimsOf, linesOf, orderOfLink } from './claim-records.ts';
+import { claimsOf, linesOf, orderOfLink } from './claim-records.ts';
 import type { QuestionBody, questionListQuery, questionListResponse } from './conversation.schemas.ts';
+import type { ClaimBody } from './schemas.ts';
+
+/** What a customer asks about: one or more lines with the claim's answers, and the words of the question. */
+export interface QuestionRequest {
+  lines: ClaimBody['lines'];
+  body: string;
+}
 
 /**
- * Stores the question about one line of the order behind `token`. Errors as for a claim (claimsOf): a line
- * of another order is a 404 on `orderLineId`, an order not delivered a 409 on it.
+ * Stores one question per requested line of the order behind `token`, all in one transaction (none if any
+ * line is refused). Errors as for a claim (claimsOf): a line of another order is a 404 on
+ * `lines.N.orderLineId`, an order not delivered a 409 on it.
  */
-export async function askQuestion(
+export async function askQuestions(
   ctx: Pick<AppContext, 'db' | 'secret' | 'clock'>,
   token: string,
-  body: QuestionBody,
-): Promise<{ id: string; kind: QuestionBody['kind']; createdAt: string }> {
+  request: QuestionRequest,
+): Promise<Array<{ id: string; kind: ClaimKind; createdAt: string }>> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const order = await orderOfLink(tx, ctx.secret, token);
-    const lines = await linesOf(tx, order.id);
-    let claim: ClaimOfLine;
-    try {
-      [claim] = claimsOf(order, lines, { lines: [body] }, now) as [ClaimOfLine];
-    } catch (error) {
-      // claimsOf names a claim's `lines.0.orderLineId`; a question has one line, named `orderLineId`.
-      if (error instanceof AppError && error.field === 'lines.0.orderLineId') {
-        throw new AppError(error.code, error.message.replace('lines.0.orderLineId', 'orderLineId'), {
-          ...error.details,
-          field: 'orderLineId',
-        });
-      }
-      throw error;
-    }
+    const claims = claimsOf(order, await linesOf(tx, order.id), { lines: request.lines }, now);
     const policy = await currentPolicyVersion(tx);
-    const id = uuidv7(now.getTime());
-    await tx.insert(supportQuestions).values({
-      id,
+    const asked = claims.map((claim) => ({
+      id: uuidv7(now.getTime()),
       orderId: order.id,
       orderLineId: claim.line.id,
-      kind: body.kind,
-      body: body.body,
+      kind: claim.kind,
+      body: request.body,
       assessment: assessClaim(claim.input, policy.settings),
       createdAt: now,
-    });
-    return { id, kind: body.kind, createdAt: now.toISOString() };
+    }));
+    await tx.insert(supportQuestions).values(asked);
+    return asked.map((q) => ({ id: q.id, kind: q.kind, createdAt: now.toISOString() }));
   });
+}
+
+/** The API's one-line question: its line is named `orderLineId` in errors. */
+export async function askQuestion(
+  ctx: Pick<AppContext, 'db' | 'secret' | 'clock'>,
+  token: string,
+  { body, ...line }: QuestionBody,
+): Promise<{ id: string; kind: ClaimKind; createdAt: string }> {
+  try {
+    const [asked] = await askQuestions(ctx, token, { lines: [line], body });
+    return asked as { id: string; kind: ClaimKind; createdAt: string };
+  } catch (error) {
+    if (error instanceof AppError && error.field === 'lines.0.orderLineId') {
+      throw new AppError(error.code, error.message.replace('lines.0.orderLineId', 'orderLineId'), {
+        ...error.details,
+        field: 'orderLineId',
+      });
+    }
+    throw error;
+  }
 }
 
 type ListQuery = z.output<typeof questionListQuery>;
