@@ -5,6 +5,15 @@ import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { staffMoveCase } from './cases/case-action.service.ts';
 import { caseDetail, listCases } from './cases/case-admin.service.ts';
+import { postStaffMessage, staffThread } from './cases/case-messages.service.ts';
+import {
+  messageBody,
+  questionListQuery,
+  questionListResponse,
+  staffMessageResponse,
+  staffThreadResponse,
+} from './cases/conversation.schemas.ts';
+import { listQuestions } from './cases/questions.service.ts';
 import {
   adminCaseListQuery,
   adminCaseListResponse,
@@ -107,5 +116,58 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         case: await staffMoveCase(ctx, request.params.id, request.body, { id: staff.id, name: staff.name }),
       };
     },
+  );
+
+  app.get(
+    '/cases/:id/messages',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary: "A case's conversation with the customer (AS-GEN-1), oldest first, with who wrote each",
+        params: caseIdParams,
+        response: { 200: staffThreadResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({ messages: await staffThread(ctx, request.params.id) }),
+  );
+
+  app.post(
+    '/cases/:id/messages',
+    {
+      // Far above the 5,000-character limit, so a longer message is a 400 naming `body`, not a 413.
+      bodyLimit: 512 * 1024,
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary: "Write to the customer in a case's conversation; the customer is emailed a link to the case",
+        params: caseIdParams,
+        body: messageBody,
+        response: { 201: staffMessageResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      const message = await postStaffMessage(ctx, request.params.id, request.body.body, {
+        id: staff.id,
+        name: staff.name,
+      });
+      return reply.status(201).send({ message });
+    },
+  );
+
+  app.get(
+    '/questions',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary:
+          'Questions customers sent about a line instead of a claim (no case, no return), newest first',
+        querystring: questionListQuery,
+        response: { 200: questionListResponse, ...errorResponses },
+      },
+    },
+    async (request) => listQuestions(ctx, request.query),
   );
 };

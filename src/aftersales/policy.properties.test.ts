@@ -295,12 +295,12 @@ describe('assessClaim properties', () => {
     );
   });
 
-  it('partsPayer is null whenever no component is listed, AS-DEF-3', () => {
+  it('AS-DEF-3 AS-GEN-4: partsPayer is null whenever no component is listed or no repair is offered', () => {
     fc.assert(
       fc.property(caseArb, ([g, s]) => {
         const a = assessClaim(g.claim, s);
         if (!g.claim.facts?.componentsToReplace?.length) assert.equal(a.partsPayer, null);
-        if (a.resolutions.includes('coupon') && !g.claim.facts?.misuse) assert.equal(a.partsPayer, null);
+        if (!a.resolutions.includes('repair')) assert.equal(a.partsPayer, null);
       }),
       RUNS,
     );

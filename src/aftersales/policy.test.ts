@@ -230,7 +230,7 @@ describe('dead on arrival, AS-DOA-1', () => {
         eligible: false,
         ...NO_RETURN,
         deadline: DOA_DEADLINE,
-        partsPayer: 'customer',
+        partsPayer: null,
         returnParcel: null,
         cites: ['AS-DOA-1', 'AS-GEN-4'],
       },
@@ -387,14 +387,14 @@ describe('defective items, AS-DEF-1 and AS-GEN-6 exclusions', () => {
       });
     });
   }
-  it('misuse on a defective claim: the buyer pays the parts, AS-DEF-1 AS-GEN-4', () => {
+  it('misuse on a defective claim: declined, so no repair and no parts payer named, AS-DEF-1 AS-GEN-4', () => {
     check(
       assessClaim(
         claim('defective', inWindow, {
           facts: { misuse: true, troubleshootingDone: true, componentsToReplace: ['screen'] },
         }),
       ),
-      { eligible: false, ...NO_RETURN, partsPayer: 'customer', cites: ['AS-DEF-1', 'AS-GEN-6', 'AS-GEN-4'] },
+      { eligible: false, ...NO_RETURN, partsPayer: null, cites: ['AS-DEF-1', 'AS-GEN-6', 'AS-GEN-4'] },
     );
   });
   it('a defective item without exclusions is accepted and the reason says so, AS-DEF-1', () => {
@@ -888,11 +888,11 @@ describe('who pays after inspection, AS-GEN-4', () => {
       expect: { payer: 'shop' },
     },
     {
-      name: 'buyer-caused fault (misuse) on an incorrect item with components: the buyer pays the parts, AS-GEN-4',
+      name: 'AS-DEF-3 AS-GEN-4: an incorrect item with misuse and components listed names no parts payer: no repair is offered',
       input: claim('incorrect_item', '2026-01-11T00:00:00Z', {
         facts: { misuse: true, troubleshootingDone: true, componentsToReplace: ['battery'] },
       }),
-      expect: { partsPayer: 'customer' },
+      expect: { eligible: true, resolutions: ['replacement', 'keep_with_voucher'], partsPayer: null },
     },
   ]);
 });

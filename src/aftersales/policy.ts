@@ -561,10 +561,16 @@ function feeMessage(feeCents: number | null, s: PolicySettings): string {
     : `The return shipping fee of ${formatUsd(feeCents)} is not below ${cap}, so it is not reimbursed.`;
 }
 
+/**
+ * AS-DEF-3, AS-GEN-4: who pays for replaced components — only when a repair is among the resolutions offered.
+ * Parts are a repair's cost: a declined claim, a replacement, a refund or a voucher replaces no component, so
+ * no one is named (even when the customer listed components or the fault was buyer-caused; AS-GEN-4's
+ * buyer-caused fees are then the reasons' business, not a parts bill).
+ */
 function partsPayer(facts: ClaimFacts, offered: Offer, d: Decision): 'customer' | 'shop' | null {
+  if (!d.eligible || !offered.repair) return null;
   if (facts.componentsToReplace.length === 0) return null;
   if (facts.misuse) return 'customer';
-  if (!offered.repair) return null;
   return d.shopPaysParts ? 'shop' : 'customer';
 }
 

@@ -9,8 +9,17 @@ import { errorResponses } from '../shared/http-schemas.ts';
 import { noStore } from '../shared/no-store.ts';
 import { assessClaims } from './cases/assess-claims.service.ts';
 import { customerMoveCase } from './cases/case-action.service.ts';
+import { customerThread, postCustomerMessage } from './cases/case-messages.service.ts';
+import {
+  customerMessageResponse,
+  customerThreadResponse,
+  messageBody,
+  questionBody,
+  questionResponse,
+} from './cases/conversation.schemas.ts';
 import { openClaims } from './cases/open-claims.service.ts';
 import { orderCases } from './cases/order-cases.service.ts';
+import { askQuestion } from './cases/questions.service.ts';
 import {
   assessResponse,
   caseActionBody,
@@ -87,5 +96,62 @@ export const afterSalesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     async (request) => ({
       case: await customerMoveCase(ctx, request.params.token, request.params.reference, request.body),
     }),
+  );
+
+  // A message is at most 5,000 characters; the body limit lets a far longer one arrive, so it is refused as
+  // a 400 naming `body` rather than an anonymous 413.
+  const messageBodyLimit = 512 * 1024;
+
+  app.get(
+    '/orders/by-link/:token/cases/:reference/messages',
+    {
+      schema: {
+        tags,
+        summary: "A case's conversation with customer service (AS-GEN-1), oldest first",
+        params: caseLinkParams,
+        response: { 200: customerThreadResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      messages: await customerThread(ctx, request.params.token, request.params.reference),
+    }),
+  );
+
+  app.post(
+    '/orders/by-link/:token/cases/:reference/messages',
+    {
+      bodyLimit: messageBodyLimit,
+      schema: {
+        tags,
+        summary: "Write to customer service in an open case's conversation (409 once the case is finished)",
+        params: caseLinkParams,
+        body: messageBody,
+        response: { 201: customerMessageResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { token, reference } = request.params;
+      const message = await postCustomerMessage(ctx, token, reference, request.body.body);
+      return reply.status(201).send({ message });
+    },
+  );
+
+  app.post(
+    '/orders/by-link/:token/questions',
+    {
+      bodyLimit: messageBodyLimit,
+      schema: {
+        tags,
+        summary:
+          'Ask customer service about a line (what a declined claim becomes): opens no case and no return',
+        params: linkParams,
+        body: questionBody,
+        response: { 201: questionResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const question = await askQuestion(ctx, request.params.token, request.body);
+      return reply.status(201).send({ question });
+    },
   );
 };

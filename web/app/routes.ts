@@ -9,6 +9,8 @@ export default [
   route('checkout', 'routes/checkout.tsx'),
   route('orders/view', 'routes/orders.view.tsx'),
   route('orders/lookup', 'routes/orders.lookup.tsx'),
+  route('orders/claim', 'routes/orders.claim.tsx'),
+  route('orders/case', 'routes/orders.case.tsx'),
   route('policies/after-sales', 'routes/policies.after-sales.tsx'),
   route('policies/privacy', 'routes/policies.privacy.tsx'),
   route('robots.txt', 'routes/robots.ts'),

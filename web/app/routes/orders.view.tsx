@@ -9,6 +9,8 @@ import {
   useRouteError,
 } from 'react-router';
 import { clearSavedCheckoutForm } from '../components/checkout/saved-form.ts';
+import { caseStateWords } from '../components/claim/case-words.ts';
+import { kindChoices } from '../components/claim/claim-form.ts';
 import { OrderProgress } from '../components/order/OrderProgress.tsx';
 import { eventLabel, statusLabels } from '../components/order/order-status.ts';
 import { Badge, type Tone } from '../components/ui/Badge.tsx';
@@ -17,6 +19,7 @@ import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { Price } from '../components/ui/Price.tsx';
 import { Table, TBody, Td, THead, Th, Tr } from '../components/ui/Table.tsx';
+import { casePagePath, claimPagePath, isOpenCase, orderCases } from '../lib/claims.server.ts';
 import { pageMeta } from '../lib/meta.ts';
 import { formatDate, formatDateTime, isNotFound, orderByLink } from '../lib/orders.server.ts';
 import { currentPolicySettings } from '../lib/policy.server.ts';
@@ -31,8 +34,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throw error;
   });
   const policy = await currentPolicySettings();
+  const { cases } = await orderCases(context.ctx, token);
   return {
     order,
+    // A problem can be reported once the items are in the customer's hands (issue 10 point 1).
+    claimHref:
+      order.shippedAt && (order.deliveredAt || order.deliveryUntraceable) ? claimPagePath(token) : null,
+    cases: cases.map((c) => ({
+      reference: c.reference,
+      href: casePagePath(token, c.reference),
+      item: `${c.productName} (${c.variantName})`,
+      kind: kindChoices.find((k) => k.kind === c.kind)?.label ?? c.kind,
+      state: caseStateWords(c.state).title,
+      open: isOpenCase(c.state),
+      openedOn: formatDate(c.openedAt),
+    })),
     justPlaced: params.get('placed') === '1',
     placedOn: formatDate(order.placedAt),
     shippedOn: order.shippedAt ? formatDate(order.shippedAt) : null,
@@ -177,6 +193,41 @@ export default function OrderPage() {
                 .
               </p>
             ) : null}
+            {d.claimHref ? (
+              <div className="pt-1">
+                <ButtonLink to={d.claimHref} variant="secondary">
+                  Report a problem
+                </ButtonLink>
+              </div>
+            ) : null}
+          </section>
+        ) : null}
+
+        {d.cases.length > 0 ? (
+          <section
+            id="cases"
+            aria-labelledby="cases-title"
+            className="space-y-3 rounded-xl bg-surface p-5 ring-1 ring-line sm:p-6"
+          >
+            <h2 id="cases-title" className="text-lg font-semibold text-gray-900">
+              Your after-sales cases
+            </h2>
+            <ul className="divide-y divide-line">
+              {d.cases.map((c) => (
+                <li key={c.reference} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                  <div>
+                    <Link to={c.href} className="font-semibold text-primary-ink underline">
+                      Case {c.reference}
+                    </Link>
+                    <span className="block text-sm text-gray-800">
+                      {c.item}: {c.kind.toLowerCase()}
+                    </span>
+                    <span className="block text-sm text-muted">Opened {c.openedOn}</span>
+                  </div>
+                  <Badge tone={c.open ? 'info' : 'neutral'}>{c.state}</Badge>
+                </li>
+              ))}
+            </ul>
           </section>
         ) : null}
 
