@@ -144,7 +144,7 @@ function Evidence({ assessment }: { assessment: Assessment }) {
         <ul className="flex flex-col gap-1 text-sm">
           {assessment.evidence.map((e) => (
             <li key={e.kind} className="flex flex-wrap items-center gap-2">
-              {evidenceLabel[e.kind]}
+              <span>{evidenceLabel[e.kind]}</span>
               <Badge tone={e.required ? 'warning' : 'neutral'}>{e.required ? 'Required' : 'Optional'}</Badge>
             </li>
           ))}
