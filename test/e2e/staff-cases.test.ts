@@ -144,6 +144,7 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
       .first()
       .waitFor();
     await page.getByText('Please send photos of the box.').waitFor();
+    await page.reload();
     await adminSettled(page);
     await screenshot('admin-case');
 

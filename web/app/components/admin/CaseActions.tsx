@@ -26,7 +26,7 @@ import { Toast } from '../ui/Notice.tsx';
 import { Select } from '../ui/Select.tsx';
 import { Checkbox } from './Checkbox.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { componentLabel, resolutionLabels, verdictLabels } from './case-format.ts';
+import { caseStateLabel, componentLabel, resolutionLabels, verdictLabels } from './case-format.ts';
 import { dollarsToCents, formatUsd } from './format.ts';
 import { errorMessage } from './QueryState.tsx';
 
@@ -118,7 +118,7 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
     onSuccess: (updated) => {
       client.setQueryData(caseKeys.detail(c.id), updated);
       void client.invalidateQueries({ queryKey: caseKeys.all });
-      setDone(`${open?.label ?? 'Done'}: the case is now ${updated.state.replaceAll('_', ' ')}.`);
+      setDone(`${open?.label ?? 'Done'}: the case is now ${caseStateLabel[updated.state].toLowerCase()}.`);
       setOpen(null);
     },
     onError: (error) => {

@@ -7,6 +7,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, type MetaFunction, useParams } from 'react-router';
+import { type CaseAction, caseActions } from '../../../../src/aftersales/cases/case-lifecycle.ts';
 import { CaseActions } from '../../components/admin/CaseActions.tsx';
 import { CaseMarks, CaseStateBadge } from '../../components/admin/CaseBadges.tsx';
 import {
@@ -280,7 +281,7 @@ function stepLabel(e: AdminCaseDetail['timeline'][number]): string {
     const to = e.details?.assignedTo;
     return to ? `Assigned to ${to.name}` : 'Unassigned';
   }
-  return humanize(e.action);
+  return caseActions[e.action as CaseAction]?.label ?? humanize(e.action);
 }
 
 function Timeline({ c }: { c: AdminCaseDetail }) {
