@@ -104,12 +104,9 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
     await adminSettled(page);
     const row = page.getByRole('row').filter({ hasText: reference });
     await row.waitFor();
-    assert.match(await row.innerText(), /Opened/);
+    assert.match((await row.textContent()) ?? '', /Opened/);
     assert.equal(await page.getByRole('row').filter({ hasText: 'Incorrect item' }).count(), 0);
     assert.deepEqual(await adminA11yViolations(page), [], 'axe on the queue');
-    await page.goto(`${server.url}/admin/cases`);
-    await adminSettled(page);
-    await screenshot('admin-cases');
   });
 
   it('opens the case, asks for evidence and authorises the return', async () => {
@@ -151,7 +148,10 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
     await page.goto(`${server.url}/admin/cases?state=return_authorised`);
     await adminSettled(page);
     const row = page.getByRole('row').filter({ hasText: reference });
-    assert.match(await row.innerText(), /Waiting on customer/);
+    assert.match((await row.textContent()) ?? '', /Waiting on customer/);
+    await page.goto(`${server.url}/admin/cases`);
+    await adminSettled(page);
+    await screenshot('admin-cases');
     // Expected: the session check before signing in (401) and the refused decline (422).
     const unexpected = problems.filter(
       (p) =>

@@ -131,7 +131,7 @@ export default function Cases() {
           label="Deadline"
           name="deadline"
           defaultValue={params.get('deadline') ?? ''}
-          placeholder="Any deadline"
+          placeholder="Any"
           options={deadlines}
         />
         <Input
