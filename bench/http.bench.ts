@@ -40,9 +40,9 @@ export interface HttpScenarioResult {
   note?: string;
 }
 
-const OWNER_PASSWORD = 'bench owner password 2026';
+export const OWNER_PASSWORD = 'bench owner password 2026';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -59,7 +59,7 @@ async function freePort(): Promise<number> {
  * (what the README asks of a production start) and the per-IP rate limit are set: the benchmark is one
  * client IP at full speed, which the default 600/minute would answer with 429s (the limiter still runs).
  */
-async function startServer(
+export async function startServer(
   root: string,
   env: Record<string, string>,
   logFile: string,
@@ -126,7 +126,7 @@ async function startBare(root: string, listFile: string): Promise<{ url: string;
   return { url: `http://127.0.0.1:${port}/list`, child };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
@@ -137,7 +137,7 @@ function percentile(result: autocannon.Result, p: 'p50' | 'p97_5' | 'p99'): numb
   return Math.round(result.latency[p] * 10) / 10;
 }
 
-async function run(options: autocannon.Options): Promise<autocannon.Result> {
+export async function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
   });
@@ -252,7 +252,7 @@ async function fillCarts(url: string, targets: Target[], count: number, parallel
   return cookies;
 }
 
-function summarize(
+export function summarize(
   database: HttpScenarioResult['database'],
   scenario: string,
   result: autocannon.Result,
@@ -285,7 +285,7 @@ function cpuMicros(pid: number | undefined): number | null {
 }
 
 /** One autocannon run against a server process, with the CPU time that process spent answering it. */
-async function measured(
+export async function measured(
   pid: number | undefined,
   options: autocannon.Options,
 ): Promise<{ result: autocannon.Result; cpuMicros: number | null }> {

@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { runCasesBench } from './cases.bench.ts';
 import { type BenchTarget, type HttpScenarioResult, runHttpBench } from './http.bench.ts';
 import type { PolicyBenchResult } from './policy.bench.ts';
 
@@ -39,7 +40,7 @@ async function policyScenario(): Promise<PolicyBenchResult> {
   return JSON.parse(out.trim().split('\n').pop() as string) as PolicyBenchResult;
 }
 
-function readPreviousResults(file: string): { policy?: unknown; http?: unknown } {
+function readPreviousResults(file: string): { policy?: unknown; http?: unknown; cases?: unknown } {
   if (!existsSync(file)) return {};
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -51,7 +52,7 @@ function readPreviousResults(file: string): { policy?: unknown; http?: unknown }
     const http = Array.isArray(parsed.http)
       ? { measuredAt: parsed.measuredAt, scenarios: parsed.http }
       : parsed.http;
-    return { policy: parsed.policy ?? undefined, http };
+    return { policy: parsed.policy ?? undefined, http, cases: (parsed as { cases?: unknown }).cases };
   } catch {
     return {};
   }
@@ -88,6 +89,14 @@ if (wanted('http') || productListOnly) {
     );
   }
 }
+// `npm run bench -- cases`: the staff case queue over 100,000 cases and opening cases, on PostgreSQL.
+let cases: HttpScenarioResult[] = [];
+if (wanted('cases')) {
+  if (!wanted('http')) {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
+  }
+  cases = await runCasesBench(root, { seconds: Number(process.env.BENCH_SECONDS ?? 10), connections: 20 });
+}
 // A run of some scenarios keeps the last figures of the others, each with the time it was measured.
 const resultsFile = join(root, 'bench', 'results.json');
 const previous = readPreviousResults(resultsFile);
@@ -96,6 +105,7 @@ const results = {
   machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
   policy: policy ? { measuredAt: now, ...policy } : (previous.policy ?? null),
   http: wanted('http') ? { measuredAt: now, scenarios: http } : (previous.http ?? null),
+  cases: wanted('cases') ? { measuredAt: now, scenarios: cases } : (previous.cases ?? null),
   ...(productListOnly ? { productList: { measuredAt: now, scenarios: http } } : {}),
 };
 
@@ -124,6 +134,21 @@ if (http.length > 0) {
       'p97.5 ms': r.latencyP97_5Ms,
       'p99 ms': r.latencyP99Ms,
       '× bare': r.ratioToBare ?? '',
+      'CPU µs/req': r.cpuUsPerRequest ?? '',
+      errors: r.errors,
+      non2xx: r.non2xx,
+      note: r.note ?? '',
+    })),
+  );
+}
+if (cases.length > 0) {
+  console.log('\nAfter-sales cases on PostgreSQL (autocannon, 20 connections; same 2 cores)');
+  console.table(
+    cases.map((r) => ({
+      scenario: r.scenario,
+      'req/s': r.requestsPerSecond,
+      'p50 ms': r.latencyP50Ms,
+      'p99 ms': r.latencyP99Ms,
       'CPU µs/req': r.cpuUsPerRequest ?? '',
       errors: r.errors,
       non2xx: r.non2xx,

@@ -54,6 +54,15 @@ export const configSchema = z.object({
   CASE_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(3),
   /** A case still waiting for the customer's evidence or parcel this many days after asking is closed. */
   CASE_ABANDON_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * After-sales cases: staff answer a case waiting on them within this many days of it reaching its state (the
+   * queue's deadline; no SPEC value, the shop's own service promise).
+   */
+  CASE_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(3),
+  /** The queue marks a case whose deadline is this many days away or less. */
+  CASE_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(90).default(2),
+  /** A staff decision against the policy engine's answer needs a written reason of at least this many characters. */
+  CASE_OVERRIDE_REASON_MIN_CHARS: z.coerce.number().int().min(1).max(500).default(15),
   /** Secret shared with the test card processor for webhook signatures. */
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
 });

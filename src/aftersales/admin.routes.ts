@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireRole, staffOf } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
-import { staffMoveCase } from './cases/case-action.service.ts';
+import { assignCase } from './cases/assign-case.service.ts';
 import { caseDetail, listCases } from './cases/case-admin.service.ts';
 import { postStaffMessage, staffThread } from './cases/case-messages.service.ts';
 import {
@@ -18,12 +18,14 @@ import {
   adminCaseListQuery,
   adminCaseListResponse,
   adminCaseResponse,
-  caseActionBody,
+  assignCaseBody,
   caseIdParams,
   policyVersionBody,
   policyVersionListResponse,
   policyVersionResponse,
+  staffCaseActionBody,
 } from './cases/schemas.ts';
+import { staffMoveCase } from './cases/staff-move-case.service.ts';
 import { createPolicyVersion, listPolicyVersions, type PolicyVersion } from './policy-versions.service.ts';
 
 function versionView(v: PolicyVersion) {
@@ -76,12 +78,13 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       schema: {
         tags: ['admin: after-sales'],
         security,
-        summary: 'After-sales cases, newest first (filters: state, kind; cursor pages)',
+        summary:
+          'The staff case queue: filters (state, kind, opened between, deadline, assignee, product), sorts (opened, updated, deadline), cursor pages',
         querystring: adminCaseListQuery,
         response: { 200: adminCaseListResponse, ...errorResponses },
       },
     },
-    async (request) => listCases(ctx, request.query),
+    async (request) => listCases(ctx, request.query, staffOf(request)),
   );
 
   app.get(
@@ -95,7 +98,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         response: { 200: adminCaseResponse, ...errorResponses },
       },
     },
-    async (request) => ({ case: await caseDetail(ctx, request.params.id) }),
+    async (request) => ({ case: await caseDetail(ctx, request.params.id, staffOf(request)) }),
   );
 
   app.post(
@@ -104,18 +107,33 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       schema: {
         tags: ['admin: after-sales'],
         security,
-        summary: 'Move a case by one action of its lifecycle (409 naming the allowed actions)',
+        summary:
+          'A staff decision on a case, judged again by the engine under its policy version (409 out of order; 422 against the engine without overrideReason; 403 for a role that may not)',
         params: caseIdParams,
-        body: caseActionBody,
+        body: staffCaseActionBody,
         response: { 200: adminCaseResponse, ...errorResponses },
       },
     },
-    async (request) => {
-      const staff = staffOf(request);
-      return {
-        case: await staffMoveCase(ctx, request.params.id, request.body, { id: staff.id, name: staff.name }),
-      };
+    async (request) => ({
+      case: await staffMoveCase(ctx, request.params.id, request.body, staffOf(request)),
+    }),
+  );
+
+  app.post(
+    '/cases/:id/assign',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary: 'Give a case to an active member of staff (staffId null: unassigned)',
+        params: caseIdParams,
+        body: assignCaseBody,
+        response: { 200: adminCaseResponse, ...errorResponses },
+      },
     },
+    async (request) => ({
+      case: await assignCase(ctx, request.params.id, request.body.staffId, staffOf(request)),
+    }),
   );
 
   app.get(

@@ -3,7 +3,7 @@
  * the highest. Version 1, the catalogue's defaults, is written on first use by whichever process asks first
  * (`on conflict do nothing`: two processes starting together write it once).
  */
-import { desc, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { Conflict } from '../shared/errors.ts';
 import { defaultPolicySettings, type PolicySettings, parsePolicySettings } from './policy.settings.ts';
@@ -31,6 +31,20 @@ export async function currentPolicyVersion(db: Db): Promise<PolicyVersion> {
     await ensureFirstVersion(db);
   }
   throw new Error('policy version 1 could not be written');
+}
+
+/**
+ * The version a case was judged by (its settings are frozen: a later version never rewrites an open case's
+ * decisions). Version 1 is written on first use; any other missing version is a broken reference (500).
+ */
+export async function policyVersionOf(db: Db, version: number): Promise<PolicyVersion> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [row] = await db.select().from(policyVersions).where(eq(policyVersions.version, version));
+    if (row) return row;
+    if (version !== 1) break;
+    await ensureFirstVersion(db);
+  }
+  throw new Error(`policy version ${version} is missing`);
 }
 
 /** Every version, newest first. */

@@ -51,6 +51,34 @@ export interface CaseFacts {
   returnShippingFeeCents?: number | undefined;
 }
 
+/** AS-GEN-4: what the inspection found. */
+export type InspectionVerdict = 'product_fault' | 'buyer_caused' | 'no_fault_found';
+
+/** The inspection recorded on a case (AS-GEN-4, AS-DEF-3): its verdict and the components to replace. */
+export interface CaseInspection {
+  verdict: InspectionVerdict;
+  components: Array<'screen' | 'battery' | 'motherboard'>;
+}
+
+/** AS-DEF-3: the parts quote sent to the customer, in cents, with the parts it covers. */
+export interface CaseQuote {
+  amountCents: number;
+  parts: Array<'screen' | 'battery' | 'motherboard'>;
+}
+
+/** What a timeline row records beyond the move itself: the fields of the decision and the engine's verdict on it. */
+export interface CaseEventDetails {
+  inspection?: CaseInspection;
+  quote?: CaseQuote;
+  resolution?: string;
+  /** The staff member the case was given to (assignment rows). */
+  assignedTo?: { id: string; name: string } | null;
+  /** True when the decision went against the engine's answer (the reason is in `overrideReason`). */
+  overridden?: boolean;
+  /** The clause the engine's answer rested on when the decision went against it. */
+  overriddenClause?: string;
+}
+
 /** The states in which a case is finished; keep in sync with `isOpenCase` (cases/case-lifecycle.ts). */
 export const FINISHED_CASE_STATES = ['declined', 'withdrawn', 'closed'] as const;
 
@@ -75,10 +103,28 @@ export const afterSalesCases = pgTable(
       .notNull()
       .references(() => policyVersions.version),
     facts: jsonb().$type<CaseFacts>().notNull(),
-    /** The engine's answer when the case was opened, exactly as it answered (never recomputed). */
+    /**
+     * The engine's current answer, exactly as it answered: written when the case was opened and again at every
+     * staff decision with the facts known then (each answer is also kept on its timeline row).
+     */
     assessment: jsonb().$type<Assessment>().notNull(),
     openedAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the case reached its current state: how long it has been waiting (on the customer or on staff). */
+    stateSince: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When staff must have made the next move (CASE_RESPONSE_DAYS after reaching a state that waits on staff);
+     * null while the case waits on the customer or is finished.
+     */
+    dueAt: timestamp({ withTimezone: true }),
+    /** The staff member handling the case, or null (unassigned). */
+    assignedTo: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** AS-GEN-4: the inspection's verdict and components, once recorded. */
+    inspection: jsonb().$type<CaseInspection>(),
+    /** AS-DEF-3: the parts quote, once sent. */
+    quote: jsonb().$type<CaseQuote>(),
+    /** The resolution chosen when the case was resolved ('replacement', 'coupon', …). */
+    resolution: text(),
   },
   (t) => [
     uniqueIndex('after_sales_cases_reference_key').on(t.reference),
@@ -90,6 +136,12 @@ export const afterSalesCases = pgTable(
     index('after_sales_cases_order_idx').on(t.orderId),
     index('after_sales_cases_opened_idx').on(t.openedAt, t.id),
     index('after_sales_cases_state_idx').on(t.state, t.openedAt),
+    // The staff queue's sorts (updated, deadline) and its assignee filter, each with the id that breaks ties
+    // in keyset pages. A case without a deadline sorts after every dated one.
+    index('after_sales_cases_updated_idx').on(t.updatedAt, t.id),
+    index('after_sales_cases_due_idx').on(sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.id),
+    index('after_sales_cases_assignee_idx').on(t.assignedTo, t.openedAt),
+    index('after_sales_cases_line_idx').on(t.orderLineId),
   ],
 );
 
@@ -114,6 +166,9 @@ export const afterSalesCaseEvents = pgTable(
     toState: caseState().notNull(),
     note: text(),
     assessment: jsonb().$type<Assessment>(),
+    /** A decision against the engine's answer: the staff member's written reason, kept beside that answer. */
+    overrideReason: text(),
+    details: jsonb().$type<CaseEventDetails>(),
   },
   (t) => [index('after_sales_case_events_case_idx').on(t.caseId, t.seq)],
 );

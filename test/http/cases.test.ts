@@ -423,6 +423,19 @@ describe('after-sales cases over HTTP (issue 10)', () => {
     return found;
   })();
 
+  /**
+   * The fields each staff decision carries. A dead-on-arrival claim offers no voucher, no parts quote and no
+   * decline, so those moves are overrides with a written reason (cases-staff.test.ts proves the refusals).
+   */
+  const because = 'Tested against the policy on purpose';
+  const staffFields: Partial<Record<CaseAction, object>> = {
+    record_inspection: { verdict: 'product_fault', components: ['screen'] },
+    send_quote: { amountCents: 4900, parts: ['screen'], overrideReason: because },
+    resolve: { resolution: 'replacement' },
+    resolve_without_return: { resolution: 'keep_with_voucher', overrideReason: because },
+    decline: { overrideReason: because },
+  };
+
   it('every legal move of the case lifecycle works through the HTTP actions routes (staff and customer)', async () => {
     const pairs = (
       Object.entries(caseActions) as Array<[CaseAction, (typeof caseActions)[CaseAction]]>
@@ -437,7 +450,11 @@ describe('after-sales cases over HTTP (issue 10)', () => {
       note?: string,
     ) =>
       actor === 'staff'
-        ? staffReq(owner, 'POST', `/api/admin/cases/${id}/actions`, { action, ...(note ? { note } : {}) })
+        ? staffReq(owner, 'POST', `/api/admin/cases/${id}/actions`, {
+            action,
+            ...staffFields[action],
+            ...(note ? { note } : {}),
+          })
         : post(`/api/orders/by-link/${o.token}/cases/${reference}/actions`, {
             action,
             ...(note ? { note } : {}),

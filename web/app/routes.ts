@@ -22,6 +22,8 @@ export default [
     route('sign-in', 'routes/admin/sign-in.tsx'),
     route('orders', 'routes/admin/orders.tsx'),
     route('orders/:id', 'routes/admin/order.tsx'),
+    route('cases', 'routes/admin/cases.tsx'),
+    route('cases/:id', 'routes/admin/case.tsx'),
     route('products', 'routes/admin/products.tsx'),
     route('products/new', 'routes/admin/product-new.tsx'),
     route('products/:id', 'routes/admin/product.tsx'),

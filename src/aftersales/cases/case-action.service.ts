@@ -1,6 +1,6 @@
 /**
- * Moving a case: staff from the back office, the customer (withdraw, answer a quote) through the order's
- * signed link. The case row is locked, the lifecycle table decides (a 409 naming the allowed actions), and the
+ * Moving a case by the customer (withdraw, answer a quote) through the order's signed link; staff decisions
+ * are staff-move-case.service.ts. The case row is locked, the lifecycle table decides (a 409 naming the allowed actions), and the
  * new state and its timeline row are written in one transaction.
  */
 import { and, eq } from 'drizzle-orm';
@@ -10,10 +10,10 @@ import { NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
 import { applyCaseAction, type CaseAction, type CaseActor, type CaseState } from './case-lifecycle.ts';
-import { enqueueCaseStepEmail, stepOfMove } from './case-step-emails.ts';
-import { adminCaseDetail, customerCases } from './case-views.ts';
+import { dueAtFor } from './case-rules.ts';
+import { customerCases } from './case-views.ts';
 import { orderOfLink } from './claim-records.ts';
-import type { AdminCaseDetail, CustomerCase } from './schemas.ts';
+import type { CustomerCase } from './schemas.ts';
 
 export interface CaseMoveRequest {
   action: CaseAction;
@@ -32,6 +32,7 @@ export async function moveCase(
   request: CaseMoveRequest,
   actor: ActorOfMove,
   now: Date,
+  responseDays: number,
 ): Promise<{ id: string; to: CaseState }> {
   const [row] = await tx
     .select({ id: afterSalesCases.id, state: afterSalesCases.state })
@@ -40,7 +41,10 @@ export async function moveCase(
     .for('update');
   if (!row) throw new NotFound('Case');
   const to = applyCaseAction(row.state, request.action, actor.type);
-  await tx.update(afterSalesCases).set({ state: to, updatedAt: now }).where(eq(afterSalesCases.id, row.id));
+  await tx
+    .update(afterSalesCases)
+    .set({ state: to, updatedAt: now, stateSince: now, dueAt: dueAtFor(to, now, responseDays) })
+    .where(eq(afterSalesCases.id, row.id));
   await tx.insert(afterSalesCaseEvents).values({
     id: uuidv7(now.getTime()),
     caseId: row.id,
@@ -54,42 +58,6 @@ export async function moveCase(
     note: request.note || null,
   });
   return { id: row.id, to };
-}
-
-/** Tells the customer of a move they must know about (case-step-emails.ts), in the move's transaction. */
-async function notifyCustomer(
-  tx: Db,
-  ctx: Pick<AppContext, 'config' | 'secret'>,
-  moved: { id: string; to: CaseState },
-  actor: CaseActor,
-  now: Date,
-): Promise<void> {
-  const [row] = await tx
-    .select({ assessment: afterSalesCases.assessment })
-    .from(afterSalesCases)
-    .where(eq(afterSalesCases.id, moved.id));
-  const step = row ? stepOfMove(moved.to, actor, row.assessment) : null;
-  if (step) await enqueueCaseStepEmail(tx, ctx, moved.id, step, now);
-}
-
-export async function staffMoveCase(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'secret'>,
-  caseId: string,
-  request: CaseMoveRequest,
-  staff: { id: string; name: string },
-): Promise<AdminCaseDetail> {
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const moved = await moveCase(
-      tx,
-      eq(afterSalesCases.id, caseId),
-      request,
-      { type: 'staff', ...staff },
-      now,
-    );
-    await notifyCustomer(tx, ctx, moved, 'staff', now);
-    return (await adminCaseDetail(tx, caseId)) as AdminCaseDetail;
-  });
 }
 
 /** A customer's move on a case of the order behind `token`; another order's case is a 404. */
@@ -106,7 +74,14 @@ export async function customerMoveCase(
       eq(afterSalesCases.orderId, order.id),
       eq(afterSalesCases.reference, reference.trim().toUpperCase()),
     ) as ReturnType<typeof eq>;
-    const { id } = await moveCase(tx, where, request, { type: 'customer', id: null, name: null }, now);
+    const { id } = await moveCase(
+      tx,
+      where,
+      request,
+      { type: 'customer', id: null, name: null },
+      now,
+      ctx.config.CASE_RESPONSE_DAYS,
+    );
     const [view] = await customerCases(tx, { caseIds: [id] });
     return view as CustomerCase;
   });

@@ -89,6 +89,7 @@ export async function followUpCases(
           },
           { type: 'system', id: null, name: null },
           now,
+          ctx.config.CASE_RESPONSE_DAYS,
         );
         await enqueueCaseStepEmail(tx, ctx, c.id, 'abandoned', now, {
           abandonAfterDays: settings.abandonDays,

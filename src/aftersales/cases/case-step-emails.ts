@@ -50,6 +50,19 @@ export function stepOfMove(to: CaseState, actor: CaseActor, assessment: Assessme
   }
 }
 
+/** A resolution as the customer's email says it. */
+export function resolutionOutcome(resolution: string): string {
+  const sentences: Record<string, string> = {
+    troubleshoot: 'Solved together with customer service: nothing needs to travel.',
+    repair: 'Your item is repaired and sent back to you; the tracking number follows with the shipment.',
+    replacement: 'A replacement is on its way to you; the tracking number follows with the shipment.',
+    refund: 'Your money is refunded to the way you paid.',
+    coupon: 'A coupon is issued to you instead of a return; its code is on your case page.',
+    keep_with_voucher: 'You keep the item and get a voucher; its code is on your case page.',
+  };
+  return sentences[resolution] ?? `Resolution: ${resolution}.`;
+}
+
 /** The evidence the assessment requires, in words (what a request or a reminder lists). */
 export function requiredEvidenceWords(assessment: Assessment): string[] {
   return assessment.evidence.filter((e) => e.required).map((e) => evidenceWords[e.kind]);

@@ -1,9 +1,12 @@
 /** Cases as customers and staff see them, read from the rows (shared by the use cases that answer them). */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, isNull } from 'drizzle-orm';
+import { staffUsers } from '../../accounts/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
 import { actionsFor, caseActions } from './case-lifecycle.ts';
+import { type StaffRole, staffActionsFor } from './case-roles.ts';
+import { customerWaitMs, deadlineMark } from './case-rules.ts';
 import type { AdminCaseDetail, CustomerCase } from './schemas.ts';
 
 type CaseRow = typeof afterSalesCases.$inferSelect;
@@ -30,6 +33,8 @@ function eventView(e: EventRow) {
     toState: e.toState,
     note: e.note,
     assessment: e.assessment,
+    overrideReason: e.overrideReason,
+    details: e.details,
   };
 }
 
@@ -66,22 +71,52 @@ export async function customerCases(
     assessment: c.assessment,
     openedAt: c.openedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    quote: c.quote,
     actions: actionsFor(c.state, 'customer'),
-    timeline: (events.get(c.id) ?? []).map((e) => ({ ...eventView(e), actor: { type: e.actorType } })),
+    // Staff's names, override reasons and assignments stay in the back office.
+    timeline: (events.get(c.id) ?? [])
+      .filter((e) => e.action !== 'assign')
+      .map((e) => {
+        const { overrideReason: _reason, details: _details, ...event } = eventView(e);
+        return { ...event, actor: { type: e.actorType } };
+      }),
   }));
 }
 
+/** Who is looking, and when: the actions their role allows and the deadline marks depend on it. */
+export interface CaseViewer {
+  role: StaffRole;
+  now: Date;
+  /** CASE_DUE_SOON_DAYS */
+  soonDays: number;
+}
+
 /** One case for the back office, or null. */
-export async function adminCaseDetail(db: Db, caseId: string): Promise<AdminCaseDetail | null> {
+export async function adminCaseDetail(
+  db: Db,
+  caseId: string,
+  viewer: CaseViewer,
+): Promise<AdminCaseDetail | null> {
   const [row] = await db
-    .select({ c: afterSalesCases, order: orders, line: orderLines })
+    .select({
+      c: afterSalesCases,
+      order: orders,
+      line: orderLines,
+      assigneeName: staffUsers.name,
+    })
     .from(afterSalesCases)
     .innerJoin(orders, eq(orders.id, afterSalesCases.orderId))
     .innerJoin(orderLines, eq(orderLines.id, afterSalesCases.orderLineId))
+    .leftJoin(staffUsers, eq(staffUsers.id, afterSalesCases.assignedTo))
     .where(eq(afterSalesCases.id, caseId));
   if (!row) return null;
-  const { c, order, line } = row;
+  const { c, order, line, assigneeName } = row;
   const events = await eventsOf(db, [c.id]);
+  const staff = await db
+    .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
+    .from(staffUsers)
+    .where(isNull(staffUsers.disabledAt))
+    .orderBy(asc(staffUsers.name));
   return {
     id: c.id,
     reference: c.reference,
@@ -92,6 +127,14 @@ export async function adminCaseDetail(db: Db, caseId: string): Promise<AdminCase
     assessment: c.assessment,
     openedAt: c.openedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    stateSince: c.stateSince.toISOString(),
+    dueAt: c.dueAt?.toISOString() ?? null,
+    deadlineMark: deadlineMark(c.dueAt, viewer.now, viewer.soonDays),
+    waitingOnCustomerMs: customerWaitMs(c.state, c.stateSince, viewer.now),
+    assignee: c.assignedTo && assigneeName ? { id: c.assignedTo, name: assigneeName } : null,
+    inspection: c.inspection,
+    quote: c.quote,
+    resolution: c.resolution,
     order: {
       id: order.id,
       reference: order.reference,
@@ -115,7 +158,11 @@ export async function adminCaseDetail(db: Db, caseId: string): Promise<AdminCase
       specialWarranty: line.specialWarranty,
     },
     timeline: (events.get(c.id) ?? []).map(eventView),
-    actions: actionsFor(c.state, 'staff').map((action) => ({ action, label: caseActions[action].label })),
+    actions: staffActionsFor(c.state, viewer.role).map((action) => ({
+      action,
+      label: caseActions[action].label,
+    })),
+    staff,
   };
 }
 

@@ -16,6 +16,7 @@ import { assessClaim } from '../policy.ts';
 import { currentPolicyVersion } from '../policy-versions.service.ts';
 import { afterSalesCaseEvents, afterSalesCases, FINISHED_CASE_STATES } from '../schema.ts';
 import { enqueueCaseOpenedEmail } from './case-emails.ts';
+import { dueAtFor } from './case-rules.ts';
 import { customerCases } from './case-views.ts';
 import { claimsOf, linesOf, orderOfLink } from './claim-records.ts';
 import type { ClaimBody, CustomerCase } from './schemas.ts';
@@ -100,6 +101,8 @@ export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): 
             assessment: a.assessment,
             openedAt: now,
             updatedAt: now,
+            stateSince: now,
+            dueAt: dueAtFor('opened', now, ctx.config.CASE_RESPONSE_DAYS),
           })
           .returning({ reference: afterSalesCases.reference });
         await tx.insert(afterSalesCaseEvents).values({

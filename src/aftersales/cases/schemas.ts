@@ -1,9 +1,16 @@
 /** The after-sales cases on the wire: what customers and staff send and what they get back. */
 import { z } from 'zod';
 import { text } from '../../shared/text.ts';
-import { claimFactsSchema, claimKinds, evidenceKinds, resolutions } from '../claim.schema.ts';
+import {
+  claimFactsSchema,
+  claimKinds,
+  evidenceKinds,
+  replaceableComponents,
+  resolutions,
+} from '../claim.schema.ts';
 import { policySettingsSchema } from '../policy.settings.ts';
 import { caseActions, caseStates } from './case-lifecycle.ts';
+import { finalResolutions, inspectionVerdicts, resolutionsWithoutReturn } from './case-rules.ts';
 
 const isoDate = z.iso.datetime({ offset: true });
 const caseActionNames = Object.keys(caseActions) as [
@@ -96,6 +103,28 @@ export const caseEventSchema = z.object({
   toState: z.enum(caseStates),
   note: z.string().nullable(),
   assessment: assessmentSchema.nullable(),
+  /** A decision against the engine's answer: staff's written reason, kept beside `assessment`. */
+  overrideReason: z.string().nullable(),
+  details: z
+    .object({
+      inspection: z
+        .object({ verdict: z.enum(inspectionVerdicts), components: z.array(z.enum(replaceableComponents)) })
+        .optional(),
+      quote: z
+        .object({ amountCents: z.number().int(), parts: z.array(z.enum(replaceableComponents)) })
+        .optional(),
+      resolution: z.string().optional(),
+      assignedTo: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
+      overridden: z.boolean().optional(),
+      overriddenClause: z.string().optional(),
+    })
+    .nullable(),
+});
+
+/** AS-DEF-3: the parts quote the customer accepts or declines before work starts. */
+export const quoteSchema = z.object({
+  amountCents: z.number().int(),
+  parts: z.array(z.enum(replaceableComponents)),
 });
 
 export const customerCaseSchema = z.object({
@@ -110,9 +139,15 @@ export const customerCaseSchema = z.object({
   assessment: assessmentSchema,
   openedAt: isoDate,
   updatedAt: isoDate,
+  /** AS-DEF-3: the parts quote to accept or decline, once sent (amount in cents). */
+  quote: quoteSchema.nullable(),
   /** What the customer may do now (actionsFor(state, 'customer')). */
   actions: z.array(z.enum(caseActionNames)),
-  timeline: z.array(caseEventSchema.omit({ actor: true }).extend({ actor: z.object({ type: z.string() }) })),
+  timeline: z.array(
+    caseEventSchema
+      .omit({ actor: true, overrideReason: true, details: true })
+      .extend({ actor: z.object({ type: z.string() }) }),
+  ),
 });
 export type CustomerCase = z.infer<typeof customerCaseSchema>;
 
@@ -144,9 +179,90 @@ export const caseLinkParams = z.strictObject({
 
 // ----------------------------------------------------------------------------------------------- staff
 
+const staffNote = text({ multiline: true }).trim().max(2000).optional();
+/** The written reason for a decision against the engine's answer (its minimum length is a setting). */
+const overrideReason = text({ multiline: true }).trim().max(2000).optional();
+const components = z
+  .array(z.enum(replaceableComponents))
+  .max(replaceableComponents.length)
+  .refine((list) => new Set(list).size === list.length, 'lists a component twice');
+
+/** A staff move without fields of its own (the customer's and the system's moves are refused by the table: 409). */
+const plainMove = <A extends keyof typeof caseActions>(action: A) =>
+  z.strictObject({ action: z.literal(action), note: staffNote });
+
+/**
+ * A staff move on a case: the action and the fields it needs. A decision the engine does not support needs
+ * `overrideReason` (a 422 naming it otherwise).
+ */
+export const staffCaseActionBody = z.discriminatedUnion('action', [
+  plainMove('start_troubleshooting'),
+  plainMove('request_evidence'),
+  z.strictObject({ action: z.literal('mark_solved'), note: staffNote, overrideReason }),
+  z.strictObject({ action: z.literal('authorise_return'), note: staffNote, overrideReason }),
+  z.strictObject({
+    action: z.literal('resolve_without_return'),
+    note: staffNote,
+    resolution: z.enum(resolutionsWithoutReturn),
+    overrideReason,
+  }),
+  z.strictObject({ action: z.literal('decline'), note: staffNote, overrideReason }),
+  plainMove('receive_parcel'),
+  // AS-GEN-4, AS-DEF-3: the verdict decides who pays; the components are what must be replaced.
+  z.strictObject({
+    action: z.literal('record_inspection'),
+    note: staffNote,
+    verdict: z.enum(inspectionVerdicts),
+    components: components.default([]),
+  }),
+  // AS-DEF-3: the amount the customer pays for the parts, in cents.
+  z.strictObject({
+    action: z.literal('send_quote'),
+    note: staffNote,
+    amountCents: z.number().int().min(1).max(10_000_000),
+    parts: components.min(1),
+    overrideReason,
+  }),
+  plainMove('accept_quote'),
+  plainMove('decline_quote'),
+  z.strictObject({
+    action: z.literal('resolve'),
+    note: staffNote,
+    resolution: z.enum(finalResolutions),
+    overrideReason,
+  }),
+  plainMove('withdraw'),
+  plainMove('close'),
+]);
+export type StaffCaseActionBody = z.infer<typeof staffCaseActionBody>;
+
+export const assignCaseBody = z.strictObject({
+  /** The staff member to hand the case to; null takes it off everyone. */
+  staffId: z.uuid().nullable(),
+});
+
+export const caseQueueSorts = ['opened', 'updated', 'deadline'] as const;
+const day = z.iso.date();
+
 export const adminCaseListQuery = z.strictObject({
   state: z.enum(caseStates).optional(),
   kind: z.enum(claimKinds).optional(),
+  /** Opened on or after this day (UTC), before the day after `openedTo`. */
+  openedFrom: day.optional(),
+  openedTo: day.optional(),
+  /** Cases whose staff deadline is within this many days (overdue ones included). */
+  dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** A staff id, `me`, or `unassigned`. */
+  assignee: z.union([z.uuid(), z.enum(['me', 'unassigned'])]).optional(),
+  /** Product name or SKU (start of a word of the name, start of the SKU). */
+  product: text().trim().min(1).max(100).optional(),
+  productId: z.uuid().optional(),
+  sort: z.enum(caseQueueSorts).default('opened'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
   cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -163,6 +279,13 @@ export const adminCaseSummarySchema = z.object({
   policyVersion: z.number().int(),
   openedAt: isoDate,
   updatedAt: isoDate,
+  stateSince: isoDate,
+  dueAt: isoDate.nullable(),
+  /** 'overdue', 'due_soon' (within CASE_DUE_SOON_DAYS) or null. */
+  deadlineMark: z.enum(['overdue', 'due_soon']).nullable(),
+  /** How long the case has been waiting on the customer, in milliseconds; null when it is not. */
+  waitingOnCustomerMs: z.number().int().nullable(),
+  assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });
 export const adminCaseListResponse = z.object({
   items: z.array(adminCaseSummarySchema),
@@ -179,6 +302,16 @@ export const adminCaseDetailSchema = z.object({
   assessment: assessmentSchema,
   openedAt: isoDate,
   updatedAt: isoDate,
+  stateSince: isoDate,
+  dueAt: isoDate.nullable(),
+  deadlineMark: z.enum(['overdue', 'due_soon']).nullable(),
+  waitingOnCustomerMs: z.number().int().nullable(),
+  assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  inspection: z
+    .object({ verdict: z.enum(inspectionVerdicts), components: z.array(z.enum(replaceableComponents)) })
+    .nullable(),
+  quote: quoteSchema.nullable(),
+  resolution: z.string().nullable(),
   order: z.object({
     id: z.uuid(),
     reference: z.string(),
@@ -202,8 +335,13 @@ export const adminCaseDetailSchema = z.object({
     specialWarranty: z.boolean(),
   }),
   timeline: z.array(caseEventSchema),
-  /** What staff may do now (actionsFor(state, 'staff')), with each button's words. */
+  /**
+   * What the signed-in staff member may do now (actionsFor(state, 'staff') their role allows), with each
+   * button's words.
+   */
   actions: z.array(z.object({ action: z.enum(caseActionNames), label: z.string() })),
+  /** Active staff a case can be assigned to. */
+  staff: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string() })),
 });
 export type AdminCaseDetail = z.infer<typeof adminCaseDetailSchema>;
 export const adminCaseResponse = z.object({ case: adminCaseDetailSchema });

@@ -20,11 +20,22 @@ interface NavItem {
 const navItems: NavItem[] = [
   { to: '/admin', label: 'Dashboard', icon: GaugeIcon, end: true },
   { to: '/admin/orders', label: 'Orders', icon: ReceiptIcon },
+  { to: '/admin/cases', label: 'Cases', icon: LifebuoyIcon },
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
   { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
   { to: '/admin/account', label: 'Your account', icon: KeyIcon },
 ];
+
+function LifebuoyIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="9" />
+      <circle cx="12" cy="12" r="4" />
+      <path d="m5.6 5.6 3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6" />
+    </Icon>
+  );
+}
 
 function KeyIcon(props: SVGProps<SVGSVGElement>) {
   return (

@@ -14,6 +14,7 @@ import {
   type OrderListQuery,
   type Page,
 } from '../../lib/admin-api.ts';
+import { caseKeys, listCases } from '../../lib/admin-cases-api.ts';
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Dashboard');
 
@@ -35,6 +36,10 @@ export default function Dashboard() {
   const placed = useOrders({ status: 'placed', limit: COUNT_LIMIT });
   const delivered = useOrders({ status: 'delivered', limit: COUNT_LIMIT });
   const mailQueue = useMailQueue();
+  const overdueQuery = { overdue: 'true', sort: 'deadline', dir: 'asc', limit: COUNT_LIMIT };
+  const overdue = useQuery({ queryKey: caseKeys.list(overdueQuery), queryFn: () => listCases(overdueQuery) });
+  const soonQuery = { dueWithinDays: 2, sort: 'deadline', dir: 'asc', limit: COUNT_LIMIT };
+  const dueSoon = useQuery({ queryKey: caseKeys.list(soonQuery), queryFn: () => listCases(soonQuery) });
   const awaitingPayment = placed.data?.items.filter((o) => o.paymentMethod === 'bank_transfer');
 
   return (
@@ -76,6 +81,28 @@ export default function Dashboard() {
           newestFirst
         />
       </div>
+      <section
+        aria-labelledby="case-deadlines"
+        className="mt-6 flex flex-col gap-3 rounded-xl border border-line bg-surface p-4 sm:flex-row sm:items-center sm:justify-between sm:p-5"
+      >
+        <div>
+          <h2 id="case-deadlines" className="text-lg font-semibold text-gray-900">
+            After-sales cases
+          </h2>
+          {overdue.isError || dueSoon.isError ? (
+            <p className="text-red-800">The cases could not be read.</p>
+          ) : (
+            <p className="text-muted">
+              {overdue.data && dueSoon.data
+                ? `${countOf(overdue.data)} past their deadline; ${countOf(dueSoon.data)} due within 2 days (overdue included).`
+                : 'Checking…'}
+            </p>
+          )}
+        </div>
+        <ButtonLink to="/admin/cases?deadline=2&order=deadline:asc" variant="secondary" size="sm">
+          See cases by deadline
+        </ButtonLink>
+      </section>
       <section
         aria-labelledby="mail-health"
         className="mt-6 flex flex-col gap-3 rounded-xl border border-line bg-surface p-4 sm:flex-row sm:items-center sm:justify-between sm:p-5"

@@ -1,0 +1,139 @@
+/**
+ * A staff decision on a case (issue 10 point 2), read top to bottom:
+ * role → lock the case → the lifecycle table allows the move (409 naming the allowed ones) → the engine judges
+ * again with the facts known at this step (the inspection's verdict included), under the case's frozen policy
+ * version → a decision against that answer needs a written reason (422 naming `overrideReason` and the clause)
+ * → one transaction writes the case (state, current assessment, inspection, quote, resolution, deadline) and
+ * its timeline row (the engine's answer, the override reason beside it, the decision's fields).
+ */
+import { eq } from 'drizzle-orm';
+import type { StaffPrincipal } from '../../accounts/staff.service.ts';
+import type { AppContext } from '../../context.ts';
+import { orderLines, orders } from '../../orders/schema.ts';
+import { AppError, Forbidden, NotFound } from '../../shared/errors.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { plural } from '../../shared/text.ts';
+import {
+  afterSalesCaseEvents,
+  afterSalesCases,
+  type CaseEventDetails,
+  type CaseInspection,
+  type CaseQuote,
+} from '../schema.ts';
+import { claimInputOfCase, reassessCase } from './case-assessment.ts';
+import { applyCaseAction, caseActions } from './case-lifecycle.ts';
+import { roleMayTake, roleNames } from './case-roles.ts';
+import { againstEngine, dueAtFor, factsForStep } from './case-rules.ts';
+import { enqueueCaseStepEmail, resolutionOutcome, stepOfMove } from './case-step-emails.ts';
+import { adminCaseDetail } from './case-views.ts';
+import type { AdminCaseDetail, StaffCaseActionBody } from './schemas.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'secret'>;
+
+/**
+ * Applies `body` to case `caseId` as `staff`. Errors: 403 when the role may not take the action, 404 for an
+ * unknown case, 409 for a move the lifecycle does not allow now, 422 `policy_violation` (field
+ * `overrideReason`, with the clause) for a decision against the engine without a written reason of at least
+ * CASE_OVERRIDE_REASON_MIN_CHARS characters.
+ */
+export async function staffMoveCase(
+  ctx: Ctx,
+  caseId: string,
+  body: StaffCaseActionBody,
+  staff: Pick<StaffPrincipal, 'id' | 'name' | 'role'>,
+): Promise<AdminCaseDetail> {
+  const move = caseActions[body.action];
+  // A customer's or the system's action falls through to the table, which answers 409 for staff.
+  if ((move.by as readonly string[]).includes('staff') && !roleMayTake(staff.role, body.action)) {
+    throw new Forbidden(`"${move.label}" is for ${roleNames(body.action)} staff`);
+  }
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ c: afterSalesCases, order: orders, line: orderLines })
+      .from(afterSalesCases)
+      .innerJoin(orders, eq(orders.id, afterSalesCases.orderId))
+      .innerJoin(orderLines, eq(orderLines.id, afterSalesCases.orderLineId))
+      .where(eq(afterSalesCases.id, caseId))
+      .for('update', { of: afterSalesCases });
+    if (!row) throw new NotFound('Case');
+    const { c, order, line } = row;
+    const to = applyCaseAction(c.state, body.action, 'staff');
+
+    const inspection: CaseInspection | null =
+      body.action === 'record_inspection'
+        ? { verdict: body.verdict, components: body.components }
+        : c.inspection;
+    const facts = factsForStep(c.state, body.action, { facts: c.facts, inspection });
+    const assessment = await reassessCase(
+      tx,
+      c.policyVersion,
+      claimInputOfCase(c.openedAt, order, line, c.kind, facts),
+    );
+    const resolution =
+      body.action === 'resolve' || body.action === 'resolve_without_return'
+        ? body.resolution
+        : body.action === 'mark_solved'
+          ? 'troubleshoot'
+          : undefined;
+    const disagreement = againstEngine({ action: body.action, resolution, inspection }, assessment);
+    const reason = 'overrideReason' in body ? body.overrideReason : undefined;
+    const minChars = ctx.config.CASE_OVERRIDE_REASON_MIN_CHARS;
+    if (disagreement && (!reason || reason.length < minChars)) {
+      throw new AppError(
+        'policy_violation',
+        `${disagreement.message} To decide otherwise, write why (at least ${plural(minChars, 'character')}).`,
+        { field: 'overrideReason', clause: disagreement.clause, reasons: assessment.reasons },
+      );
+    }
+
+    const quote: CaseQuote | null =
+      body.action === 'send_quote' ? { amountCents: body.amountCents, parts: body.parts } : c.quote;
+    const details: CaseEventDetails = {
+      ...(body.action === 'record_inspection' && inspection ? { inspection } : {}),
+      ...(body.action === 'send_quote' && quote ? { quote } : {}),
+      ...(resolution ? { resolution } : {}),
+      ...(disagreement ? { overridden: true, overriddenClause: disagreement.clause } : {}),
+    };
+    await tx
+      .update(afterSalesCases)
+      .set({
+        state: to,
+        updatedAt: now,
+        stateSince: now,
+        dueAt: dueAtFor(to, now, ctx.config.CASE_RESPONSE_DAYS),
+        assessment,
+        inspection,
+        quote,
+        ...(resolution ? { resolution } : {}),
+      })
+      .where(eq(afterSalesCases.id, c.id));
+    await tx.insert(afterSalesCaseEvents).values({
+      id: uuidv7(now.getTime()),
+      caseId: c.id,
+      at: now,
+      actorType: 'staff',
+      actorId: staff.id,
+      actorName: staff.name,
+      action: body.action,
+      fromState: c.state,
+      toState: to,
+      note: body.note || null,
+      assessment,
+      overrideReason: disagreement ? (reason ?? null) : null,
+      details: Object.keys(details).length > 0 ? details : null,
+    });
+    const step = stepOfMove(to, 'staff', assessment);
+    if (step) {
+      await enqueueCaseStepEmail(tx, ctx, c.id, step, now, {
+        ...(quote ? { quote: { amountCents: quote.amountCents, parts: quote.parts.join(', ') } } : {}),
+        ...(resolution && step !== 'declined' ? { outcome: [resolutionOutcome(resolution)] } : {}),
+      });
+    }
+    return (await adminCaseDetail(tx, c.id, {
+      role: staff.role,
+      now,
+      soonDays: ctx.config.CASE_DUE_SOON_DAYS,
+    })) as AdminCaseDetail;
+  });
+}

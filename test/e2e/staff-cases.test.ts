@@ -1,0 +1,168 @@
+/**
+ * The staff side of after-sales cases in a browser (issue 10 point 4): a member of staff finds a customer's
+ * dead-on-arrival case in the queue by filtering, opens it, reads the policy's answer, asks for evidence and
+ * authorises the return; the queue then says the case waits on the customer. A decision against the policy
+ * shows its reason field and the refusal stands beside it, keeping what was typed. Screenshots of the queue
+ * and the case page at phone and desktop width go to SCREENSHOT_DIR when it is set.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { CheckoutResponse } from '../../src/orders/schemas.ts';
+import { cookieHeader, OWNER_EMAIL, OWNER_PASSWORD } from '../helpers/app.ts';
+import { adminA11yViolations, adminSettled, placeGuestOrder, signInThroughPage } from './admin-helpers.ts';
+import { launchBrowser, skipWithoutBrowser, startWebServer, type WebServer, watchPage } from './helpers.ts';
+
+describe('staff handle an after-sales case in the back office', { skip: skipWithoutBrowser() }, () => {
+  let server: WebServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+  let staff = '';
+  const shots = process.env.SCREENSHOT_DIR;
+
+  /** A delivered guest order with a case of `kind` opened on its line; the case's RMA reference. */
+  async function openCase(kind: string, facts: object): Promise<string> {
+    const order: CheckoutResponse = await placeGuestOrder(server.app, `case-${Date.now()}@example.com`);
+    const list = await server.app.inject({
+      method: 'GET',
+      url: `/api/admin/orders?q=${order.order.reference}`,
+      headers: { cookie: staff },
+    });
+    const id = (list.json() as { items: Array<{ id: string }> }).items[0]?.id as string;
+    for (const [action, payload] of [
+      ['mark-paid', {}],
+      ['ship', { carrier: 'UPS', trackingNumber: '1Z999AA10123456784' }],
+      ['deliver', {}],
+    ] as const) {
+      const res = await server.app.inject({
+        method: 'POST',
+        url: `/api/admin/orders/${id}/${action}`,
+        headers: { cookie: staff },
+        payload,
+      });
+      assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
+    }
+    const lines = await server.app.inject({
+      method: 'GET',
+      url: `/api/orders/by-link/${order.accessToken}/cases`,
+    });
+    const orderLineId = (lines.json() as { lines: Array<{ orderLineId: string }> }).lines[0]?.orderLineId;
+    const opened = await server.app.inject({
+      method: 'POST',
+      url: `/api/orders/by-link/${order.accessToken}/claims`,
+      payload: { lines: [{ orderLineId, kind, facts }] },
+    });
+    assert.equal(opened.statusCode, 201, opened.body);
+    return (opened.json() as { cases: Array<{ reference: string }> }).cases[0]?.reference as string;
+  }
+
+  async function screenshot(name: string) {
+    if (!shots) return;
+    mkdirSync(shots, { recursive: true });
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await adminSettled(page);
+      await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  let reference = '';
+  before(async () => {
+    server = await startWebServer({ seed: true });
+    const session = await server.app.inject({
+      method: 'POST',
+      url: '/api/staff/session',
+      payload: { email: OWNER_EMAIL, password: OWNER_PASSWORD },
+    });
+    staff = cookieHeader(session);
+    await openCase('incorrect_item', { openedByCustomer: true });
+    await openCase('defective', { openedByCustomer: false });
+    reference = await openCase('dead_on_arrival', { openedByCustomer: true, troubleshootingDone: true });
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    problems = watchPage(page);
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds the case in the queue by filtering on kind and state', async () => {
+    await signInThroughPage(page, server.url, '/admin');
+    await page.getByText(/0 past their deadline; 0 due within 2 days/).waitFor();
+    await page.getByRole('link', { name: 'Cases', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'After-sales cases' }).waitFor();
+    await adminSettled(page);
+    await page.getByLabel('Kind').selectOption('dead_on_arrival');
+    await page.getByLabel('State').selectOption('opened');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL((url) => url.searchParams.get('kind') === 'dead_on_arrival');
+    await adminSettled(page);
+    const row = page.getByRole('row').filter({ hasText: reference });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /Opened/);
+    assert.equal(await page.getByRole('row').filter({ hasText: 'Incorrect item' }).count(), 0);
+    assert.deepEqual(await adminA11yViolations(page), [], 'axe on the queue');
+  });
+
+  it('opens the case, asks for evidence and authorises the return', async () => {
+    await page.goto(`${server.url}/admin/cases?kind=dead_on_arrival`);
+    await adminSettled(page);
+    await page.getByRole('link', { name: reference }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
+    await adminSettled(page);
+    await page.getByText('AS-DOA-1').first().waitFor();
+    await page.getByText('Front of the package', { exact: true }).waitFor();
+    assert.deepEqual(await adminA11yViolations(page), [], 'axe on the case page');
+
+    // Declining an accepted claim goes against the policy: the reason field is asked for and kept.
+    await page.getByRole('button', { name: 'Decline' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason for going against the policy').fill('too short');
+    await dialog.getByRole('button', { name: 'Decline' }).click();
+    await dialog.getByText(/write why/).waitFor();
+    assert.equal(await dialog.getByLabel('Reason for going against the policy').inputValue(), 'too short');
+    await dialog.getByRole('button', { name: 'Go back' }).click();
+
+    await page.getByRole('button', { name: 'Ask for evidence' }).click();
+    await dialog.getByLabel('Note (optional)').fill('Please send photos of the box.');
+    await dialog.getByRole('button', { name: 'Ask for evidence' }).click();
+    await page.getByRole('button', { name: 'Authorise the return' }).waitFor();
+    await page.getByRole('button', { name: 'Authorise the return' }).click();
+    await dialog.getByText(`RMA number ${reference}`).waitFor();
+    await dialog.getByRole('button', { name: 'Authorise the return' }).click();
+    await page.getByRole('heading', { level: 1 }).getByText('Return authorised').waitFor();
+    await page
+      .getByText(/Waiting on customer/)
+      .first()
+      .waitFor();
+    await page.getByText('Please send photos of the box.').waitFor();
+    await page.reload();
+    await adminSettled(page);
+    await screenshot('admin-case');
+
+    await page.goto(`${server.url}/admin/cases?state=return_authorised`);
+    await adminSettled(page);
+    const row = page.getByRole('row').filter({ hasText: reference });
+    assert.match((await row.textContent()) ?? '', /Waiting on customer/);
+    await page.goto(`${server.url}/admin/cases`);
+    await adminSettled(page);
+    await screenshot('admin-cases');
+    // Expected: the session check before signing in (401) and the refused decline (422).
+    const unexpected = problems.filter(
+      (p) =>
+        !/^401 fetch .*\/api\/staff\/session/.test(p) &&
+        !/status of 401/.test(p) &&
+        !/^422 fetch .*\/api\/admin\/cases\/.*\/actions/.test(p) &&
+        !/status of 422/.test(p),
+    );
+    assert.deepEqual(unexpected, []);
+  });
+});

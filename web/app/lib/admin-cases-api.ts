@@ -1,0 +1,45 @@
+/**
+ * The back office's client for after-sales cases: the staff queue, one case, staff decisions and assignment.
+ * Types come from the zod schemas the server validates with (src/aftersales/cases/schemas.ts).
+ */
+import type { z } from 'zod';
+import type {
+  AdminCaseDetail,
+  adminCaseListQuery,
+  adminCaseListResponse,
+  adminCaseSummarySchema,
+  staffCaseActionBody,
+} from '../../../src/aftersales/cases/schemas.ts';
+import { request, withQuery } from './admin-api.ts';
+
+export type { AdminCaseDetail };
+export type AdminCaseSummary = z.infer<typeof adminCaseSummarySchema>;
+export type AdminCaseList = z.infer<typeof adminCaseListResponse>;
+/** The queue's query as the page sends it (numbers and flags as the URL carries them). */
+export type CaseListQuery = Partial<Record<keyof z.input<typeof adminCaseListQuery>, string | number>>;
+/** A staff decision as the dialogs send it. */
+export type StaffCaseAction = z.input<typeof staffCaseActionBody>;
+
+export function listCases(query: CaseListQuery): Promise<AdminCaseList> {
+  return request('GET', withQuery('/api/admin/cases', query));
+}
+
+export async function getCase(id: string): Promise<AdminCaseDetail> {
+  return (await request<{ case: AdminCaseDetail }>('GET', `/api/admin/cases/${encodeURIComponent(id)}`)).case;
+}
+
+export async function runCaseAction(id: string, body: StaffCaseAction): Promise<AdminCaseDetail> {
+  const path = `/api/admin/cases/${encodeURIComponent(id)}/actions`;
+  return (await request<{ case: AdminCaseDetail }>('POST', path, body)).case;
+}
+
+export async function assignCase(id: string, staffId: string | null): Promise<AdminCaseDetail> {
+  const path = `/api/admin/cases/${encodeURIComponent(id)}/assign`;
+  return (await request<{ case: AdminCaseDetail }>('POST', path, { staffId })).case;
+}
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (query: CaseListQuery) => ['cases', 'list', query] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+};

@@ -1,0 +1,347 @@
+/**
+ * /admin/cases/:id: one after-sales case. The engine's current answer with its clauses in words, the evidence
+ * the policy asks for, the order and item, the policy version the case is judged by, the assignment, the
+ * timeline (each step with the engine's answer and any override beside it), and only the moves the lifecycle
+ * table allows this staff member.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, type MetaFunction, useParams } from 'react-router';
+import { type CaseAction, caseActions } from '../../../../src/aftersales/cases/case-lifecycle.ts';
+import { CaseActions } from '../../components/admin/CaseActions.tsx';
+import { CaseMarks, CaseStateBadge } from '../../components/admin/CaseBadges.tsx';
+import {
+  caseStateLabel,
+  claimKindLabel,
+  componentLabel,
+  evidenceLabel,
+  resolutionLabels,
+  verdictLabels,
+} from '../../components/admin/case-format.ts';
+import { formatDateTime, formatUsd, humanize } from '../../components/admin/format.ts';
+import { adminMeta } from '../../components/admin/meta.ts';
+import { errorMessage, LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
+import { Badge } from '../../components/ui/Badge.tsx';
+import { Button } from '../../components/ui/Button.tsx';
+import { Notice } from '../../components/ui/Notice.tsx';
+import { PageHeader } from '../../components/ui/PageHeader.tsx';
+import { Select } from '../../components/ui/Select.tsx';
+import { type AdminCaseDetail, assignCase, caseKeys, getCase } from '../../lib/admin-cases-api.ts';
+
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Case');
+
+const crumbs = [{ label: 'Cases', to: '/admin/cases' }];
+type Assessment = AdminCaseDetail['assessment'];
+
+export default function CasePage() {
+  const { id = '' } = useParams();
+  const c = useQuery({ queryKey: caseKeys.detail(id), queryFn: () => getCase(id) });
+
+  if (c.isPending || c.isError) {
+    return (
+      <>
+        <PageHeader title="Case" breadcrumbs={crumbs} />
+        {c.isPending ? (
+          <Loading label="Loading the case" />
+        ) : (
+          <LoadError error={c.error} what="this case" onRetry={() => c.refetch()} />
+        )}
+      </>
+    );
+  }
+  const d = c.data;
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {d.reference}
+            <CaseStateBadge state={d.state} />
+          </span>
+        }
+        breadcrumbs={crumbs}
+        current={d.reference}
+        description={`${claimKindLabel[d.kind]} · ${d.line.productName}, opened ${formatDateTime(d.openedAt)}.`}
+        actions={<CaseActions c={d} />}
+      />
+      <div className="mb-4 flex flex-wrap gap-2">
+        <CaseMarks c={d} />
+      </div>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
+        <div className="flex flex-col gap-4">
+          <AssessmentPanel assessment={d.assessment} policyVersion={d.policyVersion} />
+          <Evidence assessment={d.assessment} />
+          <Timeline c={d} />
+        </div>
+        <div className="flex flex-col gap-4">
+          <Assignment c={d} />
+          <Claim c={d} />
+          <OrderSummary c={d} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function AssessmentPanel({
+  assessment: a,
+  policyVersion,
+}: {
+  assessment: Assessment;
+  policyVersion: number;
+}) {
+  return (
+    <Panel
+      title="What the policy says"
+      actions={
+        <Badge tone={a.eligible ? 'success' : 'danger'}>{a.eligible ? 'Eligible' : 'Not eligible'}</Badge>
+      }
+    >
+      <p className="mb-3 text-sm text-muted">
+        Judged by policy version {policyVersion}, frozen when the case was opened; answered again at every
+        decision with what is known by then.
+      </p>
+      <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-muted">May be offered</dt>
+        <dd>
+          {a.resolutions.length > 0 ? a.resolutions.map((r) => resolutionLabels[r]).join(', ') : 'Nothing'}
+        </dd>
+        <dt className="text-muted">Claim deadline</dt>
+        <dd>{a.deadline ? formatDateTime(a.deadline) : 'None'}</dd>
+        <dt className="text-muted">Return shipping</dt>
+        <dd>
+          Paid by the {a.returnShipping.payer}
+          {a.returnShipping.reimbursableUpToCents > 0
+            ? `; reimbursed up to ${formatUsd(a.returnShipping.reimbursableUpToCents)}`
+            : ''}
+        </dd>
+        <dt className="text-muted">Parts</dt>
+        <dd>{a.partsPayer ? `Paid by the ${a.partsPayer}` : 'Nothing to pay'}</dd>
+        {a.couponValueCents !== null ? (
+          <>
+            <dt className="text-muted">Coupon</dt>
+            <dd>{formatUsd(a.couponValueCents)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <ol className="flex flex-col gap-2">
+        {a.reasons.map((r) => (
+          <li key={`${r.clause} ${r.message}`} className="flex gap-3 text-sm">
+            <span className="shrink-0 font-mono text-xs font-semibold text-gray-700">{r.clause}</span>
+            <span>{r.message}</span>
+          </li>
+        ))}
+      </ol>
+    </Panel>
+  );
+}
+
+function Evidence({ assessment }: { assessment: Assessment }) {
+  return (
+    <Panel title="Evidence the policy asks for">
+      {assessment.evidence.length === 0 ? (
+        <p className="text-sm text-muted">This kind of claim needs no evidence.</p>
+      ) : (
+        <ul className="flex flex-col gap-1 text-sm">
+          {assessment.evidence.map((e) => (
+            <li key={e.kind} className="flex flex-wrap items-center gap-2">
+              <span>{evidenceLabel[e.kind]}</span>
+              <Badge tone={e.required ? 'warning' : 'neutral'}>{e.required ? 'Required' : 'Optional'}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+function Assignment({ c }: { c: AdminCaseDetail }) {
+  const client = useQueryClient();
+  const [chosen, setChosen] = useState(c.assignee?.id ?? '');
+  const mutation = useMutation({
+    mutationFn: (staffId: string | null) => assignCase(c.id, staffId),
+    onSuccess: (updated) => {
+      client.setQueryData(caseKeys.detail(c.id), updated);
+      void client.invalidateQueries({ queryKey: caseKeys.all });
+    },
+  });
+  return (
+    <Panel title="Assigned to">
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          mutation.mutate(chosen || null);
+        }}
+      >
+        <Select
+          label="Staff member"
+          name="staffId"
+          value={chosen}
+          onChange={(event) => setChosen(event.target.value)}
+          placeholder="Nobody"
+          options={c.staff.map((s) => ({ value: s.id, label: `${s.name} (${humanize(s.role)})` }))}
+          fieldClassName="min-w-0 flex-1"
+          error={mutation.isError ? errorMessage(mutation.error) : null}
+        />
+        <Button type="submit" variant="secondary" busy={mutation.isPending}>
+          Assign
+        </Button>
+      </form>
+      {mutation.isSuccess ? (
+        <p role="status" className="mt-2 text-sm text-muted">
+          {c.assignee ? `Assigned to ${c.assignee.name}.` : 'Unassigned.'}
+        </p>
+      ) : null}
+    </Panel>
+  );
+}
+
+function Claim({ c }: { c: AdminCaseDetail }) {
+  const f = c.facts;
+  const yes = (v: boolean | undefined) => (v ? 'Yes' : 'No');
+  return (
+    <Panel title="The claim">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-muted">Item</dt>
+        <dd>
+          {c.line.productName} · {c.line.variantName}
+          <span className="block font-mono text-xs text-muted">{c.line.sku}</span>
+        </dd>
+        <dt className="text-muted">Price paid</dt>
+        <dd>{formatUsd(c.line.unitPriceCents)}</dd>
+        <dt className="text-muted">Box opened</dt>
+        <dd>{yes(f.openedByCustomer)}</dd>
+        <dt className="text-muted">Damage</dt>
+        <dd>{yes(f.physicalDamage)}</dd>
+        <dt className="text-muted">Misuse</dt>
+        <dd>{yes(f.misuse)}</dd>
+        {c.inspection ? (
+          <>
+            <dt className="text-muted">Inspection</dt>
+            <dd>
+              {verdictLabels[c.inspection.verdict]}
+              {c.inspection.components.length > 0
+                ? `; replace ${c.inspection.components.map((p) => componentLabel[p].toLowerCase()).join(', ')}`
+                : ''}
+            </dd>
+          </>
+        ) : null}
+        {c.quote ? (
+          <>
+            <dt className="text-muted">Parts quote</dt>
+            <dd>
+              {formatUsd(c.quote.amountCents)} for{' '}
+              {c.quote.parts.map((p) => componentLabel[p].toLowerCase()).join(', ')}
+            </dd>
+          </>
+        ) : null}
+        {c.resolution ? (
+          <>
+            <dt className="text-muted">Resolution</dt>
+            <dd>{resolutionLabels[c.resolution as keyof typeof resolutionLabels] ?? c.resolution}</dd>
+          </>
+        ) : null}
+      </dl>
+    </Panel>
+  );
+}
+
+function OrderSummary({ c }: { c: AdminCaseDetail }) {
+  const o = c.order;
+  return (
+    <Panel
+      title="Order"
+      actions={
+        <Link to={`/admin/orders/${o.id}`} className="text-sm font-semibold text-primary-ink underline">
+          Open {o.reference}
+        </Link>
+      }
+    >
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-muted">Customer</dt>
+        <dd>
+          {o.customerName}
+          <span className="block break-all text-muted">{o.email}</span>
+        </dd>
+        <dt className="text-muted">Placed</dt>
+        <dd>{formatDateTime(o.placedAt)}</dd>
+        <dt className="text-muted">Shipped</dt>
+        <dd>{formatDateTime(o.shippedAt)}</dd>
+        <dt className="text-muted">Delivered</dt>
+        <dd>{o.deliveryUntraceable ? 'Not traceable' : formatDateTime(o.deliveredAt)}</dd>
+      </dl>
+    </Panel>
+  );
+}
+
+function stepLabel(e: AdminCaseDetail['timeline'][number]): string {
+  if (e.action === 'open') return 'Claim opened';
+  if (e.action === 'assign') {
+    const to = e.details?.assignedTo;
+    return to ? `Assigned to ${to.name}` : 'Unassigned';
+  }
+  return caseActions[e.action as CaseAction]?.label ?? humanize(e.action);
+}
+
+function Timeline({ c }: { c: AdminCaseDetail }) {
+  return (
+    <Panel title="Timeline">
+      <ol className="flex flex-col divide-y divide-gray-200">
+        {[...c.timeline].reverse().map((e) => (
+          <li
+            key={`${e.at} ${e.action} ${e.toState}`}
+            className="flex flex-col gap-1 py-3 text-sm first:pt-0"
+          >
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <span className="font-semibold text-gray-900">{stepLabel(e)}</span>
+              <time dateTime={e.at} className="text-muted">
+                {formatDateTime(e.at)}
+              </time>
+            </div>
+            <span className="text-muted">
+              {e.actor.type === 'staff' ? (e.actor.name ?? 'Staff') : humanize(e.actor.type)}
+              {e.fromState && e.fromState !== e.toState
+                ? ` · ${caseStateLabel[e.fromState]} → ${caseStateLabel[e.toState]}`
+                : ''}
+            </span>
+            {e.details?.inspection ? (
+              <span>
+                Verdict: {verdictLabels[e.details.inspection.verdict]}
+                {e.details.inspection.components.length > 0
+                  ? `; replace ${e.details.inspection.components.map((p) => componentLabel[p].toLowerCase()).join(', ')}`
+                  : ''}
+              </span>
+            ) : null}
+            {e.details?.quote ? <span>Quote: {formatUsd(e.details.quote.amountCents)}</span> : null}
+            {e.details?.resolution ? (
+              <span>
+                Resolution:{' '}
+                {resolutionLabels[e.details.resolution as keyof typeof resolutionLabels] ??
+                  e.details.resolution}
+              </span>
+            ) : null}
+            {e.note ? <p className="whitespace-pre-line">{e.note}</p> : null}
+            {e.overrideReason ? (
+              <Notice
+                tone="warning"
+                title={`Against the policy (${e.details?.overriddenClause ?? 'override'})`}
+              >
+                <p className="whitespace-pre-line">{e.overrideReason}</p>
+              </Notice>
+            ) : null}
+            {e.assessment ? (
+              <span className="text-muted">
+                Policy: {e.assessment.eligible ? 'eligible' : 'not eligible'}
+                {e.assessment.resolutions.length > 0
+                  ? ` · ${e.assessment.resolutions.map((r) => resolutionLabels[r].toLowerCase()).join(', ')}`
+                  : ''}
+                {e.assessment.partsPayer ? ` · parts paid by the ${e.assessment.partsPayer}` : ''}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </Panel>
+  );
+}
