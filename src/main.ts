@@ -41,8 +41,10 @@ async function main(): Promise<void> {
     // After-sales policy version 1 (the catalogue's defaults) when there is none yet; reads also write it.
     await currentPolicyVersion(database.db);
     if (config.SEED_DEMO && (await isShopEmpty(database.db))) {
-      const seeded = await seedDemoShop(database.db, systemClock);
-      console.log(`Seeded the demo shop: ${seeded.products} products, ${seeded.orders} orders.`);
+      const seeded = await seedDemoShop(database.db, systemClock, ctx);
+      console.log(
+        `Seeded the demo shop: ${seeded.products} products, ${seeded.orders} orders, ${seeded.cases} after-sales cases.`,
+      );
     }
     return { ctx, owner };
   });

@@ -2,8 +2,10 @@
  * `npm run seed` seeds the demo shop when the shop is empty; `npm run seed -- --reset` first empties every
  * shop table (staff accounts and settings stay) and seeds again, in one transaction.
  */
+import { ensureOwner } from '../accounts/staff.service.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase, redactUrl } from '../db/client.ts';
+import { loadAppSecret } from '../settings/service.ts';
 import { systemClock } from '../shared/clock.ts';
 import { runSeed } from './command.ts';
 
@@ -22,8 +24,20 @@ async function main(): Promise<number> {
   });
   try {
     await database.migrate();
+    const secret = await loadAppSecret(database.db, config.APP_SECRET);
+    // The demo's after-sales cases are handled by the shop's owner: a fresh database gets one, as on start.
+    const owner = await ensureOwner({ db: database.db, config, clock: systemClock });
+    if (owner?.generatedPassword) {
+      console.log(`Staff login: ${owner.email} / ${owner.generatedPassword}   (shown once)`);
+    }
     const where = config.DATABASE_URL ? redactUrl(config.DATABASE_URL) : `${config.DATA_DIR} (PGlite)`;
-    console.log(await runSeed(database, systemClock, { reset: args.includes('--reset'), where }));
+    console.log(
+      await runSeed(database, systemClock, {
+        reset: args.includes('--reset'),
+        where,
+        cases: { config, secret },
+      }),
+    );
     return 0;
   } finally {
     await database.close();

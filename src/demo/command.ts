@@ -1,3 +1,4 @@
+import type { AppContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import type { Clock } from '../shared/clock.ts';
 import { isShopEmpty, seedDemoShop } from './index.ts';
@@ -10,16 +11,16 @@ import { resetShop } from './reset.ts';
 export async function runSeed(
   database: Pick<Database, 'db'>,
   clock: Clock,
-  options: { reset: boolean; where: string },
+  options: { reset: boolean; where: string; cases?: Pick<AppContext, 'config' | 'secret'> },
 ): Promise<string> {
   const seeded = await database.db.transaction(async (tx) => {
     if (options.reset) await resetShop(tx);
     else if (!(await isShopEmpty(tx))) return null;
-    return seedDemoShop(tx, clock);
+    return seedDemoShop(tx, clock, options.cases);
   });
   if (!seeded) {
     return `The shop in ${options.where} already has products: nothing seeded (use --reset to start over).`;
   }
   const verb = options.reset ? 'Reset and seeded' : 'Seeded';
-  return `${verb} the demo shop in ${options.where}: ${seeded.products} products, ${seeded.orders} orders.`;
+  return `${verb} the demo shop in ${options.where}: ${seeded.products} products, ${seeded.orders} orders, ${seeded.cases} after-sales cases.`;
 }

@@ -3,11 +3,13 @@
  * Deterministic: the same clock gives the same rows, ids included; dates are relative to the clock.
  */
 import { sql } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { productImages, products, productVariants } from '../db/schema.ts';
 import { testProcessorCharges } from '../orders/payments/test-processor.schema.ts';
 import { orderEvents, orderLines, orders, payments } from '../orders/schema.ts';
 import type { Clock } from '../shared/clock.ts';
+import { seedDemoCases } from './cases.ts';
 import { catalogRows } from './catalog-rows.ts';
 import { orderRows } from './orders.ts';
 
@@ -17,7 +19,15 @@ export async function isShopEmpty(db: Db): Promise<boolean> {
   return rows.length === 0;
 }
 
-export async function seedDemoShop(db: Db, clock: Clock): Promise<{ products: number; orders: number }> {
+/**
+ * Seeds the catalogue and the orders; with `cases` (the shop's config and secret) also the after-sales cases,
+ * played through the shop's use cases (cases.ts), which need an owner to act as staff.
+ */
+export async function seedDemoShop(
+  db: Db,
+  clock: Clock,
+  cases?: Pick<AppContext, 'config' | 'secret'>,
+): Promise<{ products: number; orders: number; cases: number }> {
   const now = clock.now().getTime();
   const catalog = catalogRows(now);
   const demo = orderRows(now, catalog);
@@ -49,9 +59,10 @@ export async function seedDemoShop(db: Db, clock: Clock): Promise<{ products: nu
       sql`select setval('order_reference_seq', greatest(${demo.lastReferenceNumber}, (select last_value from order_reference_seq)))`,
     );
   });
+  const caseCount = cases ? await seedDemoCases({ ...cases, db }, now, demo.idsByKey) : 0;
   // Fresh tables have no planner statistics (and autovacuum may be off): give the planner some.
   await db.execute(
     sql`analyze ${products}, ${productVariants}, ${productImages}, ${orders}, ${orderLines}, ${orderEvents}, ${payments}`,
   );
-  return { products: catalog.products.length, orders: demo.orders.length };
+  return { products: catalog.products.length, orders: demo.orders.length, cases: caseCount };
 }

@@ -13,6 +13,7 @@ import type { PaymentMethod } from '../orders/schemas.ts';
 import { type ShippingMethodCode, shippingPriceCents } from '../orders/shipping.ts';
 import { formatReference } from '../shared/ids.ts';
 import { DAY_MS } from '../shared/time.ts';
+import { caseOrders } from './case-scenarios.ts';
 import type { CatalogRows } from './catalog-rows.ts';
 import { seededUuid } from './ids.ts';
 
@@ -183,6 +184,24 @@ export const demoOrders: readonly DemoOrder[] = [
     placed: 8,
     cancelled: 7.9,
   },
+  // The orders the demo's after-sales cases are about (cases.ts): one line each, paid by card, delivered.
+  ...caseOrders.map(
+    (c): DemoOrder => ({
+      key: c.orderKey,
+      email: c.email,
+      address: address(c.name, c.street, c.city, c.postalCode, c.region),
+      status: 'delivered',
+      paymentMethod: 'test_card',
+      shippingMethod: 'post',
+      lines: [[c.sku, 1]],
+      placed: c.deliveredDaysAgo + 4,
+      paid: c.deliveredDaysAgo + 4,
+      shipped: c.deliveredDaysAgo + 2,
+      delivered: c.deliveredDaysAgo,
+      carrier: 'SwiftPost',
+      trackingNumber: `SP47${String(c.deliveredDaysAgo * 7919).padStart(7, '0')}US`,
+    }),
+  ),
 ];
 
 export interface OrderRows {
@@ -192,6 +211,8 @@ export interface OrderRows {
   payments: Array<typeof payments.$inferInsert>;
   /** The last number used from the order reference sequence. */
   lastReferenceNumber: number;
+  /** Each demo order's id by its key (the demo cases find their orders by it). */
+  idsByKey: Map<string, string>;
 }
 
 type Event = Omit<typeof orderEvents.$inferInsert, 'id' | 'orderId'> & { createdAt: Date };
@@ -308,7 +329,14 @@ export function orderRows(nowMs: number, catalog: CatalogRows): OrderRows {
   const at = (daysAgo: number) => new Date(nowMs - Math.round(daysAgo * DAY_MS));
   const variants = new Map(catalog.variants.map((v) => [v.sku, v]));
   const productsById = new Map(catalog.products.map((p) => [p.id, p]));
-  const rows: OrderRows = { orders: [], lines: [], events: [], payments: [], lastReferenceNumber: 0 };
+  const rows: OrderRows = {
+    orders: [],
+    lines: [],
+    events: [],
+    payments: [],
+    lastReferenceNumber: 0,
+    idsByKey: new Map(),
+  };
 
   // References follow the order in which the orders were placed: the year of placement, then the sequence.
   const chronological = [...demoOrders].sort((a, b) => b.placed - a.placed);
@@ -317,6 +345,7 @@ export function orderRows(nowMs: number, catalog: CatalogRows): OrderRows {
     const sequence = ++rows.lastReferenceNumber;
     const reference = formatReference('AC', placedAt.getUTCFullYear(), sequence);
     const orderId = seededUuid(`order:${o.key}`, placedAt.getTime());
+    rows.idsByKey.set(o.key, orderId);
 
     const lines = o.lines.map(([sku, quantity], i) => {
       const variant = variants.get(sku);

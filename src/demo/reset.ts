@@ -36,4 +36,5 @@ export async function resetShop(db: Db): Promise<void> {
   const names = shopTables.map((table) => sql.identifier(getTableName(table)));
   await db.execute(sql`truncate table ${sql.join(names, sql`, `)} cascade`);
   await db.execute(sql`alter sequence order_reference_seq restart with 1`);
+  await db.execute(sql`alter sequence case_reference_seq restart with 1`);
 }

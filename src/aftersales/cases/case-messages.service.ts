@@ -10,7 +10,6 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { enqueueMail } from '../../messaging/outbox.ts';
 import { CASE_REPLY_TEMPLATE, renderCaseReply } from '../../messaging/templates/case-reply.ts';
-import { orderLinkToken } from '../../orders/order-link.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { getShopSettings } from '../../settings/shop.ts';
 import { Conflict, NotFound } from '../../shared/errors.ts';
@@ -18,7 +17,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { afterSalesCaseMessages } from '../conversations.schema.ts';
 import { afterSalesCases } from '../schema.ts';
 import { isOpenCase } from './case-lifecycle.ts';
-import { casePageUrl } from './case-link.ts';
+import { caseUrlOf } from './case-step-emails.ts';
 import { orderOfLink } from './claim-records.ts';
 import type { CustomerMessage, StaffMessage } from './conversation.schemas.ts';
 
@@ -153,7 +152,7 @@ export async function postStaffMessage(
       orderReference: c.orderReference,
       productName: c.productName,
       body,
-      caseUrl: casePageUrl(ctx.config.PUBLIC_URL, orderLinkToken(ctx.secret, c.orderId), c.reference),
+      caseUrl: caseUrlOf(ctx, c.orderId, c.reference),
     });
     await enqueueMail(
       tx,

@@ -12,13 +12,14 @@ import {
   caseStepTemplate,
   renderCaseStep,
 } from '../../messaging/templates/case-step.ts';
-import { orderUrlOf } from '../../orders/order-emails.ts';
+import { orderLinkToken } from '../../orders/order-link.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { getShopSettings } from '../../settings/shop.ts';
 import { evidenceWords } from '../case-words.ts';
 import type { Assessment } from '../policy.ts';
 import { afterSalesCases } from '../schema.ts';
 import type { CaseActor, CaseState } from './case-lifecycle.ts';
+import { casePageUrl } from './case-link.ts';
 
 type EmailCtx = Pick<AppContext, 'config' | 'secret'>;
 
@@ -68,9 +69,9 @@ export function requiredEvidenceWords(assessment: Assessment): string[] {
   return assessment.evidence.filter((e) => e.required).map((e) => evidenceWords[e.kind]);
 }
 
-/** The signed link the case emails carry: the order page, which lists the order's cases. */
-export function caseUrlOf(ctx: EmailCtx, orderId: string, _reference: string): string {
-  return orderUrlOf(ctx, orderId);
+/** The signed link the case emails carry: the customer's case page (case-link.ts). */
+export function caseUrlOf(ctx: EmailCtx, orderId: string, reference: string): string {
+  return casePageUrl(ctx.config.PUBLIC_URL, orderLinkToken(ctx.secret, orderId), reference);
 }
 
 /** What the caller knows of the step that the rows do not say (a quote's parts, a resolution in words). */
