@@ -1,5 +1,6 @@
 // Every table, for drizzle's typed queries and for drizzle-kit's migrations.
 export * from '../accounts/schema.ts';
+export * from '../aftersales/evidence/evidence.schema.ts';
 export * from '../aftersales/schema.ts';
 export * from '../catalog/schema.ts';
 export * from '../messaging/schema.ts';
