@@ -43,7 +43,8 @@ async function sharpInput(data: Buffer, heic: boolean, limits: ImageLimits): Pro
   if (!heic) {
     let meta: sharp.Metadata;
     try {
-      meta = await sharp(data).metadata();
+      // The header only (no pixels decoded): the size is judged here, with words, before sharp's own limit.
+      meta = await sharp(data, { limitInputPixels: false }).metadata();
     } catch {
       throw unreadable();
     }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors.ts';
+import { formatBytes } from '../../shared/format.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 
 export interface ReceivedForm {
@@ -21,13 +22,9 @@ export interface ReceivedForm {
 function parserError(error: unknown, maxBytes: number): never {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code === 'FST_REQ_FILE_TOO_LARGE') {
-    throw new AppError(
-      'payload_too_large',
-      `file: a file may be at most ${Math.floor(maxBytes / (1024 * 1024))} MB`,
-      {
-        field: 'file',
-      },
-    );
+    throw new AppError('payload_too_large', `file: a file may be at most ${formatBytes(maxBytes)}`, {
+      field: 'file',
+    });
   }
   if (code === 'FST_FILES_LIMIT') {
     throw new AppError('payload_too_large', 'file: send one file at a time', { field: 'file' });

@@ -16,6 +16,7 @@ import { count, eq } from 'drizzle-orm';
 import { fileTypeFromFile } from 'file-type';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { formatBytes } from '../../shared/format.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { EvidenceKind } from '../claim.schema.ts';
 import { afterSalesEvidence } from './evidence.schema.ts';
@@ -44,11 +45,9 @@ async function countFiles(db: AppContext['db'], caseId: string): Promise<number>
 }
 
 function sizeLimit(what: string, max: number): AppError {
-  return new AppError(
-    'payload_too_large',
-    `file: ${what} may be at most ${Math.floor(max / (1024 * 1024))} MB`,
-    { field: 'file' },
-  );
+  return new AppError('payload_too_large', `file: ${what} may be at most ${formatBytes(max)}`, {
+    field: 'file',
+  });
 }
 
 interface Cleaned {
