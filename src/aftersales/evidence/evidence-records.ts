@@ -3,9 +3,11 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { NotFound } from '../../shared/errors.ts';
 import { orderOfLink } from '../cases/claim-records.ts';
+import type { EvidenceKind } from '../claim.schema.ts';
 import { afterSalesCases } from '../schema.ts';
 import { type EvidenceChecklist, evidenceChecklist } from './checklist.ts';
 import { afterSalesEvidence, type EvidenceRow } from './evidence.schema.ts';
+import { uploadableKinds } from './evidence-rules.ts';
 import { signEvidenceUrl } from './signed-url.ts';
 
 export type CaseOfEvidence = Pick<
@@ -79,6 +81,8 @@ export interface EvidenceFileView {
 
 export interface EvidenceListView {
   checklist: EvidenceChecklist;
+  /** The kinds the caller may add now (for the customer, also the kinds whose files they may remove). */
+  uploadableKinds: EvidenceKind[];
   files: EvidenceFileView[];
 }
 
@@ -115,12 +119,14 @@ export function evidenceListView(
   secret: string,
   now: Date,
   ttlSeconds: number,
+  actor: 'customer' | 'staff',
 ): EvidenceListView {
   return {
     checklist: evidenceChecklist(
       c.assessment.evidence,
       rows.map((r) => r.kind),
     ),
+    uploadableKinds: uploadableKinds(c.assessment.evidence, c.state, actor),
     files: rows.map((r) => evidenceFileView(r, secret, now, ttlSeconds)),
   };
 }

@@ -92,6 +92,27 @@ export function checkUploadKind(
   return requirement.kind;
 }
 
+/**
+ * The kinds of `evidence` that `actor` may add to a case in `state` now (the file inputs a case page shows;
+ * for the customer, also the kinds whose files they may still remove).
+ */
+export function uploadableKinds(
+  evidence: readonly EvidenceRequirement[],
+  state: CaseState,
+  actor: 'customer' | 'staff',
+): EvidenceKind[] {
+  return evidence
+    .filter((e) => {
+      try {
+        checkUploadKind(e.kind, evidence, state, actor);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .map((e) => e.kind);
+}
+
 /** The customer removes a file of theirs only while that kind is still being collected. */
 export function checkCustomerMayDelete(kind: EvidenceKind, state: CaseState): void {
   const states = kind === 'postage_receipt' ? RECEIPT_STATES : CUSTOMER_UPLOAD_STATES;
@@ -121,6 +142,25 @@ export function parseReceiptAmount(raw: string | undefined, kind: EvidenceKind):
     });
   }
   return Number(value);
+}
+
+/**
+ * AS-GEN-3: the receipt's amount as a person types it in US dollars ("4.50", "12"), in cents; blank is not
+ * given. The no-JavaScript form sends this; scripts and API clients may send `amountCents` instead.
+ */
+export function parseReceiptDollars(raw: string | undefined, kind: EvidenceKind): number | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const match = /^\$?\s*(\d{1,7})(?:\.(\d{1,2}))?$/.exec(raw.trim());
+  if (kind !== 'postage_receipt' || !match) {
+    throw new AppError(
+      'validation_failed',
+      kind !== 'postage_receipt'
+        ? 'amount: only a postage receipt has an amount'
+        : 'amount: write the amount paid in dollars and cents, e.g. 4.50',
+      { field: 'amount' },
+    );
+  }
+  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
 }
 
 /** Per case, all kinds together: a 413 on `file` naming the limit. */

@@ -25,5 +25,6 @@ export async function listEvidence(
     ctx.secret,
     ctx.clock.now(),
     evidenceServices(ctx.config).limits.urlTtlSeconds,
+    access.by,
   );
 }

@@ -57,8 +57,8 @@ async function registerMultipart(app: Parameters<FastifyPluginAsyncZod>[0], ctx:
     limits: {
       fileSize: Math.max(limits.maxImageBytes, limits.maxVideoBytes),
       files: 1,
-      fields: 4,
-      parts: 5,
+      fields: 5,
+      parts: 6,
       fieldSize: 1000,
     },
   });
@@ -88,6 +88,7 @@ async function handleUpload(
         bytes: form.file.bytes,
         kind: form.fields.kind,
         amountCents: form.fields.amountCents,
+        amount: form.fields.amount,
       });
       if (back) return reply.redirect(withQuery(back, 'evidenceAdded', file.kind), 303);
       return reply.status(201).send({ file });

@@ -26,6 +26,7 @@ export const evidenceListResponse = z.object({
     missing: z.array(z.enum(evidenceKinds)),
     complete: z.boolean(),
   }),
+  uploadableKinds: z.array(z.enum(evidenceKinds)),
   files: z.array(evidenceFileSchema),
 });
 

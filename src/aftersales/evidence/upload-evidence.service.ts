@@ -22,7 +22,13 @@ import type { EvidenceKind } from '../claim.schema.ts';
 import { afterSalesEvidence } from './evidence.schema.ts';
 import { evidenceServices } from './evidence-context.ts';
 import { caseOf, type EvidenceAccess, type EvidenceFileView, evidenceFileView } from './evidence-records.ts';
-import { checkCaseFileCount, checkUploadKind, mediaClassOf, parseReceiptAmount } from './evidence-rules.ts';
+import {
+  checkCaseFileCount,
+  checkUploadKind,
+  mediaClassOf,
+  parseReceiptAmount,
+  parseReceiptDollars,
+} from './evidence-rules.ts';
 import { processImage } from './process-image.ts';
 import { processVideo } from './process-video.ts';
 
@@ -34,6 +40,8 @@ export interface ReceivedUpload {
   kind: string | undefined;
   /** The form's `amountCents` field (postage receipts only). */
   amountCents: string | undefined;
+  /** Or the form's `amount` field, in dollars as typed ("4.50"). */
+  amount?: string | undefined;
 }
 
 async function countFiles(db: AppContext['db'], caseId: string): Promise<number> {
@@ -121,7 +129,8 @@ export async function uploadEvidence(
   const actor = access.by;
   const before = await caseOf(ctx.db, ctx.secret, access);
   const kind: EvidenceKind = checkUploadKind(upload.kind, before.assessment.evidence, before.state, actor);
-  const amountCents = parseReceiptAmount(upload.amountCents, kind);
+  const amountCents =
+    parseReceiptAmount(upload.amountCents, kind) ?? parseReceiptDollars(upload.amount, kind);
   checkCaseFileCount(await countFiles(ctx.db, before.id), limits.maxFilesPerCase);
   if (upload.bytes === 0) {
     throw new AppError('validation_failed', 'file: choose a photo or video to upload', { field: 'file' });
