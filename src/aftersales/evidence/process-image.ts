@@ -87,22 +87,19 @@ export async function processImage(
   limits: ImageLimits,
 ): Promise<ProcessedImage> {
   const input = await sharpInput(data, heic, limits);
-  // .rotate() with no angle applies the EXIF orientation; sharp writes no metadata unless asked (keepMetadata).
-  const oriented = input.rotate();
   try {
-    const [original, thumbnail] = await Promise.all([
-      oriented
-        .clone()
-        .resize({ width: limits.maxSide, height: limits.maxSide, fit: 'inside', withoutEnlargement: true })
-        .flatten({ background: '#ffffff' })
-        .jpeg({ quality: 85, mozjpeg: false })
-        .toBuffer({ resolveWithObject: true }),
-      oriented
-        .clone()
-        .resize({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 75 })
-        .toBuffer(),
-    ]);
+    // One decode of the big photo: the thumbnail is made from the re-encoded original, where JPEG
+    // shrink-on-load makes it cheap (a second decode of 12 megapixels would cost as much as the first).
+    const original = await input
+      .rotate()
+      .resize({ width: limits.maxSide, height: limits.maxSide, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 85 })
+      .toBuffer({ resolveWithObject: true });
+    const thumbnail = await sharp(original.data)
+      .resize({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toBuffer();
     return {
       original: original.data,
       thumbnail,
