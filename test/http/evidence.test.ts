@@ -46,6 +46,7 @@ interface FileView {
   urlsExpireAt: string;
 }
 interface ListView {
+  uploadableKinds: string[];
   checklist: {
     items: Array<{ kind: string; required: boolean; files: number }>;
     missing: string[];
@@ -132,6 +133,13 @@ describe('evidence uploads over HTTP (issue 10 point 3)', () => {
       'malfunction_media',
     ]);
     assert.equal(view.checklist.complete, false);
+    assert.deepEqual(view.uploadableKinds, [
+      'package_front',
+      'package_back',
+      'item_media',
+      'malfunction_media',
+      'postage_receipt',
+    ]);
     assert.deepEqual(view.files, []);
   });
 
@@ -399,6 +407,26 @@ describe('evidence uploads over HTTP (issue 10 point 3)', () => {
     const view = await list(c);
     assert.equal(view.files[0]?.amountCents, 1250);
     assert.equal(view.checklist.items.find((i) => i.kind === 'postage_receipt')?.files, 1);
+    assert.deepEqual(
+      view.uploadableKinds,
+      ['postage_receipt'],
+      'only the receipt once the return is authorised',
+    );
+    // The no-JavaScript form sends dollars as typed.
+    res = await upload(c, [
+      kind('postage_receipt'),
+      { name: 'amount', value: '4.5' },
+      file(await pngImage(), 'r.png', 'image/png'),
+    ]);
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal(json<{ file: FileView }>(res).file.amountCents, 450);
+    res = await upload(c, [
+      kind('postage_receipt'),
+      { name: 'amount', value: 'four' },
+      file(await pngImage(), 'r.png', 'image/png'),
+    ]);
+    assert.equal(res.statusCode, 400);
+    assert.equal(errorOf(res).field, 'amount');
   });
 
   it('an opened case already takes evidence before staff ask for it; a staff-only state does not (409 naming kind)', async () => {

@@ -132,6 +132,28 @@ describe('evidence rules', () => {
   });
 });
 
+describe('receipt in dollars and the kinds open now', () => {
+  it('AS-GEN-3: dollars as typed become cents; anything else is a 400 on amount', () => {
+    assert.equal(parseReceiptDollars('4.50', 'postage_receipt'), 450);
+    assert.equal(parseReceiptDollars('$12', 'postage_receipt'), 1200);
+    assert.equal(parseReceiptDollars('0.5', 'postage_receipt'), 50);
+    assert.equal(parseReceiptDollars('', 'postage_receipt'), null);
+    for (const bad of ['4,50', '4.505', 'free', '-3']) {
+      assert.equal(
+        codeOf(() => parseReceiptDollars(bad, 'postage_receipt')),
+        'validation_failed:amount',
+        bad,
+      );
+    }
+  });
+
+  it('the customer adds evidence until the return is authorised, then only the receipt (AS-DEF-5)', () => {
+    assert.equal(uploadableKinds(doa.evidence, 'awaiting_evidence', 'customer').length, 5);
+    assert.deepEqual(uploadableKinds(doa.evidence, 'return_authorised', 'customer'), ['postage_receipt']);
+    assert.deepEqual(uploadableKinds(doa.evidence, 'closed', 'customer'), []);
+  });
+});
+
 describe('signed evidence addresses', () => {
   const secret = 'a-secret-of-the-shop-0123456789-abcdef';
   const id = '0190a000-0000-7000-8000-000000000001';
