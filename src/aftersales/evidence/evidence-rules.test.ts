@@ -9,6 +9,8 @@ import {
   checkUploadKind,
   mediaClassOf,
   parseReceiptAmount,
+  parseReceiptDollars,
+  uploadableKinds,
 } from './evidence-rules.ts';
 import { checkEvidenceSignature, signEvidenceUrl } from './signed-url.ts';
 

@@ -7,7 +7,6 @@
  * Apple's timed-metadata tracks carry location too). A poster frame becomes the thumbnail.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { AppError } from '../../shared/errors.ts';
 import { THUMBNAIL_SIDE } from './process-image.ts';
@@ -140,9 +139,4 @@ export async function processVideo(
     height: video.height ?? null,
     durationMs: Math.round(seconds * 1000),
   };
-}
-
-/** Reads the cleaned video (evidence videos are bounded by EVIDENCE_MAX_VIDEO_BYTES). */
-export async function readVideo(path: string): Promise<Buffer> {
-  return readFile(path);
 }
