@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { runCasesBench } from './cases.bench.ts';
+import type { EvidenceBenchResult } from './evidence.bench.ts';
 import { type BenchTarget, type HttpScenarioResult, runHttpBench } from './http.bench.ts';
 import type { PolicyBenchResult } from './policy.bench.ts';
 
@@ -40,19 +41,30 @@ async function policyScenario(): Promise<PolicyBenchResult> {
   return JSON.parse(out.trim().split('\n').pop() as string) as PolicyBenchResult;
 }
 
-function readPreviousResults(file: string): { policy?: unknown; http?: unknown; cases?: unknown } {
+function readPreviousResults(file: string): {
+  policy?: unknown;
+  http?: unknown;
+  cases?: unknown;
+  evidence?: unknown;
+} {
   if (!existsSync(file)) return {};
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
       measuredAt?: string;
       policy?: unknown;
       http?: unknown;
+      evidence?: unknown;
     };
     // Files from before each figure carried its own time hold one time for all and a bare http list.
     const http = Array.isArray(parsed.http)
       ? { measuredAt: parsed.measuredAt, scenarios: parsed.http }
       : parsed.http;
-    return { policy: parsed.policy ?? undefined, http, cases: (parsed as { cases?: unknown }).cases };
+    return {
+      policy: parsed.policy ?? undefined,
+      http,
+      cases: (parsed as { cases?: unknown }).cases,
+      evidence: (parsed as { evidence?: unknown }).evidence,
+    };
   } catch {
     return {};
   }
@@ -62,6 +74,19 @@ const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 const policy = wanted('policy') ? await policyScenario() : null;
+// Evidence photos (issue 10 point 10): run under tsx in its own process (it starts its server as another).
+let evidence: EvidenceBenchResult | null = null;
+if (wanted('evidence')) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'evidence.bench.ts')], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.BENCH_EVIDENCE_DATABASE_URL ?? process.env.DATABASE_URL ?? '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  evidence = JSON.parse(out) as EvidenceBenchResult;
+}
 let http: HttpScenarioResult[] = [];
 // `npm run bench -- product-list`: only the product list beside the bare Fastify (PostgreSQL by default).
 const productListOnly = only.includes('product-list');
@@ -106,6 +131,7 @@ const results = {
   policy: policy ? { measuredAt: now, ...policy } : (previous.policy ?? null),
   http: wanted('http') ? { measuredAt: now, scenarios: http } : (previous.http ?? null),
   cases: wanted('cases') ? { measuredAt: now, scenarios: cases } : (previous.cases ?? null),
+  evidence: evidence ? { measuredAt: now, ...evidence } : (previous.evidence ?? null),
   ...(productListOnly ? { productList: { measuredAt: now, scenarios: http } } : {}),
 };
 
@@ -118,6 +144,22 @@ if (policy) {
       'ns/assessment': policy.nsPerAssessment,
       'target/s': '1,000,000',
       met: policy.assessmentsPerSecond >= 1_000_000 ? 'yes' : 'no',
+    },
+  ]);
+}
+if (evidence) {
+  console.log(
+    `\nEvidence photo, ${evidence.photo.width} × ${evidence.photo.height} JPEG (${evidence.database})`,
+  );
+  console.table([
+    {
+      'process median ms': evidence.processMs.median,
+      'process max ms': evidence.processMs.max,
+      'upload median ms': evidence.uploadMs.median,
+      target: '< 500 ms',
+      met: evidence.processMs.median < 500 ? 'yes' : 'no',
+      '/api/health p99 idle ms': evidence.health.idleP99Ms,
+      '/api/health p99 during uploads ms': evidence.health.busyP99Ms,
     },
   ]);
 }

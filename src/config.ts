@@ -65,6 +65,35 @@ export const configSchema = z.object({
   CASE_OVERRIDE_REASON_MIN_CHARS: z.coerce.number().int().min(1).max(500).default(15),
   /** Secret shared with the test card processor for webhook signatures. */
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
+  // After-sales evidence (issue 10 point 3): photos and videos customers upload to a case.
+  /** The largest photo a customer may upload, in bytes (phones take 3-8 MB; HEIC is smaller). */
+  EVIDENCE_MAX_IMAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200_000_000)
+    .default(20 * 1024 * 1024),
+  /** The largest video, in bytes: a short clip of a malfunction, not a film. */
+  EVIDENCE_MAX_VIDEO_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2_000_000_000)
+    .default(100 * 1024 * 1024),
+  /** The longest video, in seconds. */
+  EVIDENCE_MAX_VIDEO_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Files per case, all kinds together. */
+  EVIDENCE_MAX_FILES_PER_CASE: z.coerce.number().int().min(1).max(500).default(20),
+  /** Pixels a photo may have before it is decoded (width × height): a decompression bomb stops here. */
+  EVIDENCE_MAX_PIXELS: z.coerce.number().int().min(1_000_000).max(400_000_000).default(50_000_000),
+  /** Longest side of the stored photo, in pixels; larger photos are scaled down. */
+  EVIDENCE_IMAGE_MAX_SIDE: z.coerce.number().int().min(320).max(10_000).default(2560),
+  /** Photos re-encoded at once per process; the rest wait their turn so other requests keep their latency. */
+  EVIDENCE_IMAGE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** How long ffmpeg may work on one video before it is stopped, in milliseconds. */
+  EVIDENCE_VIDEO_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  /** How long a signed address of an evidence file stays valid, in seconds. */
+  EVIDENCE_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };

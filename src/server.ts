@@ -18,6 +18,11 @@ import { accountAdminRoutes } from './accounts/admin.routes.ts';
 import { requireStaff, staffCookieName } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
 import { afterSalesAdminRoutes } from './aftersales/admin.routes.ts';
+import {
+  evidenceCustomerRoutes,
+  evidenceFileRoutes,
+  evidenceStaffRoutes,
+} from './aftersales/evidence/routes.ts';
 import { afterSalesRoutes } from './aftersales/routes.ts';
 import { catalogAdminRoutes } from './catalog/admin.routes.ts';
 import { mediaRoutes } from './catalog/media.routes.ts';
@@ -115,6 +120,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(checkoutRoutes, { prefix: '/api', ctx });
   await app.register(orderRoutes, { prefix: '/api', ctx });
   await app.register(afterSalesRoutes, { prefix: '/api', ctx });
+  await app.register(evidenceCustomerRoutes, { prefix: '/api', ctx });
+  await app.register(evidenceFileRoutes, { prefix: '/api', ctx });
   await app.register(paymentRoutes, { prefix: '/api', ctx });
   await app.register(staffRoutes, { prefix: '/api', ctx });
   await app.register(
@@ -126,6 +133,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(catalogAdminRoutes, { ctx });
       await admin.register(ordersAdminRoutes, { ctx });
       await admin.register(afterSalesAdminRoutes, { ctx });
+      await admin.register(evidenceStaffRoutes, { ctx });
       await admin.register(mailAdminRoutes, { ctx });
       await admin.register(settingsAdminRoutes, { ctx });
       await admin.register(accountAdminRoutes, { ctx });

@@ -1,6 +1,7 @@
 // Every table, for drizzle's typed queries and for drizzle-kit's migrations.
 export * from '../accounts/schema.ts';
 export * from '../aftersales/conversations.schema.ts';
+export * from '../aftersales/evidence/evidence.schema.ts';
 export * from '../aftersales/schema.ts';
 export * from '../catalog/schema.ts';
 export * from '../messaging/schema.ts';

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'policy_violation'
   | 'payment_declined'
   | 'rate_limited'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -23,6 +25,9 @@ const statusByCode: Record<ErrorCode, number> = {
   policy_violation: 422,
   payment_declined: 402,
   rate_limited: 429,
+  // Uploads: a file (or a case's files) over a limit, and a file whose bytes are no accepted type.
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   internal: 500,
 };
 

@@ -117,3 +117,10 @@ export function formatAddress(address: PostalAddress): string[] {
   }
   return [address.name.trim(), ...local, countryName(code)].filter(present);
 }
+
+/** A size in bytes for people: "850 KB", "20 MB" (1 KB = 1,024 bytes, whole numbers, as upload limits read). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.floor(bytes / 1024)} KB`;
+  return `${Math.floor(bytes / (1024 * 1024))} MB`;
+}

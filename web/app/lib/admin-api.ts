@@ -337,3 +337,29 @@ export const keys = {
   mailQueue: ['mail', 'queue'] as const,
   shopSettings: ['settings', 'shop'] as const,
 };
+
+// ------------------------------------------------------------------------------------------- case evidence
+
+export type {
+  EvidenceFileView,
+  EvidenceListView,
+} from '../../../src/aftersales/evidence/evidence-records.ts';
+
+/** A case's evidence checklist and files, with signed addresses valid for EVIDENCE_URL_TTL_SECONDS. */
+export function getCaseEvidence(
+  caseId: string,
+): Promise<import('../../../src/aftersales/evidence/evidence-records.ts').EvidenceListView> {
+  return request('GET', `/api/admin/cases/${encodeURIComponent(caseId)}/evidence`);
+}
+
+/** Staff add a file to a case (a photo a customer emailed, the technician's own pictures). */
+export function uploadCaseEvidence(
+  caseId: string,
+  kind: string,
+  file: File,
+): Promise<{ file: import('../../../src/aftersales/evidence/evidence-records.ts').EvidenceFileView }> {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('file', file);
+  return request('POST', `/api/admin/cases/${encodeURIComponent(caseId)}/evidence`, form);
+}
