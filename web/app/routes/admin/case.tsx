@@ -4,6 +4,7 @@
  * timeline (each step with the engine's answer and any override beside it), and only the moves the lifecycle
  * table allows this staff member.
  */
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, type MetaFunction, useParams } from 'react-router';
@@ -14,13 +15,13 @@ import {
   caseStateLabel,
   claimKindLabel,
   componentLabel,
-  evidenceLabel,
   resolutionLabels,
   verdictLabels,
 } from '../../components/admin/case-format.ts';
 import { formatDateTime, formatUsd, humanize } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { errorMessage, LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
+import { EvidenceGallery } from '../../components/cases/EvidenceGallery.tsx';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
@@ -70,7 +71,7 @@ export default function CasePage() {
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
         <div className="flex flex-col gap-4">
           <AssessmentPanel assessment={d.assessment} policyVersion={d.policyVersion} />
-          <Evidence assessment={d.assessment} />
+          <EvidenceGallery caseId={d.id} />
           <Timeline c={d} />
         </div>
         <div className="flex flex-col gap-4">
@@ -132,25 +133,6 @@ function AssessmentPanel({
           </li>
         ))}
       </ol>
-    </Panel>
-  );
-}
-
-function Evidence({ assessment }: { assessment: Assessment }) {
-  return (
-    <Panel title="Evidence the policy asks for">
-      {assessment.evidence.length === 0 ? (
-        <p className="text-sm text-muted">This kind of claim needs no evidence.</p>
-      ) : (
-        <ul className="flex flex-col gap-1 text-sm">
-          {assessment.evidence.map((e) => (
-            <li key={e.kind} className="flex flex-wrap items-center gap-2">
-              <span>{evidenceLabel[e.kind]}</span>
-              <Badge tone={e.required ? 'warning' : 'neutral'}>{e.required ? 'Required' : 'Optional'}</Badge>
-            </li>
-          ))}
-        </ul>
-      )}
     </Panel>
   );
 }
