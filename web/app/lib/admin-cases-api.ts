@@ -3,6 +3,7 @@
  * Types come from the zod schemas the server validates with (src/aftersales/cases/schemas.ts).
  */
 import type { z } from 'zod';
+import type { staffMessageSchema } from '../../../src/aftersales/cases/conversation.schemas.ts';
 import type {
   AdminCaseDetail,
   adminCaseListQuery,
@@ -43,3 +44,17 @@ export const caseKeys = {
   list: (query: CaseListQuery) => ['cases', 'list', query] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
 };
+
+/** One message of a case's conversation with the customer (AS-GEN-1), with the staff member who wrote it. */
+export type CaseMessage = z.infer<typeof staffMessageSchema>;
+
+export async function getCaseMessages(id: string): Promise<CaseMessage[]> {
+  const path = `/api/admin/cases/${encodeURIComponent(id)}/messages`;
+  return (await request<{ messages: CaseMessage[] }>('GET', path)).messages;
+}
+
+/** Writes to the customer; the server emails them a link to the case. Errors name `body`. */
+export async function postCaseMessage(id: string, body: string): Promise<CaseMessage> {
+  const path = `/api/admin/cases/${encodeURIComponent(id)}/messages`;
+  return (await request<{ message: CaseMessage }>('POST', path, { body })).message;
+}

@@ -21,6 +21,7 @@ import {
 import { formatDateTime, formatUsd, humanize } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { errorMessage, LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
+import { CaseThread } from '../../components/cases/CaseThread.tsx';
 import { EvidenceGallery } from '../../components/cases/EvidenceGallery.tsx';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
@@ -72,6 +73,7 @@ export default function CasePage() {
         <div className="flex flex-col gap-4">
           <AssessmentPanel assessment={d.assessment} policyVersion={d.policyVersion} />
           <EvidenceGallery caseId={d.id} />
+          <CaseThread caseId={d.id} />
           <Timeline c={d} />
         </div>
         <div className="flex flex-col gap-4">
