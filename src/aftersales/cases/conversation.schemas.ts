@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import { text } from '../../shared/text.ts';
 import { claimKinds } from '../claim.schema.ts';
-import { assessmentSchema, customerFactsSchema } from './schemas.ts';
-
 import { MESSAGE_MAX_CHARS } from './message-limits.ts';
+import { assessmentSchema, customerFactsSchema } from './schemas.ts';
 
 export { MESSAGE_MAX_CHARS };
 
