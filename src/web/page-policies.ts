@@ -23,6 +23,9 @@ const personalRoutes = new Set([
   'routes/checkout',
   'routes/orders.lookup',
   'routes/orders.view',
+  // Issue 10: a claim and a case, behind the order's signed link.
+  'routes/orders.claim',
+  'routes/orders.case',
 ]);
 
 /** True when any route of the match (root to leaf) shows personal data. */

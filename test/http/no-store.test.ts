@@ -73,6 +73,8 @@ describe('personal answers are never cacheable', () => {
       '/orders/lookup',
       '/orders/lookup.data',
       '/orders/view?t=not-a-token',
+      '/orders/claim?token=not-a-token',
+      '/orders/case.data?token=not-a-token&ref=RMA-26-00001',
       '/admin',
       '/admin/sign-in',
       '/Admin/Orders/',

@@ -310,6 +310,7 @@ export default function CasePage() {
             title={d.productName}
             subtitle={`Judged by version ${d.policyVersion} of the after-sales policy, when the case was opened`}
             words={words}
+            showEvidence={false}
           />
         </section>
 
@@ -370,7 +371,8 @@ export default function CasePage() {
             </ol>
           )}
           {d.open ? (
-            <Form method="post" noValidate className="space-y-3">
+            // A new message empties the box: the form is drawn anew once the thread has it.
+            <Form key={d.messages.length} method="post" noValidate className="space-y-3">
               <input type="hidden" name="intent" value="message" />
               <Textarea
                 label="Write to customer service"

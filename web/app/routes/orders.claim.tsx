@@ -113,11 +113,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = String(form.get('intent') ?? 'check');
   const parsed = parseClaimForm(form, { needQuestion: intent === 'ask' });
   const { values } = parsed;
+  const assessOf = async (claim: NonNullable<typeof parsed.claim>) =>
+    (await assessClaims(context.ctx, token, claim)).lines;
   if (Object.keys(parsed.errors).length > 0 || !parsed.claim) {
-    return answer(400, { values, errors: parsed.errors });
+    // Only the question is missing: the policy's answer stays on the page beside the error.
+    const assessed = parsed.claim ? await assessOf(parsed.claim).catch(() => null) : null;
+    return answer(400, { values, errors: parsed.errors, assessed });
   }
   const claim = parsed.claim;
-  const assess = async () => (await assessClaims(context.ctx, token, claim)).lines;
+  const assess = () => assessOf(claim);
   try {
     if (intent === 'open') {
       const cases = await openClaims(context.ctx, token, claim);

@@ -9,10 +9,13 @@ export function AssessmentCard({
   title,
   subtitle,
   words,
+  showEvidence = true,
 }: {
   title: string;
   subtitle?: string;
   words: AssessmentWords;
+  /** False where the page has its own evidence section (the case page). */
+  showEvidence?: boolean;
 }) {
   return (
     <article className="space-y-3 rounded-xl bg-surface p-4 ring-1 ring-line sm:p-5">
@@ -65,7 +68,7 @@ export function AssessmentCard({
               <dd className="text-gray-900">{words.parts}</dd>
             </>
           ) : null}
-          {words.evidence.length > 0 ? (
+          {showEvidence && words.evidence.length > 0 ? (
             <>
               <dt className="font-medium text-muted">Evidence needed</dt>
               <dd className="text-gray-900">
