@@ -52,6 +52,8 @@ export const configSchema = z.object({
   CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** Secret shared with the test card processor for webhook signatures. */
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** How long a coupon or voucher issued by an after-sales case stays redeemable (AS-GEN-5, AS-INC-2). */
+  COUPON_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };

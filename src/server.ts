@@ -18,6 +18,7 @@ import { accountAdminRoutes } from './accounts/admin.routes.ts';
 import { requireStaff, staffCookieName } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
 import { afterSalesAdminRoutes } from './aftersales/admin.routes.ts';
+import { caseRemedyRoutes } from './aftersales/remedies/remedies.routes.ts';
 import { afterSalesRoutes } from './aftersales/routes.ts';
 import { catalogAdminRoutes } from './catalog/admin.routes.ts';
 import { mediaRoutes } from './catalog/media.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(catalogAdminRoutes, { ctx });
       await admin.register(ordersAdminRoutes, { ctx });
       await admin.register(afterSalesAdminRoutes, { ctx });
+      await admin.register(caseRemedyRoutes, { ctx });
       await admin.register(mailAdminRoutes, { ctx });
       await admin.register(settingsAdminRoutes, { ctx });
       await admin.register(accountAdminRoutes, { ctx });

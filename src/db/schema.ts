@@ -1,8 +1,10 @@
 // Every table, for drizzle's typed queries and for drizzle-kit's migrations.
 export * from '../accounts/schema.ts';
+export * from '../aftersales/remedies/remedy.schema.ts';
 export * from '../aftersales/schema.ts';
 export * from '../catalog/schema.ts';
 export * from '../messaging/schema.ts';
+export * from '../orders/coupons/coupon.schema.ts';
 export * from '../orders/payments/test-processor.schema.ts';
 export * from '../orders/schema.ts';
 export * from '../settings/schema.ts';

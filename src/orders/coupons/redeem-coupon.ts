@@ -1,0 +1,67 @@
+/**
+ * Spending a coupon at checkout, in the checkout's transaction. `lockCoupon` reads the coupon with its row
+ * locked before the payment is authorised (the discount decides the amount); `markCouponRedeemed` spends it
+ * once the order exists. Two checkouts with one code: the second waits on the row lock, then finds it spent
+ * (409); the conditional update (`redeemed_at is null`) is the second guard should a caller skip the lock.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { Conflict, ValidationError } from '../../shared/errors.ts';
+import { formatDate } from '../../shared/format.ts';
+import { couponProblem } from './coupon.rules.ts';
+import { type CouponRow, coupons } from './coupon.schema.ts';
+import { normaliseCouponCode } from './coupon-code.ts';
+
+const FIELD = 'couponCode';
+
+function unknownCode(): ValidationError {
+  return new ValidationError([
+    {
+      field: FIELD,
+      message: 'This coupon code does not exist; check it letter by letter (AC-XXXX-XXXX-XXXX)',
+    },
+  ]);
+}
+
+/**
+ * The spendable coupon behind `typed`, its row locked until the caller's transaction ends.
+ * Errors: 400 `couponCode` unknown or malformed; 409 `couponCode` already used, expired, or in another currency.
+ */
+export async function lockCoupon(tx: Db, typed: string, now: Date): Promise<CouponRow> {
+  const code = normaliseCouponCode(typed);
+  if (!code) throw unknownCode();
+  const [coupon] = await tx.select().from(coupons).where(eq(coupons.code, code)).for('update');
+  if (!coupon) throw unknownCode();
+  const problem = couponProblem(coupon, now);
+  if (problem === 'used') {
+    throw new Conflict('This coupon has already been used: each coupon pays for one order', {
+      field: FIELD,
+    });
+  }
+  if (problem === 'expired') {
+    throw new Conflict(`This coupon expired on ${formatDate(coupon.expiresAt)}`, { field: FIELD });
+  }
+  if (problem === 'currency') {
+    throw new Conflict(`This coupon is in ${coupon.currency}; this shop takes orders in USD`, {
+      field: FIELD,
+    });
+  }
+  return coupon;
+}
+
+/** Spends the coupon locked by `lockCoupon` on the order. 409 `couponCode` when it was spent meanwhile. */
+export async function markCouponRedeemed(
+  tx: Db,
+  couponId: string,
+  order: { id: string; discountCents: number },
+  now: Date,
+): Promise<void> {
+  const [spent] = await tx
+    .update(coupons)
+    .set({ redeemedAt: now, redeemedOrderId: order.id, redeemedDiscountCents: order.discountCents })
+    .where(and(eq(coupons.id, couponId), isNull(coupons.redeemedAt)))
+    .returning({ id: coupons.id });
+  if (!spent) {
+    throw new Conflict('This coupon has already been used: each coupon pays for one order', { field: FIELD });
+  }
+}
