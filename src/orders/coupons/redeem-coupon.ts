@@ -8,7 +8,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { Conflict, ValidationError } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
-import { couponProblem } from './coupon.rules.ts';
+import { couponDiscountCents, couponProblem } from './coupon.rules.ts';
 import { type CouponRow, coupons } from './coupon.schema.ts';
 import { normaliseCouponCode } from './coupon-code.ts';
 
@@ -28,9 +28,32 @@ function unknownCode(): ValidationError {
  * Errors: 400 `couponCode` unknown or malformed; 409 `couponCode` already used, expired, or in another currency.
  */
 export async function lockCoupon(tx: Db, typed: string, now: Date): Promise<CouponRow> {
+  return spendable(tx, typed, now, true);
+}
+
+/**
+ * The checkout page's "Apply": what the coupon would take off goods worth `subtotalCents`, read without a lock
+ * (checkout itself checks again, locked). Same errors as `lockCoupon`.
+ */
+export async function previewCoupon(
+  db: Db,
+  typed: string,
+  subtotalCents: number,
+  now: Date,
+): Promise<{ code: string; valueCents: number; discountCents: number }> {
+  const coupon = await spendable(db, typed, now, false);
+  return {
+    code: coupon.code,
+    valueCents: coupon.valueCents,
+    discountCents: couponDiscountCents(coupon.valueCents, subtotalCents),
+  };
+}
+
+async function spendable(tx: Db, typed: string, now: Date, lock: boolean): Promise<CouponRow> {
   const code = normaliseCouponCode(typed);
   if (!code) throw unknownCode();
-  const [coupon] = await tx.select().from(coupons).where(eq(coupons.code, code)).for('update');
+  const query = tx.select().from(coupons).where(eq(coupons.code, code));
+  const [coupon] = lock ? await query.for('update') : await query;
   if (!coupon) throw unknownCode();
   const problem = couponProblem(coupon, now);
   if (problem === 'used') {
