@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { partsQuote, reimbursement } from './money.rules.ts';
+import { partsQuoteTerms } from './parts-quote.ts';
 
 const shopPays = (cap: number) => ({
   eligible: true,
@@ -74,5 +75,15 @@ describe('parts quote', () => {
   it('AS-DEF-3: no component to change, the repair is free and a quote above 0 is refused', () => {
     assert.equal(partsQuote(0, { partsPayer: null }).amountCents, 0);
     assert.throws(() => partsQuote(100, { partsPayer: null }), RangeError);
+  });
+});
+
+describe('parts quote terms', () => {
+  it('AS-DEF-3: a quote the customer pays comes with bank-transfer instructions quoting the RMA number', () => {
+    const terms = partsQuoteTerms(8_900, { partsPayer: 'customer' }, 'RMA-26-00042');
+    assert.equal(terms.amountCents, 8_900);
+    assert.equal(terms.payment?.reference, 'RMA-26-00042');
+    assert.equal(terms.payment?.amountCents, 8_900);
+    assert.equal(partsQuoteTerms(8_900, { partsPayer: 'shop' }, 'RMA-26-00042').payment, null);
   });
 });

@@ -441,6 +441,7 @@ export default function CheckoutPage() {
               <Input
                 label="Coupon or voucher code (optional)"
                 hint="As printed on it, such as AC-7KQ2-M9XD-4HTP. A coupon pays for goods, not postage, and is used once."
+                key={coupon?.code ?? 'typed'}
                 id="field-couponCode"
                 name="couponCode"
                 autoComplete="off"
