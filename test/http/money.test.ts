@@ -316,35 +316,33 @@ describe('money of after-sales cases over HTTP (issue 10 point 5)', () => {
     );
   });
 
-  it('AS-GEN-3: a receipt above the cap is reimbursed only up to the cap, through the same refund path', async () => {
+  it('AS-GEN-3: a receipt below the cap is reimbursed through the same refund path; one at or above the cap is not reimbursed', async () => {
     const { caseIds } = await deliveredCardOrder([{ priceCents: 30_000 }]);
-    const res = await staffReq(
-      owner,
-      'POST',
-      `/api/admin/cases/${caseIds[0]}/return-shipping`,
-      { receiptCents: 2_000 },
-      newKey(),
-    );
+    const url = `/api/admin/cases/${caseIds[0]}/return-shipping`;
+    let res = await staffReq(owner, 'POST', url, { receiptCents: 2_000 }, newKey());
     assert.equal(res.statusCode, 200, res.body);
-    const answer = json<{
+    type Answer = {
       amountCents: number;
       reasons: Array<{ clause: string; message: string }>;
       remedies: Remedies;
-    }>(res);
-    assert.equal(answer.amountCents, 1_499, 'dead on arrival: the shop pays below the US$15 cap');
+    };
+    let answer = json<Answer>(res);
+    assert.equal(answer.amountCents, 0, 'at or above the US$15 cap: nothing');
     assert.equal(answer.reasons[0]?.clause, 'AS-GEN-3');
-    assert.match(answer.reasons[0]?.message ?? '', /above the \$14\.99/);
+    assert.equal(answer.remedies.items.length, 0, 'no refund written');
+
+    res = await staffReq(owner, 'POST', url, { receiptCents: 1_190 }, newKey());
+    assert.equal(res.statusCode, 200, res.body);
+    answer = json<Answer>(res);
+    assert.equal(answer.amountCents, 1_190, 'dead on arrival: the shop pays the postage');
     assert.equal(answer.remedies.items[0]?.kind, 'return_shipping');
-    assert.equal(answer.remedies.items[0]?.amountCents, 1_499);
-    const bad = await staffReq(
-      owner,
-      'POST',
-      `/api/admin/cases/${caseIds[0]}/return-shipping`,
-      { receiptCents: -1 },
-      newKey(),
-    );
+    assert.equal(answer.remedies.items[0]?.clause, 'AS-GEN-3');
+    assert.equal(answer.remedies.items[0]?.refund?.status, 'succeeded');
+
+    const bad = await staffReq(owner, 'POST', url, { receiptCents: -1 }, newKey());
     assert.equal(bad.statusCode, 400);
     assert.equal(json<ErrorShape>(bad).error.field, 'receiptCents');
+    assert.equal((await staffReq(technician, 'POST', url, { receiptCents: 100 }, newKey())).statusCode, 403);
   });
 
   it('a replacement is a zero-priced order that takes stock and ships like any order; out of stock → 409 naming the variant', async () => {

@@ -10,43 +10,54 @@ const shopPays = (cap: number) => ({
 });
 
 describe('return-shipping reimbursement', () => {
-  it('AS-GEN-3: a receipt under the cap is reimbursed in full', () => {
-    const d = reimbursement(820, shopPays(1_499));
+  const CAP = 1_500;
+
+  it('AS-GEN-3: a receipt below the cap is reimbursed in full', () => {
+    const d = reimbursement(820, shopPays(1_499), CAP);
     assert.equal(d.amountCents, 820);
     assert.equal(d.reasons[0]?.clause, 'AS-GEN-3');
   });
 
-  it('AS-GEN-3: a receipt above the cap is reimbursed only up to the cap, and the reason says so', () => {
-    const d = reimbursement(2_000, shopPays(1_499));
-    assert.equal(d.amountCents, 1_499);
+  it("AS-GEN-3: a receipt above the claim's reimbursable amount is reimbursed only up to it, and the reason says so", () => {
+    // The customer declared $8.00 of postage when opening the claim; the receipt shows $12.00.
+    const d = reimbursement(1_200, shopPays(800), CAP);
+    assert.equal(d.amountCents, 800);
     assert.match(
       d.reasons[0]?.message ?? '',
-      /above the \$14\.99 the shop reimburses: \$14\.99 is reimbursed, the rest is not/,
+      /above the \$8\.00 reimbursable for this claim: \$8\.00 is reimbursed, the rest is not/,
     );
   });
 
+  it('AS-GEN-3: a receipt at or above the cap is not reimbursed at all', () => {
+    for (const receipt of [1_500, 2_000]) {
+      const d = reimbursement(receipt, shopPays(1_499), CAP);
+      assert.equal(d.amountCents, 0);
+      assert.equal(d.reasons[0]?.clause, 'AS-GEN-3');
+      assert.match(d.reasons[0]?.message ?? '', /only return postage below \$15\.00/);
+    }
+    assert.equal(reimbursement(1_499, shopPays(1_499), CAP).amountCents, 1_499);
+  });
+
   it('AS-DEF-4: when the customer pays the return, nothing is reimbursed', () => {
-    const d = reimbursement(800, {
-      eligible: true,
-      returnShipping: { payer: 'customer', reimbursableUpToCents: 0 },
-    });
+    const d = reimbursement(
+      800,
+      { eligible: true, returnShipping: { payer: 'customer', reimbursableUpToCents: 0 } },
+      CAP,
+    );
     assert.equal(d.amountCents, 0);
     assert.equal(d.reasons[0]?.clause, 'AS-DEF-4');
-    assert.equal(reimbursement(800, { ...shopPays(1_499), eligible: false }).amountCents, 0);
+    assert.equal(reimbursement(800, { ...shopPays(1_499), eligible: false }, CAP).amountCents, 0);
   });
 
-  it('AS-GEN-3: a fee at or above the cap leaves a cap of 0: nothing is reimbursed', () => {
-    assert.equal(reimbursement(1_500, shopPays(0)).amountCents, 0);
-  });
-
-  it('AS-GEN-3: never more than the receipt nor the cap (property)', () => {
+  it('AS-GEN-3: never more than the receipt nor the ceiling, nothing at or above the cap (property)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1_000_000 }),
         fc.integer({ min: 0, max: 100_000 }),
-        (receipt, cap) => {
-          const d = reimbursement(receipt, shopPays(cap));
-          assert.equal(d.amountCents, Math.min(receipt, cap));
+        fc.integer({ min: 1, max: 100_000 }),
+        (receipt, ceiling, cap) => {
+          const d = reimbursement(receipt, shopPays(ceiling), cap);
+          assert.equal(d.amountCents, receipt >= cap ? 0 : Math.min(receipt, ceiling));
         },
       ),
       { seed: 20261130 },
@@ -54,8 +65,8 @@ describe('return-shipping reimbursement', () => {
   });
 
   it('refuses a negative or fractional receipt', () => {
-    assert.throws(() => reimbursement(-1, shopPays(1_499)), RangeError);
-    assert.throws(() => reimbursement(1.5, shopPays(1_499)), RangeError);
+    assert.throws(() => reimbursement(-1, shopPays(1_499), CAP), RangeError);
+    assert.throws(() => reimbursement(1.5, shopPays(1_499), CAP), RangeError);
   });
 });
 

@@ -14,19 +14,26 @@ export interface MoneyDecision {
 
 /**
  * AS-GEN-3 / AS-DEF-4 / AS-INC-1: the return-shipping reimbursement for a postage receipt of `receiptCents`.
- * min(receipt, `returnShipping.reimbursableUpToCents`) when the engine made the shop the payer, else 0. A
- * receipt above the cap is reimbursed up to the cap only, and the reasons say so.
+ * `feeCapCents` is the policy's `returnShippingFeeCapCents` (the settings version the case was judged by).
+ *
+ * - The engine made the customer the payer, or the claim is ineligible: 0 (AS-DEF-4).
+ * - A receipt at or above the policy's cap: 0. AS-GEN-3 accepts only fees below the cap; a fee at or above it
+ *   is not reimbursed at all (not even the cap's worth).
+ * - Otherwise min(receipt, `returnShipping.reimbursableUpToCents`): the engine's ceiling for this claim (the
+ *   fee the customer declared when opening it, or the cap minus one cent). A receipt above that ceiling is
+ *   reimbursed only up to it, and the reasons say so.
  *
  * @throws RangeError when `receiptCents` is not a non-negative integer.
  */
 export function reimbursement(
   receiptCents: number,
   assessment: Pick<Assessment, 'eligible' | 'returnShipping'>,
+  feeCapCents: number,
 ): MoneyDecision {
   if (!Number.isSafeInteger(receiptCents) || receiptCents < 0) {
     throw new RangeError('receiptCents must be a non-negative integer');
   }
-  const { payer, reimbursableUpToCents: cap } = assessment.returnShipping;
+  const { payer, reimbursableUpToCents: ceiling } = assessment.returnShipping;
   if (!assessment.eligible || payer !== 'shop') {
     return {
       amountCents: 0,
@@ -38,19 +45,24 @@ export function reimbursement(
       ],
     };
   }
-  if (cap <= 0) {
+  if (receiptCents >= feeCapCents) {
     return {
       amountCents: 0,
-      reasons: [{ clause: 'AS-GEN-3', message: 'This claim allows no return-shipping reimbursement.' }],
-    };
-  }
-  if (receiptCents > cap) {
-    return {
-      amountCents: cap,
       reasons: [
         {
           clause: 'AS-GEN-3',
-          message: `The receipt shows ${formatUsd(receiptCents)}, above the ${formatUsd(cap)} the shop reimburses: ${formatUsd(cap)} is reimbursed, the rest is not.`,
+          message: `The receipt shows ${formatUsd(receiptCents)}: the shop accepts only return postage below ${formatUsd(feeCapCents)}, so none of it is reimbursed.`,
+        },
+      ],
+    };
+  }
+  if (receiptCents > ceiling) {
+    return {
+      amountCents: ceiling,
+      reasons: [
+        {
+          clause: 'AS-GEN-3',
+          message: `The receipt shows ${formatUsd(receiptCents)}, above the ${formatUsd(ceiling)} reimbursable for this claim: ${formatUsd(ceiling)} is reimbursed, the rest is not.`,
         },
       ],
     };
@@ -60,7 +72,7 @@ export function reimbursement(
     reasons: [
       {
         clause: 'AS-GEN-3',
-        message: `The return shipping of ${formatUsd(receiptCents)} is reimbursed in full (the shop reimburses up to ${formatUsd(cap)}).`,
+        message: `The return postage of ${formatUsd(receiptCents)} is reimbursed in full (below the ${formatUsd(feeCapCents)} cap).`,
       },
     ],
   };

@@ -1,13 +1,13 @@
 /**
  * AS-GEN-3: reimbursing the return postage of a case from its receipt, through the same refund path as the
- * item's refund. The amount is the pure rule's (`reimbursement`): min(receipt, cap) when the engine made the
- * shop the payer, else nothing. The receipt's amount is an input: the postage-receipt evidence carries it.
+ * item's refund. The amount is the pure rule's (`reimbursement`): when the engine made the shop the payer,
+ * min(receipt, the claim's reimbursable ceiling), and nothing for a receipt at or above the policy's cap. The receipt's amount is an input: the postage-receipt evidence carries it.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { NotFound, ValidationError } from '../../shared/errors.ts';
 import type { Assessment } from '../policy.ts';
-import { afterSalesCases } from '../schema.ts';
+import { afterSalesCases, policyVersions } from '../schema.ts';
 import { type MoneyDecision, reimbursement } from './money.rules.ts';
 import { type CaseRefundResult, type CaseStaff, recordCaseRefund } from './refund-case.ts';
 
@@ -36,11 +36,17 @@ export async function reimburseReturnShipping(
     throw new ValidationError([{ field: 'receiptCents', message: 'must be a number of cents, 0 or more' }]);
   }
   const [kase] = await tx
-    .select({ assessment: afterSalesCases.assessment })
+    .select({ assessment: afterSalesCases.assessment, settings: policyVersions.settings })
     .from(afterSalesCases)
+    .innerJoin(policyVersions, eq(policyVersions.version, afterSalesCases.policyVersion))
     .where(eq(afterSalesCases.id, input.caseId));
   if (!kase) throw new NotFound('Case');
-  const decision = reimbursement(input.receiptCents, input.assessment ?? kase.assessment);
+  // The cap of the settings version the case was judged by (issue 10 point 6), never today's.
+  const decision = reimbursement(
+    input.receiptCents,
+    input.assessment ?? kase.assessment,
+    kase.settings.returnShippingFeeCapCents,
+  );
   if (decision.amountCents === 0) return { decision, refund: null };
   const refund = await recordCaseRefund(tx, {
     caseId: input.caseId,

@@ -83,7 +83,7 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         tags,
         security,
         summary:
-          'AS-GEN-3: reimburse the return postage from its receipt (requires an Idempotency-Key): min(receipt, cap) when the shop pays, else nothing',
+          'AS-GEN-3: reimburse the return postage from its receipt (requires an Idempotency-Key): when the shop pays, up to what the claim allows, and nothing for a receipt at or above the cap',
         params: caseIdParams,
         headers: checkoutHeaders,
         body: returnShippingBody,
