@@ -6,7 +6,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { Conflict, ValidationError } from '../../shared/errors.ts';
+import { AppError, Conflict } from '../../shared/errors.ts';
 import { formatDate } from '../../shared/format.ts';
 import { couponDiscountCents, couponProblem } from './coupon.rules.ts';
 import { type CouponRow, coupons } from './coupon.schema.ts';
@@ -14,13 +14,13 @@ import { normaliseCouponCode } from './coupon-code.ts';
 
 const FIELD = 'couponCode';
 
-function unknownCode(): ValidationError {
-  return new ValidationError([
-    {
-      field: FIELD,
-      message: 'This coupon code does not exist; check it letter by letter (AC-XXXX-XXXX-XXXX)',
-    },
-  ]);
+/** A 400 whose message is a sentence for the person (a ValidationError would prefix the field's name). */
+function unknownCode(): AppError {
+  return new AppError(
+    'validation_failed',
+    'This coupon code does not exist; check it letter by letter (AC-XXXX-XXXX-XXXX)',
+    { field: FIELD },
+  );
 }
 
 /**

@@ -437,7 +437,7 @@ export default function CheckoutPage() {
             <h2 id="coupon-title" className="text-lg font-semibold text-gray-900">
               Coupon
             </h2>
-            <div className="flex flex-wrap items-end gap-3">
+            <div className="space-y-3">
               <Input
                 label="Coupon or voucher code (optional)"
                 hint="As printed on it, such as AC-7KQ2-M9XD-4HTP. A coupon pays for goods, not postage, and is used once."
@@ -450,7 +450,6 @@ export default function CheckoutPage() {
                 maxLength={40}
                 defaultValue={values.couponCode ?? ''}
                 error={errors.couponCode}
-                fieldClassName="min-w-0 flex-1 basis-64"
               />
               <Button type="submit" name="intent" value="apply-coupon" variant="secondary" disabled={busy}>
                 Apply
