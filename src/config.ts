@@ -94,6 +94,8 @@ export const configSchema = z.object({
   EVIDENCE_VIDEO_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   /** How long a signed address of an evidence file stays valid, in seconds. */
   EVIDENCE_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+  /** How long a coupon or voucher issued by an after-sales case stays redeemable (AS-GEN-5, AS-INC-2). */
+  COUPON_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };

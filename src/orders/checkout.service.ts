@@ -1,21 +1,23 @@
 /**
  * Checkout: the cart becomes an order in ONE transaction. In order: claim the Idempotency-Key → close (and
  * so lock) the cart → authorise the payment (a decline, a used or expired card token rolls all of it back) →
- * write the order, numbered by the database only now, so a declined attempt never uses up a reference → the
+ * write the order (with its coupon's discount, the coupon locked before the payment and spent with the order),
+ * numbered by the database only now, so a declined attempt never uses up a reference → the
  * frozen lines, the payment, the first timeline entry and the confirmation email →
  * store the answer for retries → and last, reserve stock line by line (a conditional decrement, so two buyers can
  * never both take the last unit). Stock rows are the only rows every buyer of a product contends for, so
  * they are locked last and held only until the commit that follows. After commit the payment provider may
  * settle (the test processor's webhook).
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { productVariants } from '../catalog/schema.ts';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { type AppError, Conflict } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { MAX_ORDER_TOTAL_CENTS } from '../shared/limits.ts';
 import { type CartLineRow, loadCartLines, orderTooLarge, tokenHashOf } from './cart.service.ts';
+import { orderTotals } from './coupons/coupon.rules.ts';
+import { lockCoupon, markCouponRedeemed } from './coupons/redeem-coupon.ts';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency.ts';
 import { enqueueOrderPlacedEmail, orderUrlOf } from './order-emails.ts';
 import { recordOrderEvent } from './order-events.ts';
@@ -26,6 +28,7 @@ import { nextOrderReferenceSql } from './references.ts';
 import { carts, orderLines, orders, payments } from './schema.ts';
 import type { CheckoutInput, CheckoutResponse } from './schemas.ts';
 import { shippingPriceCents } from './shipping.ts';
+import { stockOf, takeStock } from './stock.ts';
 
 const IDEMPOTENCY_SCOPE = 'checkout';
 export const ORDER_REFERENCE_PREFIX = 'AC';
@@ -52,22 +55,13 @@ function cartEmpty(): AppError {
  * naming the line (sold out, or repriced since the cart was read).
  */
 async function reserveStock(tx: Db, line: CartLineRow): Promise<void> {
-  const [row] = await tx
-    .update(productVariants)
-    .set({ stock: sql`${productVariants.stock} - ${line.quantity}` })
-    .where(
-      and(
-        eq(productVariants.id, line.variantId),
-        eq(productVariants.priceCents, line.priceCents),
-        sql`${productVariants.stock} >= ${line.quantity}`,
-      ),
-    )
-    .returning({ id: productVariants.id });
-  if (row) return;
-  const [now] = await tx
-    .select({ stock: productVariants.stock, priceCents: productVariants.priceCents })
-    .from(productVariants)
-    .where(eq(productVariants.id, line.variantId));
+  const taken = await takeStock(tx, {
+    variantId: line.variantId,
+    quantity: line.quantity,
+    priceCents: line.priceCents,
+  });
+  if (taken) return;
+  const now = await stockOf(tx, line.variantId);
   const item = `${line.productName} (${line.variantName})`;
   if (now && now.priceCents !== line.priceCents) {
     throw new Conflict(`The price of ${item} has just changed; review your cart before paying`, {
@@ -126,8 +120,13 @@ export async function checkout(
       const subtotalCents = lines.reduce((s, l) => s + l.priceCents * l.quantity, 0);
       // The cart keeps below this, but prices may have risen since the lines were added.
       if (subtotalCents > MAX_ORDER_TOTAL_CENTS) throw orderTooLarge(subtotalCents, 'total');
-      const shippingCents = shippingPriceCents(input.shippingMethod, subtotalCents);
-      const totalCents = subtotalCents + shippingCents;
+      // A coupon is locked now, before the payment: its discount decides the amount authorised.
+      const coupon = input.couponCode ? await lockCoupon(tx, input.couponCode, now) : null;
+      const { discountCents, shippingCents, totalCents } = orderTotals(
+        subtotalCents,
+        coupon?.valueCents ?? null,
+        (goodsPaidCents) => shippingPriceCents(input.shippingMethod, goodsPaidCents),
+      );
 
       // Before the order is numbered: the sequence cannot roll back, so a decline here must not take a number.
       authorization = await provider.authorize({
@@ -148,6 +147,8 @@ export async function checkout(
           status: 'placed',
           subtotalCents,
           shippingCents,
+          discountCents,
+          couponCode: coupon?.code ?? null,
           totalCents,
           shippingMethod: input.shippingMethod,
           shippingAddress: input.shippingAddress,
@@ -158,6 +159,7 @@ export async function checkout(
         })
         .returning();
       if (!order) throw new Error('the order insert returned no row');
+      if (coupon) await markCouponRedeemed(tx, coupon.id, { id: orderId, discountCents }, now);
 
       const orderLineRows = await tx
         .insert(orderLines)

@@ -55,6 +55,8 @@ async function emailData(
       lineTotalCents: l.unitPriceCents * l.quantity,
     })),
     subtotalCents: order.subtotalCents,
+    discountCents: order.discountCents,
+    couponCode: order.couponCode,
     shippingCents: order.shippingCents,
     totalCents: order.totalCents,
     shippingMethodName: shippingMethodName(order.shippingMethod),

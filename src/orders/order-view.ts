@@ -93,6 +93,8 @@ export function customerView({
     })),
     totals: {
       subtotalCents: order.subtotalCents,
+      discountCents: order.discountCents,
+      couponCode: order.couponCode,
       shippingCents: order.shippingCents,
       totalCents: order.totalCents,
       currency: 'USD',

@@ -82,10 +82,17 @@ export const orders = pgTable(
     currency: text().notNull().default('USD'),
     subtotalCents: integer().notNull(),
     shippingCents: integer().notNull(),
+    /** Taken off the goods by a coupon (coupons/coupon.rules.ts): subtotal − discount + shipping = total. */
+    discountCents: integer().notNull().default(0),
+    /** The coupon spent on this order, as printed on it (AC-XXXX-XXXX-XXXX), or null. */
+    couponCode: text(),
     totalCents: integer().notNull(),
     shippingMethod: text().notNull(),
     shippingAddress: jsonb().$type<ShippingAddress>().notNull(),
+    /** 'bank_transfer', 'test_card', or 'replacement' (a free replacement: no payment). */
     paymentMethod: text().notNull(),
+    /** A replacement order (zero-priced, from an after-sales case): the order whose item it replaces. */
+    replacesOrderId: uuid(),
     placedAt: timestamp({ withTimezone: true }).notNull(),
     paidAt: timestamp({ withTimezone: true }),
     /** SH-ORD-1: shipment date, carrier and tracking number. */

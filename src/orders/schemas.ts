@@ -137,6 +137,8 @@ export const checkoutBody = z.strictObject({
   shippingAddress: shippingAddressSchema,
   shippingMethod: z.enum(shippingMethodCodes),
   payment: paymentInputSchema,
+  /** A coupon or voucher code (AC-XXXX-XXXX-XXXX; case, spaces and hyphens do not matter). Empty means none. */
+  couponCode: text().trim().max(40).optional(),
 });
 export type CheckoutInput = z.infer<typeof checkoutBody>;
 
@@ -192,6 +194,10 @@ export const orderViewSchema = z.object({
   lines: z.array(orderLineSchema),
   totals: z.object({
     subtotalCents: cents,
+    /** Taken off the goods by a coupon; subtotal − discount + shipping = total. */
+    discountCents: cents,
+    /** The coupon spent on the order, or null. */
+    couponCode: z.string().nullable(),
     shippingCents: cents,
     totalCents: cents,
     currency: z.literal('USD'),

@@ -43,3 +43,62 @@ export function allocateCents(totalCents: number, weights: readonly number[]): n
   }
   return parts.map((p) => (p === 0n ? 0 : sign * Number(p)));
 }
+
+/** Parts that do not add up to their whole: a programming error in money code, never a customer's mistake. */
+export class MoneyMismatch extends Error {
+  constructor(
+    readonly parts: readonly number[],
+    readonly whole: number,
+  ) {
+    super(`money parts [${parts.join(', ')}] add up to ${parts.reduce((a, b) => a + b, 0)}, not ${whole}`);
+    this.name = 'MoneyMismatch';
+  }
+}
+
+/**
+ * Proves that `parts` (integer cents) add up exactly to `whole`, and returns the parts unchanged so a caller can
+ * write `sumsTo(split(x), x)`. Every place that splits or combines money (refunds across payments, a coupon's
+ * discount in an order's totals, a reimbursement added to a case refund) passes through it.
+ *
+ * @throws MoneyMismatch when any part or the whole is not a safe integer, or when the sum differs.
+ */
+export function sumsTo<T extends readonly number[]>(parts: T, whole: number): T {
+  const ok =
+    Number.isSafeInteger(whole) &&
+    parts.every(Number.isSafeInteger) &&
+    parts.reduce((a, b) => a + b, 0) === whole;
+  if (!ok) throw new MoneyMismatch(parts, whole);
+  return parts;
+}
+
+/**
+ * Takes `amountCents` (a non-negative integer) from `capacities` in their order: each part is as much as its
+ * capacity allows of what is still to take. Used to spread a refund over an order's payments (oldest first) or
+ * a discount over what it may cover. Returns the parts (one per capacity, each between 0 and its capacity) and
+ * `shortCents`, what could not be placed (0 when the capacities sufficed); parts plus shortfall always add up to
+ * the amount (checked by `sumsTo`).
+ *
+ * `spendInOrder(700, [500, 500])` → `{ parts: [500, 200], shortCents: 0 }`;
+ * `spendInOrder(1200, [500, 500])` → `{ parts: [500, 500], shortCents: 200 }`.
+ *
+ * @throws RangeError when the amount or a capacity is not a non-negative safe integer.
+ */
+export function spendInOrder(
+  amountCents: number,
+  capacities: readonly number[],
+): { parts: number[]; shortCents: number } {
+  if (!Number.isSafeInteger(amountCents) || amountCents < 0) {
+    throw new RangeError('amountCents must be a non-negative safe integer');
+  }
+  let left = amountCents;
+  const parts = capacities.map((capacity) => {
+    if (!Number.isSafeInteger(capacity) || capacity < 0) {
+      throw new RangeError('capacities must be non-negative safe integers');
+    }
+    const part = Math.min(capacity, left);
+    left -= part;
+    return part;
+  });
+  sumsTo([...parts, left], amountCents);
+  return { parts, shortCents: left };
+}

@@ -65,6 +65,8 @@ describe('checkout (SH-ORD-1)', () => {
     assert.equal(placed.order.email, 'ada@example.com');
     assert.deepEqual(placed.order.totals, {
       subtotalCents: 2 * 89_900 + 1_990,
+      discountCents: 0,
+      couponCode: null,
       shippingCents: 1_490,
       totalCents: 2 * 89_900 + 1_990 + 1_490,
       currency: 'USD',

@@ -18,6 +18,9 @@ export interface OrderEmailData {
   reference: string;
   lines: OrderEmailLine[];
   subtotalCents: number;
+  /** Taken off by a coupon (0 or absent: none); subtotal − discount + shipping = total. */
+  discountCents?: number;
+  couponCode?: string | null;
   shippingCents: number;
   totalCents: number;
   shippingMethodName: string;
@@ -53,6 +56,7 @@ export function linesText(data: OrderEmailData): string[] {
         `- ${l.quantity} × ${itemLabel(l)} at ${formatUsd(l.unitPriceCents)}: ${formatUsd(l.lineTotalCents)}`,
     ),
     `Subtotal: ${formatUsd(data.subtotalCents)}`,
+    ...(data.discountCents ? [`Coupon ${data.couponCode ?? ''}: −${formatUsd(data.discountCents)}`] : []),
     `Shipping (${data.shippingMethodName}): ${formatUsd(data.shippingCents)}`,
     `Total: ${formatUsd(data.totalCents)}`,
   ];
@@ -69,6 +73,9 @@ export function linesHtml(data: OrderEmailData): string {
     ]),
     [
       ['Subtotal', '', '', formatUsd(data.subtotalCents)],
+      ...(data.discountCents
+        ? [[`Coupon ${data.couponCode ?? ''}`, '', '', `−${formatUsd(data.discountCents)}`]]
+        : []),
       [`Shipping (${data.shippingMethodName})`, '', '', formatUsd(data.shippingCents)],
       ['Total', '', '', formatUsd(data.totalCents)],
     ],

@@ -36,6 +36,18 @@ describe('payment and refund wording', () => {
     }
   });
 
+  it('money taken is never worded as released or voided; a replacement order has nothing to pay', () => {
+    for (const audience of audiences) {
+      for (const method of methods) {
+        for (const status of ['captured', 'partially_refunded', 'refunded'] as const) {
+          assert.doesNotMatch(paymentStatusLabel(method, status, audience), /void|released|not charged|never/i);
+        }
+      }
+      assert.equal(paymentStatusLabel('replacement', 'pending', audience), 'Nothing to pay');
+    }
+    assert.equal(paymentMethodLabel('replacement'), 'Free replacement');
+  });
+
   it('a bank transfer not yet received is never "paid" or "captured"', () => {
     for (const audience of audiences) {
       assert.doesNotMatch(paymentStatusLabel('bank_transfer', 'pending', audience), /paid|captured/i);

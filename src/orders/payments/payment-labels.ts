@@ -9,7 +9,11 @@ import type { PaymentStatus, RefundStatus } from './payment-lifecycle.ts';
 
 export type Audience = 'customer' | 'staff';
 
-const methodLabels: Record<string, string> = { bank_transfer: 'Bank transfer', test_card: 'Card' };
+const methodLabels: Record<string, string> = {
+  bank_transfer: 'Bank transfer',
+  test_card: 'Card',
+  replacement: 'Free replacement',
+};
 
 /** "Bank transfer", "Card"; an unknown method reads as "Other payment method", never as its code. */
 export function paymentMethodLabel(method: string): string {
@@ -40,6 +44,8 @@ const transferStates: Record<PaymentStatus, Wording> = {
 
 /** "Paid", "Awaiting your transfer", "Authorisation released, not charged"… for a payment of this method. */
 export function paymentStatusLabel(method: string, status: PaymentStatus, audience: Audience): string {
+  // A replacement order takes no payment at all: it never reads as "being confirmed" or "awaiting".
+  if (method === 'replacement') return 'Nothing to pay';
   const table = method === 'bank_transfer' ? transferStates : cardStates;
   return table[status][audience];
 }

@@ -6,15 +6,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppLoadContext } from 'react-router';
+import type { z } from 'zod';
 import { checkout } from '../../../src/orders/checkout.service.ts';
 import { countryCodes } from '../../../src/orders/countries.ts';
+import { previewCoupon } from '../../../src/orders/coupons/redeem-coupon.ts';
 import { requireIdempotencyKey } from '../../../src/orders/idempotency.ts';
 import { paymentProviders } from '../../../src/orders/payments/providers.ts';
 import { directTestCardDelivery } from '../../../src/orders/payments/test-card-webhook.ts';
 import { webhookDeliveryFor } from '../../../src/orders/payments/webhook-delivery.ts';
-import { type CheckoutInput, checkoutBody } from '../../../src/orders/schemas.ts';
+import { type CheckoutInput, checkoutBody, type shippingMethodSchema } from '../../../src/orders/schemas.ts';
+import { shippingMethods } from '../../../src/orders/shipping.ts';
 import { type CheckoutField, type CheckoutValues, checkoutFields } from '../components/checkout/fields.ts';
 import { countryName } from './orders.server.ts';
+
+type ShippingMethodView = z.infer<typeof shippingMethodSchema>;
 
 export { type CheckoutField, type CheckoutValues, checkoutFields };
 
@@ -44,6 +49,7 @@ const messages: Record<string, string> = {
   shippingMethod: 'Choose how the order is shipped',
   'payment.method': 'Choose how to pay',
   'payment.token': 'Enter your card details again',
+  couponCode: 'Check the coupon code: it looks like AC-XXXX-XXXX-XXXX',
 };
 
 export interface ParsedCheckout {
@@ -75,6 +81,7 @@ export function parseCheckoutForm(form: FormData): ParsedCheckout {
       phone: optional('shippingAddress.phone'),
     },
     shippingMethod: values.shippingMethod,
+    couponCode: optional('couponCode'),
     payment:
       method === 'test_card'
         ? { method, token: typeof token === 'string' ? token : '' }
@@ -99,6 +106,31 @@ export function parseCheckoutForm(form: FormData): ParsedCheckout {
           : (messages[field] ?? issue.message);
   }
   return { values, input: null, errors };
+}
+
+export interface CouponPreview {
+  code: string;
+  discountCents: number;
+  /** The shipping methods priced on the goods paid for after the discount (coupons/coupon.rules.ts). */
+  methods: ShippingMethodView[];
+}
+
+/**
+ * "Apply" on the checkout page: the coupon's discount on this cart, and the shipping prices that follow.
+ * Throws the service's errors (400/409 naming `couponCode`); checkout checks the coupon again when placing.
+ */
+export async function couponPreview(
+  context: AppLoadContext,
+  typed: string,
+  subtotalCents: number,
+): Promise<CouponPreview> {
+  const { ctx } = context;
+  const preview = await previewCoupon(ctx.db, typed, subtotalCents, ctx.clock.now());
+  return {
+    code: preview.code,
+    discountCents: preview.discountCents,
+    methods: shippingMethods(subtotalCents - preview.discountCents),
+  };
 }
 
 /** Every country the shop ships to, by name. */

@@ -40,8 +40,10 @@ import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { Price } from '../components/ui/Price.tsx';
 import { cartTokenFrom, getCart, problemOf } from '../lib/cart.server.ts';
 import {
+  type CouponPreview,
   checkIdempotencyKey,
   countryOptions,
+  couponPreview,
   newIdempotencyKey,
   parseCheckoutForm,
   placeOrder,
@@ -70,16 +72,36 @@ interface Refusal {
   formError: { title: string; message: string } | null;
   /** A line that can no longer be sold as it is in the cart (sold out, fewer left, repriced). */
   stock: { variantId: string; message: string } | null;
+  /** The coupon applied with "Apply": its discount and the shipping prices that follow. */
+  coupon: CouponPreview | null;
 }
 
 function refuse(status: number, refusal: Partial<Refusal> & { values: CheckoutValues }) {
-  return data<Refusal>({ errors: {}, formError: null, stock: null, ...refusal }, { status });
+  return data<Refusal>({ errors: {}, formError: null, stock: null, coupon: null, ...refusal }, { status });
 }
 
 /** Places the order through the same service as POST /api/checkout, then shows it. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseCheckoutForm(form);
+  if (form.get('intent') === 'apply-coupon') {
+    // "Apply": the discount is shown in the totals before anything is placed; checkout checks it again.
+    const typed = parsed.values.couponCode?.trim() ?? '';
+    if (!typed) {
+      return refuse(400, {
+        values: parsed.values,
+        errors: { couponCode: 'Enter the code printed on your coupon' },
+      });
+    }
+    try {
+      const cart = await getCart(context.ctx, cartTokenFrom(context, request));
+      const coupon = await couponPreview(context, typed, cart.subtotalCents);
+      return refuse(200, { values: { ...parsed.values, couponCode: coupon.code }, coupon });
+    } catch (error) {
+      const problem = problemOf(error);
+      return refuse(problem.status, { values: parsed.values, errors: { couponCode: problem.message } });
+    }
+  }
   if (form.get('intent') === 'check') {
     // The browser refused the card before sending it: the rest of the form is checked here all the same, so
     // the page shows this submission's mistakes and none from an earlier one. Nothing is placed.
@@ -209,6 +231,10 @@ export default function CheckoutPage() {
   ];
   const busy = tokenising || navigation.state === 'submitting';
   const method = values.shippingMethod ?? 'post';
+  const coupon = refusal?.coupon ?? null;
+  const discountCents = coupon?.discountCents ?? 0;
+  // With a coupon, postage is priced on the goods paid for (a coupon does not earn free post).
+  const methods = coupon?.methods ?? cart.shippingMethods;
 
   /** Keeps what was typed for a reload, and lets a message go as soon as its field is put right. */
   function onFormChange(event: FormEvent<HTMLFormElement>) {
@@ -242,6 +268,9 @@ export default function CheckoutPage() {
     const form = event.currentTarget;
     const fields = new FormData(form);
     setCardErrors({});
+    // "Apply" on the coupon posts the form as it is: no card is needed to see a discount.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (submitter?.getAttribute('value') === 'apply-coupon') return;
     if (fields.get('payment.method') !== 'test_card') return;
     event.preventDefault();
     if (busy) return;
@@ -293,7 +322,8 @@ export default function CheckoutPage() {
             <CheckoutSummary
               lines={cart.lines}
               subtotalCents={cart.subtotalCents}
-              methods={cart.shippingMethods}
+              methods={methods}
+              coupon={coupon ? { code: coupon.code, discountCents } : null}
               problemVariantId={refusal?.stock?.variantId}
             />
             <p className="mt-3 text-sm">
@@ -373,7 +403,7 @@ export default function CheckoutPage() {
                 {errors.shippingMethod}
               </p>
             ) : null}
-            {cart.shippingMethods.map((m) => (
+            {methods.map((m) => (
               <label
                 key={m.code}
                 className="flex cursor-pointer items-start gap-3 rounded-lg border border-gray-400 bg-surface p-3 has-checked:border-primary has-checked:ring-2 has-checked:ring-primary"
@@ -403,6 +433,35 @@ export default function CheckoutPage() {
             ))}
           </fieldset>
 
+          <section aria-labelledby="coupon-title" className="space-y-3">
+            <h2 id="coupon-title" className="text-lg font-semibold text-gray-900">
+              Coupon
+            </h2>
+            <div className="space-y-3">
+              <Input
+                label="Coupon or voucher code (optional)"
+                hint="As printed on it, such as AC-7KQ2-M9XD-4HTP. A coupon pays for goods, not postage, and is used once."
+                key={coupon?.code ?? 'typed'}
+                id="field-couponCode"
+                name="couponCode"
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                maxLength={40}
+                defaultValue={values.couponCode ?? ''}
+                error={errors.couponCode}
+              />
+              <Button type="submit" name="intent" value="apply-coupon" variant="secondary" disabled={busy}>
+                Apply
+              </Button>
+            </div>
+            {coupon ? (
+              <Notice tone="success" title={`Coupon ${coupon.code} applied`}>
+                It takes <Price cents={discountCents} /> off this order; the total below includes it.
+              </Notice>
+            ) : null}
+          </section>
+
           <PaymentFields
             method={values['payment.method'] ?? 'bank_transfer'}
             hydrated={hydrated}
@@ -411,13 +470,16 @@ export default function CheckoutPage() {
           />
 
           <div className="space-y-3 border-t border-line pt-6">
-            {cart.shippingMethods.map((m) => (
+            {methods.map((m) => (
               <p
                 key={m.code}
                 className={cx('items-baseline justify-between', shownWhenChecked[m.code] ?? 'hidden')}
               >
                 <span className="font-semibold text-gray-900">Total to pay</span>
-                <Price cents={cart.subtotalCents + m.priceCents} className="text-xl text-gray-900" />
+                <Price
+                  cents={cart.subtotalCents - discountCents + m.priceCents}
+                  className="text-xl text-gray-900"
+                />
               </p>
             ))}
             <Button type="submit" size="lg" block busy={busy}>

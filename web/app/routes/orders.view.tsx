@@ -266,6 +266,14 @@ export default function OrderPage() {
                   <Price cents={order.totals.subtotalCents} />
                 </dd>
               </div>
+              {order.totals.discountCents > 0 ? (
+                <div className="flex justify-between text-green-800">
+                  <dt>Coupon {order.totals.couponCode}</dt>
+                  <dd>
+                    −<Price cents={order.totals.discountCents} />
+                  </dd>
+                </div>
+              ) : null}
               <div className="flex justify-between">
                 <dt>Shipping ({order.shippingMethod.name.toLowerCase()})</dt>
                 <dd>

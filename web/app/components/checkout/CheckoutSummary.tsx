@@ -30,12 +30,16 @@ export function CheckoutSummary({
   subtotalCents,
   methods,
   problemVariantId,
+  coupon = null,
 }: {
   lines: SummaryLine[];
   subtotalCents: number;
   methods: SummaryMethod[];
   problemVariantId?: string | null;
+  /** A coupon applied at checkout: its discount comes off the goods. */
+  coupon?: { code: string; discountCents: number } | null;
 }) {
+  const discountCents = coupon?.discountCents ?? 0;
   return (
     <section aria-labelledby="summary-title" className="space-y-4 rounded-xl bg-surface p-5 ring-1 ring-line">
       <h2 id="summary-title" className="text-lg font-semibold text-gray-900">
@@ -72,6 +76,14 @@ export function CheckoutSummary({
             <Price cents={subtotalCents} />
           </dd>
         </div>
+        {coupon ? (
+          <div className="flex justify-between text-green-800">
+            <dt>Coupon {coupon.code}</dt>
+            <dd>
+              −<Price cents={discountCents} />
+            </dd>
+          </div>
+        ) : null}
         {methods.map((m) => (
           <div key={m.code} className={cx('justify-between', shownWhenChecked[m.code] ?? 'hidden')}>
             <dt>Shipping ({m.name.toLowerCase()})</dt>
@@ -88,7 +100,7 @@ export function CheckoutSummary({
           >
             <dt className="font-semibold text-gray-900">Total</dt>
             <dd>
-              <Price cents={subtotalCents + m.priceCents} className="text-lg text-gray-900" />
+              <Price cents={subtotalCents - discountCents + m.priceCents} className="text-lg text-gray-900" />
             </dd>
           </div>
         ))}

@@ -16,6 +16,7 @@ export const checkoutFields = [
   'shippingAddress.phone',
   'shippingMethod',
   'payment.method',
+  'couponCode',
 ] as const;
 export type CheckoutField = (typeof checkoutFields)[number];
 
@@ -38,6 +39,7 @@ export function looksCorrected(field: string, value: string, country: string): b
       return text === '' || /^\+?[0-9 ().-]{5,24}$/.test(text);
     case 'shippingAddress.line2':
     case 'shippingAddress.region':
+    case 'couponCode':
       return value.length <= 200;
     default:
       return text !== '';

@@ -109,6 +109,14 @@ function Lines({ order }: { order: AdminOrderDetail }) {
           </Th>
           <Td numeric>{formatUsd(totals.subtotalCents)}</Td>
         </Tr>
+        {totals.discountCents > 0 ? (
+          <Tr>
+            <Th scope="row" colSpan={3} className="text-right font-normal">
+              Coupon {totals.couponCode}
+            </Th>
+            <Td numeric>−{formatUsd(totals.discountCents)}</Td>
+          </Tr>
+        ) : null}
         <Tr>
           <Th scope="row" colSpan={3} className="text-right font-normal">
             Shipping ({order.shippingMethod.name})
