@@ -2,6 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireRole, staffOf } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
+import { paymentProviders } from '../orders/payments/providers.ts';
+import { injectDelivery, webhookDeliveryFor } from '../orders/payments/webhook-delivery.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { assignCase } from './cases/assign-case.service.ts';
 import { caseDetail, listCases } from './cases/case-admin.service.ts';
@@ -34,6 +36,9 @@ function versionView(v: PolicyVersion) {
 
 export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const security = [{ staffSession: [] }];
+  // A case resolved with a refund hands it to the payment processor once the decision is committed.
+  const providers = paymentProviders(ctx);
+  const deliver = () => webhookDeliveryFor(ctx, injectDelivery(app));
 
   app.get(
     '/policy/versions',
@@ -115,7 +120,10 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request) => ({
-      case: await staffMoveCase(ctx, request.params.id, request.body, staffOf(request)),
+      case: await staffMoveCase(ctx, request.params.id, request.body, staffOf(request), {
+        providers,
+        deliver: deliver(),
+      }),
     }),
   );
 

@@ -372,7 +372,7 @@ export const caseScenarios: readonly CaseScenario[] = [
         by: 'staff',
         body: { action: 'record_inspection', verdict: 'product_fault', components: [] },
       },
-      { daysAgo: 33, by: 'staff', body: { action: 'resolve', resolution: 'refund' } },
+      { daysAgo: 33, by: 'staff', body: { action: 'resolve', resolution: 'replacement' } },
       { daysAgo: 30, by: 'staff', body: { action: 'close' } },
     ],
   },

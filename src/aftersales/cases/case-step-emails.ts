@@ -58,8 +58,8 @@ export function resolutionOutcome(resolution: string): string {
     repair: 'Your item is repaired and sent back to you; the tracking number follows with the shipment.',
     replacement: 'A replacement is on its way to you; the tracking number follows with the shipment.',
     refund: 'Your money is refunded to the way you paid.',
-    coupon: 'A coupon is issued to you instead of a return; its code is on your case page.',
-    keep_with_voucher: 'You keep the item and get a voucher; its code is on your case page.',
+    coupon: 'A coupon is issued to you instead of a return: enter its code at checkout.',
+    keep_with_voucher: 'You keep the item and get a voucher: enter its code at checkout.',
   };
   return sentences[resolution] ?? `Resolution: ${resolution}.`;
 }

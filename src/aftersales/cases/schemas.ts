@@ -204,6 +204,8 @@ export const staffCaseActionBody = z.discriminatedUnion('action', [
     action: z.literal('resolve_without_return'),
     note: staffNote,
     resolution: z.enum(resolutionsWithoutReturn),
+    /** AS-INC-2: the voucher's value in cents (a coupon's value, AS-GEN-5, is the engine's). */
+    valueCents: z.number().int().min(1).max(10_000_000).optional(),
     overrideReason,
   }),
   z.strictObject({ action: z.literal('decline'), note: staffNote, overrideReason }),

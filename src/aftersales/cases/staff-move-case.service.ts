@@ -9,10 +9,15 @@
 import { eq } from 'drizzle-orm';
 import type { StaffPrincipal } from '../../accounts/staff.service.ts';
 import type { AppContext } from '../../context.ts';
+import type { PaymentProviders } from '../../orders/payments/provider.ts';
+import type { RefundRow } from '../../orders/payments/refunds.service.ts';
+import type { WebhookDelivery } from '../../orders/payments/webhook-delivery.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { AppError, Forbidden, NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { plural } from '../../shared/text.ts';
+import { applyResolution } from '../remedies/apply-resolution.ts';
+import { submitCaseRefunds } from '../remedies/refund-case.ts';
 import {
   afterSalesCaseEvents,
   afterSalesCases,
@@ -41,6 +46,8 @@ export async function staffMoveCase(
   caseId: string,
   body: StaffCaseActionBody,
   staff: Pick<StaffPrincipal, 'id' | 'name' | 'role'>,
+  /** How a refund reaches the processor after commit; without it a refund is recorded and submitted later. */
+  money?: { providers: PaymentProviders; deliver: WebhookDelivery },
 ): Promise<AdminCaseDetail> {
   const move = caseActions[body.action];
   // A customer's or the system's action falls through to the table, which answers 409 for staff.
@@ -48,7 +55,8 @@ export async function staffMoveCase(
     throw new Forbidden(`"${move.label}" is for ${roleNames(body.action)} staff`);
   }
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  let refunds: RefundRow[] = [];
+  const detail = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ c: afterSalesCases, order: orders, line: orderLines })
       .from(afterSalesCases)
@@ -123,11 +131,27 @@ export async function staffMoveCase(
       overrideReason: disagreement ? (reason ?? null) : null,
       details: Object.keys(details).length > 0 ? details : null,
     });
+    // Issue 10 point 5: the resolution's coupon, voucher, replacement or refund, in the same transaction.
+    const remedy =
+      resolution && (body.action === 'resolve' || body.action === 'resolve_without_return')
+        ? await applyResolution(tx, ctx, {
+            caseId: c.id,
+            reference: c.reference,
+            resolution,
+            valueCents: 'valueCents' in body ? body.valueCents : undefined,
+            unitPriceCents: line.unitPriceCents,
+            staff: { id: staff.id, name: staff.name },
+            now,
+          })
+        : null;
+    refunds = remedy?.refunds ?? [];
     const step = stepOfMove(to, 'staff', assessment);
     if (step) {
       await enqueueCaseStepEmail(tx, ctx, c.id, step, now, {
         ...(quote ? { quote: { amountCents: quote.amountCents, parts: quote.parts.join(', ') } } : {}),
-        ...(resolution && step !== 'declined' ? { outcome: [resolutionOutcome(resolution)] } : {}),
+        ...(resolution && step !== 'declined'
+          ? { outcome: [resolutionOutcome(resolution), ...(remedy?.summary ? [remedy.summary] : [])] }
+          : {}),
       });
     }
     return (await adminCaseDetail(tx, c.id, {
@@ -136,4 +160,6 @@ export async function staffMoveCase(
       soonDays: ctx.config.CASE_DUE_SOON_DAYS,
     })) as AdminCaseDetail;
   });
+  if (refunds.length > 0 && money) await submitCaseRefunds(ctx, money.providers, refunds, money.deliver);
+  return detail;
 }

@@ -40,7 +40,10 @@ describe('payment and refund wording', () => {
     for (const audience of audiences) {
       for (const method of methods) {
         for (const status of ['captured', 'partially_refunded', 'refunded'] as const) {
-          assert.doesNotMatch(paymentStatusLabel(method, status, audience), /void|released|not charged|never/i);
+          assert.doesNotMatch(
+            paymentStatusLabel(method, status, audience),
+            /void|released|not charged|never/i,
+          );
         }
       }
       assert.equal(paymentStatusLabel('replacement', 'pending', audience), 'Nothing to pay');

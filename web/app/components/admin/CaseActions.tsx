@@ -39,6 +39,8 @@ interface FormValues {
   amount: string;
   parts: Component[];
   resolution: string;
+  /** AS-INC-2: the voucher's value in dollars, when the resolution is keep-with-voucher. */
+  voucher: string;
   overrideReason: string;
   note: string;
 }
@@ -49,6 +51,7 @@ const fieldLabels: Record<string, string> = {
   amountCents: 'Parts amount',
   parts: 'Parts quoted',
   resolution: 'Resolution',
+  valueCents: 'Voucher value',
   overrideReason: 'Reason for going against the policy',
   note: 'Note',
 };
@@ -79,7 +82,13 @@ function bodyOf(action: CaseAction, v: FormValues): StaffCaseAction {
     case 'resolve':
       return { action, note, resolution: v.resolution as 'repair', overrideReason };
     case 'resolve_without_return':
-      return { action, note, resolution: v.resolution as 'coupon', overrideReason };
+      return {
+        action,
+        note,
+        resolution: v.resolution as 'coupon',
+        ...(v.resolution === 'keep_with_voucher' ? { valueCents: dollarsToCents(v.voucher) ?? 0 } : {}),
+        overrideReason,
+      };
     case 'authorise_return':
     case 'decline':
     case 'mark_solved':
@@ -100,6 +109,11 @@ function checkLocally(action: CaseAction, v: FormValues): Record<string, string>
   }
   if ((action === 'resolve' || action === 'resolve_without_return') && !v.resolution) {
     errors.resolution = 'Choose how the case is resolved';
+  }
+  if (action === 'resolve_without_return' && v.resolution === 'keep_with_voucher') {
+    const cents = dollarsToCents(v.voucher);
+    if (cents === null || cents < 1)
+      errors.valueCents = 'Enter the voucher’s value in dollars, such as 20.00';
   }
   return errors;
 }
@@ -164,7 +178,7 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
   const dialogError = mutation.isError && !besideField ? errorMessage(mutation.error) : null;
   const set = (name: keyof FormValues) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [name]: event.target.value }));
-    const key = name === 'amount' ? 'amountCents' : name;
+    const key = name === 'amount' ? 'amountCents' : name === 'voucher' ? 'valueCents' : name;
     setFieldErrors(({ [key]: _fixed, ...rest }) => rest);
   };
   const toggle = (name: 'components' | 'parts', part: Component) => () => {
@@ -254,19 +268,33 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
     case 'resolve_without_return': {
       const choices = action === 'resolve' ? finalResolutions : resolutionsWithoutReturn;
       fields = (
-        <Select
-          label="Resolution"
-          name="resolution"
-          required
-          placeholder="Choose the resolution"
-          value={values.resolution}
-          onChange={set('resolution')}
-          error={fieldErrors.resolution}
-          options={choices.map((r) => ({
-            value: r,
-            label: `${resolutionLabels[r]}${offered.includes(r) ? ' (offered by the policy)' : ' (against the policy)'}`,
-          }))}
-        />
+        <>
+          <Select
+            label="Resolution"
+            name="resolution"
+            required
+            placeholder="Choose the resolution"
+            value={values.resolution}
+            onChange={set('resolution')}
+            error={fieldErrors.resolution}
+            options={choices.map((r) => ({
+              value: r,
+              label: `${resolutionLabels[r]}${offered.includes(r) ? ' (offered by the policy)' : ' (against the policy)'}`,
+            }))}
+          />
+          {values.resolution === 'keep_with_voucher' ? (
+            <Input
+              label="Voucher value (US$)"
+              name="voucher"
+              inputMode="decimal"
+              required
+              value={values.voucher}
+              onChange={set('voucher')}
+              error={fieldErrors.valueCents}
+              hint="AS-INC-2: the customer keeps the item; the voucher is a code for checkout."
+            />
+          ) : null}
+        </>
       );
       break;
     }
@@ -353,6 +381,7 @@ function emptyForm(c: AdminCaseDetail): FormValues {
     amount: '',
     parts: found,
     resolution: '',
+    voucher: '',
     overrideReason: '',
     note: '',
   };
