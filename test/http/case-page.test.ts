@@ -121,4 +121,30 @@ describe('the customer case page (issue 10 point 3)', () => {
     });
     assert.equal(res.statusCode, 404);
   });
+
+  it('the claim page without JavaScript: errors at the fields keep what was chosen; a second claim on a line with an open case names that case (409)', async () => {
+    const c = await openCase();
+    const claimUrl = `/orders/claim?token=${encodeURIComponent(c.token)}`;
+    const lines = await t.app.inject({ url: `/api/orders/by-link/${c.token}/cases` });
+    const lineId = json<{ lines: Array<{ orderLineId: string }> }>(lines).lines[0]?.orderLineId as string;
+    const claim = new URLSearchParams({ line: lineId, kind: 'defective', physicalDamage: 'no' });
+    let res = await form(claimUrl, Object.fromEntries(claim));
+    assert.equal(res.statusCode, 400);
+    assert.match(html(res), /Answer yes or no\./);
+    const box = new RegExp(`<input[^>]*value="${lineId}"[^>]*>`).exec(html(res))?.[0] ?? '';
+    assert.match(box, /checked/, 'the chosen item stays chosen');
+    const full = {
+      ...Object.fromEntries(claim),
+      openedByCustomer: 'no',
+      misuse: 'no',
+      troubleshootingDone: 'no',
+    };
+    res = await form(claimUrl, { ...full, intent: 'check' });
+    assert.equal(res.statusCode, 200);
+    assert.match(html(res), /The policy covers this claim/);
+    assert.match(html(res), /Open the case/);
+    res = await form(claimUrl, { ...full, intent: 'open' });
+    assert.equal(res.statusCode, 409);
+    assert.match(html(res), new RegExp(`Case ${c.reference} is already open for this item`));
+  });
 });
