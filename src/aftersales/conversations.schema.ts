@@ -3,7 +3,7 @@
  * conversation with customer service), and the questions a customer sends about a claim the policy declined,
  * which open no case and no return.
  */
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { staffUsers } from '../accounts/schema.ts';
 import { orderLines, orders } from '../orders/schema.ts';
 import type { Assessment } from './policy.ts';
@@ -14,6 +14,8 @@ export const afterSalesCaseMessages = pgTable(
   'after_sales_case_messages',
   {
     id: uuid().primaryKey(),
+    /** The thread's order: messages written in the same millisecond keep the order they were written in. */
+    seq: bigserial({ mode: 'number' }).notNull(),
     caseId: uuid()
       .notNull()
       .references(() => afterSalesCases.id, { onDelete: 'cascade' }),
@@ -25,8 +27,7 @@ export const afterSalesCaseMessages = pgTable(
     body: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  // The thread's order: uuidv7 ids grow with time, so (case, created, id) reads a thread in order.
-  (t) => [index('after_sales_case_messages_case_idx').on(t.caseId, t.createdAt, t.id)],
+  (t) => [index('after_sales_case_messages_case_idx').on(t.caseId, t.seq)],
 );
 
 /**

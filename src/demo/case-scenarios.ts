@@ -296,7 +296,7 @@ export const caseScenarios: readonly CaseScenario[] = [
       {
         daysAgo: 7,
         by: 'staff',
-        body: { action: 'resolve_without_return', resolution: 'keep_with_voucher' },
+        body: { action: 'resolve_without_return', resolution: 'keep_with_voucher', valueCents: 1_000 },
       },
     ],
   },
@@ -358,7 +358,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     city: 'Ann Arbor',
     postalCode: '48105',
     region: 'MI',
-    sku: 'ORB-0-SLAT-64',
+    sku: 'NMB-X2-GRAP-128',
     deliveredDaysAgo: 40,
     openedDaysAgo: 39,
     kind: 'dead_on_arrival',

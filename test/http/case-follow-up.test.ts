@@ -140,7 +140,11 @@ describe('case emails and follow-up (issue 10 point 7)', () => {
     const o = await deliveredOrder(t, owner, [{ category: 'smartphone', priceCents: 29_900 }]);
     const c = await openCase(t, owner, o, o.lineIds[0] as string);
     clock.advance(60_000);
-    await staffMove(t, owner, c.id, { action: 'decline', note: 'Water damage visible on the photos.' });
+    await staffMove(t, owner, c.id, {
+      action: 'decline',
+      note: 'Water damage visible on the photos.',
+      overrideReason: 'Water damage visible on the photos: not covered.',
+    });
     const declined = (await caseMail(o.id)).find((m) => m.template === 'case_declined');
     assert.ok(declined);
     assert.match(declined.subject, /cannot accept/);

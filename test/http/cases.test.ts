@@ -432,7 +432,7 @@ describe('after-sales cases over HTTP (issue 10)', () => {
     record_inspection: { verdict: 'product_fault', components: ['screen'] },
     send_quote: { amountCents: 4900, parts: ['screen'], overrideReason: because },
     resolve: { resolution: 'replacement' },
-    resolve_without_return: { resolution: 'keep_with_voucher', overrideReason: because },
+    resolve_without_return: { resolution: 'keep_with_voucher', valueCents: 2_000, overrideReason: because },
     decline: { overrideReason: because },
   };
 

@@ -54,7 +54,7 @@ async function threadRows(db: Db, caseId: string) {
     .from(afterSalesCaseMessages)
     .leftJoin(staffUsers, eq(staffUsers.id, afterSalesCaseMessages.staffId))
     .where(eq(afterSalesCaseMessages.caseId, caseId))
-    .orderBy(asc(afterSalesCaseMessages.createdAt), asc(afterSalesCaseMessages.id));
+    .orderBy(asc(afterSalesCaseMessages.seq));
 }
 
 /** The thread of a case as its customer reads it, oldest first; 404 for a case of another order. */

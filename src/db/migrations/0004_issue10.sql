@@ -1,6 +1,7 @@
 CREATE TYPE "public"."evidence_kind" AS ENUM('package_front', 'package_back', 'item_media', 'malfunction_media', 'defect_media', 'shipment_slip', 'postage_receipt');--> statement-breakpoint
 CREATE TABLE "after_sales_case_messages" (
 	"id" uuid PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"case_id" uuid NOT NULL,
 	"author_type" text NOT NULL,
 	"staff_id" uuid,
@@ -89,7 +90,7 @@ ALTER TABLE "case_remedies" ADD CONSTRAINT "case_remedies_coupon_id_coupons_id_f
 ALTER TABLE "case_remedies" ADD CONSTRAINT "case_remedies_replacement_order_id_orders_id_fk" FOREIGN KEY ("replacement_order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_remedies" ADD CONSTRAINT "case_remedies_staff_id_staff_users_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coupons" ADD CONSTRAINT "coupons_redeemed_order_id_orders_id_fk" FOREIGN KEY ("redeemed_order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "after_sales_case_messages_case_idx" ON "after_sales_case_messages" USING btree ("case_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "after_sales_case_messages_case_idx" ON "after_sales_case_messages" USING btree ("case_id","seq");--> statement-breakpoint
 CREATE INDEX "support_questions_created_idx" ON "support_questions" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "support_questions_order_idx" ON "support_questions" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "after_sales_evidence_case_idx" ON "after_sales_evidence" USING btree ("case_id","created_at");--> statement-breakpoint
