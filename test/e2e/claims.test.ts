@@ -171,8 +171,9 @@ describe('a customer reports a problem from the order page', { skip: skipWithout
         '',
       );
       await page.getByText('Customer service has your claim and will contact you').waitFor();
-      const evidence = page.getByRole('region', { name: 'Evidence' });
-      await evidence.getByText('A photo of the front of the package').waitFor();
+      const evidence = page.getByRole('region', { name: 'Photos and videos' });
+      await evidence.getByText('Front of the package', { exact: true }).waitFor();
+      await evidence.getByText(/Still needed: 4/).waitFor();
       assert.ok((await evidence.getByText('Required').count()) >= 4);
       await evidence.getByText('Optional').waitFor();
 
