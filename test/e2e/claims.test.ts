@@ -172,7 +172,7 @@ describe('a customer reports a problem from the order page', { skip: skipWithout
       );
       await page.getByText('Customer service has your claim and will contact you').waitFor();
       const evidence = page.getByRole('region', { name: 'Photos and videos' });
-      await evidence.getByText('Front of the package', { exact: true }).waitFor();
+      await evidence.getByRole('heading', { name: 'Front of the package' }).waitFor();
       await evidence.getByText(/Still needed: 4/).waitFor();
       assert.ok((await evidence.getByText('Required').count()) >= 4);
       await evidence.getByText('Optional').waitFor();

@@ -119,7 +119,7 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
     await page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
     await adminSettled(page);
     await page.getByText('AS-DOA-1').first().waitFor();
-    await page.getByText('Front of the package', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Front of the package' }).waitFor();
     assert.deepEqual(await adminA11yViolations(page), [], 'axe on the case page');
 
     // Declining an accepted claim goes against the policy: the reason field is asked for and kept.
