@@ -11,6 +11,7 @@ import type {
   adminCaseSummarySchema,
   staffCaseActionBody,
 } from '../../../src/aftersales/cases/schemas.ts';
+import type { caseRemediesResponse } from '../../../src/aftersales/remedies/schemas.ts';
 import { request, withQuery } from './admin-api.ts';
 
 export type { AdminCaseDetail };
@@ -57,4 +58,11 @@ export async function getCaseMessages(id: string): Promise<CaseMessage[]> {
 export async function postCaseMessage(id: string, body: string): Promise<CaseMessage> {
   const path = `/api/admin/cases/${encodeURIComponent(id)}/messages`;
   return (await request<{ message: CaseMessage }>('POST', path, { body })).message;
+}
+
+/** What a case gave: refunds, return-postage reimbursements, coupons and vouchers, replacement orders. */
+export type CaseRemedies = z.infer<typeof caseRemediesResponse>;
+
+export function getCaseRemedies(id: string): Promise<CaseRemedies> {
+  return request('GET', `/api/admin/cases/${encodeURIComponent(id)}/remedies`);
 }

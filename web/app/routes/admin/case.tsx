@@ -21,6 +21,7 @@ import {
 import { formatDateTime, formatUsd, humanize } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { errorMessage, LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
+import { CaseRemedies } from '../../components/cases/CaseRemedies.tsx';
 import { CaseThread } from '../../components/cases/CaseThread.tsx';
 import { EvidenceGallery } from '../../components/cases/EvidenceGallery.tsx';
 import { Badge } from '../../components/ui/Badge.tsx';
@@ -78,6 +79,7 @@ export default function CasePage() {
         </div>
         <div className="flex flex-col gap-4">
           <Assignment c={d} />
+          <CaseRemedies caseId={d.id} />
           <Claim c={d} />
           <OrderSummary c={d} />
         </div>
