@@ -28,6 +28,7 @@ import { cx } from '../components/ui/cx.ts';
 import { Textarea } from '../components/ui/Input.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
+import { Timeline } from '../components/ui/Timeline.tsx';
 import { problemOf } from '../lib/cart.server.ts';
 import {
   caseActions,
@@ -389,24 +390,14 @@ export default function CasePage() {
           )}
         </section>
 
-        <section aria-labelledby="timeline-title" className="space-y-3">
-          <h2 id="timeline-title" className="text-lg font-semibold text-gray-900">
-            Timeline
-          </h2>
-          <ol className="border-l-2 border-line pl-5">
-            {d.timeline.map((e) => (
-              <li key={e.key} className="relative pb-4 last:pb-0">
-                <span
-                  aria-hidden="true"
-                  className="absolute top-1.5 -left-[27px] size-3 rounded-full bg-primary ring-4 ring-canvas"
-                />
-                <p className="font-medium text-gray-900">{e.label}</p>
-                <p className="text-sm text-muted">{e.when}</p>
-                {e.note ? <p className="whitespace-pre-line text-sm text-gray-800">{e.note}</p> : null}
-              </li>
-            ))}
-          </ol>
-        </section>
+        <Timeline
+          entries={d.timeline.map((e) => ({
+            key: e.key,
+            label: e.label,
+            when: e.when,
+            detail: e.note ? <p className="whitespace-pre-line">{e.note}</p> : null,
+          }))}
+        />
 
         <p className="text-sm text-muted">
           <Link to={d.orderHref} className="underline">

@@ -19,6 +19,7 @@ import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { Price } from '../components/ui/Price.tsx';
 import { Table, TBody, Td, THead, Th, Tr } from '../components/ui/Table.tsx';
+import { Timeline } from '../components/ui/Timeline.tsx';
 import { casePagePath, claimPagePath, isOpenCase, orderCases } from '../lib/claims.server.ts';
 import { pageMeta } from '../lib/meta.ts';
 import { formatDate, formatDateTime, isNotFound, orderByLink } from '../lib/orders.server.ts';
@@ -321,31 +322,17 @@ export default function OrderPage() {
           </div>
         </div>
 
-        <section aria-labelledby="timeline-title" className="space-y-3">
-          <h2 id="timeline-title" className="text-lg font-semibold text-gray-900">
-            Timeline
-          </h2>
-          <ol className="space-y-0 border-l-2 border-line pl-5">
-            {d.timeline.map((e) => (
-              <li key={e.key} className="relative pb-4 last:pb-0">
-                <span
-                  aria-hidden="true"
-                  className="absolute top-1.5 -left-[27px] size-3 rounded-full bg-primary ring-4 ring-canvas"
-                />
-                <p className="font-medium text-gray-900">{e.label}</p>
-                <p className="text-sm text-muted">{e.when}</p>
-                {e.type === 'shipped' && order.tracking ? (
-                  <p className="text-sm text-gray-800">
-                    {order.tracking.carrier}
-                    {order.tracking.trackingNumber
-                      ? `, tracking number ${order.tracking.trackingNumber}`
-                      : ''}
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        </section>
+        <Timeline
+          entries={d.timeline.map((e) => ({
+            key: e.key,
+            label: e.label,
+            when: e.when,
+            detail:
+              e.type === 'shipped' && order.tracking
+                ? `${order.tracking.carrier}${order.tracking.trackingNumber ? `, tracking number ${order.tracking.trackingNumber}` : ''}`
+                : null,
+          }))}
+        />
 
         <p className="text-sm text-muted">
           A question about this order? Quote its reference, {order.reference}. Looking for another order?{' '}
