@@ -52,7 +52,7 @@ describe('case rules: facts at each step', () => {
     });
   });
 
-  it('AS-GEN-4: a fault caused by the buyer is misuse, and its components are still listed for the buyer to pay', () => {
+  it('AS-GEN-4: a fault caused by the buyer is misuse, its components still listed; the claim is declined, so no parts payer is named (AS-DEF-3)', () => {
     const facts = factsAfterInspection(
       { openedByCustomer: false },
       { verdict: 'buyer_caused', components: ['screen'] },
@@ -61,7 +61,7 @@ describe('case rules: facts at each step', () => {
     assert.deepEqual(facts.componentsToReplace, ['screen']);
     const a = defective(facts);
     assert.equal(a.eligible, false);
-    assert.equal(a.partsPayer, 'customer');
+    assert.equal(a.partsPayer, null);
     assert.ok(a.reasons.some((r) => r.clause === 'AS-GEN-4'));
   });
 
