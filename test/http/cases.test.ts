@@ -16,19 +16,11 @@ import {
 import type { AdminCaseDetail, CustomerCase } from '../../src/aftersales/cases/schemas.ts';
 import { defaultPolicySettings } from '../../src/aftersales/policy.settings.ts';
 import { FINISHED_CASE_STATES } from '../../src/aftersales/schema.ts';
-import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
-import {
-  addToCart,
-  checkoutPayload,
-  countRows,
-  createProduct,
-  type ErrorShape,
-  type ProductOptions,
-  placeOrder,
-} from '../helpers/orders-fixtures.ts';
+import { type DeliveredOrder, deliveredOrder } from '../helpers/cases-fixtures.ts';
+import { countRows, type ErrorShape, type ProductOptions } from '../helpers/orders-fixtures.ts';
 
 type ErrorWithClause = ErrorShape & {
   error: { clause?: string; reasons?: Array<{ clause: string; message: string }> };
@@ -80,49 +72,13 @@ describe('after-sales cases over HTTP (issue 10)', () => {
   const post = (url: string, payload: unknown) =>
     t.app.inject({ method: 'POST', url, payload: payload as object });
 
-  interface Order {
-    id: string;
-    reference: string;
-    token: string;
-    lineIds: string[];
-  }
-
+  type Order = DeliveredOrder;
   /** An order of one unit of each product, paid, shipped and delivered now (or stopped earlier). */
-  const order = async (
+  const order = (
     products: ProductOptions[] = [{}],
     upTo: 'placed' | 'shipped' | 'delivered' = 'delivered',
     email = 'ada@example.com',
-  ): Promise<Order> => {
-    let cookie = '';
-    for (const options of products) {
-      const p = await createProduct(t.ctx.db, options);
-      const added = await addToCart(t.app, p.variantId, 1, cookie);
-      assert.equal(added.res.statusCode, 200, added.res.body);
-      cookie = added.cookie;
-    }
-    const placed = await placeOrder(t.app, cookie, checkoutPayload({ email }));
-    assert.equal(placed.statusCode, 201, placed.body);
-    const body = json<CheckoutResponse>(placed);
-    const list = await staffReq(owner, 'GET', `/api/admin/orders?q=${body.order.reference}`);
-    const id = json<{ items: Array<{ id: string }> }>(list).items[0]?.id as string;
-    if (upTo !== 'placed') {
-      for (const [action, payload] of [
-        ['mark-paid', undefined],
-        ['ship', { carrier: 'UPS', trackingNumber: '1Z999' }],
-        ...(upTo === 'delivered' ? [['deliver', {}]] : []),
-      ] as Array<[string, object | undefined]>) {
-        const res = await staffReq(owner, 'POST', `/api/admin/orders/${id}/${action}`, payload);
-        assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
-      }
-    }
-    const cases = await t.app.inject({
-      method: 'GET',
-      url: `/api/orders/by-link/${body.accessToken}/cases`,
-    });
-    assert.equal(cases.statusCode, 200, cases.body);
-    const lineIds = json<{ lines: Array<{ orderLineId: string }> }>(cases).lines.map((l) => l.orderLineId);
-    return { id, reference: body.order.reference, token: body.accessToken, lineIds };
-  };
+  ): Promise<Order> => deliveredOrder(t, owner, products, upTo, email);
 
   const claim = (
     orderLineId: string,
