@@ -4,7 +4,6 @@
  */
 import { refundSentence } from '../../orders/payments/payment-labels.ts';
 import type { RefundStatus } from '../../orders/payments/payment-lifecycle.ts';
-import { formatUsd } from '../../shared/format.ts';
 import { htmlLayout, htmlLink, htmlParagraph } from './html.ts';
 import { linesHtml, linesText, type OrderEmailData, type RenderedEmail, signOffText } from './order-email.ts';
 
