@@ -61,6 +61,13 @@ describe('demo after-sales cases (issue 10 point 8)', () => {
       assert.ok(templates.has(t), t);
     }
 
+    // The README's quick start sends a newcomer to this order to open a claim: delivered two days ago, no case.
+    const [linus] = await rows<{ reference: string; cases: number }>(
+      sql`select o.reference, (select count(*)::int from after_sales_cases c where c.order_id = o.id) as cases
+          from orders o where o.email = 'linus@example.com'`,
+    );
+    assert.deepEqual(linus, { reference: 'AC-26-00020', cases: 0 });
+
     await runSeed(t.ctx.database, fixedClock(NOW), { reset: true, where: 'test', cases: t.ctx });
     const again = await rows<{ reference: string }>(
       sql`select min(reference) as reference from after_sales_cases`,

@@ -18,6 +18,7 @@ import {
   productVariants,
   staffUsers,
 } from '../../src/db/schema.ts';
+import { caseScenarios } from '../../src/demo/case-scenarios.ts';
 import { demoProducts } from '../../src/demo/catalog.ts';
 import { runSeed } from '../../src/demo/command.ts';
 import { productIllustration } from '../../src/demo/illustrations.ts';
@@ -139,7 +140,11 @@ describe('demo shop seed', () => {
       .filter((o) => o.deliveredAt && o.status === 'delivered')
       .map((o) => daysAgo(o.deliveredAt))
       .sort((a, b) => (a ?? 0) - (b ?? 0));
-    assert.deepEqual(delivered, [2, 20, 100]);
+    // The three delivered orders of the storefront's demo, and one for each demo after-sales case.
+    assert.deepEqual(
+      delivered,
+      [2, 20, 100, ...caseScenarios.map((c) => c.deliveredDaysAgo)].sort((a, b) => a - b),
+    );
     const completed = all.find((o) => o.status === 'completed');
     assert.ok(completed?.completedAt && completed.deliveredAt);
     const cancelled = all.find((o) => o.status === 'cancelled');
@@ -232,7 +237,7 @@ describe('demo shop seed', () => {
     await resetShop(db);
     assert.match(
       await runSeed(t.ctx.database, fixedClock(NOW), { reset: false, where }),
-      /^Seeded the demo shop in the test database: \d+ products, 9 orders\.$/,
+      /^Seeded the demo shop in the test database: \d+ products, \d+ orders, \d+ after-sales cases\.$/,
     );
     const before = await snapshot(db);
     assert.match(
@@ -265,6 +270,9 @@ describe('demo shop seed', () => {
     if (!t.ctx.config.DATABASE_URL) return;
     const seeded = run('--reset');
     assert.equal(seeded.status, 0, seeded.stderr);
-    assert.match(seeded.stdout, /^Reset and seeded the demo shop in postgres.*: \d+ products, 9 orders\.\n$/);
+    assert.match(
+      seeded.stdout,
+      /^Reset and seeded the demo shop in postgres.*: \d+ products, \d+ orders, 15 after-sales cases\.\n$/,
+    );
   });
 });
