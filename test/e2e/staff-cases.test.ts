@@ -3,7 +3,7 @@
  * dead-on-arrival case in the queue by filtering, opens it, reads the policy's answer, asks for evidence and
  * authorises the return; the queue then says the case waits on the customer. A decision against the policy
  * shows its reason field and the refusal stands beside it, keeping what was typed. Screenshots of the queue
- * and the case page at phone and desktop width go to SCREENSHOT_DIR when it is set.
+ * and the case page at phone and desktop width go to SCREENSHOTS when it is set.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -22,7 +22,7 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
   let page: Page;
   let problems: string[];
   let staff = '';
-  const shots = process.env.SCREENSHOT_DIR;
+  const shots = process.env.SCREENSHOTS;
 
   /** A delivered guest order with a case of `kind` opened on its line; the case's RMA reference. */
   async function openCase(kind: string, facts: object): Promise<string> {
