@@ -38,38 +38,35 @@ export async function followUpCases(
   const now = ctx.clock.now();
   const waiting = Object.keys(waitingOnCustomer) as CaseState[];
   const e = afterSalesCaseEvents;
-  // Spelled out: drizzle leaves a one-table query's columns unqualified, and inside the subqueries an unqualified
+  // Spelled out: drizzle leaves a one-table query's columns unqualified, and inside the subquery an unqualified
   // "id" would be the event's.
   const caseId = sql.raw('"after_sales_cases"."id"');
-  const caseState = sql.raw('"after_sales_cases"."state"');
-  // A case untouched for less than the reminder period needs nothing (updatedAt moves with every state change,
-  // never with a reminder), so the state index and this bound keep the scan to the cases that may be due.
+  // `stateSince` is when the request the customer has not answered was made (it moves with the state only,
+  // never with an assignment or a reminder): a case in its state for less than the reminder period needs
+  // nothing, so the state index and this bound keep the scan to the cases that may be due.
   const candidates = await ctx.db
     .select({
       id: afterSalesCases.id,
       state: afterSalesCases.state,
-      since:
-        sql<Date>`(select max(${e.at}) from ${e} where ${e.caseId} = ${caseId} and ${e.toState} = ${caseState} and ${e.action} <> ${REMIND_ACTION})`.mapWith(
-          afterSalesCases.updatedAt,
-        ),
+      since: afterSalesCases.stateSince,
       lastRemindedAt:
         sql<Date | null>`(select max(${e.at}) from ${e} where ${e.caseId} = ${caseId} and ${e.action} = ${REMIND_ACTION})`.mapWith(
-          afterSalesCases.updatedAt,
+          afterSalesCases.stateSince,
         ),
     })
     .from(afterSalesCases)
     .where(
       and(
         inArray(afterSalesCases.state, waiting),
-        lte(afterSalesCases.updatedAt, new Date(now.getTime() - settings.reminderDays * DAY_MS)),
+        lte(afterSalesCases.stateSince, new Date(now.getTime() - settings.reminderDays * DAY_MS)),
       ),
     )
-    .orderBy(afterSalesCases.updatedAt)
+    .orderBy(afterSalesCases.stateSince)
     .limit(BATCH);
 
   const report: FollowUpReport = { reminded: 0, abandoned: 0 };
   for (const c of candidates) {
-    const since = c.since ?? now;
+    const since = c.since;
     const action = followUpOf({ state: c.state, since, lastRemindedAt: c.lastRemindedAt }, now, settings);
     if (!action) continue;
     const done = await ctx.db.transaction(async (tx) => {
