@@ -1,8 +1,15 @@
 // Runs the whole suite with node:test through tsx. Node 20 has no glob support in
 // `node --test`, so the test files are collected here.
+//
+// Files run in parallel processes: each file starts its own app on its own database (a PGlite folder or a
+// PostgreSQL database with a random name), so files share nothing but the machine. Browser files run one at
+// a time after the others: each drives a chromium and a server, and two at once on a small machine turn
+// their generous timeouts into flakes. TEST_CONCURRENCY sets how many other files run at once (default: the
+// number of cores, at least 2, since most files wait on their database rather than on the CPU).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join, sep } from 'node:path';
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test'];
 
@@ -25,9 +32,29 @@ if (files.length === 0) {
   console.error('No test files found under', roots.join(', '));
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+const concurrency =
+  Number.parseInt(process.env.TEST_CONCURRENCY ?? '', 10) || Math.max(2, availableParallelism());
+const isBrowserFile = (file) => file.split(sep).includes('e2e');
+const passes = [
+  { files: files.filter((f) => !isBrowserFile(f)), concurrency },
+  { files: files.filter(isBrowserFile), concurrency: 1 },
+].filter((pass) => pass.files.length > 0);
+
+let status = 0;
+for (const pass of passes) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      `--test-concurrency=${pass.concurrency}`,
+      ...pass.files,
+    ],
+    { stdio: 'inherit' },
+  );
+  // Both passes run even when the first fails: one CI run shows every failure.
+  if (result.status !== 0) status = result.status ?? 1;
+}
+process.exit(status);

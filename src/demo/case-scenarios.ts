@@ -11,6 +11,8 @@ import type { CaseFacts } from '../aftersales/schema.ts';
 export type CaseStep =
   | { daysAgo: number; by: 'staff'; body: StaffCaseActionBody }
   | { daysAgo: number; by: 'customer'; action: 'withdraw' | 'accept_quote' | 'decline_quote' }
+  /** The customer uploads a photo for every required evidence kind still missing, or only the first one. */
+  | { daysAgo: number; by: 'customer'; upload: 'missing' | 'first' }
   | { daysAgo: number; by: 'assign' };
 
 export interface CaseScenario {
@@ -35,6 +37,11 @@ const troubleshoot = (daysAgo: number, note: string): CaseStep => ({
   body: { action: 'start_troubleshooting', note },
 });
 const ask = (daysAgo: number): CaseStep => ({ daysAgo, by: 'staff', body: { action: 'request_evidence' } });
+const photos = (daysAgo: number, upload: 'missing' | 'first' = 'missing'): CaseStep => ({
+  daysAgo,
+  by: 'customer',
+  upload,
+});
 const authorise = (daysAgo: number): CaseStep => ({
   daysAgo,
   by: 'staff',
@@ -89,7 +96,11 @@ export const caseScenarios: readonly CaseScenario[] = [
     openedDaysAgo: 3.6,
     kind: 'dead_on_arrival',
     facts: { openedByCustomer: true },
-    steps: [troubleshoot(3.5, 'Tried a forced restart and another charger: no sign of life.'), ask(3.2)],
+    steps: [
+      troubleshoot(3.5, 'Tried a forced restart and another charger: no sign of life.'),
+      ask(3.2),
+      photos(3.1, 'first'),
+    ],
   },
   {
     orderKey: 'case-return-authorised',
@@ -108,6 +119,7 @@ export const caseScenarios: readonly CaseScenario[] = [
       { daysAgo: 7.9, by: 'assign' },
       troubleshoot(7.8, 'The touch screen stops responding after a few minutes; a reset did not help.'),
       ask(7),
+      photos(6.9),
       authorise(5),
     ],
   },
@@ -124,7 +136,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     openedDaysAgo: 8.5,
     kind: 'dead_on_arrival',
     facts: { openedByCustomer: true, troubleshootingDone: true },
-    steps: [ask(8.4), authorise(7), receive(1)],
+    steps: [ask(8.4), photos(8.3), authorise(7), receive(1)],
   },
   {
     orderKey: 'case-inspected',
@@ -142,6 +154,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     steps: [
       troubleshoot(19.9, 'Charging stops at 60 %; tried another cable and charger.'),
       ask(19),
+      photos(18.9),
       authorise(17),
       receive(10),
       {
@@ -167,6 +180,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     steps: [
       troubleshoot(29.9, 'Lines across the screen after an update; a reset did not help.'),
       ask(29),
+      photos(28.9),
       authorise(27),
       receive(20),
       {
@@ -193,6 +207,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     steps: [
       troubleshoot(19.9, 'The battery drains in four hours with the screen off.'),
       ask(19),
+      photos(18.9),
       authorise(18),
       receive(12),
       {
@@ -220,6 +235,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     steps: [
       troubleshoot(39.9, 'The phone restarts by itself several times a day, also in safe mode.'),
       ask(39),
+      photos(38.9),
       authorise(37),
       receive(30),
       {
@@ -250,6 +266,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     facts: { openedByCustomer: true, troubleshootingDone: true },
     steps: [
       ask(14.4),
+      photos(14.3),
       authorise(14),
       receive(10),
       {
@@ -275,6 +292,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     facts: { openedByCustomer: true, troubleshootingDone: true },
     steps: [
       ask(5.9),
+      photos(5.8),
       { daysAgo: 4, by: 'staff', body: { action: 'resolve_without_return', resolution: 'coupon' } },
     ],
   },
@@ -293,6 +311,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     facts: { openedByCustomer: true, troubleshootingDone: true },
     steps: [
       ask(8.9),
+      photos(8.8),
       {
         daysAgo: 7,
         by: 'staff',
@@ -316,6 +335,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     steps: [
       troubleshoot(24.9, 'The screen is black but the phone rings.'),
       ask(24),
+      photos(23.9),
       authorise(22),
       receive(15),
       {
@@ -365,6 +385,7 @@ export const caseScenarios: readonly CaseScenario[] = [
     facts: { openedByCustomer: true, troubleshootingDone: true },
     steps: [
       ask(38.9),
+      photos(38.8),
       authorise(38),
       receive(34),
       {

@@ -3,19 +3,51 @@
  * shop's own use cases with a clock set to each step's moment, so each case holds what the shop would have
  * written itself: the engine's answers at every step, the timeline, the emails in the outbox.
  */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { staffUsers } from '../accounts/schema.ts';
 import { assignCase } from '../aftersales/cases/assign-case.service.ts';
 import { customerMoveCase } from '../aftersales/cases/case-action.service.ts';
 import { openClaims } from '../aftersales/cases/open-claims.service.ts';
 import { staffMoveCase } from '../aftersales/cases/staff-move-case.service.ts';
+import { evidenceServices } from '../aftersales/evidence/evidence-context.ts';
+import { listEvidence } from '../aftersales/evidence/list-evidence.service.ts';
+import { uploadEvidence } from '../aftersales/evidence/upload-evidence.service.ts';
 import { afterSalesCases } from '../aftersales/schema.ts';
 import type { AppContext } from '../context.ts';
 import { orderLinkToken } from '../orders/order-link.ts';
 import { orderLines } from '../orders/schema.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { DAY_MS } from '../shared/time.ts';
-import { caseScenarios } from './case-scenarios.ts';
+import { type CaseScenario, caseScenarios } from './case-scenarios.ts';
+import { evidencePicture } from './evidence-pictures.ts';
+
+/**
+ * The customer's photos for the case: one project-drawn picture per required kind still missing (or only the
+ * first), through the shop's upload use case (type sniffed, re-encoded, thumbnail, signed addresses).
+ */
+async function uploadDemoPhotos(
+  ctx: Pick<AppContext, 'db' | 'config' | 'clock' | 'secret'>,
+  c: { scenario: CaseScenario; token: string; reference: string },
+  which: 'missing' | 'first',
+): Promise<void> {
+  const access = { by: 'customer' as const, token: c.token, reference: c.reference };
+  const { checklist } = await listEvidence(ctx, access);
+  const kinds = which === 'first' ? checklist.missing.slice(0, 1) : checklist.missing;
+  const { scratchDir } = evidenceServices(ctx.config);
+  await mkdir(scratchDir, { recursive: true });
+  for (const kind of kinds) {
+    const bytes = await evidencePicture(kind, c.scenario.sku);
+    const path = join(scratchDir, `demo-${c.reference}-${kind}.jpg`);
+    await writeFile(path, bytes);
+    try {
+      await uploadEvidence(ctx, access, { path, bytes: bytes.length, kind, amountCents: undefined });
+    } finally {
+      await rm(path, { force: true });
+    }
+  }
+}
 
 /**
  * Plays every demo case on `db` (usually the seed's transaction) as of `nowMs`; the orders must be seeded
@@ -74,6 +106,7 @@ export async function seedDemoCases(
   for (const { c, step } of steps) {
     moment(step.daysAgo);
     if (step.by === 'staff') await staffMoveCase(at, c.id, step.body, owner);
+    else if (step.by === 'customer' && 'upload' in step) await uploadDemoPhotos(at, c, step.upload);
     else if (step.by === 'customer')
       await customerMoveCase(at, c.token, c.reference, { action: step.action });
     else await assignCase(at, c.id, owner.id, owner);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { caseStates } from '../../src/aftersales/cases/case-lifecycle.ts';
+import { evidenceServices } from '../../src/aftersales/evidence/evidence-context.ts';
 import { runSeed } from '../../src/demo/command.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -68,7 +69,39 @@ describe('demo after-sales cases (issue 10 point 8)', () => {
     );
     assert.deepEqual(linus, { reference: 'AC-26-00020', cases: 0 });
 
+    // Evidence photos drawn by the project, uploaded through the shop's use case: every case that went past
+    // collecting evidence has a file for each kind its assessment requires; the one still waiting has some.
+    const evidence = await rows<{ id: string; state: string; missing: number; files: number }>(
+      sql`select c.id, c.state,
+            (select count(*)::int from jsonb_array_elements(c.assessment::jsonb->'evidence') r
+              where (r->>'required')::boolean
+                and not exists (select 1 from after_sales_evidence e where e.case_id = c.id and e.kind::text = r->>'kind')
+            ) as missing,
+            (select count(*)::int from after_sales_evidence e where e.case_id = c.id) as files
+          from after_sales_cases c`,
+    );
+    const past = evidence.filter((c) =>
+      ['return_authorised', 'parcel_received', 'inspected', 'quote_sent', 'resolved', 'closed'].includes(
+        c.state,
+      ),
+    );
+    assert.ok(past.length >= 6);
+    for (const c of past) assert.equal(c.missing, 0, `${c.state} case misses required evidence`);
+    const waiting = evidence.find((c) => c.state === 'awaiting_evidence');
+    assert.ok(
+      waiting && waiting.files >= 1 && waiting.missing >= 1,
+      'the waiting case has part of its photos',
+    );
+    const { storage } = evidenceServices(t.ctx.config);
+    const [file] = await rows<{ storage_key: string; thumbnail_key: string; media_type: string }>(
+      sql`select storage_key, thumbnail_key, media_type from after_sales_evidence limit 1`,
+    );
+    assert.equal(file?.media_type, 'image/jpeg');
+    assert.ok(await storage.exists(file?.storage_key as string));
+    assert.ok(await storage.exists(file?.thumbnail_key as string));
+
     await runSeed(t.ctx.database, fixedClock(NOW), { reset: true, where: 'test', cases: t.ctx });
+    assert.equal(await storage.exists(file?.storage_key as string), false, 'a reset removes the old photos');
     const again = await rows<{ reference: string }>(
       sql`select min(reference) as reference from after_sales_cases`,
     );

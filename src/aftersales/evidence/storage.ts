@@ -20,6 +20,8 @@ export interface EvidenceStorage {
   get(key: string): Promise<{ stream: Readable; bytes: number } | null>;
   /** Removes `key`; a missing key is not an error (deleting twice is fine). */
   delete(key: string): Promise<void>;
+  /** Removes every key under `prefix/` (a case's folder, for instance); nothing there is not an error. */
+  deleteUnder(prefix: string): Promise<void>;
   exists(key: string): Promise<boolean>;
 }
 
@@ -65,6 +67,9 @@ export function localStorage(root: string): EvidenceStorage {
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
+    },
+    async deleteUnder(prefix) {
+      await rm(pathOf(prefix), { recursive: true, force: true });
     },
     async exists(key) {
       try {
