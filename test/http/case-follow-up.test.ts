@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, asc, eq, like } from 'drizzle-orm';
+import { evidenceWords } from '../../src/aftersales/case-words.ts';
 import { followUpCases } from '../../src/aftersales/cases/case-follow-up.ts';
 import type { AdminCaseDetail } from '../../src/aftersales/cases/schemas.ts';
 import { mailOutbox } from '../../src/messaging/schema.ts';
@@ -12,6 +13,7 @@ import { fixedClock } from '../../src/shared/clock.ts';
 import { DAY_MS } from '../../src/shared/time.ts';
 import { json, startTestApp, type TestApp } from '../helpers/app.ts';
 import { deliveredOrder, openCase, staffMove, staffRequest } from '../helpers/cases-fixtures.ts';
+import { multipart, photoWithGps } from '../helpers/evidence-fixtures.ts';
 
 describe('case emails and follow-up (issue 10 point 7)', () => {
   const clock = fixedClock('2026-03-02T09:00:00Z');
@@ -120,6 +122,48 @@ describe('case emails and follow-up (issue 10 point 7)', () => {
       { reminded: 0, abandoned: 0 },
       'a withdrawn case is left alone',
     );
+  });
+
+  it('a reminder lists only the evidence still missing; a customer who sent it all is neither reminded nor given up on', async () => {
+    clock.set('2026-04-20T09:00:00Z');
+    owner = await t.staffCookie(); // a staff session lives 12 hours at most
+    const o = await deliveredOrder(t, owner, [{ category: 'smartphone', priceCents: 29_900 }]);
+    const c = await openCase(t, owner, o, o.lineIds[0] as string);
+    clock.advance(60_000);
+    await staffMove(t, owner, c.id, { action: 'request_evidence' });
+    const upload = async (kind: string) => {
+      const { payload, headers } = multipart([
+        { name: 'kind', value: kind },
+        { name: 'file', value: await photoWithGps(), filename: 'IMG_0001.jpg', type: 'image/jpeg' },
+      ]);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/orders/by-link/${o.token}/cases/${c.reference}/evidence`,
+        headers,
+        payload,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+    };
+    const required = (await detail(c.id)).assessment.evidence.filter((e) => e.required).map((e) => e.kind);
+    assert.ok(required.length >= 2, 'a dead-on-arrival claim asks for several photos');
+    const [first, ...rest] = required;
+    await upload(first as string);
+
+    clock.advance(3 * DAY_MS);
+    assert.deepEqual(await followUpCases(t.ctx), { reminded: 1, abandoned: 0 });
+    const reminder = (await caseMail(o.id)).find((m) => m.template === 'case_evidence_reminder');
+    assert.ok(reminder);
+    const words = (kind: string) => evidenceWords[kind as keyof typeof evidenceWords];
+    assert.ok(!reminder.text.includes(words(first as string)), 'what was sent is not asked for again');
+    for (const kind of rest) assert.ok(reminder.text.includes(words(kind)), kind);
+
+    for (const kind of rest) await upload(kind);
+    clock.advance(3 * DAY_MS);
+    assert.deepEqual(await followUpCases(t.ctx), { reminded: 0, abandoned: 0 });
+    clock.advance(30 * DAY_MS);
+    assert.deepEqual(await followUpCases(t.ctx), { reminded: 0, abandoned: 0 }, 'the next move is staff’s');
+    owner = await t.staffCookie();
+    assert.equal((await detail(c.id)).state, 'awaiting_evidence');
   });
 
   it('a case whose next move is the shop’s is never reminded about nor given up', async () => {

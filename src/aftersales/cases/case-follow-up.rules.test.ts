@@ -38,6 +38,14 @@ describe('following up cases waiting on the customer (issue 10 point 7)', () => 
     );
   });
 
+  it('neither reminds nor gives up a case whose customer sent every required piece of evidence', () => {
+    const sent = { state: 'awaiting_evidence' as const, since, lastRemindedAt: null, evidenceComplete: true };
+    assert.equal(followUpOf(sent, after(3), settings), null);
+    assert.equal(followUpOf(sent, after(100), settings), null);
+    const partly = { ...sent, evidenceComplete: false };
+    assert.deepEqual(followUpOf(partly, after(3), settings), { do: 'remind', email: 'evidence_reminder' });
+  });
+
   it('does nothing for cases whose next move is the shop’s', () => {
     for (const state of ['opened', 'troubleshooting', 'parcel_received', 'inspected', 'resolved'] as const) {
       assert.equal(followUpOf({ state, since, lastRemindedAt: null }, after(100), settings), null);

@@ -32,18 +32,25 @@ export interface WaitingCase {
   since: Date;
   /** The last reminder sent in this state, if any. */
   lastRemindedAt: Date | null;
+  /**
+   * Awaiting evidence only: every required kind has a file, so the next move is staff's (judge what came) and
+   * the customer is neither reminded nor given up on.
+   */
+  evidenceComplete?: boolean;
 }
 
 export type FollowUp = { do: 'remind'; email: CaseStepEmail } | { do: 'abandon' } | null;
 
 /**
- * What the shop does now about a case waiting on the customer: nothing, a reminder (every `reminderDays` since
+ * What the shop does now about a case waiting on the customer: nothing (also when the customer has sent every
+ * required piece of evidence and staff have not looked yet), a reminder (every `reminderDays` since
  * the request or the last reminder), or closing it (`abandonDays` after the request). Boundaries count as
  * reached (`>=`), like the policy's "within N days".
  */
 export function followUpOf(c: WaitingCase, now: Date, settings: FollowUpSettings): FollowUp {
   const email = waitingOnCustomer[c.state];
   if (!email) return null;
+  if (c.state === 'awaiting_evidence' && c.evidenceComplete) return null;
   const waited = now.getTime() - c.since.getTime();
   if (abandonable.has(c.state) && waited >= settings.abandonDays * DAY_MS) return { do: 'abandon' };
   const last = Math.max(c.since.getTime(), c.lastRemindedAt?.getTime() ?? 0);

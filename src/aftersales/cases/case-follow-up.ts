@@ -10,11 +10,12 @@ import type { JobDefinition } from '../../jobs/runner.ts';
 import { formatDate } from '../../shared/format.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { DAY_MS } from '../../shared/time.ts';
+import { evidenceChecklist } from '../evidence/checklist.ts';
 import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
 import { moveCase } from './case-action.service.ts';
 import { type FollowUpSettings, followUpOf, waitingOnCustomer } from './case-follow-up.rules.ts';
 import type { CaseState } from './case-lifecycle.ts';
-import { enqueueCaseStepEmail } from './case-step-emails.ts';
+import { enqueueCaseStepEmail, uploadedEvidenceKinds } from './case-step-emails.ts';
 
 /** The timeline's action for a reminder: the case stays where it is. */
 export const REMIND_ACTION = 'remind';
@@ -49,6 +50,7 @@ export async function followUpCases(
       id: afterSalesCases.id,
       state: afterSalesCases.state,
       since: afterSalesCases.stateSince,
+      assessment: afterSalesCases.assessment,
       lastRemindedAt:
         sql<Date | null>`(select max(${e.at}) from ${e} where ${e.caseId} = ${caseId} and ${e.action} = ${REMIND_ACTION})`.mapWith(
           afterSalesCases.stateSince,
@@ -67,7 +69,14 @@ export async function followUpCases(
   const report: FollowUpReport = { reminded: 0, abandoned: 0 };
   for (const c of candidates) {
     const since = c.since;
-    const action = followUpOf({ state: c.state, since, lastRemindedAt: c.lastRemindedAt }, now, settings);
+    const evidenceComplete =
+      c.state === 'awaiting_evidence' &&
+      evidenceChecklist(c.assessment.evidence, await uploadedEvidenceKinds(ctx.db, c.id)).complete;
+    const action = followUpOf(
+      { state: c.state, since, lastRemindedAt: c.lastRemindedAt, evidenceComplete },
+      now,
+      settings,
+    );
     if (!action) continue;
     const done = await ctx.db.transaction(async (tx) => {
       const [row] = await tx

@@ -16,6 +16,9 @@ import { orderLinkToken } from '../../orders/order-link.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { getShopSettings } from '../../settings/shop.ts';
 import { evidenceWords } from '../case-words.ts';
+import type { EvidenceKind } from '../claim.schema.ts';
+import { evidenceChecklist } from '../evidence/checklist.ts';
+import { afterSalesEvidence } from '../evidence/evidence.schema.ts';
 import type { Assessment } from '../policy.ts';
 import { afterSalesCases } from '../schema.ts';
 import type { CaseActor, CaseState } from './case-lifecycle.ts';
@@ -64,9 +67,21 @@ export function resolutionOutcome(resolution: string): string {
   return sentences[resolution] ?? `Resolution: ${resolution}.`;
 }
 
-/** The evidence the assessment requires, in words (what a request or a reminder lists). */
-export function requiredEvidenceWords(assessment: Assessment): string[] {
-  return assessment.evidence.filter((e) => e.required).map((e) => evidenceWords[e.kind]);
+/**
+ * The evidence the assessment requires that has no file yet, in words (what a request or a reminder lists): a
+ * customer who sent the package photos is asked only for the rest.
+ */
+export function missingEvidenceWords(assessment: Assessment, uploaded: readonly EvidenceKind[]): string[] {
+  return evidenceChecklist(assessment.evidence, uploaded).missing.map((kind) => evidenceWords[kind]);
+}
+
+/** The kind of every evidence file of case `caseId` (one entry per file). */
+export async function uploadedEvidenceKinds(db: Db, caseId: string): Promise<EvidenceKind[]> {
+  const rows = await db
+    .select({ kind: afterSalesEvidence.kind })
+    .from(afterSalesEvidence)
+    .where(eq(afterSalesEvidence.caseId, caseId));
+  return rows.map((r) => r.kind);
 }
 
 /** The signed link the case emails carry: the customer's case page (case-link.ts). */
@@ -110,7 +125,10 @@ export async function enqueueCaseStepEmail(
     productName: line.productName,
     variantName: line.variantName,
     caseUrl: caseUrlOf(ctx, order.id, c.reference),
-    missingEvidence: requiredEvidenceWords(assessment),
+    missingEvidence:
+      step === 'evidence_requested' || step === 'evidence_reminder'
+        ? missingEvidenceWords(assessment, await uploadedEvidenceKinds(tx, c.id))
+        : [],
     returnParcel: {
       declaredValueCents: assessment.returnParcel?.declaredValueCents ?? null,
       payer: assessment.returnShipping.payer,
