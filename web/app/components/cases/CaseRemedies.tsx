@@ -49,8 +49,14 @@ export function CaseRemedies({ caseId }: { caseId: string }) {
             ) : null}
             {r.replacementOrder ? (
               <p>
-                Order {r.replacementOrder.reference} ({r.replacementOrder.status}): ship it from the orders
-                list.
+                Order{' '}
+                <Link to={`/admin/orders/${r.replacementOrder.id}`} className="underline">
+                  {r.replacementOrder.reference}
+                </Link>{' '}
+                ({r.replacementOrder.status})
+                {r.replacementOrder.trackingNumber
+                  ? `: shipped, tracking number ${r.replacementOrder.trackingNumber}.`
+                  : ': ship it from its order page.'}
               </p>
             ) : null}
             {r.refund?.method === 'bank_transfer' && !r.refund.reference ? (
