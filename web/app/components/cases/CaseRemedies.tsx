@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { caseKeys, getCaseRemedies } from '../../lib/admin-cases-api.ts';
 import { formatDateTime, formatUsd } from '../admin/format.ts';
 import { Panel } from '../admin/QueryState.tsx';
+import { statusLabels } from '../order/order-status.ts';
 import { Badge } from '../ui/Badge.tsx';
 
 const kindWords: Record<string, string> = {
@@ -53,7 +54,7 @@ export function CaseRemedies({ caseId }: { caseId: string }) {
                 <Link to={`/admin/orders/${r.replacementOrder.id}`} className="underline">
                   {r.replacementOrder.reference}
                 </Link>{' '}
-                ({r.replacementOrder.status})
+                ({statusWords(r.replacementOrder.status)})
                 {r.replacementOrder.trackingNumber
                   ? `: shipped, tracking number ${r.replacementOrder.trackingNumber}.`
                   : ': ship it from its order page.'}
@@ -71,4 +72,9 @@ export function CaseRemedies({ caseId }: { caseId: string }) {
       </ul>
     </Panel>
   );
+}
+
+/** An order's status as the order pages name it, in lower case ("paid", "shipped"). */
+function statusWords(status: string): string {
+  return (statusLabels[status as keyof typeof statusLabels] ?? status).toLowerCase();
 }
