@@ -8,7 +8,13 @@ import { after, before, describe, it } from 'node:test';
 import type { CustomerCase } from '../../src/aftersales/cases/schemas.ts';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { json, startTestApp, type TestApp } from '../helpers/app.ts';
-import { addToCart, checkoutPayload, createProduct, placeOrder } from '../helpers/orders-fixtures.ts';
+import {
+  addToCart,
+  checkoutPayload,
+  createProduct,
+  type ProductOptions,
+  placeOrder,
+} from '../helpers/orders-fixtures.ts';
 
 /** The page's HTML with React's text separators (`<!-- -->`) taken out, so sentences read whole. */
 const html = (res: { body: string }) => res.body.replaceAll('<!-- -->', '');
@@ -26,8 +32,8 @@ describe('the customer case page (issue 10 point 3)', () => {
     t.app.inject({ method, url, headers: { cookie: owner }, ...(payload ? { payload } : {}) });
 
   /** A defective-item case on a delivered order: the case page's address and the case's id. */
-  const openCase = async () => {
-    const p = await createProduct(t.ctx.db, { category: 'smartphone', priceCents: 49_900 });
+  const openCase = async (product: ProductOptions = { category: 'smartphone', priceCents: 49_900 }) => {
+    const p = await createProduct(t.ctx.db, product);
     const { cookie } = await addToCart(t.app, p.variantId, 1);
     const placed = json<CheckoutResponse>(await placeOrder(t.app, cookie, checkoutPayload()));
     const list = await staff('GET', `/api/admin/orders?q=${placed.order.reference}`);
@@ -82,6 +88,58 @@ describe('the customer case page (issue 10 point 3)', () => {
     // The only customer button in this state is the table's: withdraw.
     assert.match(html(page), /Withdraw my claim/);
     assert.doesNotMatch(html(page), /Accept the quote/);
+  });
+
+  it('AS-GEN-5: once resolved with a coupon the page gives its code and value, and nothing to send back', async () => {
+    const c = await openCase({ category: 'wearable', priceCents: 5_999 });
+    assert.doesNotMatch(html(await t.app.inject({ url: c.url })), /What you get/);
+    for (const body of [
+      { action: 'request_evidence' },
+      { action: 'resolve_without_return', resolution: 'coupon' },
+    ]) {
+      const moved = await staff('POST', `/api/admin/cases/${c.id}/actions`, body);
+      assert.equal(moved.statusCode, 200, moved.body);
+    }
+    const remedies = json<{ items: Array<{ coupon: { code: string } | null }> }>(
+      await staff('GET', `/api/admin/cases/${c.id}/remedies`),
+    );
+    const code = remedies.items[0]?.coupon?.code as string;
+    assert.match(code, /^AC-/);
+    const page = html(await t.app.inject({ url: c.url }));
+    assert.match(page, /What you get/);
+    assert.match(page, /Coupon worth \$60\.00 \(AS-GEN-5\)/);
+    assert.match(page, new RegExp(`Code: <span[^>]*>${code}</span>`));
+    assert.match(page, /Enter this code at checkout: it pays for one order and is valid until/);
+    assert.doesNotMatch(page, /How to send it back/);
+  });
+
+  it('AS-DOA-1 AS-DEF-2: once resolved with a replacement the page names the replacement order, then its tracking number once shipped', async () => {
+    const c = await openCase();
+    for (const body of [
+      { action: 'request_evidence' },
+      { action: 'authorise_return' },
+      { action: 'receive_parcel' },
+      { action: 'record_inspection', verdict: 'product_fault', components: [] },
+      { action: 'resolve', resolution: 'replacement' },
+    ]) {
+      const moved = await staff('POST', `/api/admin/cases/${c.id}/actions`, body);
+      assert.equal(moved.statusCode, 200, moved.body);
+    }
+    const remedies = json<{ items: Array<{ replacementOrder: { id: string; reference: string } | null }> }>(
+      await staff('GET', `/api/admin/cases/${c.id}/remedies`),
+    );
+    const replacement = remedies.items[0]?.replacementOrder;
+    assert.ok(replacement, 'the replacement order is linked to the case');
+    let page = html(await t.app.inject({ url: c.url }));
+    assert.match(page, new RegExp(`Replacement order ${replacement.reference}`));
+    assert.match(page, /the tracking number follows by email/);
+    const shipped = await staff('POST', `/api/admin/orders/${replacement.id}/ship`, {
+      carrier: 'UPS',
+      trackingNumber: '1Z999AA10123456784',
+    });
+    assert.equal(shipped.statusCode, 200, shipped.body);
+    page = html(await t.app.inject({ url: c.url }));
+    assert.match(page, /Shipped by UPS, tracking number 1Z999AA10123456784\./);
   });
 
   it('without JavaScript: withdrawing posts the form and shows the case withdrawn; a button the table does not offer is refused', async () => {

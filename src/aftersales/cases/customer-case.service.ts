@@ -2,12 +2,14 @@
  * One case as its customer's page shows it (issue 10 point 3), behind the order's signed link: the case with
  * the actions the lifecycle table allows the customer, its conversation, and the settings of the policy
  * version it was judged by (the AS-DEF-5 declared value of the return parcel comes from those, never from
- * today's settings). Another order's case is a 404.
+ * today's settings), and what the case gave (a coupon's code, a replacement order). Another order's case is a
+ * 404.
  */
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { NotFound } from '../../shared/errors.ts';
 import type { PolicySettings } from '../policy.settings.ts';
+import { type CustomerRemedy, customerCaseRemedies } from '../remedies/customer-case-remedies.ts';
 import { afterSalesCases, policyVersions } from '../schema.ts';
 import { customerThread } from './case-messages.service.ts';
 import { customerCases } from './case-views.ts';
@@ -21,6 +23,8 @@ export interface CustomerCasePage {
   messages: CustomerMessage[];
   /** The settings of the policy version the case was judged by. */
   policy: PolicySettings;
+  /** What the case gave: a coupon's code, a replacement order, a refund (empty until it is resolved). */
+  remedies: CustomerRemedy[];
 }
 
 export async function customerCasePage(
@@ -47,5 +51,6 @@ export async function customerCasePage(
     case: view,
     messages: await customerThread(ctx, token, reference),
     policy: row.settings,
+    remedies: await customerCaseRemedies(ctx.db, row.id),
   };
 }

@@ -1,4 +1,8 @@
-/** What a case gave the customer, for the staff case page: refunds with their state, coupons, replacements. */
+/**
+ * What a case gave the customer: refunds with their state, coupons, replacements (with the shipment's carrier
+ * and tracking number once shipped). The staff case page shows it as is; the customer's through
+ * customer-case-remedies.ts.
+ */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { coupons } from '../../orders/coupons/coupon.schema.ts';
@@ -33,7 +37,13 @@ export async function listCaseRemedies(
         reference: refunds.processorReference,
       },
       coupon: { code: coupons.code, expiresAt: coupons.expiresAt, redeemedAt: coupons.redeemedAt },
-      replacement: { reference: orders.reference, status: orders.status },
+      replacement: {
+        id: orders.id,
+        reference: orders.reference,
+        status: orders.status,
+        carrier: orders.carrier,
+        trackingNumber: orders.trackingNumber,
+      },
     })
     .from(caseRemedies)
     .leftJoin(refunds, eq(refunds.id, caseRemedies.refundId))
@@ -69,7 +79,15 @@ export async function listCaseRemedies(
             redeemedAt: coupon.redeemedAt?.toISOString() ?? null,
           }
         : null,
-      replacementOrder: replacement ? { reference: replacement.reference, status: replacement.status } : null,
+      replacementOrder: replacement
+        ? {
+            id: replacement.id,
+            reference: replacement.reference,
+            status: replacement.status,
+            carrier: replacement.carrier,
+            trackingNumber: replacement.trackingNumber,
+          }
+        : null,
     })),
   };
 }

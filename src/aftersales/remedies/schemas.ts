@@ -38,7 +38,16 @@ export const caseRemedySchema = z.object({
     })
     .nullable(),
   coupon: z.object({ code: z.string(), expiresAt: isoDate, redeemedAt: isoDate.nullable() }).nullable(),
-  replacementOrder: z.object({ reference: z.string(), status: z.string() }).nullable(),
+  replacementOrder: z
+    .object({
+      id: z.uuid(),
+      reference: z.string(),
+      status: z.string(),
+      /** SH-ORD-1: set once the replacement is shipped. */
+      carrier: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type CaseRemedyView = z.infer<typeof caseRemedySchema>;
 

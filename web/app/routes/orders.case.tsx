@@ -42,7 +42,7 @@ import {
 import { loadCaseEvidence } from '../lib/evidence.server.ts';
 import { readForm } from '../lib/form.server.ts';
 import { pageMeta } from '../lib/meta.ts';
-import { formatDateTime, isNotFound, orderPagePath } from '../lib/orders.server.ts';
+import { formatDate, formatDateTime, isNotFound, orderPagePath } from '../lib/orders.server.ts';
 
 export { ErrorBoundary } from './orders.view.tsx';
 
@@ -100,6 +100,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         : null,
     shopPaysPostage: c.assessment.returnShipping.payer === 'shop',
     quoteNote: quote ? { note: quote.note, when: formatDateTime(quote.at) } : null,
+    // Issue 10 point 5: what the resolution gave, in the customer's words.
+    remedies: page.remedies.map((r) => ({
+      id: r.id,
+      ...remedyWords(r),
+    })),
     timeline: c.timeline.map((e, i) => ({
       key: `${i}-${e.action}`,
       label: timelineWords(e.action, e.toState),
@@ -112,6 +117,45 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       body: m.body,
       when: formatDateTime(m.createdAt),
     })),
+  };
+}
+
+/** One remedy as the customer reads it: a title and the sentences under it. */
+function remedyWords(r: Awaited<ReturnType<typeof customerCasePage>>['remedies'][number]): {
+  title: string;
+  code: string | null;
+  lines: string[];
+} {
+  if (r.coupon) {
+    const what = r.kind === 'voucher' ? 'Voucher' : 'Coupon';
+    return {
+      title: `${what} worth ${formatUsd(r.amountCents)}${r.clause ? ` (${r.clause})` : ''}`,
+      code: r.coupon.code,
+      lines: [
+        r.coupon.redeemedAt
+          ? `Used on ${formatDate(r.coupon.redeemedAt)}.`
+          : `Enter this code at checkout: it pays for one order and is valid until ${formatDate(r.coupon.expiresAt)}.`,
+      ],
+    };
+  }
+  if (r.replacement) {
+    const { reference, carrier, trackingNumber } = r.replacement;
+    return {
+      title: `Replacement order ${reference}`,
+      code: null,
+      lines: [
+        trackingNumber
+          ? `Shipped${carrier ? ` by ${carrier}` : ''}, tracking number ${trackingNumber}.`
+          : carrier
+            ? `Shipped by ${carrier}.`
+            : 'A new one is being prepared for you, free of charge; the tracking number follows by email.',
+      ],
+    };
+  }
+  return {
+    title: `${r.kind === 'return_shipping' ? 'Return postage reimbursed' : 'Refund'}: ${formatUsd(r.amountCents)}`,
+    code: null,
+    lines: r.refundStatus ? [r.refundStatus] : [],
   };
 }
 
@@ -259,6 +303,32 @@ export default function CasePage() {
             </Form>
           ) : null}
         </section>
+
+        {d.remedies.length > 0 ? (
+          <section
+            aria-labelledby="remedies-title"
+            className="space-y-3 rounded-xl bg-emerald-50 p-5 ring-1 ring-emerald-300 sm:p-6"
+          >
+            <h2 id="remedies-title" className="text-lg font-semibold text-emerald-950">
+              What you get
+            </h2>
+            <ul className="space-y-3 text-emerald-950">
+              {d.remedies.map((r) => (
+                <li key={r.id} className="space-y-1">
+                  <p className="font-semibold">{r.title}</p>
+                  {r.code ? (
+                    <p>
+                      Code: <span className="font-mono text-lg font-semibold">{r.code}</span>
+                    </p>
+                  ) : null}
+                  {r.lines.map((line) => (
+                    <p key={line}>{line}</p>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
         {d.state === 'quote_sent' ? (
           <section

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { caseKeys, getCaseRemedies } from '../../lib/admin-cases-api.ts';
 import { formatDateTime, formatUsd } from '../admin/format.ts';
 import { Panel } from '../admin/QueryState.tsx';
+import { statusLabels } from '../order/order-status.ts';
 import { Badge } from '../ui/Badge.tsx';
 
 const kindWords: Record<string, string> = {
@@ -49,8 +50,14 @@ export function CaseRemedies({ caseId }: { caseId: string }) {
             ) : null}
             {r.replacementOrder ? (
               <p>
-                Order {r.replacementOrder.reference} ({r.replacementOrder.status}): ship it from the orders
-                list.
+                Order{' '}
+                <Link to={`/admin/orders/${r.replacementOrder.id}`} className="underline">
+                  {r.replacementOrder.reference}
+                </Link>{' '}
+                ({statusWords(r.replacementOrder.status)})
+                {r.replacementOrder.trackingNumber
+                  ? `: shipped, tracking number ${r.replacementOrder.trackingNumber}.`
+                  : ': ship it from its order page.'}
               </p>
             ) : null}
             {r.refund?.method === 'bank_transfer' && !r.refund.reference ? (
@@ -65,4 +72,9 @@ export function CaseRemedies({ caseId }: { caseId: string }) {
       </ul>
     </Panel>
   );
+}
+
+/** An order's status as the order pages name it, in lower case ("paid", "shipped"). */
+function statusWords(status: string): string {
+  return (statusLabels[status as keyof typeof statusLabels] ?? status).toLowerCase();
 }
