@@ -479,18 +479,19 @@ describe('storefront pages (demo shop)', () => {
     assert.equal(stale.headers.location, '/products?category=tablet');
   });
 
-  it('search answers well within 100 ms on the demo data', async () => {
+  // CPU time, not wall time: the suite runs files side by side on small machines, where a wall clock measures
+  // the neighbours. The app (and PGlite) run in this process, so its CPU time is the search's cost.
+  it('search answers well within 100 ms of CPU on the demo data', async () => {
     await get('/search?q=nim');
-    const times: number[] = [];
-    for (const q of ['n', 'ni', 'nim', 'nimb', 'nimbu', 'nimbus', 'nimbus x', 'nimbus x2']) {
-      const started = performance.now();
+    const queries = ['n', 'ni', 'nim', 'nimb', 'nimbu', 'nimbus', 'nimbus x', 'nimbus x2'];
+    const started = process.cpuUsage();
+    for (const q of queries) {
       const res = await get(`/search?q=${encodeURIComponent(q)}`);
-      times.push(performance.now() - started);
       assert.equal(res.statusCode, 200);
     }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)] as number;
-    assert.ok(median < 100, `median ${median.toFixed(1)} ms`);
+    const used = process.cpuUsage(started);
+    const perSearchMs = (used.user + used.system) / 1000 / queries.length;
+    assert.ok(perSearchMs < 100, `${perSearchMs.toFixed(1)} ms of CPU per search`);
   });
 
   it('the footer links to the shop pages, and the sitemap lists the catalogue', async () => {
