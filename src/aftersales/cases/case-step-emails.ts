@@ -17,7 +17,7 @@ import { orderLines, orders } from '../../orders/schema.ts';
 import { getShopSettings } from '../../settings/shop.ts';
 import { evidenceWords } from '../case-words.ts';
 import type { Assessment } from '../policy.ts';
-import { afterSalesCases } from '../schema.ts';
+import { afterSalesCases, type CaseShipment } from '../schema.ts';
 import type { CaseActor, CaseState } from './case-lifecycle.ts';
 import { casePageUrl } from './case-link.ts';
 
@@ -62,6 +62,11 @@ export function resolutionOutcome(resolution: string): string {
     keep_with_voucher: 'You keep the item and get a voucher: enter its code at checkout.',
   };
   return sentences[resolution] ?? `Resolution: ${resolution}.`;
+}
+
+/** The parcel back to the customer in one sentence: "Sent back with UPS, tracking number 1Z999.". */
+export function shipmentSentence(shipment: CaseShipment): string {
+  return `Sent back with ${shipment.carrier}${shipment.trackingNumber ? `, tracking number ${shipment.trackingNumber}` : ''}.`;
 }
 
 /** The evidence the assessment requires, in words (what a request or a reminder lists). */
