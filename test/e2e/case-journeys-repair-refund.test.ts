@@ -241,7 +241,7 @@ describe('after-sales journeys: a repair with a parts quote, a refund to the tes
       await d.getByLabel('Verdict').selectOption('product_fault');
       await d.getByRole('checkbox', { name: 'Screen' }).check();
     });
-    await desk.getByText('Paid by the customer').waitFor();
+    await desk.getByText('Paid by the customer', { exact: true }).waitFor();
     await staffMove('Send the parts quote', 'Quote sent', async (d) => {
       assert.equal(await d.getByRole('checkbox', { name: 'Screen' }).isChecked(), true);
       await d.getByLabel('Parts amount (US$)').fill('89.00');
@@ -262,7 +262,7 @@ describe('after-sales journeys: a repair with a parts quote, a refund to the tes
       .waitFor();
     await quote.getByText(/You accepted this quote/).waitFor();
     await quote.getByText(reference, { exact: true }).waitFor();
-    await shopper.getByText('You accepted the quote').waitFor();
+    await shopper.getByText('You accepted the quote', { exact: true }).waitFor();
 
     // Staff see the acceptance, repair it and send it back with its tracking number.
     await desk.reload();
