@@ -6,9 +6,10 @@
  *   overrides is named);
  * - who the case waits on, its staff deadline, and the queue's marks.
  */
+
+import { ValidationError } from '../../shared/errors.ts';
 import type { Resolution } from '../claim.schema.ts';
 import type { Assessment } from '../policy.ts';
-import { ValidationError } from '../../shared/errors.ts';
 import type { CaseFacts, CaseInspection, CaseShipment, InspectionVerdict } from '../schema.ts';
 import type { CaseAction, CaseState } from './case-lifecycle.ts';
 

@@ -29,12 +29,7 @@ import { claimInputOfCase, reassessCase } from './case-assessment.ts';
 import { applyCaseAction, caseActions } from './case-lifecycle.ts';
 import { roleMayTake, roleNames } from './case-roles.ts';
 import { againstEngine, dueAtFor, factsForStep, returnShipmentOf } from './case-rules.ts';
-import {
-  enqueueCaseStepEmail,
-  resolutionOutcome,
-  shipmentSentence,
-  stepOfMove,
-} from './case-step-emails.ts';
+import { enqueueCaseStepEmail, resolutionOutcome, shipmentSentence, stepOfMove } from './case-step-emails.ts';
 import { adminCaseDetail } from './case-views.ts';
 import type { AdminCaseDetail, StaffCaseActionBody } from './schemas.ts';
 

@@ -35,11 +35,11 @@ import { problemOf } from '../lib/cart.server.ts';
 import {
   caseActions,
   casePagePath,
-  partsQuoteTerms,
   customerCasePage,
   customerMoveCase,
   isOpenCase,
   messageText,
+  partsQuoteTerms,
   postCustomerMessage,
 } from '../lib/claims.server.ts';
 import { loadCaseEvidence } from '../lib/evidence.server.ts';
@@ -291,8 +291,8 @@ export default function CasePage() {
               </p>
             ) : (
               <p className="text-amber-950">
-                You accepted this quote. Please pay it by bank transfer, quoting your RMA number, so the repair
-                can go ahead.
+                You accepted this quote. Please pay it by bank transfer, quoting your RMA number, so the
+                repair can go ahead.
               </p>
             )}
             <dl className="grid gap-x-6 gap-y-2 text-amber-950 sm:grid-cols-[auto_1fr]">
