@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { mailOutbox } from '../../src/messaging/schema.ts';
 import { testProcessorRefunds } from '../../src/orders/payments/test-processor.schema.ts';
 import { orderEvents, refunds } from '../../src/orders/schema.ts';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
@@ -281,6 +282,14 @@ describe('after-sales journeys: a repair with a parts quote, a refund to the tes
     const status = await customerSees(caseUrl, 'Resolved');
     await status.getByText(`Sent back to you with UPS, tracking number ${TRACKING}.`).waitFor();
     await shopper.getByText('This case is resolved.').waitFor();
+    const [mail] = await server.ctx.db
+      .select({ text: mailOutbox.textBody })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.orderId, repairOrder.id), eq(mailOutbox.template, 'case_resolved')));
+    assert.match(
+      mail?.text ?? '',
+      new RegExp(`Your item is repaired\\. Sent back with UPS, tracking number ${TRACKING}\\.`),
+    );
     assert.deepEqual(await seriousA11yViolations(shopper), [], 'axe on the resolved case');
   });
 

@@ -51,8 +51,11 @@ export function stepOfMove(to: CaseState, actor: CaseActor, assessment: Assessme
   }
 }
 
-/** A resolution as the customer's email says it. */
-export function resolutionOutcome(resolution: string): string {
+/** A resolution as the customer’s email says it; with the parcel staff recorded, its carrier and tracking number. */
+export function resolutionOutcome(resolution: string, shipment: CaseShipment | null = null): string {
+  // Staff gave the parcel: its carrier and tracking number instead of a promise of them.
+  if (shipment)
+    return `${resolution === 'repair' ? 'Your item is repaired. ' : ''}${shipmentSentence(shipment)}`;
   const sentences: Record<string, string> = {
     troubleshoot: 'Solved together with customer service: nothing needs to travel.',
     repair: 'Your item is repaired and sent back to you; the tracking number follows with the shipment.',

@@ -29,7 +29,7 @@ import { claimInputOfCase, reassessCase } from './case-assessment.ts';
 import { applyCaseAction, caseActions } from './case-lifecycle.ts';
 import { roleMayTake, roleNames } from './case-roles.ts';
 import { againstEngine, dueAtFor, factsForStep, returnShipmentOf } from './case-rules.ts';
-import { enqueueCaseStepEmail, resolutionOutcome, shipmentSentence, stepOfMove } from './case-step-emails.ts';
+import { enqueueCaseStepEmail, resolutionOutcome, stepOfMove } from './case-step-emails.ts';
 import { adminCaseDetail } from './case-views.ts';
 import type { AdminCaseDetail, StaffCaseActionBody } from './schemas.ts';
 
@@ -155,9 +155,8 @@ export async function staffMoveCase(
         ...(resolution && step !== 'declined'
           ? {
               outcome: [
-                resolutionOutcome(resolution),
+                resolutionOutcome(resolution, shipment),
                 ...(remedy?.summary ? [remedy.summary] : []),
-                ...(shipment ? [shipmentSentence(shipment)] : []),
               ],
             }
           : {}),
