@@ -43,7 +43,7 @@ import {
   watchPage,
 } from './helpers.ts';
 
-/** What no screen may say about a captured payment or show as a raw code. */
+/** What no screen may say about a captured payment. */
 const VOIDED = /voided/i;
 const TRACKING = '1Z999AA10123456784';
 
