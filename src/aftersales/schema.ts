@@ -66,11 +66,19 @@ export interface CaseQuote {
   parts: Array<'screen' | 'battery' | 'motherboard'>;
 }
 
+/** The parcel an item goes back to the customer in after its repair: the carrier and, when tracked, the number. */
+export interface CaseShipment {
+  carrier: string;
+  trackingNumber: string | null;
+}
+
 /** What a timeline row records beyond the move itself: the fields of the decision and the engine's verdict on it. */
 export interface CaseEventDetails {
   inspection?: CaseInspection;
   quote?: CaseQuote;
   resolution?: string;
+  /** A resolution that sends the item back (a repair): how it travels. */
+  shipment?: CaseShipment;
   /** The staff member the case was given to (assignment rows). */
   assignedTo?: { id: string; name: string } | null;
   /** True when the decision went against the engine's answer (the reason is in `overrideReason`). */

@@ -224,9 +224,33 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
     res = await act(cs, c.id, { action: 'resolve', resolution: 'teleport' });
     assert.equal(res.statusCode, 400);
     assert.equal(json<ErrorShape>(res).error.field, 'resolution');
-    d = await ok(await act(cs, c.id, { action: 'resolve', resolution: 'repair' }), 'resolve');
+    // The repaired item goes back: a tracking number needs its carrier; a refund sends nothing back.
+    for (const payload of [
+      { resolution: 'repair', trackingNumber: '1Z999' },
+      { resolution: 'refund', carrier: 'UPS' },
+    ]) {
+      res = await act(cs, c.id, { action: 'resolve', ...payload });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(json<ErrorShape>(res).error.field, 'carrier', JSON.stringify(payload));
+    }
+    d = await ok(
+      await act(cs, c.id, {
+        action: 'resolve',
+        resolution: 'repair',
+        carrier: 'UPS',
+        trackingNumber: '1Z999',
+      }),
+      'resolve',
+    );
     assert.equal(d.resolution, 'repair');
     assert.equal(d.timeline.at(-1)?.overrideReason, null);
+    assert.deepEqual(d.timeline.at(-1)?.details?.shipment, { carrier: 'UPS', trackingNumber: '1Z999' });
+    const back = await t.app.inject({ method: 'GET', url: `/api/orders/by-link/${c.token}/cases` });
+    assert.deepEqual(
+      json<{ cases: CustomerCase[] }>(back).cases.find((x) => x.reference === c.reference)?.returnShipment,
+      { carrier: 'UPS', trackingNumber: '1Z999' },
+      'the customer sees how the repaired item comes back',
+    );
     d = await ok(await act(cs, c.id, { action: 'close' }), 'close');
     assert.equal(d.state, 'closed');
     assert.deepEqual(d.actions, []);

@@ -11,6 +11,7 @@ import {
   dueAtFor,
   factsAfterInspection,
   factsForStep,
+  returnShipmentOf,
   waitingOn,
 } from './case-rules.ts';
 
@@ -163,5 +164,24 @@ describe('case rules: waiting, deadlines and roles', () => {
         `${action}: the owner takes every staff move and no other`,
       );
     }
+  });
+
+  it('a repaired item goes back with its carrier and tracking number; a refunded or replaced one stays at the shop', () => {
+    assert.deepEqual(returnShipmentOf('repair', 'UPS', '1Z999'), { carrier: 'UPS', trackingNumber: '1Z999' });
+    assert.deepEqual(returnShipmentOf('repair', 'Royal Mail', undefined), {
+      carrier: 'Royal Mail',
+      trackingNumber: null,
+    });
+    assert.equal(returnShipmentOf('repair', undefined, undefined), null);
+    assert.equal(returnShipmentOf('refund', undefined, undefined), null);
+    const field = (fn: () => unknown) =>
+      assert.throws(fn, (e: { code?: string; field?: string }) => {
+        assert.equal(e.code, 'validation_failed');
+        assert.equal(e.field, 'carrier');
+        return true;
+      });
+    field(() => returnShipmentOf('repair', undefined, '1Z999'));
+    field(() => returnShipmentOf('refund', 'UPS', '1Z999'));
+    field(() => returnShipmentOf('replacement', 'UPS', undefined));
   });
 });

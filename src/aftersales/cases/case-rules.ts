@@ -6,9 +6,11 @@
  *   overrides is named);
  * - who the case waits on, its staff deadline, and the queue's marks.
  */
+
+import { ValidationError } from '../../shared/errors.ts';
 import type { Resolution } from '../claim.schema.ts';
 import type { Assessment } from '../policy.ts';
-import type { CaseFacts, CaseInspection, InspectionVerdict } from '../schema.ts';
+import type { CaseFacts, CaseInspection, CaseShipment, InspectionVerdict } from '../schema.ts';
 import type { CaseAction, CaseState } from './case-lifecycle.ts';
 
 export const inspectionVerdicts = [
@@ -84,6 +86,35 @@ export const resolutionLabels: Record<Resolution, string> = {
   coupon: 'Coupon instead of a repair',
   keep_with_voucher: 'Keep the item with a voucher',
 };
+
+/** The resolutions after which the item stays with the shop: nothing is sent back to the customer. */
+const keptByTheShop: readonly Resolution[] = ['refund', 'replacement'];
+
+/**
+ * The parcel a resolution sends the item back in: `{ carrier, trackingNumber | null }`, or null when staff
+ * gave neither (the resolution sends nothing, or the parcel is recorded later in a note).
+ * @throws ValidationError (400, field `carrier`) for a tracking number without its carrier, or a parcel for a
+ *   refund or a replacement, where the returned item stays with the shop.
+ */
+export function returnShipmentOf(
+  resolution: Resolution,
+  carrier: string | undefined,
+  trackingNumber: string | undefined,
+): CaseShipment | null {
+  if (!carrier && !trackingNumber) return null;
+  if (!carrier) {
+    throw new ValidationError([{ field: 'carrier', message: 'name the carrier the tracking number is for' }]);
+  }
+  if (keptByTheShop.includes(resolution)) {
+    throw new ValidationError([
+      {
+        field: 'carrier',
+        message: `a ${resolution} keeps the returned item at the shop, so nothing is sent back`,
+      },
+    ]);
+  }
+  return { carrier, trackingNumber: trackingNumber ?? null };
+}
 
 /** A staff decision as the rules read it. */
 export interface Decision {

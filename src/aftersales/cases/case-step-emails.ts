@@ -20,7 +20,7 @@ import type { EvidenceKind } from '../claim.schema.ts';
 import { evidenceChecklist } from '../evidence/checklist.ts';
 import { afterSalesEvidence } from '../evidence/evidence.schema.ts';
 import type { Assessment } from '../policy.ts';
-import { afterSalesCases } from '../schema.ts';
+import { afterSalesCases, type CaseShipment } from '../schema.ts';
 import type { CaseActor, CaseState } from './case-lifecycle.ts';
 import { casePageUrl } from './case-link.ts';
 
@@ -54,8 +54,11 @@ export function stepOfMove(to: CaseState, actor: CaseActor, assessment: Assessme
   }
 }
 
-/** A resolution as the customer's email says it. */
-export function resolutionOutcome(resolution: string): string {
+/** A resolution as the customer’s email says it; with the parcel staff recorded, its carrier and tracking number. */
+export function resolutionOutcome(resolution: string, shipment: CaseShipment | null = null): string {
+  // Staff gave the parcel: its carrier and tracking number instead of a promise of them.
+  if (shipment)
+    return `${resolution === 'repair' ? 'Your item is repaired. ' : ''}${shipmentSentence(shipment)}`;
   const sentences: Record<string, string> = {
     troubleshoot: 'Solved together with customer service: nothing needs to travel.',
     repair: 'Your item is repaired and sent back to you; the tracking number follows with the shipment.',
@@ -65,6 +68,11 @@ export function resolutionOutcome(resolution: string): string {
     keep_with_voucher: 'You keep the item and get a voucher: enter its code at checkout.',
   };
   return sentences[resolution] ?? `Resolution: ${resolution}.`;
+}
+
+/** The parcel back to the customer in one sentence: "Sent back with UPS, tracking number 1Z999.". */
+export function shipmentSentence(shipment: CaseShipment): string {
+  return `Sent back with ${shipment.carrier}${shipment.trackingNumber ? `, tracking number ${shipment.trackingNumber}` : ''}.`;
 }
 
 /**

@@ -72,6 +72,9 @@ export async function customerCases(
     openedAt: c.openedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     quote: c.quote,
+    // The latest parcel back to the customer (a later resolution's replaces an earlier one's).
+    returnShipment:
+      (events.get(c.id) ?? []).findLast((e) => e.details?.shipment !== undefined)?.details?.shipment ?? null,
     actions: actionsFor(c.state, 'customer'),
     // Staff's names, override reasons and assignments stay in the back office.
     timeline: (events.get(c.id) ?? [])

@@ -114,6 +114,7 @@ export const caseEventSchema = z.object({
         .object({ amountCents: z.number().int(), parts: z.array(z.enum(replaceableComponents)) })
         .optional(),
       resolution: z.string().optional(),
+      shipment: z.object({ carrier: z.string(), trackingNumber: z.string().nullable() }).optional(),
       assignedTo: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
       overridden: z.boolean().optional(),
       overriddenClause: z.string().optional(),
@@ -141,6 +142,8 @@ export const customerCaseSchema = z.object({
   updatedAt: isoDate,
   /** AS-DEF-3: the parts quote to accept or decline, once sent (amount in cents). */
   quote: quoteSchema.nullable(),
+  /** The parcel the repaired item went back in (carrier, tracking number), once staff resolved the case. */
+  returnShipment: z.object({ carrier: z.string(), trackingNumber: z.string().nullable() }).nullable(),
   /** What the customer may do now (actionsFor(state, 'customer')). */
   actions: z.array(z.enum(caseActionNames)),
   timeline: z.array(
@@ -227,10 +230,13 @@ export const staffCaseActionBody = z.discriminatedUnion('action', [
   }),
   plainMove('accept_quote'),
   plainMove('decline_quote'),
+  // A repaired item goes back to the customer: the carrier and the tracking number they follow it with.
   z.strictObject({
     action: z.literal('resolve'),
     note: staffNote,
     resolution: z.enum(finalResolutions),
+    carrier: text().trim().min(1).max(100).optional(),
+    trackingNumber: text().trim().min(1).max(100).optional(),
     overrideReason,
   }),
   plainMove('withdraw'),

@@ -28,7 +28,7 @@ import {
 import { claimInputOfCase, reassessCase } from './case-assessment.ts';
 import { applyCaseAction, caseActions } from './case-lifecycle.ts';
 import { roleMayTake, roleNames } from './case-roles.ts';
-import { againstEngine, dueAtFor, factsForStep } from './case-rules.ts';
+import { againstEngine, dueAtFor, factsForStep, returnShipmentOf } from './case-rules.ts';
 import { enqueueCaseStepEmail, resolutionOutcome, stepOfMove } from './case-step-emails.ts';
 import { adminCaseDetail } from './case-views.ts';
 import type { AdminCaseDetail, StaffCaseActionBody } from './schemas.ts';
@@ -95,12 +95,15 @@ export async function staffMoveCase(
       );
     }
 
+    const shipment =
+      body.action === 'resolve' ? returnShipmentOf(body.resolution, body.carrier, body.trackingNumber) : null;
     const quote: CaseQuote | null =
       body.action === 'send_quote' ? { amountCents: body.amountCents, parts: body.parts } : c.quote;
     const details: CaseEventDetails = {
       ...(body.action === 'record_inspection' && inspection ? { inspection } : {}),
       ...(body.action === 'send_quote' && quote ? { quote } : {}),
       ...(resolution ? { resolution } : {}),
+      ...(shipment ? { shipment } : {}),
       ...(disagreement ? { overridden: true, overriddenClause: disagreement.clause } : {}),
     };
     await tx
@@ -150,7 +153,12 @@ export async function staffMoveCase(
       await enqueueCaseStepEmail(tx, ctx, c.id, step, now, {
         ...(quote ? { quote: { amountCents: quote.amountCents, parts: quote.parts.join(', ') } } : {}),
         ...(resolution && step !== 'declined'
-          ? { outcome: [resolutionOutcome(resolution), ...(remedy?.summary ? [remedy.summary] : [])] }
+          ? {
+              outcome: [
+                resolutionOutcome(resolution, shipment),
+                ...(remedy?.summary ? [remedy.summary] : []),
+              ],
+            }
           : {}),
       });
     }

@@ -12,3 +12,4 @@ export { customerCasePage } from '../../../src/aftersales/cases/customer-case.se
 export { openClaims } from '../../../src/aftersales/cases/open-claims.service.ts';
 export { orderCases } from '../../../src/aftersales/cases/order-cases.service.ts';
 export { askQuestions } from '../../../src/aftersales/cases/questions.service.ts';
+export { partsQuoteTerms } from '../../../src/aftersales/remedies/parts-quote.ts';

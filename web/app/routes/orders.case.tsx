@@ -19,6 +19,8 @@ import {
   caseStepOf,
   caseSteps,
   customerButtonWords,
+  partWords,
+  shipmentWords,
   timelineWords,
 } from '../components/claim/case-words.ts';
 import { kindChoices } from '../components/claim/claim-form.ts';
@@ -37,6 +39,7 @@ import {
   customerMoveCase,
   isOpenCase,
   messageText,
+  partsQuoteTerms,
   postCustomerMessage,
 } from '../lib/claims.server.ts';
 import { loadCaseEvidence } from '../lib/evidence.server.ts';
@@ -105,6 +108,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: r.id,
       ...remedyWords(r),
     })),
+    // AS-DEF-3: the price and the parts, and how to pay once accepted (when the policy names the customer).
+    quote: c.quote
+      ? {
+          amount: formatUsd(c.quote.amountCents),
+          parts: c.quote.parts.map((p) => partWords[p]).join(', '),
+          payment:
+            c.assessment.partsPayer === 'customer'
+              ? partsQuoteTerms(c.quote.amountCents, c.assessment, c.reference).payment
+              : null,
+        }
+      : null,
+    returnShipment: c.returnShipment ? shipmentWords(c.returnShipment) : null,
     timeline: c.timeline.map((e, i) => ({
       key: `${i}-${e.action}`,
       label: timelineWords(e.action, e.toState),
@@ -256,6 +271,7 @@ export default function CasePage() {
             </Badge>
           </div>
           {state.sentence ? <p className="text-gray-800">{state.sentence}</p> : null}
+          {d.returnShipment ? <p className="font-semibold text-gray-900">{d.returnShipment}</p> : null}
           {step !== null ? (
             <ol
               className="grid grid-cols-5 gap-1.5 text-center text-xs sm:gap-2 sm:text-sm"
@@ -330,18 +346,45 @@ export default function CasePage() {
           </section>
         ) : null}
 
-        {d.state === 'quote_sent' ? (
+        {d.quote && (d.state === 'quote_sent' || d.state === 'quote_accepted') ? (
           <section
             aria-labelledby="quote-title"
-            className="space-y-2 rounded-xl bg-amber-50 p-5 ring-1 ring-amber-300 sm:p-6"
+            className="space-y-3 rounded-xl bg-amber-50 p-5 ring-1 ring-amber-300 sm:p-6"
           >
             <h2 id="quote-title" className="text-lg font-semibold text-amber-950">
               Your parts quote
             </h2>
-            <p className="text-amber-950">
-              The repair needs parts you pay for (policy clause AS-DEF-3). Nothing is done before you accept;
-              if you decline, the item comes back to you as it is.
-            </p>
+            {d.state === 'quote_sent' ? (
+              <p className="text-amber-950">
+                The repair needs parts you pay for (policy clause AS-DEF-3). Nothing is done before you
+                accept; if you decline, the item comes back to you as it is.
+              </p>
+            ) : (
+              <p className="text-amber-950">
+                You accepted this quote. Please pay it by bank transfer, quoting your RMA number, so the
+                repair can go ahead.
+              </p>
+            )}
+            <dl className="grid gap-x-6 gap-y-2 text-amber-950 sm:grid-cols-[auto_1fr]">
+              <dt className="text-sm font-medium">Parts</dt>
+              <dd>{d.quote.parts}</dd>
+              <dt className="text-sm font-medium">Price</dt>
+              <dd className="font-semibold">{d.quote.amount}</dd>
+              {d.quote.payment ? (
+                <>
+                  <dt className="text-sm font-medium">Reference</dt>
+                  <dd className="font-mono font-semibold">{d.quote.payment.reference}</dd>
+                  <dt className="text-sm font-medium">Account name</dt>
+                  <dd>{d.quote.payment.accountName}</dd>
+                  <dt className="text-sm font-medium">Bank</dt>
+                  <dd>{d.quote.payment.bankName}</dd>
+                  <dt className="text-sm font-medium">Routing number (ABA)</dt>
+                  <dd className="font-mono">{d.quote.payment.routingNumber}</dd>
+                  <dt className="text-sm font-medium">Account number</dt>
+                  <dd className="font-mono">{d.quote.payment.accountNumber}</dd>
+                </>
+              ) : null}
+            </dl>
             {d.quoteNote?.note ? (
               <p className="whitespace-pre-line text-amber-950">
                 {d.quoteNote.note} <span className="text-sm">(sent {d.quoteNote.when})</span>

@@ -41,6 +41,9 @@ interface FormValues {
   resolution: string;
   /** AS-INC-2: the voucher's value in dollars, when the resolution is keep-with-voucher. */
   voucher: string;
+  /** A repaired item's parcel back to the customer. */
+  carrier: string;
+  trackingNumber: string;
   overrideReason: string;
   note: string;
 }
@@ -52,6 +55,8 @@ const fieldLabels: Record<string, string> = {
   parts: 'Parts quoted',
   resolution: 'Resolution',
   valueCents: 'Voucher value',
+  carrier: 'Carrier',
+  trackingNumber: 'Tracking number',
   overrideReason: 'Reason for going against the policy',
   note: 'Note',
 };
@@ -79,8 +84,18 @@ function bodyOf(action: CaseAction, v: FormValues): StaffCaseAction {
         parts: v.parts,
         overrideReason,
       };
-    case 'resolve':
-      return { action, note, resolution: v.resolution as 'repair', overrideReason };
+    case 'resolve': {
+      // Only a repair goes back to the customer; the fields are not shown for anything else.
+      const sentBack = v.resolution === 'repair';
+      return {
+        action,
+        note,
+        resolution: v.resolution as 'repair',
+        carrier: (sentBack && v.carrier.trim()) || undefined,
+        trackingNumber: (sentBack && v.trackingNumber.trim()) || undefined,
+        overrideReason,
+      };
+    }
     case 'resolve_without_return':
       return {
         action,
@@ -109,6 +124,9 @@ function checkLocally(action: CaseAction, v: FormValues): Record<string, string>
   }
   if ((action === 'resolve' || action === 'resolve_without_return') && !v.resolution) {
     errors.resolution = 'Choose how the case is resolved';
+  }
+  if (action === 'resolve' && v.resolution === 'repair' && v.trackingNumber.trim() && !v.carrier.trim()) {
+    errors.carrier = 'Enter the carrier the tracking number is for, such as UPS';
   }
   if (action === 'resolve_without_return' && v.resolution === 'keep_with_voucher') {
     const cents = dollarsToCents(v.voucher);
@@ -294,6 +312,26 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
               hint="AS-INC-2: the customer keeps the item; the voucher is a code for checkout."
             />
           ) : null}
+          {action === 'resolve' && values.resolution === 'repair' ? (
+            <fieldset className="flex flex-col gap-3">
+              <legend className="mb-1 font-medium text-gray-900">Sent back to the customer</legend>
+              <Input
+                label="Carrier"
+                name="carrier"
+                value={values.carrier}
+                onChange={set('carrier')}
+                error={fieldErrors.carrier}
+                hint="The customer sees the carrier and the tracking number on their case page."
+              />
+              <Input
+                label="Tracking number"
+                name="trackingNumber"
+                value={values.trackingNumber}
+                onChange={set('trackingNumber')}
+                error={fieldErrors.trackingNumber}
+              />
+            </fieldset>
+          ) : null}
         </>
       );
       break;
@@ -382,6 +420,8 @@ function emptyForm(c: AdminCaseDetail): FormValues {
     parts: found,
     resolution: '',
     voucher: '',
+    carrier: '',
+    trackingNumber: '',
     overrideReason: '',
     note: '',
   };

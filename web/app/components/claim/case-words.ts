@@ -97,3 +97,15 @@ export const customerButtonWords: Record<string, string> = {
   accept_quote: 'Accept the quote',
   decline_quote: 'Decline the quote',
 };
+
+/** A quote's parts as the customer reads them (AS-DEF-3). */
+export const partWords: Record<'screen' | 'battery' | 'motherboard', string> = {
+  screen: 'Screen',
+  battery: 'Battery',
+  motherboard: 'Motherboard',
+};
+
+/** The parcel the item came back in: "Sent back to you with UPS, tracking number 1Z999.". */
+export function shipmentWords(shipment: { carrier: string; trackingNumber: string | null }): string {
+  return `Sent back to you with ${shipment.carrier}${shipment.trackingNumber ? `, tracking number ${shipment.trackingNumber}` : ''}.`;
+}

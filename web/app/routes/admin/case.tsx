@@ -307,6 +307,14 @@ function Timeline({ c }: { c: AdminCaseDetail }) {
                   e.details.resolution}
               </span>
             ) : null}
+            {e.details?.shipment ? (
+              <span>
+                Sent back with {e.details.shipment.carrier}
+                {e.details.shipment.trackingNumber
+                  ? `, tracking number ${e.details.shipment.trackingNumber}`
+                  : ''}
+              </span>
+            ) : null}
             {e.note ? <p className="whitespace-pre-line">{e.note}</p> : null}
             {e.overrideReason ? (
               <Notice
