@@ -24,7 +24,7 @@ export async function claimsOfOrder(
 ): Promise<PlaygroundFromOrder> {
   const [order] = await ctx.db.select().from(orders).where(eq(orders.reference, reference));
   if (!order) {
-    throw new AppError('not_found', `reference: no order ${reference}`, { field: 'reference' });
+    throw new AppError('not_found', `reference: No order ${reference}`, { field: 'reference' });
   }
   const lines = await linesOf(ctx.db, order.id);
   const body = { lines: lines.map((l) => ({ orderLineId: l.id, kind, facts: { openedByCustomer: false } })) };
@@ -35,7 +35,8 @@ export async function claimsOfOrder(
     // The customer's check names the line of the customer's request; here the order is what was asked for.
     if (error instanceof AppError) {
       const reason = error.message.replace(/^lines\.\d+\.orderLineId: /, '');
-      throw new AppError(error.code, `reference: ${reason}`, { field: 'reference' });
+      const sentence = `${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
+      throw new AppError(error.code, `reference: ${sentence}`, { field: 'reference' });
     }
     throw error;
   }

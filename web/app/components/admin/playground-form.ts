@@ -11,6 +11,7 @@ import type {
   ReplaceableComponent,
 } from '../../../../src/aftersales/claim.schema.ts';
 import { type FactName, factsFor } from '../claim/claim-form.ts';
+import { messageForField } from '../ui/field-message.ts';
 import { centsToDollars, dollarsToCents } from './format.ts';
 import type { FieldErrors } from './product-form.ts';
 
@@ -173,4 +174,29 @@ export function draftFieldOf(apiField: string | undefined): string | null {
     'claim.facts.componentsToReplace': 'components',
   };
   return byPath[apiField] ?? null;
+}
+
+const draftLabels: Record<string, string> = {
+  kind: 'The kind of claim',
+  openedAt: 'The claim date',
+  shippedAt: 'The shipment date',
+  deliveredAt: 'The delivery date',
+  price: 'The price paid',
+  category: 'The category',
+  fee: 'The return postage',
+  components: 'The list of components',
+  versions: 'The policy version',
+};
+const instantWords: Record<string, string> = {
+  openedAt: 'the claim date',
+  shippedAt: 'the shipment date',
+  deliveredAt: 'the delivery date',
+};
+
+/** The API's message for a form field, in the form's words ("The delivery date is before the shipment date."). */
+export function draftMessage(message: string, apiField: string | undefined, draftField: string): string {
+  return messageForField(message, apiField, draftLabels[draftField]).replace(
+    /\b(openedAt|shippedAt|deliveredAt)\b/g,
+    (key) => instantWords[key] ?? key,
+  );
 }

@@ -25,6 +25,7 @@ import {
   componentsAsked,
   defaultDraft,
   draftFieldOf,
+  draftMessage,
   factLabels,
   feeAsked,
   type PlaygroundDraft,
@@ -68,7 +69,7 @@ export default function PolicyPlaygroundPage() {
     onError: (error) => {
       const field = isApiError(error) ? draftFieldOf(error.field) : null;
       if (field && isApiError(error)) {
-        setErrors({ [field]: error.fieldMessage });
+        setErrors({ [field]: draftMessage(error.message, error.field, field) });
         focusFirstInvalid();
       } else {
         setFormError(errorMessage(error));
