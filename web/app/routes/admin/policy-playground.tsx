@@ -279,7 +279,8 @@ export default function PolicyPlaygroundPage() {
             className="grid grid-cols-1 gap-4 lg:grid-cols-2 lg:items-start"
           >
             {answers.map((a) => (
-              <AnswerPanel key={a.version} answer={a} />
+              // A new answer starts without the previous one's "Copied".
+              <AnswerPanel key={`${a.version} ${a.explanation}`} answer={a} />
             ))}
           </section>
         ) : null}
