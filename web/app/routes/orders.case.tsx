@@ -10,10 +10,10 @@ import {
   useLoaderData,
   useNavigation,
 } from 'react-router';
+import { assessmentWords } from '../../../src/aftersales/assessment-words.ts';
 import { formatUsd } from '../../../src/shared/format.ts';
 import { EvidencePanel } from '../components/cases/EvidencePanel.tsx';
 import { AssessmentCard } from '../components/claim/AssessmentCard.tsx';
-import { assessmentWords } from '../components/claim/assessment-words.ts';
 import {
   caseStateWords,
   caseStepOf,

@@ -11,9 +11,9 @@ import {
   useLoaderData,
   useNavigation,
 } from 'react-router';
+import { assessmentWords } from '../../../src/aftersales/assessment-words.ts';
 import type { Assessment } from '../../../src/aftersales/policy.ts';
 import { AssessmentCard } from '../components/claim/AssessmentCard.tsx';
-import { assessmentWords } from '../components/claim/assessment-words.ts';
 import {
   type ClaimFormValues,
   type FactName,

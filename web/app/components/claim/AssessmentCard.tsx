@@ -1,5 +1,5 @@
+import type { AssessmentWords } from '../../../../src/aftersales/assessment-words.ts';
 import { Badge } from '../ui/Badge.tsx';
-import type { AssessmentWords } from './assessment-words.ts';
 
 /**
  * One line's answer from the policy engine: covered or not and why (each deciding clause in words, its number

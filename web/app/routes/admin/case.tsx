@@ -9,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, type MetaFunction, useParams } from 'react-router';
 import { type CaseAction, caseActions } from '../../../../src/aftersales/cases/case-lifecycle.ts';
+import { AssessmentPanel } from '../../components/admin/AssessmentPanel.tsx';
 import { CaseActions } from '../../components/admin/CaseActions.tsx';
 import { CaseMarks, CaseStateBadge } from '../../components/admin/CaseBadges.tsx';
 import {
@@ -24,7 +25,6 @@ import { errorMessage, LoadError, Loading, Panel } from '../../components/admin/
 import { CaseRemedies } from '../../components/cases/CaseRemedies.tsx';
 import { CaseThread } from '../../components/cases/CaseThread.tsx';
 import { EvidenceGallery } from '../../components/cases/EvidenceGallery.tsx';
-import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
@@ -34,7 +34,6 @@ import { type AdminCaseDetail, assignCase, caseKeys, getCase } from '../../lib/a
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Case');
 
 const crumbs = [{ label: 'Cases', to: '/admin/cases' }];
-type Assessment = AdminCaseDetail['assessment'];
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -72,7 +71,10 @@ export default function CasePage() {
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
         <div className="flex flex-col gap-4">
-          <AssessmentPanel assessment={d.assessment} policyVersion={d.policyVersion} />
+          <AssessmentPanel
+            assessment={d.assessment}
+            note={`Judged by policy version ${d.policyVersion}, frozen when the case was opened; answered again at every decision with what is known by then.`}
+          />
           <EvidenceGallery caseId={d.id} />
           <CaseThread caseId={d.id} />
           <Timeline c={d} />
@@ -85,59 +87,6 @@ export default function CasePage() {
         </div>
       </div>
     </>
-  );
-}
-
-function AssessmentPanel({
-  assessment: a,
-  policyVersion,
-}: {
-  assessment: Assessment;
-  policyVersion: number;
-}) {
-  return (
-    <Panel
-      title="What the policy says"
-      actions={
-        <Badge tone={a.eligible ? 'success' : 'danger'}>{a.eligible ? 'Eligible' : 'Not eligible'}</Badge>
-      }
-    >
-      <p className="mb-3 text-sm text-muted">
-        Judged by policy version {policyVersion}, frozen when the case was opened; answered again at every
-        decision with what is known by then.
-      </p>
-      <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-muted">May be offered</dt>
-        <dd>
-          {a.resolutions.length > 0 ? a.resolutions.map((r) => resolutionLabels[r]).join(', ') : 'Nothing'}
-        </dd>
-        <dt className="text-muted">Claim deadline</dt>
-        <dd>{a.deadline ? formatDateTime(a.deadline) : 'None'}</dd>
-        <dt className="text-muted">Return shipping</dt>
-        <dd>
-          Paid by the {a.returnShipping.payer}
-          {a.returnShipping.reimbursableUpToCents > 0
-            ? `; reimbursed up to ${formatUsd(a.returnShipping.reimbursableUpToCents)}`
-            : ''}
-        </dd>
-        <dt className="text-muted">Parts</dt>
-        <dd>{a.partsPayer ? `Paid by the ${a.partsPayer}` : 'Nothing to pay'}</dd>
-        {a.couponValueCents !== null ? (
-          <>
-            <dt className="text-muted">Coupon</dt>
-            <dd>{formatUsd(a.couponValueCents)}</dd>
-          </>
-        ) : null}
-      </dl>
-      <ol className="flex flex-col gap-2">
-        {a.reasons.map((r) => (
-          <li key={`${r.clause} ${r.message}`} className="flex gap-3 text-sm">
-            <span className="shrink-0 font-mono text-xs font-semibold text-gray-700">{r.clause}</span>
-            <span>{r.message}</span>
-          </li>
-        ))}
-      </ol>
-    </Panel>
   );
 }
 

@@ -1,12 +1,14 @@
 /**
  * The policy engine's answer (`Assessment`) in a customer's words: what may be offered, the evidence to
  * upload, who pays the return postage and up to how much, the deadline. Pure and browser-safe: the claim page
- * formats the server's answer and the live one (fetched as the customer types) through the same functions.
+ * formats the server's answer and the live one (fetched as the customer types) through the same functions, and
+ * the back office's policy playground writes its reply text (`explanationText`) from the same words.
  * Dates and money go through src/shared/format.ts.
  */
-import type { EvidenceKind, Resolution } from '../../../../src/aftersales/claim.schema.ts';
-import type { Assessment } from '../../../../src/aftersales/policy.ts';
-import { formatDateTime, formatUsd } from '../../../../src/shared/format.ts';
+
+import { formatDateTime, formatUsd } from '../shared/format.ts';
+import type { EvidenceKind, Resolution } from './claim.schema.ts';
+import type { Assessment } from './policy.ts';
 
 /** What the customer uploads, named as the evidence checklist names it. */
 export const evidenceLabels: Record<EvidenceKind, string> = {
@@ -86,4 +88,17 @@ export function assessmentWords(a: Assessment): AssessmentWords {
     parts,
     deadline: a.deadline ? formatDateTime(a.deadline) : null,
   };
+}
+
+/**
+ * The answer as plain text for a reply to the customer (the policy playground's "Copy the explanation"): the
+ * verdict, what may be offered, then every reason as a list item ("- " and the reason). The engine's reasons
+ * already state the deadline, the evidence and the return postage with their real dates and amounts. Clause IDs
+ * stay out, as in every text a customer reads; staff see them beside the reasons on screen. Ends with "\n".
+ */
+export function explanationText(w: AssessmentWords): string {
+  const lines = [`${w.headline}.`];
+  if (w.offers) lines.push(w.offers);
+  lines.push('', 'Why:', ...w.reasons.map((r) => `- ${r.message}`));
+  return `${lines.join('\n')}\n`;
 }
