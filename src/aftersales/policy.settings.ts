@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../shared/errors.ts';
 import { issuesOf } from './claim.schema.ts';
+import { type PolicyField, policyFields, rangeInWords } from './policy-fields.ts';
 
 export interface PolicySettings {
   /** AS-GEN-3: return shipping fees are accepted only below this amount. */
@@ -27,32 +28,29 @@ export interface PolicySettings {
   declaredParcelValueCents: number;
 }
 
-export const defaultPolicySettings: Readonly<PolicySettings> = Object.freeze({
-  returnShippingFeeCapCents: 1500,
-  shopPaysFaultDays: 7,
-  couponThresholdCents: 10000,
-  couponFixedValueCents: null,
-  warrantyMonths: 12,
-  doaDaysAfterDelivery: 3,
-  doaDaysAfterShipmentUntraceable: 30,
-  defectiveDaysAfterShipment: 90,
-  declaredParcelValueCents: 3000,
-});
+/** The catalogue's values (SPEC section 1), taken from the field table so there is one source. */
+export const defaultPolicySettings: Readonly<PolicySettings> = Object.freeze(
+  Object.fromEntries(policyFields.map((f) => [f.key, f.default])) as unknown as PolicySettings,
+);
 
-const days = z.number().int().min(0).max(3650);
-const cents = z.number().int().min(0);
+const unitWords = { days: 'days', months: 'months', cents: 'cents' } as const;
 
-export const policySettingsSchema = z.strictObject({
-  returnShippingFeeCapCents: cents.min(1),
-  shopPaysFaultDays: days,
-  couponThresholdCents: cents,
-  couponFixedValueCents: cents.nullable(),
-  warrantyMonths: z.number().int().min(0).max(120),
-  doaDaysAfterDelivery: days,
-  doaDaysAfterShipmentUntraceable: days,
-  defectiveDaysAfterShipment: days,
-  declaredParcelValueCents: cents,
-}) satisfies z.ZodType<PolicySettings>;
+/** One field's check, with the range of `policyFields`: a whole number of its unit within min..max. */
+function fieldSchema(field: PolicyField) {
+  const range = rangeInWords(field);
+  const n = z
+    .number({ error: `Enter a whole number of ${unitWords[field.unit]}` })
+    .int({ error: `Enter a whole number of ${unitWords[field.unit]}` })
+    .min(field.min, { error: `Enter a value ${range}` })
+    .max(field.max, { error: `Enter a value ${range}` });
+  return field.nullable ? n.nullable() : n;
+}
+
+export const policySettingsSchema = z.strictObject(
+  Object.fromEntries(policyFields.map((f) => [f.key, fieldSchema(f)])) as unknown as {
+    [K in keyof PolicySettings]: null extends PolicySettings[K] ? z.ZodNullable<z.ZodNumber> : z.ZodNumber;
+  },
+) satisfies z.ZodType<PolicySettings>;
 
 /** Validates settings (for instance from the back office); the field is prefixed with `settings.`. */
 export function parsePolicySettings(raw: unknown): PolicySettings {
