@@ -184,6 +184,9 @@ export function rangeInWords(field: PolicyField): string {
   return `from ${field.min} to ${formatPolicyValue(field, field.max)}`;
 }
 
+/** A set of settings as this module reads it. */
+export type PolicyValues = Readonly<{ [K in PolicyFieldKey]?: number | null }>;
+
 export interface PolicyChange {
   key: string;
   clause: string;
@@ -197,14 +200,11 @@ export interface PolicyChange {
 /**
  * The differences between two sets of settings, in the order of `policyFields`, each in words
  * ("Dead-on-arrival window: 3 → 5 days", "Return shipping fee cap: $15.00 → $20.00"). Equal settings give [].
- * Takes plain records so versions read from the database compare without a cast.
+ * Takes any record of the keys (`PolicySettings` is one), so the module needs no import of the settings.
  */
-export function describePolicyChange(
-  before: Readonly<Record<string, number | null>>,
-  after: Readonly<Record<string, number | null>>,
-): PolicyChange[] {
+export function describePolicyChange(before: PolicyValues, after: PolicyValues): PolicyChange[] {
   const changes: PolicyChange[] = [];
-  for (const field of policyFields as ReadonlyArray<PolicyField>) {
+  for (const field of policyFields) {
     const from = before[field.key] ?? null;
     const to = after[field.key] ?? null;
     if (from === to) continue;

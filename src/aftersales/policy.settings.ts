@@ -62,3 +62,26 @@ export function parsePolicySettings(raw: unknown): PolicySettings {
   }
   return result.data;
 }
+
+export const POLICY_REASON_MIN = 5;
+export const POLICY_REASON_MAX = 500;
+
+/** Why a version was saved (issue 11 point 1): trimmed, 5 to 500 characters. */
+export const policyReasonSchema = z
+  .string({ error: 'Say why the policy changes' })
+  .trim()
+  .min(POLICY_REASON_MIN, {
+    error: `Say why the policy changes, in at least ${POLICY_REASON_MIN} characters`,
+  })
+  .max(POLICY_REASON_MAX, { error: `Use at most ${POLICY_REASON_MAX} characters` });
+
+/** Checks the reason of a new version; a ValidationError names `reason`. */
+export function parsePolicyReason(raw: unknown): string {
+  const result = policyReasonSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ValidationError([
+      { field: 'reason', message: result.error.issues[0]?.message ?? 'Invalid reason' },
+    ]);
+  }
+  return result.data;
+}
