@@ -30,6 +30,7 @@ import { Notice } from '../../components/ui/Notice.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Select } from '../../components/ui/Select.tsx';
 import { type AdminCaseDetail, assignCase, caseKeys, getCase } from '../../lib/admin-cases-api.ts';
+import { policyPagePath } from '../../lib/site-links.ts';
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Case');
 
@@ -104,7 +105,10 @@ function AssessmentPanel({
     >
       <p className="mb-3 text-sm text-muted">
         Judged by policy version {policyVersion}, frozen when the case was opened; answered again at every
-        decision with what is known by then.
+        decision with what is known by then.{' '}
+        <a href={policyPagePath(policyVersion)} className="font-semibold text-primary-ink underline">
+          Read version {policyVersion} as the customer does
+        </a>
       </p>
       <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-muted">May be offered</dt>
