@@ -32,6 +32,10 @@ export interface PolicyField<K extends string = string> {
   emptyMeaning?: string;
 }
 
+/** The reason a version is saved with (issue 11 point 1), trimmed: its length bounds in characters. */
+export const POLICY_REASON_MIN = 5;
+export const POLICY_REASON_MAX = 500;
+
 /** Up to US$100,000: far above anything the policy prices, low enough to catch a slipped key. */
 const MAX_CENTS = 10_000_000;
 /** Ten years. */

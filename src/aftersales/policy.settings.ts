@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { ValidationError } from '../shared/errors.ts';
 import { issuesOf } from './claim.schema.ts';
-import { type PolicyField, policyFields, rangeInWords } from './policy-fields.ts';
+import {
+  POLICY_REASON_MAX,
+  POLICY_REASON_MIN,
+  type PolicyField,
+  policyFields,
+  rangeInWords,
+} from './policy-fields.ts';
 
 export interface PolicySettings {
   /** AS-GEN-3: return shipping fees are accepted only below this amount. */
@@ -62,9 +68,6 @@ export function parsePolicySettings(raw: unknown): PolicySettings {
   }
   return result.data;
 }
-
-export const POLICY_REASON_MIN = 5;
-export const POLICY_REASON_MAX = 500;
 
 /** Why a version was saved (issue 11 point 1): trimmed, 5 to 500 characters. */
 export const policyReasonSchema = z
