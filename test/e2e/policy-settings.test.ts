@@ -8,6 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { hashPassword } from '../../src/accounts/passwords.ts';
+import { staffUsers } from '../../src/accounts/schema.ts';
+import { uuidv7 } from '../../src/shared/ids.ts';
 import { adminA11yViolations, adminSettled, type BackOffice, openBackOffice } from './admin-helpers.ts';
 import { skipWithoutBrowser, type WebServer } from './helpers.ts';
 
@@ -88,7 +91,10 @@ describe('policy settings in the back office (issue 11, AS-DOA-1)', { skip: skip
     await dialog.getByRole('button', { name: 'Save new version' }).click();
     await page.getByText('Saved as version 2.').waitFor();
     await page.getByRole('heading', { name: 'Live version 2' }).waitFor();
-    await page.getByRole('cell', { name: 'Customers need a weekend to test what they bought' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Every version, newest first' })
+      .getByText('Customers need a weekend to test what they bought')
+      .waitFor();
     const saved = await versions();
     assert.equal(saved.current, 2);
     assert.equal(saved.items[0]?.settings.doaDaysAfterDelivery, 5);
@@ -114,6 +120,52 @@ describe('policy settings in the back office (issue 11, AS-DOA-1)', { skip: skip
       problems.filter((p) => !/^401 fetch .*\/api\/staff\/session$/.test(p)),
       [],
     );
+  });
+
+  it('rolling back: version 1 restored as version 3, after the same review and a reason', async () => {
+    await page.goto(`${server.url}/admin/policy`, { waitUntil: 'networkidle' });
+    await adminSettled(page);
+    await page.getByRole('button', { name: 'Restore as new version (version 1)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save as version 3?' });
+    await dialog.waitFor();
+    await dialog.getByText('Dead-on-arrival window: 5 → 3 days').waitFor();
+    const reason = dialog.getByRole('textbox', { name: /^Why does the policy change\?/ });
+    assert.equal(await reason.inputValue(), 'Restore version 1: ');
+    await reason.fill('Restore version 1: three days again');
+    await dialog.getByRole('button', { name: 'Save new version' }).click();
+    await page.getByRole('heading', { name: 'Live version 3' }).waitFor();
+    assert.equal(await doaWindow().inputValue(), '3');
+    const saved = await versions();
+    assert.equal(saved.current, 3);
+    assert.equal(saved.items[0]?.settings.doaDaysAfterDelivery, 3);
+  });
+
+  it('staff who are not the owner read the settings without save controls', async () => {
+    await server.ctx.db.insert(staffUsers).values({
+      id: uuidv7(),
+      email: 'cs@aftercare.test',
+      name: 'Casey',
+      passwordHash: await hashPassword('a long enough password'),
+      role: 'customer_service',
+    });
+    const csContext = await backOffice.browser.newContext({ viewport: { width: 390, height: 900 } });
+    try {
+      const cs = await csContext.newPage();
+      await cs.goto(`${server.url}/admin/sign-in?next=%2Fadmin%2Fpolicy`, { waitUntil: 'networkidle' });
+      await cs.getByLabel('Email').fill('cs@aftercare.test');
+      await cs.getByLabel('Password').fill('a long enough password');
+      await cs.getByRole('button', { name: 'Sign in' }).click();
+      await cs.waitForURL((url) => url.pathname === '/admin/policy');
+      await adminSettled(cs);
+      await cs.getByText('Only the owner can change the policy').waitFor();
+      const field = cs.getByRole('textbox', { name: /^Dead-on-arrival window \(days\)/ });
+      assert.equal(await field.getAttribute('readonly'), '');
+      assert.equal(await cs.getByRole('button', { name: 'Review changes' }).count(), 0);
+      assert.equal(await cs.getByRole('button', { name: /^Restore as new version/ }).count(), 0);
+      assert.deepEqual(await adminA11yViolations(cs), []);
+    } finally {
+      await csContext.close();
+    }
   });
 
   it('pictures the screen at phone and desktop widths when SCREENSHOTS is set', {

@@ -31,7 +31,6 @@ import { Input, Textarea } from '../../components/ui/Input.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Select } from '../../components/ui/Select.tsx';
-import { Table, TBody, Td, THead, Th, Tr } from '../../components/ui/Table.tsx';
 import { getSession, isApiError, keys } from '../../lib/admin-api.ts';
 import {
   comparePolicyVersions,
@@ -408,53 +407,35 @@ function VersionsPanel({
 
   return (
     <Panel title="Versions">
-      <Table caption="Every version of the policy, newest first" captionHidden>
-        <THead>
-          <Tr>
-            <Th>Version</Th>
-            <Th>Since</Th>
-            <Th>Saved by</Th>
-            <Th>Why</Th>
-            <Th numeric>Open cases</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </Tr>
-        </THead>
-        <TBody>
-          {items.map((v) => (
-            <Tr key={v.version}>
-              <Td className="whitespace-nowrap font-semibold">
-                {v.version}
-                {v.version === live.version ? (
-                  <Badge tone="success" className="ml-2">
-                    Live
-                  </Badge>
+      <ol className="flex flex-col gap-3" aria-label="Every version, newest first">
+        {items.map((v) => (
+          <li key={v.version} className="rounded-lg border border-line p-3 sm:p-4">
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <h3 className="font-semibold text-gray-900">Version {v.version}</h3>
+              {v.version === live.version ? <Badge tone="success">Live</Badge> : null}
+              <span className="text-sm text-muted">since {formatDate(v.createdAt)}</span>
+              <div className="flex w-full flex-wrap items-center gap-3 sm:ml-auto sm:w-auto">
+                <a href={policyPagePath(v.version)} className="text-sm text-primary-ink underline">
+                  Read<span className="sr-only"> version {v.version}</span> as customers do
+                </a>
+                {canEdit && v.version !== live.version ? (
+                  <Button size="sm" variant="secondary" onClick={() => onRestore(v)}>
+                    Restore as new version<span className="sr-only"> (version {v.version})</span>
+                  </Button>
                 ) : null}
-              </Td>
-              <Td className="whitespace-nowrap">{formatDate(v.createdAt)}</Td>
-              <Td>{savedBy(v)}</Td>
-              <Td className="min-w-48 break-words">{v.reason ?? '—'}</Td>
-              <Td numeric>{v.openCases}</Td>
-              <Td>
-                <div className="flex flex-wrap justify-end gap-2">
-                  <a
-                    href={policyPagePath(v.version)}
-                    className="whitespace-nowrap text-primary-ink underline"
-                  >
-                    Read<span className="sr-only"> version {v.version} as customers do</span>
-                  </a>
-                  {canEdit && v.version !== live.version ? (
-                    <Button size="sm" variant="secondary" onClick={() => onRestore(v)}>
-                      Restore as new version<span className="sr-only"> (version {v.version})</span>
-                    </Button>
-                  ) : null}
-                </div>
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+              </div>
+            </div>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="text-muted">Saved by</dt>
+              <dd>{savedBy(v)}</dd>
+              <dt className="text-muted">Why</dt>
+              <dd className="break-words">{v.reason ?? '—'}</dd>
+              <dt className="text-muted">Open cases</dt>
+              <dd>{v.openCases}</dd>
+            </dl>
+          </li>
+        ))}
+      </ol>
 
       {items.length > 1 ? (
         <section aria-labelledby="compare-title" className="mt-5 flex flex-col gap-3">
