@@ -46,7 +46,10 @@ describe('policy settings in the back office (issue 11, AS-DOA-1)', { skip: skip
     await adminSettled(page);
     assert.equal(await doaWindow().inputValue(), '3');
     const hint = page.locator('#policy-doaDaysAfterDelivery-hint');
-    assert.match(await hint.innerText(), /AS-DOA-1 · .*Default: 3 days\. Allowed: from 0 to 3650 days\./);
+    assert.match(
+      (await hint.textContent()) ?? '',
+      /AS-DOA-1 · .*Default: 3 days\. Allowed: from 0 to 3650 days\./,
+    );
     await page.getByRole('heading', { name: 'Live version 1' }).waitFor();
     assert.deepEqual(await adminA11yViolations(page), []);
   });
