@@ -1,6 +1,7 @@
 /**
- * Every number of the after-sales clauses (docs/clauses.md) as a shop setting, with the catalogue's default. The back office edits
- * these; each case records the settings it was judged by.
+ * Every number of the after-sales clauses (docs/clauses.md) as a shop setting, with the catalogue's default.
+ * Defaults and ranges come from the field table (policy-fields.ts). The owner saves them as numbered versions
+ * (policy-versions.service.ts); each case records the version it was judged by.
  */
 import { z } from 'zod';
 import { ValidationError } from '../shared/errors.ts';
@@ -39,14 +40,12 @@ export const defaultPolicySettings: Readonly<PolicySettings> = Object.freeze(
   Object.fromEntries(policyFields.map((f) => [f.key, f.default])) as unknown as PolicySettings,
 );
 
-const unitWords = { days: 'days', months: 'months', cents: 'cents' } as const;
-
 /** One field's check, with the range of `policyFields`: a whole number of its unit within min..max. */
 function fieldSchema(field: PolicyField) {
   const range = rangeInWords(field);
   const n = z
-    .number({ error: `Enter a whole number of ${unitWords[field.unit]}` })
-    .int({ error: `Enter a whole number of ${unitWords[field.unit]}` })
+    .number({ error: `Enter a whole number of ${field.unit}` })
+    .int({ error: `Enter a whole number of ${field.unit}` })
     .min(field.min, { error: `Enter a value ${range}` })
     .max(field.max, { error: `Enter a value ${range}` });
   return field.nullable ? n.nullable() : n;
