@@ -22,15 +22,27 @@ import {
   adminCaseResponse,
   assignCaseBody,
   caseIdParams,
+  policyCompareQuery,
+  policyCompareResponse,
+  policyPreviewBody,
+  policyPreviewResponse,
   policyVersionBody,
   policyVersionListResponse,
+  policyVersionParams,
   policyVersionResponse,
   staffCaseActionBody,
 } from './cases/schemas.ts';
 import { staffMoveCase } from './cases/staff-move-case.service.ts';
-import { createPolicyVersion, listPolicyVersions, type PolicyVersion } from './policy-versions.service.ts';
+import {
+  comparePolicyVersions,
+  createPolicyVersion,
+  findPolicyVersion,
+  listPolicyVersions,
+  type PolicyVersion,
+  previewPolicyVersion,
+} from './policy-versions.service.ts';
 
-function versionView(v: PolicyVersion) {
+function versionView<V extends PolicyVersion>(v: V) {
   return { ...v, createdAt: v.createdAt.toISOString() };
 }
 
@@ -56,6 +68,54 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     },
   );
 
+  app.get(
+    '/policy/versions/compare',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary:
+          'The differences in words between two versions of the after-sales settings (404 naming a missing one)',
+        querystring: policyCompareQuery,
+        response: { 200: policyCompareResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const c = await comparePolicyVersions(ctx.db, request.query.from, request.query.to);
+      return { from: versionView(c.from), to: versionView(c.to), changes: c.changes };
+    },
+  );
+
+  app.get(
+    '/policy/versions/:version',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary: 'One version of the after-sales settings (404 when it does not exist)',
+        params: policyVersionParams,
+        response: { 200: policyVersionResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({ policy: versionView(await findPolicyVersion(ctx.db, request.params.version)) }),
+  );
+
+  app.post(
+    '/policy/versions/preview',
+    {
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary:
+          'What saving these settings would change, in words, against the live version, and how many open cases keep their own version; nothing is saved',
+        body: policyPreviewBody,
+        response: { 200: policyPreviewResponse, ...errorResponses },
+      },
+    },
+    async (request) => previewPolicyVersion(ctx.db, request.body.settings),
+  );
+
   app.post(
     '/policy/versions',
     {
@@ -65,14 +125,15 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         tags: ['admin: after-sales'],
         security,
         summary:
-          'Save a full set of after-sales settings as the next version (owner only); open cases keep theirs',
+          'Save a full set of after-sales settings, with the reason, as the next version (owner only); open cases keep theirs. Rolling back is saving an old version this way',
         body: policyVersionBody,
         response: { 201: policyVersionResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      const v = await createPolicyVersion(ctx.db, request.body.settings, staff.id, ctx.clock.now());
+      const { settings, reason } = request.body;
+      const v = await createPolicyVersion(ctx.db, settings, reason, staff.id, ctx.clock.now());
       return reply.status(201).send({ policy: versionView(v) });
     },
   );

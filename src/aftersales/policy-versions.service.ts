@@ -1,19 +1,34 @@
 /**
- * Issue 10 point 6: the after-sales settings are versioned. Every version is kept as saved; the current one is
- * the highest. Version 1, the catalogue's defaults, is written on first use by whichever process asks first
- * (`on conflict do nothing`: two processes starting together write it once).
+ * Issue 10 point 6 and issue 11 point 1: the after-sales settings are versioned. Every version is kept as
+ * saved, with who saved it and why; the current one is the highest. Version 1, the catalogue's defaults, is
+ * written on first use by whichever process asks first (`on conflict do nothing`: two processes starting
+ * together write it once). Rolling back is saving an old version's settings as a new version.
  */
-import { desc, eq, sql } from 'drizzle-orm';
+import { count, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { staffUsers } from '../accounts/schema.ts';
 import type { Db } from '../db/client.ts';
-import { Conflict } from '../shared/errors.ts';
-import { defaultPolicySettings, type PolicySettings, parsePolicySettings } from './policy.settings.ts';
-import { policyVersions } from './schema.ts';
+import { AppError, Conflict } from '../shared/errors.ts';
+import {
+  defaultPolicySettings,
+  type PolicySettings,
+  parsePolicyReason,
+  parsePolicySettings,
+} from './policy.settings.ts';
+import { describePolicyChange, type PolicyChange } from './policy-fields.ts';
+import { afterSalesCases, FINISHED_CASE_STATES, policyVersions } from './schema.ts';
 
 export interface PolicyVersion {
   version: number;
   settings: PolicySettings;
   createdAt: Date;
   createdBy: string | null;
+  reason: string | null;
+}
+
+/** A version as the back office lists it: who saved it by name, and how many open cases it still judges. */
+export interface PolicyVersionSummary extends PolicyVersion {
+  createdByName: string | null;
+  openCases: number;
 }
 
 async function ensureFirstVersion(db: Db): Promise<void> {
@@ -47,10 +62,78 @@ export async function policyVersionOf(db: Db, version: number): Promise<PolicyVe
   throw new Error(`policy version ${version} is missing`);
 }
 
-/** Every version, newest first. */
-export async function listPolicyVersions(db: Db): Promise<PolicyVersion[]> {
+/**
+ * A version asked for by number (the storefront's `?version=N`, the back office): a missing one is a 404
+ * naming `field` (`version`, `from`, `to`).
+ */
+export async function findPolicyVersion(db: Db, version: number, field = 'version'): Promise<PolicyVersion> {
+  if (version === 1) return policyVersionOf(db, 1);
+  const [row] = await db.select().from(policyVersions).where(eq(policyVersions.version, version));
+  if (!row) throw new AppError('not_found', `Policy version ${version} does not exist`, { field });
+  return row;
+}
+
+/** Every version, newest first, with the saver's name and the number of open cases each still judges. */
+export async function listPolicyVersions(db: Db): Promise<PolicyVersionSummary[]> {
   await ensureFirstVersion(db);
-  return db.select().from(policyVersions).orderBy(desc(policyVersions.version));
+  const rows = await db
+    .select({
+      version: policyVersions.version,
+      settings: policyVersions.settings,
+      createdAt: policyVersions.createdAt,
+      createdBy: policyVersions.createdBy,
+      reason: policyVersions.reason,
+      createdByName: staffUsers.name,
+    })
+    .from(policyVersions)
+    .leftJoin(staffUsers, eq(staffUsers.id, policyVersions.createdBy))
+    .orderBy(desc(policyVersions.version));
+  const open = await openCasesByVersion(db);
+  return rows.map((r) => ({ ...r, openCases: open.get(r.version) ?? 0 }));
+}
+
+/** Open cases (every state but the finished ones) per policy version. */
+async function openCasesByVersion(db: Db): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ version: afterSalesCases.policyVersion, n: count() })
+    .from(afterSalesCases)
+    .where(notInArray(afterSalesCases.state, [...FINISHED_CASE_STATES]))
+    .groupBy(afterSalesCases.policyVersion);
+  return new Map(rows.map((r) => [r.version, Number(r.n)]));
+}
+
+export interface PolicyPreview {
+  /** The live version the new settings are compared with. */
+  current: number;
+  changes: PolicyChange[];
+  /** Open cases (every state but declined, withdrawn, closed): each keeps the version it was judged by. */
+  openCasesKeepingTheirVersion: number;
+}
+
+/**
+ * What saving `raw` would change, before it is saved: the differences in words against the live version and
+ * how many open cases keep their own version. Settings are checked as `createPolicyVersion` checks them.
+ */
+export async function previewPolicyVersion(db: Db, raw: unknown): Promise<PolicyPreview> {
+  const settings = parsePolicySettings(raw);
+  const live = await currentPolicyVersion(db);
+  const open = await openCasesByVersion(db);
+  return {
+    current: live.version,
+    changes: describePolicyChange(live.settings, settings),
+    openCasesKeepingTheirVersion: [...open.values()].reduce((a, b) => a + b, 0),
+  };
+}
+
+/** The differences between two versions, in words (`from` read first); a missing one is a 404 naming it. */
+export async function comparePolicyVersions(
+  db: Db,
+  from: number,
+  to: number,
+): Promise<{ from: PolicyVersion; to: PolicyVersion; changes: PolicyChange[] }> {
+  const a = await findPolicyVersion(db, from, 'from');
+  const b = await findPolicyVersion(db, to, 'to');
+  return { from: a, to: b, changes: describePolicyChange(a.settings, b.settings) };
 }
 
 function isVersionTaken(error: unknown): boolean {
@@ -62,15 +145,18 @@ function isVersionTaken(error: unknown): boolean {
 
 /**
  * Saves `raw` (a full set of settings, checked field by field: a 400 names `settings.<field>`) as the next
- * version. Two owners saving at once both get a version of their own: the loser of the race retries.
+ * version, with the owner's `reason` (trimmed, 5 to 500 characters: a 400 names `reason`). Nothing is written
+ * when either is refused. Two owners saving at once both get a version of their own: the loser retries.
  */
 export async function createPolicyVersion(
   db: Db,
   raw: unknown,
+  rawReason: unknown,
   createdBy: string,
   now: Date,
 ): Promise<PolicyVersion> {
   const settings = parsePolicySettings(raw);
+  const reason = parsePolicyReason(rawReason);
   await ensureFirstVersion(db);
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
@@ -81,6 +167,7 @@ export async function createPolicyVersion(
           settings,
           createdAt: now,
           createdBy,
+          reason,
         })
         .returning();
       if (row) return row;

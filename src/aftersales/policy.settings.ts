@@ -1,10 +1,18 @@
 /**
- * Every number of the after-sales clauses (docs/clauses.md) as a shop setting, with the catalogue's default. The back office edits
- * these; each case records the settings it was judged by.
+ * Every number of the after-sales clauses (docs/clauses.md) as a shop setting, with the catalogue's default.
+ * Defaults and ranges come from the field table (policy-fields.ts). The owner saves them as numbered versions
+ * (policy-versions.service.ts); each case records the version it was judged by.
  */
 import { z } from 'zod';
 import { ValidationError } from '../shared/errors.ts';
 import { issuesOf } from './claim.schema.ts';
+import {
+  POLICY_REASON_MAX,
+  POLICY_REASON_MIN,
+  type PolicyField,
+  policyFields,
+  rangeInWords,
+} from './policy-fields.ts';
 
 export interface PolicySettings {
   /** AS-GEN-3: return shipping fees are accepted only below this amount. */
@@ -27,32 +35,27 @@ export interface PolicySettings {
   declaredParcelValueCents: number;
 }
 
-export const defaultPolicySettings: Readonly<PolicySettings> = Object.freeze({
-  returnShippingFeeCapCents: 1500,
-  shopPaysFaultDays: 7,
-  couponThresholdCents: 10000,
-  couponFixedValueCents: null,
-  warrantyMonths: 12,
-  doaDaysAfterDelivery: 3,
-  doaDaysAfterShipmentUntraceable: 30,
-  defectiveDaysAfterShipment: 90,
-  declaredParcelValueCents: 3000,
-});
+/** The catalogue's values (SPEC section 1), taken from the field table so there is one source. */
+export const defaultPolicySettings: Readonly<PolicySettings> = Object.freeze(
+  Object.fromEntries(policyFields.map((f) => [f.key, f.default])) as unknown as PolicySettings,
+);
 
-const days = z.number().int().min(0).max(3650);
-const cents = z.number().int().min(0);
+/** One field's check, with the range of `policyFields`: a whole number of its unit within min..max. */
+function fieldSchema(field: PolicyField) {
+  const range = rangeInWords(field);
+  const n = z
+    .number({ error: `Enter a whole number of ${field.unit}` })
+    .int({ error: `Enter a whole number of ${field.unit}` })
+    .min(field.min, { error: `Enter a value ${range}` })
+    .max(field.max, { error: `Enter a value ${range}` });
+  return field.nullable ? n.nullable() : n;
+}
 
-export const policySettingsSchema = z.strictObject({
-  returnShippingFeeCapCents: cents.min(1),
-  shopPaysFaultDays: days,
-  couponThresholdCents: cents,
-  couponFixedValueCents: cents.nullable(),
-  warrantyMonths: z.number().int().min(0).max(120),
-  doaDaysAfterDelivery: days,
-  doaDaysAfterShipmentUntraceable: days,
-  defectiveDaysAfterShipment: days,
-  declaredParcelValueCents: cents,
-}) satisfies z.ZodType<PolicySettings>;
+export const policySettingsSchema = z.strictObject(
+  Object.fromEntries(policyFields.map((f) => [f.key, fieldSchema(f)])) as unknown as {
+    [K in keyof PolicySettings]: null extends PolicySettings[K] ? z.ZodNullable<z.ZodNumber> : z.ZodNumber;
+  },
+) satisfies z.ZodType<PolicySettings>;
 
 /** Validates settings (for instance from the back office); the field is prefixed with `settings.`. */
 export function parsePolicySettings(raw: unknown): PolicySettings {
@@ -61,6 +64,26 @@ export function parsePolicySettings(raw: unknown): PolicySettings {
     throw new ValidationError(
       issuesOf(result.error).map((i) => ({ field: `settings.${i.field}`, message: i.message })),
     );
+  }
+  return result.data;
+}
+
+/** Why a version was saved (issue 11 point 1): trimmed, 5 to 500 characters. */
+export const policyReasonSchema = z
+  .string({ error: 'Say why the policy changes' })
+  .trim()
+  .min(POLICY_REASON_MIN, {
+    error: `Say why the policy changes, in at least ${POLICY_REASON_MIN} characters`,
+  })
+  .max(POLICY_REASON_MAX, { error: `Use at most ${POLICY_REASON_MAX} characters` });
+
+/** Checks the reason of a new version; a ValidationError names `reason`. */
+export function parsePolicyReason(raw: unknown): string {
+  const result = policyReasonSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ValidationError([
+      { field: 'reason', message: result.error.issues[0]?.message ?? 'Invalid reason' },
+    ]);
   }
   return result.data;
 }

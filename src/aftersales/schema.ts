@@ -38,6 +38,8 @@ export const policyVersions = pgTable('policy_versions', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   /** The owner who saved it; null for version 1 (the catalogue's defaults, written by the shop). */
   createdBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+  /** Why the owner saved it (issue 11 point 1); null for version 1 and for versions saved before it was asked. */
+  reason: text(),
 });
 
 /** What the customer answered when opening a claim (the rest of the claim comes from the order's records). */

@@ -367,14 +367,20 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
     const c = await openCase('defective', { openedByCustomer: false, troubleshootingDone: true });
     // Version 2 would make this US$499 item a coupon item (AS-GEN-5) and shorten the warranty.
     const v2 = { ...defaultPolicySettings, couponThresholdCents: 100_000, warrantyMonths: 1 };
-    const saved = await req(owner, 'POST', '/api/admin/policy/versions', { settings: v2 });
+    const saved = await req(owner, 'POST', '/api/admin/policy/versions', {
+      settings: v2,
+      reason: 'Coupons up to US$1,000',
+    });
     assert.equal(saved.statusCode, 201, saved.body);
     const d = await ok(await act(cs, c.id, { action: 'request_evidence' }), 'evidence');
     assert.equal(d.policyVersion, 1);
     assert.deepEqual(d.assessment.resolutions, ['repair', 'replacement', 'refund']);
     assert.equal(d.assessment.couponValueCents, null);
     // Put the defaults back as version 3 so later cases are judged as before.
-    await req(owner, 'POST', '/api/admin/policy/versions', { settings: defaultPolicySettings });
+    await req(owner, 'POST', '/api/admin/policy/versions', {
+      settings: defaultPolicySettings,
+      reason: 'Back to the defaults',
+    });
   });
 
   it('bad action bodies are a 400 naming the field; a technician cannot decide; no session is a 401', async () => {

@@ -108,24 +108,37 @@ describe('after-sales cases over HTTP (issue 10)', () => {
     assert.equal(list.items[0]?.createdBy, null);
 
     const v2 = { ...defaultPolicySettings, warrantyMonths: 24 };
-    res = await staffReq(customerService, 'POST', '/api/admin/policy/versions', { settings: v2 });
+    res = await staffReq(customerService, 'POST', '/api/admin/policy/versions', {
+      settings: v2,
+      reason: 'Two-year warranty',
+    });
     assert.equal(res.statusCode, 403);
     assert.equal(json<ErrorShape>(res).error.code, 'forbidden');
 
     res = await staffReq(owner, 'POST', '/api/admin/policy/versions', {
       settings: { ...v2, doaDaysAfterDelivery: -1 },
+      reason: 'Two-year warranty',
     });
     assert.equal(res.statusCode, 400);
     assert.equal(json<ErrorShape>(res).error.field, 'settings.doaDaysAfterDelivery');
     const { warrantyMonths: _, ...missing } = v2;
-    res = await staffReq(owner, 'POST', '/api/admin/policy/versions', { settings: missing });
+    res = await staffReq(owner, 'POST', '/api/admin/policy/versions', {
+      settings: missing,
+      reason: 'Two-year warranty',
+    });
     assert.equal(res.statusCode, 400);
     assert.equal(json<ErrorShape>(res).error.field, 'settings.warrantyMonths');
-    res = await staffReq(owner, 'POST', '/api/admin/policy/versions', { settings: { ...v2, extra: 1 } });
+    res = await staffReq(owner, 'POST', '/api/admin/policy/versions', {
+      settings: { ...v2, extra: 1 },
+      reason: 'Two-year warranty',
+    });
     assert.equal(res.statusCode, 400);
     assert.equal(json<ErrorShape>(res).error.field, 'settings.extra');
 
-    res = await staffReq(owner, 'POST', '/api/admin/policy/versions', { settings: v2 });
+    res = await staffReq(owner, 'POST', '/api/admin/policy/versions', {
+      settings: v2,
+      reason: 'Two-year warranty',
+    });
     assert.equal(res.statusCode, 201, res.body);
     assert.equal(json<{ policy: { version: number } }>(res).policy.version, 2);
     res = await staffReq(owner, 'GET', '/api/admin/policy/versions');
@@ -292,6 +305,7 @@ describe('after-sales cases over HTTP (issue 10)', () => {
     const [c] = opened(await open(o, claim(o.lineIds[0] as string)));
     const res = await staffReq(owner, 'POST', '/api/admin/policy/versions', {
       settings: { ...defaultPolicySettings, warrantyMonths: 24, doaDaysAfterDelivery: 5 },
+      reason: 'Longer windows',
     });
     assert.equal(json<{ policy: { version: number } }>(res).policy.version, 3);
 
@@ -351,7 +365,7 @@ describe('after-sales cases over HTTP (issue 10)', () => {
       ['GET', `/api/admin/cases/${id}`, undefined],
       ['POST', `/api/admin/cases/${id}/actions`, { action: 'decline' }],
       ['GET', '/api/admin/policy/versions', undefined],
-      ['POST', '/api/admin/policy/versions', { settings: defaultPolicySettings }],
+      ['POST', '/api/admin/policy/versions', { settings: defaultPolicySettings, reason: 'Defaults' }],
     ] as const) {
       const r = await staffReq('', method, url, payload);
       assert.equal(r.statusCode, 401, `${method} ${url}`);

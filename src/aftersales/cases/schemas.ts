@@ -8,7 +8,7 @@ import {
   replaceableComponents,
   resolutions,
 } from '../claim.schema.ts';
-import { policySettingsSchema } from '../policy.settings.ts';
+import { policyReasonSchema, policySettingsSchema } from '../policy.settings.ts';
 import { caseActions, caseStates } from './case-lifecycle.ts';
 import { finalResolutions, inspectionVerdicts, resolutionsWithoutReturn } from './case-rules.ts';
 
@@ -25,13 +25,50 @@ export const policyVersionSchema = z.object({
   settings: policySettingsSchema,
   createdAt: isoDate,
   createdBy: z.uuid().nullable(),
+  /** Why the owner saved it; null for version 1. */
+  reason: z.string().nullable(),
+});
+export const policyVersionSummarySchema = policyVersionSchema.extend({
+  createdByName: z.string().nullable(),
+  /** Open cases still judged by this version. */
+  openCases: z.number().int(),
 });
 export const policyVersionResponse = z.object({ policy: policyVersionSchema });
 export const policyVersionListResponse = z.object({
   current: z.number().int(),
-  items: z.array(policyVersionSchema),
+  items: z.array(policyVersionSummarySchema),
 });
-export const policyVersionBody = z.strictObject({ settings: policySettingsSchema });
+export const policyVersionBody = z.strictObject({
+  settings: policySettingsSchema,
+  reason: policyReasonSchema,
+});
+export const policyPreviewBody = z.strictObject({ settings: policySettingsSchema });
+export const policyChangeSchema = z.object({
+  key: z.string(),
+  clause: z.string(),
+  label: z.string(),
+  from: z.number().int().nullable(),
+  to: z.number().int().nullable(),
+  /** "Dead-on-arrival window: 3 → 5 days". */
+  text: z.string(),
+});
+export const policyPreviewResponse = z.object({
+  current: z.number().int(),
+  changes: z.array(policyChangeSchema),
+  openCasesKeepingTheirVersion: z.number().int(),
+});
+const versionNumber = z.coerce
+  .number({ error: 'Give a version number' })
+  .int({ error: 'Give a whole version number' })
+  .min(1, { error: 'Versions start at 1' })
+  .max(2_147_483_647, { error: 'No such version' });
+export const policyVersionParams = z.strictObject({ version: versionNumber });
+export const policyCompareQuery = z.strictObject({ from: versionNumber, to: versionNumber });
+export const policyCompareResponse = z.object({
+  from: policyVersionSchema,
+  to: policyVersionSchema,
+  changes: z.array(policyChangeSchema),
+});
 
 // ----------------------------------------------------------------------------------------------- claims
 

@@ -38,3 +38,8 @@ export const headerLinks: Array<{ label: string; to: string }> = [
 
 /** Pages without parameters, listed in the sitemap. */
 export const staticPages = ['/', '/products', '/policies/after-sales', '/policies/privacy'];
+
+/** The after-sales policy page of one version: each case links to the version that judged it. */
+export function policyPagePath(version: number): string {
+  return `/policies/after-sales?version=${version}`;
+}

@@ -13,7 +13,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     listProducts(db, { featured: true, sort: 'newest', limit: 4 }),
     listProducts(db, { sort: 'newest', limit: 8 }),
     listProducts(db, { clearance: true, sort: 'newest', limit: 4 }),
-    currentPolicySettings(),
+    currentPolicySettings(context.ctx),
   ]);
   return {
     featured: featured.items,

@@ -46,6 +46,7 @@ import { loadCaseEvidence } from '../lib/evidence.server.ts';
 import { readForm } from '../lib/form.server.ts';
 import { pageMeta } from '../lib/meta.ts';
 import { formatDate, formatDateTime, isNotFound, orderPagePath } from '../lib/orders.server.ts';
+import { policyPagePath } from '../lib/site-links.ts';
 
 export { ErrorBoundary } from './orders.view.tsx';
 
@@ -434,6 +435,11 @@ export default function CasePage() {
             words={words}
             showEvidence={false}
           />
+          <p className="text-sm">
+            <Link to={policyPagePath(d.policyVersion)} className="font-semibold text-primary-ink underline">
+              Read version {d.policyVersion} of the after-sales policy
+            </Link>
+          </p>
         </section>
 
         {d.evidence ? (

@@ -34,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (isNotFound(error)) throw data(null, { status: 404, statusText: 'Not Found' });
     throw error;
   });
-  const policy = await currentPolicySettings();
+  const policy = await currentPolicySettings(context.ctx);
   const { cases } = await orderCases(context.ctx, token);
   return {
     order,

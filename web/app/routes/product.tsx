@@ -43,7 +43,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     if (isNotFound(error)) throw data(null, { status: 404, statusText: 'Not Found' });
     throw error;
   });
-  const policy = await currentPolicySettings();
+  const policy = await currentPolicySettings(context.ctx);
   const wanted = new URL(request.url).searchParams.get('variant');
   const forSale = product.variants.filter((v) => v.stock > 0);
   const preselected =

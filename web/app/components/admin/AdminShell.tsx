@@ -21,6 +21,8 @@ const navItems: NavItem[] = [
   { to: '/admin', label: 'Dashboard', icon: GaugeIcon, end: true },
   { to: '/admin/orders', label: 'Orders', icon: ReceiptIcon },
   { to: '/admin/cases', label: 'Cases', icon: LifebuoyIcon },
+  // `end`: the playground's address starts with the policy's, and only one entry is the current page.
+  { to: '/admin/policy', label: 'After-sales policy', icon: ScaleIcon, end: true },
   { to: '/admin/policy/playground', label: 'Policy playground', icon: FlaskIcon },
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
   { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
@@ -42,6 +44,14 @@ function FlaskIcon(props: SVGProps<SVGSVGElement>) {
   return (
     <Icon {...props}>
       <path d="M9 3h6M10 3v6l-5.5 9.5A1.7 1.7 0 0 0 6 21h12a1.7 1.7 0 0 0 1.5-2.5L14 9V3M7.5 15h9" />
+    </Icon>
+  );
+}
+
+function ScaleIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M12 3v18M7 21h10M4 7h16M4 7l-2.5 6a3 3 0 0 0 5 0L4 7ZM20 7l-2.5 6a3 3 0 0 0 5 0L20 7Z" />
     </Icon>
   );
 }

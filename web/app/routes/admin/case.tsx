@@ -30,6 +30,7 @@ import { Notice } from '../../components/ui/Notice.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Select } from '../../components/ui/Select.tsx';
 import { type AdminCaseDetail, assignCase, caseKeys, getCase } from '../../lib/admin-cases-api.ts';
+import { policyPagePath } from '../../lib/site-links.ts';
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Case');
 
@@ -73,7 +74,18 @@ export default function CasePage() {
         <div className="flex flex-col gap-4">
           <AssessmentPanel
             assessment={d.assessment}
-            note={`Judged by policy version ${d.policyVersion}, frozen when the case was opened; answered again at every decision with what is known by then.`}
+            note={
+              <>
+                Judged by policy version {d.policyVersion}, frozen when the case was opened; answered again at
+                every decision with what is known by then.{' '}
+                <a
+                  href={policyPagePath(d.policyVersion)}
+                  className="font-semibold text-primary-ink underline"
+                >
+                  Read version {d.policyVersion} as the customer does
+                </a>
+              </>
+            }
           />
           <EvidenceGallery caseId={d.id} />
           <CaseThread caseId={d.id} />
