@@ -41,6 +41,7 @@ describe('staff try claims in the policy playground', { skip: skipWithoutBrowser
     const owner = await server.staffCookie();
     const saved = await staffRequest(server, owner, 'POST', '/api/admin/policy/versions', {
       settings: { ...defaultPolicySettings, doaDaysAfterDelivery: 7 },
+      reason: 'A longer dead-on-arrival window for the holidays.',
     });
     assert.equal(saved.statusCode, 201, saved.body);
     order = await deliveredOrder(server, owner, [

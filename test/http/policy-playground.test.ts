@@ -191,7 +191,10 @@ describe('policy playground over HTTP (issue 11 point 3)', () => {
 
   it('puts two policy versions side by side: a longer dead-on-arrival window (AS-DOA-1) in version 2 covers what version 1 does not', async () => {
     const v2: PolicySettings = { ...defaultPolicySettings, doaDaysAfterDelivery: 7 };
-    const saved = await staffRequest(t, owner, 'POST', '/api/admin/policy/versions', { settings: v2 });
+    const saved = await staffRequest(t, owner, 'POST', '/api/admin/policy/versions', {
+      settings: v2,
+      reason: 'A longer dead-on-arrival window for the holidays.',
+    });
     assert.equal(saved.statusCode, 201, saved.body);
     const claim = claimOf('dead_on_arrival', '2026-01-17T10:00:00Z', {
       facts: { troubleshootingDone: true },
