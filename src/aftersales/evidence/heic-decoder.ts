@@ -6,7 +6,18 @@
  * turn in arrival order. sharp's re-encoding already runs in libuv's pool.
  */
 import { Worker } from 'node:worker_threads';
-import type { HeicAnswer, HeicRequest } from './heic-worker.ts';
+
+/** What the decoding thread is sent and answers (heic-worker.ts). */
+export interface HeicRequest {
+  id: number;
+  data: Uint8Array;
+  maxPixels: number;
+}
+
+export type HeicAnswer =
+  | { id: number; width: number; height: number; data: Uint8Array }
+  | { id: number; error: 'unreadable' }
+  | { id: number; error: 'too_large'; width: number; height: number };
 
 export interface DecodedHeic {
   width: number;

@@ -7,17 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import decodeHeic from 'heic-decode';
-
-export interface HeicRequest {
-  id: number;
-  data: Uint8Array;
-  maxPixels: number;
-}
-
-export type HeicAnswer =
-  | { id: number; width: number; height: number; data: Uint8Array }
-  | { id: number; error: 'unreadable' }
-  | { id: number; error: 'too_large'; width: number; height: number };
+import type { HeicAnswer, HeicRequest } from './heic-decoder.ts';
 
 async function decode({ id, data, maxPixels }: HeicRequest): Promise<HeicAnswer> {
   let images: Awaited<ReturnType<typeof decodeHeic.all>>;
