@@ -107,11 +107,12 @@ export function heicDecoder(size: number): HeicDecoder {
     return slot;
   }
 
+  /** A worker of its own for the caller (marked busy here, in the same tick it is chosen). */
   async function acquire(): Promise<Slot> {
-    const idle = slots.find((s) => !s.busy);
-    if (idle) return idle;
-    if (slots.length < size) return start();
-    return new Promise((resolve) => waiting.push(resolve));
+    const slot = slots.find((s) => !s.busy) ?? (slots.length < size ? start() : null);
+    if (!slot) return new Promise((resolve) => waiting.push(resolve));
+    slot.busy = true;
+    return slot;
   }
 
   function release(slot: Slot): void {
@@ -121,13 +122,14 @@ export function heicDecoder(size: number): HeicDecoder {
       return;
     }
     // The slot's worker may have died meanwhile: the waiter gets a live one.
-    next(slots.includes(slot) ? slot : start());
+    const handed = slots.includes(slot) ? slot : start();
+    handed.busy = true;
+    next(handed);
   }
 
   return {
     async decode(data, maxPixels) {
       const slot = await acquire();
-      slot.busy = true;
       try {
         const id = nextId++;
         const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
