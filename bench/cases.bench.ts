@@ -3,8 +3,8 @@
  * - the staff case queue over 100,000 cases, filtered and sorted (four queries a member of staff makes,
  *   each connection cycling through them), 20 connections: target p99 < 50 ms;
  * - opening a case with its assessment (POST /api/orders/by-link/:token/claims: the engine judges the line
- *   again, the case, its first timeline row and the "case opened" email are written), 20 connections, each
- *   request on an order of its own: target p99 < 30 ms.
+ *   again, the case, its first timeline row and the "case opened" email are written), each request on an
+ *   order of its own: target p99 < 30 ms, judged at the stated 20 connections; also measured at 4.
  *
  * The data is made in SQL, not through the API, so that 100,000 cases load in seconds: one real order is
  * placed, paid, shipped and delivered through the API and one real case opened on it; its line is copied
@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type autocannon from 'autocannon';
 import pg from 'pg';
 import { orderLinkToken } from '../src/orders/order-link.ts';
 import {
@@ -284,39 +285,47 @@ export async function runCasesBench(
     queueRow.note = `${seededIn}; ${CASE_QUEUE_PATHS.length} queries in turn; target p99 < 50 ms: ${queueRow.latencyP99Ms < 50 ? 'met' : 'NOT met'}`;
     results.push(queueRow);
 
+    // The issue names no concurrency for opening cases: the stated 20 connections, and 4 (a busy shop's
+    // customers rarely claim at the same moment), each request on an order of its own.
     let next = 0;
-    const { result: claims, cpuMicros: claimsCpu } = await measured(child.pid, {
-      url,
-      connections,
-      duration: seconds,
-      requests: [
-        {
-          method: 'POST',
-          path: '/',
-          setupRequest: (req) => {
-            const target = targets[next++ % targets.length] as { orderId: string; lineId: string };
-            return {
-              ...req,
-              path: `/api/orders/by-link/${orderLinkToken(secret, target.orderId)}/claims`,
-              headers: { ...req.headers, 'content-type': 'application/json' },
-              body: JSON.stringify({
-                lines: [
-                  { orderLineId: target.lineId, kind: 'defective', facts: { openedByCustomer: false } },
-                ],
-              }),
-            };
-          },
+    const claimRequests = [
+      {
+        method: 'POST' as const,
+        path: '/',
+        setupRequest: (req: autocannon.Request) => {
+          const target = targets[next++ % targets.length] as { orderId: string; lineId: string };
+          return {
+            ...req,
+            path: `/api/orders/by-link/${orderLinkToken(secret, target.orderId)}/claims`,
+            headers: { ...req.headers, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              lines: [{ orderLineId: target.lineId, kind: 'defective', facts: { openedByCustomer: false } }],
+            }),
+          };
         },
-      ],
-    });
-    const claimRow = withCpu(
-      summarize('postgres', 'open a case with its assessment', claims, seconds),
-      claims,
-      claimsCpu,
-    );
-    const opened = claims.statusCodeStats?.['201']?.count ?? 0;
-    claimRow.note = `${opened} cases opened${next > targets.length ? ` (ran out of ${targets.length} orders: the rest are 409s)` : ''}; target p99 < 30 ms: ${claimRow.latencyP99Ms < 30 ? 'met' : 'NOT met'}`;
-    results.push(claimRow);
+      },
+    ];
+    for (const claimConnections of [connections, 4]) {
+      const { result: claims, cpuMicros: claimsCpu } = await measured(child.pid, {
+        url,
+        connections: claimConnections,
+        duration: seconds,
+        requests: claimRequests,
+      });
+      const claimRow = withCpu(
+        summarize('postgres', 'open a case with its assessment', claims, seconds),
+        claims,
+        claimsCpu,
+      );
+      claimRow.connections = claimConnections;
+      const opened = claims.statusCodeStats?.['201']?.count ?? 0;
+      const target =
+        claimConnections === connections
+          ? `target p99 < 30 ms (judged here, at the stated ${connections} connections): ${claimRow.latencyP99Ms < 30 ? 'met' : 'NOT met'}`
+          : `p99 ${claimRow.latencyP99Ms < 30 ? 'under' : 'over'} 30 ms at ${claimConnections} connections`;
+      claimRow.note = `${opened} cases opened${next > targets.length ? ` (ran out of ${targets.length} orders: the rest are 409s)` : ''}; ${target}`;
+      results.push(claimRow);
+    }
   } finally {
     await db.end();
     await stopServer(child);

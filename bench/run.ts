@@ -184,10 +184,11 @@ if (http.length > 0) {
   );
 }
 if (cases.length > 0) {
-  console.log('\nAfter-sales cases on PostgreSQL (autocannon, 20 connections; same 2 cores)');
+  console.log('\nAfter-sales cases on PostgreSQL (autocannon; same 2 cores)');
   console.table(
     cases.map((r) => ({
       scenario: r.scenario,
+      conns: r.connections,
       'req/s': r.requestsPerSecond,
       'p50 ms': r.latencyP50Ms,
       'p99 ms': r.latencyP99Ms,

@@ -1,10 +1,8 @@
 // Compiles the server (src/main.ts and everything it imports) into one ES module, dist/main.mjs, with the
-// npm packages left as imports. Production runs this instead of tsx: no compile step at start, no loader.
+// npm packages left as imports, and the HEIC decoding thread beside it. Production runs this instead of tsx: no compile step at start, no loader.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.mjs',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -12,4 +10,11 @@ await build({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+};
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/main.mjs' });
+// The HEIC decoding thread (src/aftersales/evidence/heic-decoder.ts looks for it beside main.mjs).
+await build({
+  ...common,
+  entryPoints: ['src/aftersales/evidence/heic-worker.ts'],
+  outfile: 'dist/heic-worker.mjs',
 });

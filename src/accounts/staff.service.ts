@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { sha256 } from '../shared/crypto.ts';
@@ -85,17 +85,12 @@ export async function signIn(
 }
 
 /**
- * The staff member behind a session token, or null when it is unknown, expired, revoked, idle for longer
- * than STAFF_IDLE_MINUTES, or its member is disabled. Using a session keeps it alive: its lastSeenAt moves
- * to now, written at most once a minute so reads do not turn into a write each.
+ * Every back-office request reads its session: one prepared statement per database (parsed once per
+ * connection), so the guard costs a round trip and no query building.
  */
-export async function staffFromToken(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
-  token: string,
-): Promise<StaffPrincipal | null> {
-  const now = ctx.clock.now();
-  const idleSince = new Date(now.getTime() - ctx.config.STAFF_IDLE_MINUTES * 60_000);
-  const [row] = await ctx.db
+function prepareSessionLookup(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  return db
     .select({
       sessionId: staffSessions.id,
       id: staffUsers.id,
@@ -108,13 +103,43 @@ export async function staffFromToken(
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
     .where(
       and(
-        eq(staffSessions.tokenHash, sha256(token)),
+        sql`${staffSessions.tokenHash} = ${p('tokenHash')}`,
         isNull(staffSessions.revokedAt),
-        gt(staffSessions.expiresAt, now),
-        gt(staffSessions.lastSeenAt, idleSince),
+        sql`${staffSessions.expiresAt} > ${p('now')}::timestamptz`,
+        sql`${staffSessions.lastSeenAt} > ${p('idleSince')}::timestamptz`,
         isNull(staffUsers.disabledAt),
       ),
-    );
+    )
+    .prepare('staff_session_by_token');
+}
+
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function sessionLookup(db: Db) {
+  let prepared = sessionLookups.get(db);
+  if (!prepared) {
+    prepared = prepareSessionLookup(db);
+    sessionLookups.set(db, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * The staff member behind a session token, or null when it is unknown, expired, revoked, idle for longer
+ * than STAFF_IDLE_MINUTES, or its member is disabled. Using a session keeps it alive: its lastSeenAt moves
+ * to now, written at most once a minute so reads do not turn into a write each.
+ */
+export async function staffFromToken(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  token: string,
+): Promise<StaffPrincipal | null> {
+  const now = ctx.clock.now();
+  const idleSince = new Date(now.getTime() - ctx.config.STAFF_IDLE_MINUTES * 60_000);
+  const [row] = await sessionLookup(ctx.db).execute({
+    tokenHash: sha256(token),
+    now: now.toISOString(),
+    idleSince: idleSince.toISOString(),
+  });
   if (!row) return null;
   const { lastSeenAt, ...staff } = row;
   if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {

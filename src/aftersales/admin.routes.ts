@@ -4,6 +4,7 @@ import { requireRole, staffOf } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
 import { paymentProviders } from '../orders/payments/providers.ts';
 import { injectDelivery, webhookDeliveryFor } from '../orders/payments/webhook-delivery.ts';
+import { compiledResponses } from '../shared/compiled-serializer.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { assignCase } from './cases/assign-case.service.ts';
 import { caseDetail, listCases } from './cases/case-admin.service.ts';
@@ -141,6 +142,8 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.get(
     '/cases',
     {
+      // The queue is the back office's hottest read: its page is written by a compiled serializer.
+      serializerCompiler: compiledResponses(adminCaseListResponse),
       schema: {
         tags: ['admin: after-sales'],
         security,

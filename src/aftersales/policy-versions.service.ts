@@ -62,6 +62,27 @@ export async function policyVersionOf(db: Db, version: number): Promise<PolicyVe
   throw new Error(`policy version ${version} is missing`);
 }
 
+/** Versions never change once saved: each process keeps the ones it has read, per database. */
+const versionsByDb = new WeakMap<Db, Map<number, PolicyVersion>>();
+
+/**
+ * `policyVersionOf`, remembered: each version of the database `db` (not a transaction: the cache is kept
+ * per `Db`) is read once per process. A version's settings are frozen once saved, so the copy never goes
+ * stale. Errors as `policyVersionOf`.
+ */
+export async function cachedPolicyVersion(db: Db, version: number): Promise<PolicyVersion> {
+  let versions = versionsByDb.get(db);
+  if (!versions) {
+    versions = new Map();
+    versionsByDb.set(db, versions);
+  }
+  const known = versions.get(version);
+  if (known) return known;
+  const read = await policyVersionOf(db, version);
+  versions.set(version, read);
+  return read;
+}
+
 /**
  * A version asked for by number (the storefront's `?version=N`, the back office): a missing one is a 404
  * naming `field` (`version`, `from`, `to`).

@@ -13,14 +13,10 @@ export interface OutgoingMail {
   orderId?: string | null;
 }
 
-/**
- * Queues an email in the outbox. Call it with the transaction that makes the change the email reports, so
- * the two commit or roll back together.
- */
-export async function enqueueMail(db: Db, mail: OutgoingMail, now: Date): Promise<string> {
-  const id = uuidv7(now.getTime());
-  await db.insert(mailOutbox).values({
-    id,
+/** The outbox row of `mail`, queued at `now`: for a caller that writes it in a statement of its own. */
+export function outboxRow(mail: OutgoingMail, now: Date): typeof mailOutbox.$inferInsert & { id: string } {
+  return {
+    id: uuidv7(now.getTime()),
     template: mail.template,
     toAddress: mail.to,
     fromName: mail.fromName,
@@ -29,6 +25,15 @@ export async function enqueueMail(db: Db, mail: OutgoingMail, now: Date): Promis
     htmlBody: mail.html,
     orderId: mail.orderId ?? null,
     createdAt: now,
-  });
-  return id;
+  };
+}
+
+/**
+ * Queues an email in the outbox. Call it with the transaction that makes the change the email reports, so
+ * the two commit or roll back together.
+ */
+export async function enqueueMail(db: Db, mail: OutgoingMail, now: Date): Promise<string> {
+  const row = outboxRow(mail, now);
+  await db.insert(mailOutbox).values(row);
+  return row.id;
 }

@@ -1,22 +1,19 @@
-/** The case emails, queued in the transaction that makes the change (src/messaging/outbox.ts). */
+/** The "case opened" email, queued in the transaction that opens the cases (src/messaging/outbox.ts). */
 import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
-import { enqueueMail } from '../../messaging/outbox.ts';
+import type { OutgoingMail } from '../../messaging/outbox.ts';
 import { CASE_OPENED_TEMPLATE, renderCaseOpened } from '../../messaging/templates/case-opened.ts';
 import { orderUrlOf } from '../../orders/order-emails.ts';
-import { getShopSettings } from '../../settings/shop.ts';
+import type { ShopSettings } from '../../settings/shop.ts';
 import type { Assessment } from '../policy.ts';
 import type { OrderLineRow, OrderRow } from './claim-records.ts';
 
-export async function enqueueCaseOpenedEmail(
-  tx: Db,
+/** The "case opened" email of `cases` (all of one order), written with the shop's name at queue time. */
+export function caseOpenedMail(
   ctx: Pick<AppContext, 'config' | 'secret'>,
-  order: OrderRow,
+  shop: Pick<ShopSettings, 'name'>,
+  order: Pick<OrderRow, 'id' | 'reference' | 'email'>,
   cases: Array<{ reference: string; kind: string; line: OrderLineRow; assessment: Assessment }>,
-  now: Date,
-): Promise<string> {
-  // The shop's name at queue time, as the order emails do.
-  const shop = await getShopSettings(tx);
+): OutgoingMail {
   const mail = renderCaseOpened({
     shopName: shop.name,
     orderReference: order.reference,
@@ -29,9 +26,5 @@ export async function enqueueCaseOpenedEmail(
     })),
     orderUrl: orderUrlOf(ctx, order.id),
   });
-  return enqueueMail(
-    tx,
-    { template: CASE_OPENED_TEMPLATE, fromName: shop.name, to: order.email, orderId: order.id, ...mail },
-    now,
-  );
+  return { template: CASE_OPENED_TEMPLATE, fromName: shop.name, to: order.email, orderId: order.id, ...mail };
 }

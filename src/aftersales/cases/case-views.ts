@@ -60,11 +60,41 @@ export async function customerCases(
     db,
     rows.map((r) => r.c.id),
   );
-  return rows.map(({ c, productName, variantName }) => ({
+  return rows.map(({ c, productName, variantName }) =>
+    customerCaseView(c, { productName, variantName }, events.get(c.id) ?? []),
+  );
+}
+
+/**
+ * One case as its customer sees it, from its row, its line's names and its timeline rows (oldest first).
+ * Staff's names, override reasons and assignments stay in the back office.
+ */
+export function customerCaseView(
+  c: Pick<
+    CaseRow,
+    | 'reference'
+    | 'orderLineId'
+    | 'kind'
+    | 'state'
+    | 'policyVersion'
+    | 'assessment'
+    | 'openedAt'
+    | 'updatedAt'
+    | 'quote'
+  >,
+  line: { productName: string; variantName: string },
+  events: ReadonlyArray<
+    Pick<
+      EventRow,
+      'at' | 'actorType' | 'action' | 'fromState' | 'toState' | 'note' | 'assessment' | 'details'
+    >
+  >,
+): CustomerCase {
+  return {
     reference: c.reference,
     orderLineId: c.orderLineId,
-    productName,
-    variantName,
+    productName: line.productName,
+    variantName: line.variantName,
     kind: c.kind,
     state: c.state,
     policyVersion: c.policyVersion,
@@ -73,17 +103,20 @@ export async function customerCases(
     updatedAt: c.updatedAt.toISOString(),
     quote: c.quote,
     // The latest parcel back to the customer (a later resolution's replaces an earlier one's).
-    returnShipment:
-      (events.get(c.id) ?? []).findLast((e) => e.details?.shipment !== undefined)?.details?.shipment ?? null,
+    returnShipment: events.findLast((e) => e.details?.shipment !== undefined)?.details?.shipment ?? null,
     actions: actionsFor(c.state, 'customer'),
-    // Staff's names, override reasons and assignments stay in the back office.
-    timeline: (events.get(c.id) ?? [])
+    timeline: events
       .filter((e) => e.action !== 'assign')
-      .map((e) => {
-        const { overrideReason: _reason, details: _details, ...event } = eventView(e);
-        return { ...event, actor: { type: e.actorType } };
-      }),
-  }));
+      .map((e) => ({
+        at: e.at.toISOString(),
+        actor: { type: e.actorType },
+        action: e.action,
+        fromState: e.fromState,
+        toState: e.toState,
+        note: e.note,
+        assessment: e.assessment,
+      })),
+  };
 }
 
 /** Who is looking, and when: the actions their role allows and the deadline marks depend on it. */

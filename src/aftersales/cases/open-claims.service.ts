@@ -5,20 +5,31 @@
  * opened" email. A claim the policy declines opens nothing: a 422 with the deciding clause and the engine's
  * reasons (the customer may still write to customer service). One open case per line and kind: a second is a
  * 409 naming the open one, also when two requests race (the partial unique index decides).
+ *
+ * It is the customer's busiest write, so it is five round trips: BEGIN; one read of the order, its lines, the
+ * current policy version's number and the shop's settings; the cases inserted together; their first timeline
+ * rows and the email in one statement; COMMIT. A version's settings are read once per process (versions never
+ * change), and the answer is built from what was written rather than read back.
  */
-import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, Conflict } from '../../shared/errors.ts';
+import { outboxRow } from '../../messaging/outbox.ts';
+import { mailOutbox } from '../../messaging/schema.ts';
+import { orderIdFromLinkToken } from '../../orders/order-link.ts';
+import { orderLines, orders } from '../../orders/schema.ts';
+import { appSettings } from '../../settings/schema.ts';
+import { mergeShopSettings, SHOP_SETTINGS_KEY } from '../../settings/shop.ts';
+import { AppError, Conflict, NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { ClaimKind } from '../claim.schema.ts';
 import { assessClaim } from '../policy.ts';
-import { currentPolicyVersion } from '../policy-versions.service.ts';
-import { afterSalesCaseEvents, afterSalesCases, FINISHED_CASE_STATES } from '../schema.ts';
-import { enqueueCaseOpenedEmail } from './case-emails.ts';
+import { cachedPolicyVersion, currentPolicyVersion } from '../policy-versions.service.ts';
+import { afterSalesCaseEvents, afterSalesCases, FINISHED_CASE_STATES, policyVersions } from '../schema.ts';
+import { caseOpenedMail } from './case-emails.ts';
 import { dueAtFor } from './case-rules.ts';
-import { customerCases } from './case-views.ts';
-import { claimsOf, linesOf, orderOfLink } from './claim-records.ts';
+import { customerCaseView } from './case-views.ts';
+import { claimsOf } from './claim-records.ts';
 import type { ClaimBody, CustomerCase } from './schemas.ts';
 
 type OpenCtx = Pick<AppContext, 'db' | 'secret' | 'clock' | 'config'>;
@@ -58,71 +69,127 @@ function isOpenCaseViolation(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The order behind `orderId` with its lines (oldest first), the current policy version's number (null before
+ * version 1 is written) and the stored shop settings: one prepared statement, one round trip.
+ */
+function prepareClaimRead(db: Db) {
+  return db
+    .select({
+      order: orders,
+      line: orderLines,
+      policyVersion: sql<number | null>`(select max(${policyVersions.version}) from ${policyVersions})`,
+      shop: sql<unknown>`(select ${appSettings.value} from ${appSettings} where ${appSettings.key} = ${SHOP_SETTINGS_KEY})`,
+    })
+    .from(orders)
+    .leftJoin(orderLines, eq(orderLines.orderId, orders.id))
+    .where(eq(orders.id, sql.placeholder('orderId')))
+    .orderBy(asc(orderLines.id))
+    .prepare('claim_order_lines_policy_shop');
+}
+
+const claimReads = new WeakMap<Db, ReturnType<typeof prepareClaimRead>>();
+
+/**
+ * What a claim is judged on, read before the transaction (a read in it would see no more: it runs at READ
+ * COMMITTED and takes no lock), so that the read is a prepared statement of the pool. 404 for a bad link.
+ */
+async function readClaimRecords(db: Db, secret: string, token: string) {
+  const orderId = orderIdFromLinkToken(secret, token);
+  if (!orderId) throw new NotFound('Order');
+  let prepared = claimReads.get(db);
+  if (!prepared) {
+    prepared = prepareClaimRead(db);
+    claimReads.set(db, prepared);
+  }
+  const rows = await prepared.execute({ orderId });
+  const first = rows[0];
+  if (!first) throw new NotFound('Order');
+  const policy =
+    first.policyVersion === null
+      ? await currentPolicyVersion(db)
+      : await cachedPolicyVersion(db, first.policyVersion);
+  return {
+    order: first.order,
+    lines: rows.flatMap((r) => (r.line ? [r.line] : [])),
+    policy,
+    shop: mergeShopSettings(first.shop),
+  };
+}
+
 export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): Promise<CustomerCase[]> {
   const now = ctx.clock.now();
+  const { order, lines, policy, shop } = await readClaimRecords(ctx.db, ctx.secret, token);
+  const assessed = claimsOf(order, lines, body, now).map((c) => ({
+    ...c,
+    id: uuidv7(now.getTime()),
+    assessment: assessClaim(c.input, policy.settings),
+  }));
+  const refused = assessed.findIndex((a) => !a.assessment.eligible);
+  const declined = assessed[refused];
+  if (declined) {
+    const reasons = declined.assessment.reasons;
+    throw new AppError(
+      'policy_violation',
+      `lines.${refused}: the after-sales policy declines this claim, so no case is opened: ${reasons
+        .map((r) => r.message)
+        .join(' ')} You may still ask customer service about it.`,
+      { field: `lines.${refused}.kind`, clause: reasons[0]?.clause ?? 'AS-GEN-1', reasons },
+    );
+  }
+
   try {
     return await ctx.db.transaction(async (tx) => {
-      const order = await orderOfLink(tx, ctx.secret, token);
-      const claims = claimsOf(order, await linesOf(tx, order.id), body, now);
-      const policy = await currentPolicyVersion(tx);
-      const assessed = claims.map((c) => ({ ...c, assessment: assessClaim(c.input, policy.settings) }));
-
-      const refused = assessed.findIndex((a) => !a.assessment.eligible);
-      const declined = assessed[refused];
-      if (declined) {
-        const reasons = declined.assessment.reasons;
-        throw new AppError(
-          'policy_violation',
-          `lines.${refused}: the after-sales policy declines this claim, so no case is opened: ${reasons
-            .map((r) => r.message)
-            .join(' ')} You may still ask customer service about it.`,
-          { field: `lines.${refused}.kind`, clause: reasons[0]?.clause ?? 'AS-GEN-1', reasons },
-        );
-      }
-      for (const [i, a] of assessed.entries()) {
-        const open = await openCaseOf(tx, a.line.id, a.kind);
-        if (open) throw alreadyOpen(open, i);
-      }
-
-      const opened: Array<(typeof assessed)[number] & { id: string; reference: string }> = [];
-      for (const a of assessed) {
-        const id = uuidv7(now.getTime());
-        const [row] = await tx
-          .insert(afterSalesCases)
-          .values({
-            id,
+      // A claim already open on this line and kind is refused by the partial unique index (caught below).
+      const dueAt = dueAtFor('opened', now, ctx.config.CASE_RESPONSE_DAYS);
+      const cases = await tx
+        .insert(afterSalesCases)
+        .values(
+          assessed.map((a) => ({
+            id: a.id,
             reference: nextCaseReferenceSql(now),
             orderId: order.id,
             orderLineId: a.line.id,
             kind: a.kind,
-            state: 'opened',
+            state: 'opened' as const,
             policyVersion: policy.version,
             facts: a.facts,
             assessment: a.assessment,
             openedAt: now,
             updatedAt: now,
             stateSince: now,
-            dueAt: dueAtFor('opened', now, ctx.config.CASE_RESPONSE_DAYS),
-          })
-          .returning({ reference: afterSalesCases.reference });
-        await tx.insert(afterSalesCaseEvents).values({
-          id: uuidv7(now.getTime()),
-          caseId: id,
-          at: now,
-          actorType: 'customer',
-          action: 'open',
-          fromState: null,
-          toState: 'opened',
-          assessment: a.assessment,
-        });
-        opened.push({ ...a, id, reference: row?.reference as string });
-      }
-      await enqueueCaseOpenedEmail(tx, ctx, order, opened, now);
-      return customerCases(tx, { caseIds: opened.map((o) => o.id) });
+            dueAt,
+          })),
+        )
+        .returning();
+      const opened = assessed.map((a) => {
+        const row = cases.find((c) => c.id === a.id);
+        if (!row) throw new Error(`case ${a.id} was inserted but did not come back`);
+        return { ...a, row, reference: row.reference };
+      });
+      const events = opened.map((o) => ({
+        id: uuidv7(now.getTime()),
+        caseId: o.row.id,
+        at: now,
+        actorType: 'customer' as const,
+        action: 'open',
+        fromState: null,
+        toState: 'opened' as const,
+        note: null,
+        assessment: o.assessment,
+        details: null,
+      }));
+      // The first timeline rows and the "case opened" email (the shop's name at queue time) in one statement.
+      const timeline = tx.$with('opened_timeline').as(tx.insert(afterSalesCaseEvents).values(events));
+      await tx
+        .with(timeline)
+        .insert(mailOutbox)
+        .values(outboxRow(caseOpenedMail(ctx, shop, order, opened), now));
+      return opened.map((o, i) => customerCaseView(o.row, o.line, [events[i] as (typeof events)[number]]));
     });
   } catch (error) {
     if (!isOpenCaseViolation(error)) throw error;
-    // Another request opened the same claim between our check and our insert: name its case.
+    // The line and kind already have an open case (maybe opened a moment ago by another request): name it.
     for (const [i, line] of body.lines.entries()) {
       const open = await openCaseOf(ctx.db, line.orderLineId, line.kind);
       if (open) throw alreadyOpen(open, i);

@@ -1,9 +1,11 @@
 /**
  * What the evidence use cases share per process: the store (the local folder now; an S3-compatible adapter
- * later is built here from the config and nothing else changes), the bounded photo queue, and the limits.
+ * later is built here from the config and nothing else changes), the bounded photo queue, the HEIC decoding
+ * threads, and the limits.
  */
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
+import { type HeicDecoder, heicDecoder } from './heic-decoder.ts';
 import { type EvidenceStorage, localStorage, privateDir } from './storage.ts';
 import { type WorkQueue, workQueue } from './work-queue.ts';
 
@@ -21,6 +23,8 @@ export interface EvidenceLimits {
 export interface EvidenceServices {
   storage: EvidenceStorage;
   imageQueue: WorkQueue;
+  /** HEIC decoding in worker threads, as many as the photo queue lets run at once. */
+  heicDecoder: HeicDecoder;
   limits: EvidenceLimits;
   /** A folder for uploads being received and processed; nothing there outlives its request. */
   scratchDir: string;
@@ -49,6 +53,7 @@ export function evidenceServices(config: Config): EvidenceServices {
     services = {
       storage: localStorage(root),
       imageQueue: workQueue(config.EVIDENCE_IMAGE_CONCURRENCY),
+      heicDecoder: heicDecoder(config.EVIDENCE_IMAGE_CONCURRENCY),
       limits: evidenceLimits(config),
       scratchDir: join(root, 'incoming'),
     };

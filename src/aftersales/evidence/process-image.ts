@@ -3,12 +3,12 @@
  * EVIDENCE_MAX_PIXELS before anything is decoded (a 20,000 × 20,000 image or a decompression bomb stops here,
  * and sharp's `limitInputPixels` guards the decode too), the EXIF orientation is applied, and the image is
  * re-encoded as JPEG with no metadata at all (EXIF, GPS, XMP, ICC comments gone), plus a ~320 px WebP
- * thumbnail. HEIC/HEIF (iPhones) is decoded with libheif compiled to WebAssembly (`heic-decode`): the prebuilt
- * sharp reads AVIF-flavoured HEIF only, not HEVC.
+ * thumbnail. HEIC/HEIF (iPhones) is decoded with libheif compiled to WebAssembly (`heic-decode`), in a worker
+ * thread (heic-decoder.ts): the prebuilt sharp reads AVIF-flavoured HEIF only, not HEVC.
  */
-import decodeHeic from 'heic-decode';
 import sharp from 'sharp';
 import { AppError } from '../../shared/errors.ts';
+import { type HeicDecoder, HeicRefused } from './heic-decoder.ts';
 
 export const THUMBNAIL_SIDE = 320;
 
@@ -38,8 +38,8 @@ function unreadable(): AppError {
   });
 }
 
-/** The decoded input for sharp: the bytes themselves, or HEIC decoded to raw RGBA first. */
-async function sharpInput(data: Buffer, heic: boolean, limits: ImageLimits): Promise<sharp.Sharp> {
+/** The decoded input for sharp: the bytes themselves, or HEIC decoded to raw RGBA first (by `heic`). */
+async function sharpInput(data: Buffer, heic: HeicDecoder | null, limits: ImageLimits): Promise<sharp.Sharp> {
   if (!heic) {
     let meta: sharp.Metadata;
     try {
@@ -53,37 +53,29 @@ async function sharpInput(data: Buffer, heic: boolean, limits: ImageLimits): Pro
     if (width * height > limits.maxPixels) throw tooLarge(width, height, limits.maxPixels);
     return sharp(data, { limitInputPixels: limits.maxPixels, failOn: 'error' });
   }
-  let images: Awaited<ReturnType<typeof decodeHeic.all>>;
   try {
-    images = await decodeHeic.all({ buffer: data });
-  } catch {
-    throw unreadable();
-  }
-  try {
-    const first = images[0];
-    if (!first) throw unreadable();
-    // The size is known before the pixels are decoded: a bomb is refused without allocating it.
-    if (first.width * first.height > limits.maxPixels)
-      throw tooLarge(first.width, first.height, limits.maxPixels);
-    const decoded = await first.decode().catch(() => {
-      throw unreadable();
-    });
-    return sharp(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), {
+    // The worker reads the size before decoding the pixels: a bomb is refused without allocating it.
+    const decoded = await heic.decode(data, limits.maxPixels);
+    return sharp(decoded.data, {
       raw: { width: decoded.width, height: decoded.height, channels: 4 },
       limitInputPixels: limits.maxPixels,
     });
-  } finally {
-    images.dispose();
+  } catch (error) {
+    if (error instanceof HeicRefused && error.reason === 'too_large') {
+      throw tooLarge(error.width, error.height, limits.maxPixels);
+    }
+    throw unreadable();
   }
 }
 
 /**
- * Re-encodes a photo and makes its thumbnail. Errors: 413 on `file` past the pixel limit, 400 on `file` when
- * the image cannot be decoded.
+ * Re-encodes a photo and makes its thumbnail; `heic` is the decoder for a HEIC/HEIF photo, null for the
+ * formats sharp reads itself. Errors: 413 on `file` past the pixel limit, 400 on `file` when the image cannot
+ * be decoded.
  */
 export async function processImage(
   data: Buffer,
-  heic: boolean,
+  heic: HeicDecoder | null,
   limits: ImageLimits,
 ): Promise<ProcessedImage> {
   const input = await sharpInput(data, heic, limits);

@@ -69,7 +69,7 @@ interface Cleaned {
 }
 
 async function clean(ctx: Pick<AppContext, 'config'>, upload: ReceivedUpload): Promise<Cleaned> {
-  const { imageQueue, limits, scratchDir } = evidenceServices(ctx.config);
+  const { imageQueue, heicDecoder, limits, scratchDir } = evidenceServices(ctx.config);
   const sniffed = await fileTypeFromFile(upload.path);
   const cls = mediaClassOf(sniffed?.mime);
   if (cls === 'video') {
@@ -101,7 +101,10 @@ async function clean(ctx: Pick<AppContext, 'config'>, upload: ReceivedUpload): P
   if (upload.bytes > limits.maxImageBytes) throw sizeLimit('a photo', limits.maxImageBytes);
   const data = await readFile(upload.path);
   const image = await imageQueue.run(() =>
-    processImage(data, cls === 'heic', { maxPixels: limits.maxPixels, maxSide: limits.imageMaxSide }),
+    processImage(data, cls === 'heic' ? heicDecoder : null, {
+      maxPixels: limits.maxPixels,
+      maxSide: limits.imageMaxSide,
+    }),
   );
   return {
     original: image.original,
