@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { cookieHeader, OWNER_EMAIL, OWNER_PASSWORD } from '../helpers/app.ts';
+import { photoWithGps } from '../helpers/evidence-fixtures.ts';
 import { adminA11yViolations, adminSettled, placeGuestOrder, signInThroughPage } from './admin-helpers.ts';
 import { launchBrowser, skipWithoutBrowser, startWebServer, type WebServer, watchPage } from './helpers.ts';
 
@@ -135,6 +136,25 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
     await dialog.getByLabel('Note (optional)').fill('Please send photos of the box.');
     await dialog.getByRole('button', { name: 'Ask for evidence' }).click();
     await page.getByRole('button', { name: 'Authorise the return' }).waitFor();
+
+    // A photo the customer emailed, added by staff, then removed with a reason the timeline keeps.
+    await page.getByLabel('Add a file as').selectOption('package_front');
+    await page
+      .getByLabel('Photo or video')
+      .setInputFiles({ name: 'box.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps() });
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('Added by staff').waitFor();
+    await page.getByRole('button', { name: /^Remove front of the package/ }).click();
+    await dialog.getByLabel('Why').fill('short');
+    await dialog.getByRole('button', { name: 'Remove the file' }).click();
+    await dialog.getByText(/say why the file is removed/i).waitFor();
+    assert.equal(await dialog.getByLabel('Why').inputValue(), 'short', 'what was typed is kept');
+    await dialog.getByLabel('Why').fill('The photo shows the customer’s ID card.');
+    await dialog.getByRole('button', { name: 'Remove the file' }).click();
+    await page.getByText('Evidence file removed').waitFor();
+    await page.getByText('Front of the package: The photo shows the customer’s ID card.').waitFor();
+    assert.equal(await page.getByText('Added by staff').count(), 0);
+
     await page.getByRole('button', { name: 'Authorise the return' }).click();
     await dialog.getByText(`RMA number ${reference}`).waitFor();
     await dialog.getByRole('button', { name: 'Authorise the return' }).click();
@@ -161,7 +181,10 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
         !/^401 fetch .*\/api\/staff\/session/.test(p) &&
         !/status of 401/.test(p) &&
         !/^422 fetch .*\/api\/admin\/cases\/.*\/actions/.test(p) &&
-        !/status of 422/.test(p),
+        !/status of 422/.test(p) &&
+        // and the removal refused for its short reason (400).
+        !/^400 fetch .*\/api\/admin\/cases\/.*\/evidence\//.test(p) &&
+        !/status of 400/.test(p),
     );
     assert.deepEqual(unexpected, []);
   });

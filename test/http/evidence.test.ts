@@ -9,9 +9,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
+import { hashPassword } from '../../src/accounts/passwords.ts';
+import { staffUsers } from '../../src/accounts/schema.ts';
 import { privateDir } from '../../src/aftersales/evidence/storage.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import { json, startTestApp, type TestApp } from '../helpers/app.ts';
+import { uuidv7 } from '../../src/shared/ids.ts';
+import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
 import {
   type EvidenceCase,
   executable,
@@ -518,6 +521,58 @@ describe('evidence uploads over HTTP (issue 10 point 3)', () => {
     assert.equal(res.statusCode, 413, res.body);
     assert.equal(errorOf(res).field, 'file');
     assert.match(errorOf(res).message, /lasts 3 seconds; at most 2 seconds/);
+  });
+
+  it('staff remove a file with a reason kept in the timeline; a technician gets 403, a short reason 400, another case’s file 404, no session 401', async () => {
+    const c = await openCase(t, staff, 'dead_on_arrival');
+    assert.equal((await upload(c, [kind('package_front'), file(await photoWithGps())])).statusCode, 201);
+    const [sent] = (await list(c)).files as [FileView];
+    const before = storedFiles(t.ctx.config.DATA_DIR).length;
+    const url = `/api/admin/cases/${c.caseId}/evidence/${sent.id}`;
+    const remove = (cookie: string | undefined, reason: string, at = url) =>
+      t.app.inject({
+        method: 'DELETE',
+        url: at,
+        headers: cookie ? { cookie } : {},
+        payload: { reason },
+      });
+    const why = 'The photo shows the customer’s ID card.';
+
+    assert.equal((await remove(undefined, why)).statusCode, 401);
+    await t.ctx.db.insert(staffUsers).values({
+      id: uuidv7(),
+      email: 'evidence-tech@aftercare.test',
+      name: 'Tess Technician',
+      passwordHash: await hashPassword('a long enough password'),
+      role: 'technician',
+    });
+    const tech = cookieHeader(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/session',
+        payload: { email: 'evidence-tech@aftercare.test', password: 'a long enough password' },
+      }),
+    );
+    assert.equal((await remove(tech, why)).statusCode, 403);
+    let res = await remove(staff, 'wrong');
+    assert.equal(res.statusCode, 400);
+    assert.equal(errorOf(res).field, 'reason');
+    res = await remove(staff, why, `/api/admin/cases/${doa.caseId}/evidence/${sent.id}`);
+    assert.equal(res.statusCode, 404, 'a file of another case');
+    assert.equal((await list(c)).files.length, 1, 'nothing removed by a refused request');
+
+    res = await remove(staff, `  ${why}  `);
+    assert.equal(res.statusCode, 204, res.body);
+    assert.equal((await list(c)).files.length, 0);
+    assert.equal(storedFiles(t.ctx.config.DATA_DIR).length, before - 2, 'the original and its thumbnail');
+    assert.equal((await t.app.inject({ method: 'GET', url: sent.url })).statusCode, 404);
+    assert.equal((await remove(staff, why)).statusCode, 404, 'removing twice');
+
+    const detail = json<{ case: { timeline: Array<{ action: string; note: string | null }> } }>(
+      await t.app.inject({ method: 'GET', url: `/api/admin/cases/${c.caseId}`, headers: { cookie: staff } }),
+    ).case;
+    const removal = detail.timeline.find((e) => e.action === 'remove_evidence');
+    assert.equal(removal?.note, `Front of the package: ${why}`);
   });
 
   it('nothing half-written: every row has both its files and every stored file has its row; the scratch folder is empty', async () => {

@@ -31,6 +31,12 @@ export const caseActionRoles: Record<CaseAction, readonly StaffRole[]> = {
   close: CS,
 };
 
+/**
+ * Who may remove a file from a case (a wrong upload, or one showing more than it should: an ID card, a face):
+ * customer service, who handle the customer and the evidence, and the owner.
+ */
+export const evidenceRemovalRoles: readonly StaffRole[] = CS;
+
 export function roleMayTake(role: StaffRole, action: CaseAction): boolean {
   return caseActionRoles[action].includes(role);
 }

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
 import { actionsFor, caseActions } from './case-lifecycle.ts';
-import { type StaffRole, staffActionsFor } from './case-roles.ts';
+import { evidenceRemovalRoles, type StaffRole, staffActionsFor } from './case-roles.ts';
 import { customerWaitMs, deadlineMark } from './case-rules.ts';
 import type { AdminCaseDetail, CustomerCase } from './schemas.ts';
 
@@ -198,6 +198,7 @@ export async function adminCaseDetail(
       action,
       label: caseActions[action].label,
     })),
+    mayRemoveEvidence: evidenceRemovalRoles.includes(viewer.role),
     staff,
   };
 }

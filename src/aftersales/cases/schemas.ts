@@ -385,6 +385,8 @@ export const adminCaseDetailSchema = z.object({
    * button's words.
    */
   actions: z.array(z.object({ action: z.enum(caseActionNames), label: z.string() })),
+  /** Whether the signed-in staff member's role may remove evidence files (with a reason). */
+  mayRemoveEvidence: z.boolean(),
   /** Active staff a case can be assigned to. */
   staff: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string() })),
 });

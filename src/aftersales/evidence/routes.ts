@@ -18,7 +18,7 @@ import { AppError } from '../../shared/errors.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { noStore } from '../../shared/no-store.ts';
 import { caseIdParams, caseLinkParams } from '../cases/schemas.ts';
-import { deleteCustomerEvidence } from './delete-evidence.service.ts';
+import { deleteCustomerEvidence, removeEvidenceAsStaff } from './delete-evidence.service.ts';
 import { evidenceServices } from './evidence-context.ts';
 import type { EvidenceAccess } from './evidence-records.ts';
 import { listEvidence } from './list-evidence.service.ts';
@@ -29,6 +29,8 @@ import {
   evidenceFileQuery,
   evidenceFileResponse,
   evidenceListResponse,
+  evidenceRemovalBody,
+  staffEvidenceFileParams,
 } from './schemas.ts';
 import { openEvidenceFile } from './serve-evidence.service.ts';
 import { uploadEvidence } from './upload-evidence.service.ts';
@@ -199,6 +201,26 @@ export const evidenceStaffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         caseId: request.params.id,
         staffId: staffOf(request).id,
       }),
+  );
+
+  app.delete(
+    '/cases/:id/evidence/:evidenceId',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Remove a file from a case with a written reason kept in its timeline (customer service and owner; 400 on a short reason)',
+        params: staffEvidenceFileParams,
+        body: evidenceRemovalBody,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { id, evidenceId } = request.params;
+      await removeEvidenceAsStaff(ctx, id, evidenceId, staffOf(request), request.body.reason);
+      return reply.status(204).send(null);
+    },
   );
 };
 

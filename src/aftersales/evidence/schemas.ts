@@ -1,6 +1,7 @@
 /** Evidence on the wire (the list answer, one file, route parameters). */
 import { z } from 'zod';
-import { caseLinkParams } from '../cases/schemas.ts';
+import { text } from '../../shared/text.ts';
+import { caseIdParams, caseLinkParams } from '../cases/schemas.ts';
 import { evidenceKinds } from '../claim.schema.ts';
 import { evidenceVariants } from './signed-url.ts';
 
@@ -33,6 +34,11 @@ export const evidenceListResponse = z.object({
 export const evidenceFileResponse = z.object({ file: evidenceFileSchema });
 
 export const customerEvidenceFileParams = caseLinkParams.extend({ evidenceId: z.uuid() });
+
+export const staffEvidenceFileParams = caseIdParams.extend({ evidenceId: z.uuid() });
+
+/** Why staff remove a file: kept in the case's timeline (its minimum length is CASE_OVERRIDE_REASON_MIN_CHARS). */
+export const evidenceRemovalBody = z.strictObject({ reason: text({ multiline: true }).trim().max(2000) });
 
 export const evidenceFileParams = z.strictObject({ id: z.uuid(), variant: z.enum(evidenceVariants) });
 export const evidenceFileQuery = z.strictObject({

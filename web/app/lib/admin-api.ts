@@ -352,6 +352,15 @@ export function getCaseEvidence(
   return request('GET', `/api/admin/cases/${encodeURIComponent(caseId)}/evidence`);
 }
 
+/** Staff remove a file from a case; `reason` is kept in the case's timeline (400 on `reason` when too short). */
+export function removeCaseEvidence(caseId: string, evidenceId: string, reason: string): Promise<void> {
+  return request(
+    'DELETE',
+    `/api/admin/cases/${encodeURIComponent(caseId)}/evidence/${encodeURIComponent(evidenceId)}`,
+    { reason },
+  );
+}
+
 /** Staff add a file to a case (a photo a customer emailed, the technician's own pictures). */
 export function uploadCaseEvidence(
   caseId: string,

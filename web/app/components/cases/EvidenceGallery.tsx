@@ -5,13 +5,19 @@
  * Reads `/api/admin/cases/:id/evidence` itself (TanStack Query, inside the back office's QueryClient) and
  * reads it again every four minutes, before the signed addresses (10 minutes) expire.
  *
- * Mounting (the integrator): `<EvidenceGallery caseId={case.id} />` anywhere under the admin layout.
+ * Staff whose role allows it (`mayRemove`) remove a file with a written reason, kept in the case's timeline: a
+ * wrong upload, or a picture that shows more than it should (an ID card, a face).
+ *
+ * Mounting: `<EvidenceGallery caseId={case.id} mayRemove={case.mayRemoveEvidence} />` under the admin layout.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { getCaseEvidence, uploadCaseEvidence } from '../../lib/admin-api.ts';
+import { getCaseEvidence, isApiError, removeCaseEvidence, uploadCaseEvidence } from '../../lib/admin-api.ts';
+import { caseKeys } from '../../lib/admin-cases-api.ts';
+import { ConfirmDialog } from '../admin/ConfirmDialog.tsx';
 import { formatDateTime, formatUsd } from '../admin/format.ts';
 import { errorMessage, LoadError, Loading } from '../admin/QueryState.tsx';
+import { Textarea } from '../ui/Input.tsx';
 import { Badge, Button, Notice } from '../ui/index.ts';
 import {
   ACCEPT,
@@ -25,9 +31,11 @@ import {
 export interface EvidenceGalleryProps {
   /** The case's id (uuid), as in /admin/cases/:id. */
   caseId: string;
+  /** The signed-in member's role may remove files (AdminCaseDetail.mayRemoveEvidence). */
+  mayRemove?: boolean;
 }
 
-export function EvidenceGallery({ caseId }: EvidenceGalleryProps) {
+export function EvidenceGallery({ caseId, mayRemove = false }: EvidenceGalleryProps) {
   const key = ['case-evidence', caseId];
   const client = useQueryClient();
   const evidence = useQuery({
@@ -44,6 +52,20 @@ export function EvidenceGallery({ caseId }: EvidenceGalleryProps) {
       void client.invalidateQueries({ queryKey: key });
     },
   });
+
+  const [removing, setRemoving] = useState<{ id: string; title: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const remove = useMutation({
+    mutationFn: () => removeCaseEvidence(caseId, removing?.id as string, reason.trim()),
+    onSuccess: () => {
+      setRemoving(null);
+      void client.invalidateQueries({ queryKey: key });
+      // The removal is a row of the case's timeline.
+      void client.invalidateQueries({ queryKey: caseKeys.all });
+    },
+  });
+  const reasonError =
+    isApiError(remove.error, 400) && remove.error.field === 'reason' ? remove.error.fieldMessage : undefined;
 
   if (evidence.isPending) return <Loading label="Loading the evidence" />;
   if (evidence.isError)
@@ -117,6 +139,21 @@ export function EvidenceGallery({ caseId }: EvidenceGalleryProps) {
                         Open the video
                       </a>
                     )}
+                    {mayRemove && (
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        className="mt-1"
+                        aria-label={`Remove ${kindLabels[f.kind].title.toLowerCase()}, sent ${formatDateTime(f.createdAt)}`}
+                        onClick={() => {
+                          remove.reset();
+                          setReason('');
+                          setRemoving({ id: f.id, title: kindLabels[f.kind].title });
+                        }}
+                      >
+                        Remove
+                      </Button>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -168,6 +205,29 @@ export function EvidenceGallery({ caseId }: EvidenceGalleryProps) {
           )}
         </form>
       )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Remove this file (${removing?.title ?? ''})?`}
+        description="The file is deleted for good, for the customer too; the case's timeline keeps your reason."
+        confirmLabel="Remove the file"
+        confirmVariant="danger"
+        busy={remove.isPending}
+        error={remove.isError && !reasonError ? errorMessage(remove.error) : null}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setRemoving(null)}
+      >
+        <Textarea
+          label="Why"
+          name="reason"
+          required
+          rows={3}
+          maxLength={2000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={reasonError}
+          hint="For example: the photo shows the customer's ID card."
+        />
+      </ConfirmDialog>
     </section>
   );
 }

@@ -85,6 +85,7 @@ const actionWords: Record<string, string> = {
   resolve: 'Resolved',
   withdraw: 'Claim withdrawn',
   close: 'Case closed',
+  remove_evidence: 'Customer service removed a file',
 };
 
 export function timelineWords(action: string, toState: string): string {

@@ -87,7 +87,7 @@ export default function CasePage() {
               </>
             }
           />
-          <EvidenceGallery caseId={d.id} />
+          <EvidenceGallery caseId={d.id} mayRemove={d.mayRemoveEvidence} />
           <CaseThread caseId={d.id} />
           <Timeline c={d} />
         </div>
@@ -224,6 +224,7 @@ function OrderSummary({ c }: { c: AdminCaseDetail }) {
 
 function stepLabel(e: AdminCaseDetail['timeline'][number]): string {
   if (e.action === 'open') return 'Claim opened';
+  if (e.action === 'remove_evidence') return 'Evidence file removed';
   if (e.action === 'assign') {
     const to = e.details?.assignedTo;
     return to ? `Assigned to ${to.name}` : 'Unassigned';
