@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { hashPassword } from '../../src/accounts/passwords.ts';
+import { staffUsers } from '../../src/accounts/schema.ts';
 import { ensureOwner } from '../../src/accounts/staff.service.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -16,6 +18,7 @@ import { type Database, openDatabase } from '../../src/db/client.ts';
 import { seedDemoShop } from '../../src/demo/index.ts';
 import { buildApp } from '../../src/server.ts';
 import { type Clock, systemClock } from '../../src/shared/clock.ts';
+import { uuidv7 } from '../../src/shared/ids.ts';
 
 export const OWNER_EMAIL = 'owner@aftercare.test';
 export const OWNER_PASSWORD = 'correct horse battery staple';
@@ -114,6 +117,26 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A staff member of `role` added to the app's database and signed in (password 'a long enough password'):
+ * their id and session cookie. Sign-in is rate-limited per minute: sign each member in once per file.
+ */
+export async function signedInMember(
+  t: Pick<TestApp, 'app' | 'ctx'>,
+  email: string,
+  name: string,
+  role: 'owner' | 'customer_service' | 'technician',
+): Promise<{ id: string; cookie: string }> {
+  const id = uuidv7();
+  const password = 'a long enough password';
+  await t.ctx.db
+    .insert(staffUsers)
+    .values({ id, email, name, passwordHash: await hashPassword(password), role });
+  const res = await t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+  return { id, cookie: cookieHeader(res) };
 }
 
 /** The `name=value` pairs of a response's Set-Cookie headers, as a Cookie request header. */

@@ -6,14 +6,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffUsers } from '../../src/accounts/schema.ts';
 import type { AdminCaseDetail, CustomerCase } from '../../src/aftersales/cases/schemas.ts';
 import { defaultPolicySettings } from '../../src/aftersales/policy.settings.ts';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
+import { json, signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
 import {
   addToCart,
   checkoutPayload,
@@ -53,21 +52,9 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
   const ids: Record<string, string> = {};
 
   const member = async (email: string, name: string, role: 'customer_service' | 'technician') => {
-    const id = uuidv7();
-    ids[role] = id;
-    await t.ctx.db.insert(staffUsers).values({
-      id,
-      email,
-      name,
-      passwordHash: await hashPassword('a long enough password'),
-      role,
-    });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/staff/session',
-      payload: { email, password: 'a long enough password' },
-    });
-    return cookieHeader(res);
+    const m = await signedInMember(t, email, name, role);
+    ids[role] = m.id;
+    return m.cookie;
   };
 
   before(async () => {

@@ -4,8 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { hashPassword } from '../../src/accounts/passwords.ts';
-import { staffUsers } from '../../src/accounts/schema.ts';
 import {
   type CaseAction,
   type CaseState,
@@ -17,8 +15,7 @@ import type { AdminCaseDetail, CustomerCase } from '../../src/aftersales/cases/s
 import { defaultPolicySettings } from '../../src/aftersales/policy.settings.ts';
 import { FINISHED_CASE_STATES } from '../../src/aftersales/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import { uuidv7 } from '../../src/shared/ids.ts';
-import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
+import { json, signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
 import { type DeliveredOrder, deliveredOrder } from '../helpers/cases-fixtures.ts';
 import { countRows, type ErrorShape, type ProductOptions } from '../helpers/orders-fixtures.ts';
 
@@ -46,19 +43,7 @@ describe('after-sales cases over HTTP (issue 10)', () => {
   before(async () => {
     t = await startTestApp({ clock, env: { STAFF_IDLE_MINUTES: '720' } });
     owner = await t.staffCookie();
-    await t.ctx.db.insert(staffUsers).values({
-      id: uuidv7(),
-      email: 'cs@aftercare.test',
-      name: 'Casey',
-      passwordHash: await hashPassword('a long enough password'),
-      role: 'customer_service',
-    });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/staff/session',
-      payload: { email: 'cs@aftercare.test', password: 'a long enough password' },
-    });
-    customerService = cookieHeader(res);
+    customerService = (await signedInMember(t, 'cs@aftercare.test', 'Casey', 'customer_service')).cookie;
   });
   after(() => t.close());
 

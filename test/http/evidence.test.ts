@@ -9,12 +9,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { hashPassword } from '../../src/accounts/passwords.ts';
-import { staffUsers } from '../../src/accounts/schema.ts';
 import { privateDir } from '../../src/aftersales/evidence/storage.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import { uuidv7 } from '../../src/shared/ids.ts';
-import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
+import { json, signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
 import {
   type EvidenceCase,
   executable,
@@ -539,20 +536,8 @@ describe('evidence uploads over HTTP (issue 10 point 3)', () => {
     const why = 'The photo shows the customer’s ID card.';
 
     assert.equal((await remove(undefined, why)).statusCode, 401);
-    await t.ctx.db.insert(staffUsers).values({
-      id: uuidv7(),
-      email: 'evidence-tech@aftercare.test',
-      name: 'Tess Technician',
-      passwordHash: await hashPassword('a long enough password'),
-      role: 'technician',
-    });
-    const tech = cookieHeader(
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/staff/session',
-        payload: { email: 'evidence-tech@aftercare.test', password: 'a long enough password' },
-      }),
-    );
+    const tech = (await signedInMember(t, 'evidence-tech@aftercare.test', 'Tess Technician', 'technician'))
+      .cookie;
     assert.equal((await remove(tech, why)).statusCode, 403);
     let res = await remove(staff, 'wrong');
     assert.equal(res.statusCode, 400);

@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffUsers } from '../../src/accounts/schema.ts';
 import type { CustomerCase } from '../../src/aftersales/cases/schemas.ts';
 import { createReplacement } from '../../src/aftersales/remedies/create-replacement.ts';
@@ -17,7 +16,7 @@ import { issueCoupon } from '../../src/orders/coupons/issue-coupon.ts';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
+import { json, signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
 import {
   addToCart,
   cardToken,
@@ -52,19 +51,7 @@ describe('money of after-sales cases over HTTP (issue 10 point 5)', () => {
     owner = await t.staffCookie();
     const [me] = await t.ctx.db.select().from(staffUsers);
     staff.id = me?.id as string;
-    await t.ctx.db.insert(staffUsers).values({
-      id: uuidv7(),
-      email: 'tech@aftercare.test',
-      name: 'Tess',
-      passwordHash: await hashPassword('a long enough password'),
-      role: 'technician',
-    });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/staff/session',
-      payload: { email: 'tech@aftercare.test', password: 'a long enough password' },
-    });
-    technician = cookieHeader(res);
+    technician = (await signedInMember(t, 'tech@aftercare.test', 'Tess', 'technician')).cookie;
   });
   after(() => t.close());
 

@@ -6,8 +6,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../src/accounts/passwords.ts';
-import { staffUsers } from '../../src/accounts/schema.ts';
 import { assessmentWords, explanationText } from '../../src/aftersales/assessment-words.ts';
 import type { ClaimInput } from '../../src/aftersales/claim.schema.ts';
 import type {
@@ -16,8 +14,7 @@ import type {
 } from '../../src/aftersales/playground/schemas.ts';
 import { assessClaim, defaultPolicySettings, type PolicySettings } from '../../src/aftersales/policy.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import { uuidv7 } from '../../src/shared/ids.ts';
-import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
+import { json, signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
 import { deliveredOrder, staffRequest } from '../helpers/cases-fixtures.ts';
 import type { ErrorShape } from '../helpers/orders-fixtures.ts';
 
@@ -148,19 +145,7 @@ describe('policy playground over HTTP (issue 11 point 3)', () => {
   before(async () => {
     t = await startTestApp({ clock });
     owner = await t.staffCookie();
-    await t.ctx.db.insert(staffUsers).values({
-      id: uuidv7(),
-      email: 'tech@aftercare.test',
-      name: 'Tess Technician',
-      passwordHash: await hashPassword('a long enough password'),
-      role: 'technician',
-    });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/staff/session',
-      payload: { email: 'tech@aftercare.test', password: 'a long enough password' },
-    });
-    technician = cookieHeader(res);
+    technician = (await signedInMember(t, 'tech@aftercare.test', 'Tess Technician', 'technician')).cookie;
   });
   after(() => t.close());
 

@@ -6,15 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { hashPassword } from '../../src/accounts/passwords.ts';
-import { staffUsers } from '../../src/accounts/schema.ts';
 import { casePagePath } from '../../src/aftersales/cases/case-link.ts';
 import type { AdminCaseDetail } from '../../src/aftersales/cases/schemas.ts';
 import { defaultPolicySettings, type PolicySettings } from '../../src/aftersales/policy.settings.ts';
 import { describePolicy } from '../../src/aftersales/policy.text.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import { uuidv7 } from '../../src/shared/ids.ts';
-import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
+import { json, signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
 import { deliveredOrder, openCase, staffMove, staffRequest } from '../helpers/cases-fixtures.ts';
 import { countRows, type ErrorShape } from '../helpers/orders-fixtures.ts';
 
@@ -66,19 +63,7 @@ describe('policy settings as versions (issue 11 points 1-2)', () => {
   before(async () => {
     t = await startTestApp({ clock, env: { STAFF_IDLE_MINUTES: '720' } });
     owner = await t.staffCookie();
-    await t.ctx.db.insert(staffUsers).values({
-      id: uuidv7(),
-      email: 'cs@aftercare.test',
-      name: 'Casey',
-      passwordHash: await hashPassword('a long enough password'),
-      role: 'customer_service',
-    });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/staff/session',
-      payload: { email: 'cs@aftercare.test', password: 'a long enough password' },
-    });
-    cs = cookieHeader(res);
+    cs = (await signedInMember(t, 'cs@aftercare.test', 'Casey', 'customer_service')).cookie;
   });
   after(() => t.close());
 

@@ -1,11 +1,8 @@
 /** The shop's identity in the back office (SH-SOC-1): the owner edits it, the storefront shows it at once. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { hashPassword } from '../../src/accounts/passwords.ts';
-import { staffUsers } from '../../src/accounts/schema.ts';
 import { defaultShopSettings, type ShopSettings } from '../../src/settings/shop.ts';
-import { uuidv7 } from '../../src/shared/ids.ts';
-import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
+import { json, signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
 
 type ErrorShape = { error: { code: string; field?: string } };
 
@@ -27,19 +24,7 @@ describe('back office: shop settings, SH-SOC-1', () => {
   before(async () => {
     t = await startTestApp();
     owner = await t.staffCookie();
-    await t.ctx.db.insert(staffUsers).values({
-      id: uuidv7(),
-      email: 'cs@aftercare.test',
-      name: 'Casey',
-      passwordHash: await hashPassword('a long enough password'),
-      role: 'customer_service',
-    });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/staff/session',
-      payload: { email: 'cs@aftercare.test', password: 'a long enough password' },
-    });
-    customerService = cookieHeader(res);
+    customerService = (await signedInMember(t, 'cs@aftercare.test', 'Casey', 'customer_service')).cookie;
   });
   after(async () => t.close());
 
