@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { text } from '../../shared/text.ts';
 import { claimKinds } from '../claim.schema.ts';
 import { MESSAGE_MAX_CHARS } from './message-limits.ts';
-import { assessmentSchema, customerFactsSchema } from './schemas.ts';
+import { assessmentSchema, customerFactsSchema, customerQuestionSchema } from './schemas.ts';
 
 export { type CustomerQuestion, customerQuestionSchema } from './schemas.ts';
 
@@ -88,4 +88,6 @@ export const questionSummaryResponse = z.object({
   unanswered: z.number().int(),
 });
 export const questionIdParams = z.strictObject({ id: z.uuid() });
+export const questionLinkParams = z.strictObject({ token: text().min(1).max(200), id: z.uuid() });
+export const customerQuestionResponse = z.object({ question: customerQuestionSchema });
 export const answeredQuestionResponse = z.object({ question: questionSchema });

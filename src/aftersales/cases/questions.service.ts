@@ -191,14 +191,14 @@ export async function unansweredQuestionCount(db: Db): Promise<number> {
 
 /**
  * An order's questions as its customer reads them on the order page, oldest first, with the answer once given
- * (staff are "customer service", never named).
+ * (staff are "customer service", never named). `id`: only that one.
  */
-export async function customerQuestions(db: Db, orderId: string): Promise<CustomerQuestion[]> {
+export async function customerQuestions(db: Db, orderId: string, id?: string): Promise<CustomerQuestion[]> {
   const rows = await db
     .select({ q: supportQuestions, productName: orderLines.productName })
     .from(supportQuestions)
     .innerJoin(orderLines, eq(orderLines.id, supportQuestions.orderLineId))
-    .where(eq(supportQuestions.orderId, orderId))
+    .where(and(eq(supportQuestions.orderId, orderId), id ? eq(supportQuestions.id, id) : undefined))
     .orderBy(asc(supportQuestions.createdAt), asc(supportQuestions.id));
   return rows.map(({ q, productName }) => ({
     id: q.id,
@@ -210,4 +210,16 @@ export async function customerQuestions(db: Db, orderId: string): Promise<Custom
     answer:
       q.answer !== null && q.answeredAt ? { body: q.answer, answeredAt: q.answeredAt.toISOString() } : null,
   }));
+}
+
+/** One question of the order behind `token`, as its customer reads it; a 404 for another order's (or none). */
+export async function customerQuestion(
+  ctx: Pick<AppContext, 'db' | 'secret'>,
+  token: string,
+  id: string,
+): Promise<CustomerQuestion> {
+  const order = await orderOfLink(ctx.db, ctx.secret, token);
+  const [question] = await customerQuestions(ctx.db, order.id, id);
+  if (!question) throw new NotFound('Question');
+  return question;
 }
