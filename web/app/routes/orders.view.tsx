@@ -255,9 +255,8 @@ export default function OrderPage() {
                 <li key={q.id} className="space-y-2 py-3" data-question={q.id}>
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <div>
-                      <span className="block font-semibold text-gray-900">
-                        {q.item}: {q.kind.toLowerCase()}
-                      </span>
+                      <span className="block font-semibold text-gray-900">{q.item}</span>
+                      <span className="block text-sm text-gray-800">{q.kind}</span>
                       <span className="block text-sm text-muted">Asked {q.askedOn}</span>
                     </div>
                     <Badge tone={q.answer ? 'success' : 'info'}>
