@@ -6,17 +6,22 @@ import { paymentProviders } from '../orders/payments/providers.ts';
 import { injectDelivery, webhookDeliveryFor } from '../orders/payments/webhook-delivery.ts';
 import { compiledResponses } from '../shared/compiled-serializer.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
+import { answerQuestion } from './cases/answer-question.service.ts';
 import { assignCase } from './cases/assign-case.service.ts';
 import { caseDetail, listCases } from './cases/case-admin.service.ts';
 import { postStaffMessage, staffThread } from './cases/case-messages.service.ts';
+import { questionRoles } from './cases/case-roles.ts';
 import {
+  answeredQuestionResponse,
   messageBody,
+  questionIdParams,
   questionListQuery,
   questionListResponse,
+  questionSummaryResponse,
   staffMessageResponse,
   staffThreadResponse,
 } from './cases/conversation.schemas.ts';
-import { listQuestions } from './cases/questions.service.ts';
+import { listQuestions, unansweredQuestionCount } from './cases/questions.service.ts';
 import {
   adminCaseListQuery,
   adminCaseListResponse,
@@ -246,18 +251,57 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     },
   );
 
+  // Questions are customer service's: the workshop (technician) neither reads nor answers them.
+  const questionsGuard = requireRole(...questionRoles);
+
   app.get(
     '/questions',
     {
+      preHandler: questionsGuard,
       schema: {
         tags: ['admin: after-sales'],
         security,
         summary:
-          'Questions customers sent about a line instead of a claim (no case, no return), newest first',
+          'Questions customers sent about a line instead of a claim (no case, no return): waiting ones first, then newest; state keeps one kind (owner and customer service)',
         querystring: questionListQuery,
         response: { 200: questionListResponse, ...errorResponses },
       },
     },
     async (request) => listQuestions(ctx, request.query),
+  );
+
+  app.get(
+    '/questions/summary',
+    {
+      preHandler: questionsGuard,
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary: 'How many questions wait for an answer (owner and customer service)',
+        response: { 200: questionSummaryResponse, ...errorResponses },
+      },
+    },
+    async () => ({ unanswered: await unansweredQuestionCount(ctx.db) }),
+  );
+
+  app.post(
+    '/questions/:id/answer',
+    {
+      preHandler: questionsGuard,
+      // Far above the 5,000-character limit, so a longer answer is a 400 naming `body`, not a 413.
+      bodyLimit: 512 * 1024,
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary:
+          'Answer a question once (409 when it already has an answer): the customer is emailed the answer with the link to their order page, where it also shows',
+        params: questionIdParams,
+        body: messageBody,
+        response: { 200: answeredQuestionResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      question: await answerQuestion(ctx, request.params.id, request.body.body, staffOf(request)),
+    }),
   );
 };

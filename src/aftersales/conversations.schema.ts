@@ -32,7 +32,8 @@ export const afterSalesCaseMessages = pgTable(
 
 /**
  * A question about one order line, sent instead of a claim the policy declined (or any claim the customer
- * prefers to ask about first). It opens no case and no return: staff read it and answer by email.
+ * prefers to ask about first). It opens no case and no return: customer service answers it once, in the back
+ * office; the answer is emailed to the customer and shown on their order page.
  */
 export const supportQuestions = pgTable(
   'support_questions',
@@ -50,6 +51,12 @@ export const supportQuestions = pgTable(
     /** The engine's answer the customer saw, judged again from the records when the question was sent. */
     assessment: jsonb().$type<Assessment>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
+    /** Customer service's answer (validated by `messageText`); null until answered, written once. */
+    answer: text(),
+    /** Who answered; null before the answer (and once that account is removed: the answer stays). */
+    answeredBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** When it was answered; null while the question waits. Set with `answer`, in one statement. */
+    answeredAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('support_questions_created_idx').on(t.createdAt, t.id),

@@ -12,14 +12,16 @@ import { customerMoveCase } from './cases/case-action.service.ts';
 import { customerThread, postCustomerMessage } from './cases/case-messages.service.ts';
 import {
   customerMessageResponse,
+  customerQuestionResponse,
   customerThreadResponse,
   messageBody,
   questionBody,
+  questionLinkParams,
   questionResponse,
 } from './cases/conversation.schemas.ts';
 import { openClaims } from './cases/open-claims.service.ts';
 import { orderCases } from './cases/order-cases.service.ts';
-import { askQuestion } from './cases/questions.service.ts';
+import { askQuestion, customerQuestion } from './cases/questions.service.ts';
 import {
   assessResponse,
   caseActionBody,
@@ -134,6 +136,22 @@ export const afterSalesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       const message = await postCustomerMessage(ctx, token, reference, request.body.body);
       return reply.status(201).send({ message });
     },
+  );
+
+  app.get(
+    '/orders/by-link/:token/questions/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          "One question sent about this order, with customer service's answer once given (404 for another order's)",
+        params: questionLinkParams,
+        response: { 200: customerQuestionResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      question: await customerQuestion(ctx, request.params.token, request.params.id),
+    }),
   );
 
   app.post(

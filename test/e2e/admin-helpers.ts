@@ -53,11 +53,16 @@ interface PageDocument {
   querySelectorAll(selector: string): { length: number };
 }
 
-/** Signs in through the sign-in page (the `next` page or the dashboard follows). */
-export async function signInThroughPage(page: Page, baseUrl: string, next = '/admin'): Promise<void> {
+/** Signs in through the sign-in page as the owner, or as `as` (the `next` page or the dashboard follows). */
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  next = '/admin',
+  as: { email: string; password: string } = { email: OWNER_EMAIL, password: OWNER_PASSWORD },
+): Promise<void> {
   await page.goto(`${baseUrl}/admin/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email').fill(OWNER_EMAIL);
-  await page.getByLabel('Password').fill(OWNER_PASSWORD);
+  await page.getByLabel('Email').fill(as.email);
+  await page.getByLabel('Password').fill(as.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
   await adminSettled(page);

@@ -24,6 +24,7 @@ export default [
     route('orders/:id', 'routes/admin/order.tsx'),
     route('cases', 'routes/admin/cases.tsx'),
     route('cases/:id', 'routes/admin/case.tsx'),
+    route('questions', 'routes/admin/questions.tsx'),
     route('policy/playground', 'routes/admin/policy-playground.tsx'),
     route('products', 'routes/admin/products.tsx'),
     route('products/new', 'routes/admin/product-new.tsx'),

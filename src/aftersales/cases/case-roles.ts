@@ -37,6 +37,12 @@ export const caseActionRoles: Record<CaseAction, readonly StaffRole[]> = {
  */
 export const evidenceRemovalRoles: readonly StaffRole[] = CS;
 
+/**
+ * Who reads and answers customers' questions (issue 10 point 1): customer service, who handle the customer, and
+ * the owner; the workshop does not.
+ */
+export const questionRoles: readonly StaffRole[] = CS;
+
 export function roleMayTake(role: StaffRole, action: CaseAction): boolean {
   return caseActionRoles[action].includes(role);
 }

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { text } from '../../shared/text.ts';
 import { claimKinds } from '../claim.schema.ts';
 import { MESSAGE_MAX_CHARS } from './message-limits.ts';
-import { assessmentSchema, customerFactsSchema } from './schemas.ts';
+import { assessmentSchema, customerFactsSchema, customerQuestionSchema } from './schemas.ts';
+
+export { type CustomerQuestion, customerQuestionSchema } from './schemas.ts';
 
 export { MESSAGE_MAX_CHARS };
 
@@ -57,11 +59,23 @@ export const questionSchema = z.object({
   body: z.string(),
   assessment: assessmentSchema,
   createdAt: isoDate,
+  /** Customer service's answer, with who gave it (null once that account is removed); null while it waits. */
+  answer: z
+    .object({
+      body: z.string(),
+      staff: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      answeredAt: isoDate,
+    })
+    .nullable(),
 });
+export type StaffQuestion = z.infer<typeof questionSchema>;
 export const questionResponse = z.object({
   question: questionSchema.pick({ id: true, kind: true, createdAt: true }),
 });
+export const questionStates = ['unanswered', 'answered'] as const;
 export const questionListQuery = z.strictObject({
+  /** Only the questions still waiting, or only the answered ones; without it, the waiting ones come first. */
+  state: z.enum(questionStates).optional(),
   cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -69,3 +83,11 @@ export const questionListResponse = z.object({
   items: z.array(questionSchema),
   nextCursor: z.string().nullable(),
 });
+export const questionSummaryResponse = z.object({
+  /** How many questions wait for an answer (the back office's navigation shows it). */
+  unanswered: z.number().int(),
+});
+export const questionIdParams = z.strictObject({ id: z.uuid() });
+export const questionLinkParams = z.strictObject({ token: text().min(1).max(200), id: z.uuid() });
+export const customerQuestionResponse = z.object({ question: customerQuestionSchema });
+export const answeredQuestionResponse = z.object({ question: questionSchema });

@@ -1,21 +1,30 @@
 /**
  * Questions to customer service about an order line (issue 10 point 1): what a customer sends when the policy
  * declines a claim. A question opens no case and no return; it keeps the engine's answer, judged again from the
- * order's records when it is sent, so staff read what the customer was told. Staff list them newest first.
+ * order's records when it is sent, so staff read what the customer was told. Staff list them waiting first,
+ * then newest; customer service answers each once (answer-question.service.ts).
  */
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { staffUsers } from '../../accounts/schema.ts';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../../shared/cursor.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { ClaimKind } from '../claim.schema.ts';
 import { supportQuestions } from '../conversations.schema.ts';
 import { assessClaim } from '../policy.ts';
 import { currentPolicyVersion } from '../policy-versions.service.ts';
 import { claimsOf, linesOf, orderOfLink } from './claim-records.ts';
-import type { QuestionBody, questionListQuery, questionListResponse } from './conversation.schemas.ts';
+import type {
+  CustomerQuestion,
+  QuestionBody,
+  questionListQuery,
+  questionListResponse,
+  StaffQuestion,
+} from './conversation.schemas.ts';
 import type { ClaimBody } from './schemas.ts';
 
 /** What a customer asks about: one or more lines with the claim's answers, and the words of the question. */
@@ -76,46 +85,141 @@ export async function askQuestion(
 type ListQuery = z.output<typeof questionListQuery>;
 type ListPage = z.infer<typeof questionListResponse>;
 
-/** The questions, newest first, in cursor pages. */
-export async function listQuestions(ctx: Pick<AppContext, 'db'>, query: ListQuery): Promise<ListPage> {
-  const where: SQL[] = [];
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor, 'newest', instantKey);
-    where.push(
-      sql`(${supportQuestions.createdAt}, ${supportQuestions.id}) < (${c.key}::timestamptz, ${c.id}::uuid)`,
-    );
-  }
-  const rows = await ctx.db
+/** `answered|createdAt` of the last row: "0|2026-03-02T09:00:00.000Z" for a question still waiting. */
+const waitingFirstKey = z
+  .string()
+  .regex(/^[01]\|/)
+  .refine((key) => instantKey.safeParse(key.slice(2)).success);
+const answeredSql = sql<boolean>`(${supportQuestions.answeredAt} is not null)`;
+
+/** The rows of questions with their order, line and the staff member who answered (null once removed). */
+function questionRows(db: Db) {
+  return db
     .select({
       q: supportQuestions,
       orderReference: orders.reference,
       productName: orderLines.productName,
       variantName: orderLines.variantName,
+      staffName: staffUsers.name,
     })
     .from(supportQuestions)
     .innerJoin(orders, eq(orders.id, supportQuestions.orderId))
     .innerJoin(orderLines, eq(orderLines.id, supportQuestions.orderLineId))
+    .leftJoin(staffUsers, eq(staffUsers.id, supportQuestions.answeredBy));
+}
+
+type QuestionRow = Awaited<ReturnType<typeof questionRows>>[number];
+
+function staffQuestionView({
+  q,
+  orderReference,
+  productName,
+  variantName,
+  staffName,
+}: QuestionRow): StaffQuestion {
+  return {
+    id: q.id,
+    orderId: q.orderId,
+    orderReference,
+    orderLineId: q.orderLineId,
+    productName,
+    variantName,
+    kind: q.kind,
+    body: q.body,
+    assessment: q.assessment,
+    createdAt: q.createdAt.toISOString(),
+    answer:
+      q.answer !== null && q.answeredAt
+        ? {
+            body: q.answer,
+            staff: q.answeredBy ? { id: q.answeredBy, name: staffName ?? '' } : null,
+            answeredAt: q.answeredAt.toISOString(),
+          }
+        : null,
+  };
+}
+
+/** One question as the back office shows it; a 404 when there is none with this id. */
+export async function staffQuestion(db: Db, id: string): Promise<StaffQuestion> {
+  const [row] = await questionRows(db).where(eq(supportQuestions.id, id));
+  if (!row) throw new NotFound('Question');
+  return staffQuestionView(row);
+}
+
+/**
+ * The questions in cursor pages: those waiting for an answer first, then the answered ones, newest first within
+ * each; `state` keeps one of the two. A cursor of another list is a 400 on `cursor`.
+ */
+export async function listQuestions(ctx: Pick<AppContext, 'db'>, query: ListQuery): Promise<ListPage> {
+  const where: SQL[] = [];
+  if (query.state === 'unanswered') where.push(isNull(supportQuestions.answeredAt));
+  if (query.state === 'answered') where.push(isNotNull(supportQuestions.answeredAt));
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor, 'waiting-first', waitingFirstKey);
+    const answered = c.key.startsWith('1');
+    where.push(
+      sql`(${answeredSql} > ${answered}::boolean or (${answeredSql} = ${answered}::boolean and (${supportQuestions.createdAt}, ${supportQuestions.id}) < (${c.key.slice(2)}::timestamptz, ${c.id}::uuid)))`,
+    );
+  }
+  const rows = await questionRows(ctx.db)
     .where(and(...where))
-    .orderBy(desc(supportQuestions.createdAt), desc(supportQuestions.id))
+    .orderBy(asc(answeredSql), desc(supportQuestions.createdAt), desc(supportQuestions.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map(({ q, orderReference, productName, variantName }) => ({
-      id: q.id,
-      orderId: q.orderId,
-      orderReference,
-      orderLineId: q.orderLineId,
-      productName,
-      variantName,
-      kind: q.kind,
-      body: q.body,
-      assessment: q.assessment,
-      createdAt: q.createdAt.toISOString(),
-    })),
+    items: page.map(staffQuestionView),
     nextCursor:
       rows.length > query.limit && last
-        ? encodeCursor('newest', last.q.createdAt.toISOString(), last.q.id)
+        ? encodeCursor(
+            'waiting-first',
+            `${last.q.answeredAt ? 1 : 0}|${last.q.createdAt.toISOString()}`,
+            last.q.id,
+          )
         : null,
   };
+}
+
+/** How many questions wait for an answer: the count beside the back office's "Questions" link. */
+export async function unansweredQuestionCount(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(supportQuestions)
+    .where(isNull(supportQuestions.answeredAt));
+  return row?.n ?? 0;
+}
+
+/**
+ * An order's questions as its customer reads them on the order page, oldest first, with the answer once given
+ * (staff are "customer service", never named). `id`: only that one.
+ */
+export async function customerQuestions(db: Db, orderId: string, id?: string): Promise<CustomerQuestion[]> {
+  const rows = await db
+    .select({ q: supportQuestions, productName: orderLines.productName })
+    .from(supportQuestions)
+    .innerJoin(orderLines, eq(orderLines.id, supportQuestions.orderLineId))
+    .where(and(eq(supportQuestions.orderId, orderId), id ? eq(supportQuestions.id, id) : undefined))
+    .orderBy(asc(supportQuestions.createdAt), asc(supportQuestions.id));
+  return rows.map(({ q, productName }) => ({
+    id: q.id,
+    orderLineId: q.orderLineId,
+    productName,
+    kind: q.kind,
+    body: q.body,
+    createdAt: q.createdAt.toISOString(),
+    answer:
+      q.answer !== null && q.answeredAt ? { body: q.answer, answeredAt: q.answeredAt.toISOString() } : null,
+  }));
+}
+
+/** One question of the order behind `token`, as its customer reads it; a 404 for another order's (or none). */
+export async function customerQuestion(
+  ctx: Pick<AppContext, 'db' | 'secret'>,
+  token: string,
+  id: string,
+): Promise<CustomerQuestion> {
+  const order = await orderOfLink(ctx.db, ctx.secret, token);
+  const [question] = await customerQuestions(ctx.db, order.id, id);
+  if (!question) throw new NotFound('Question');
+  return question;
 }

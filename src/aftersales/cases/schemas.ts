@@ -194,6 +194,18 @@ export type CustomerCase = z.infer<typeof customerCaseSchema>;
 export const openCasesResponse = z.object({ cases: z.array(customerCaseSchema) });
 export const customerCaseResponse = z.object({ case: customerCaseSchema });
 
+/** A question as its customer reads it on the order page: staff are "customer service", never named. */
+export const customerQuestionSchema = z.object({
+  id: z.uuid(),
+  orderLineId: z.uuid(),
+  productName: z.string(),
+  kind: z.enum(claimKinds),
+  body: z.string(),
+  createdAt: isoDate,
+  answer: z.object({ body: z.string(), answeredAt: isoDate }).nullable(),
+});
+export type CustomerQuestion = z.infer<typeof customerQuestionSchema>;
+
 export const orderCasesResponse = z.object({
   /** The order's lines a claim can name. */
   lines: z.array(
@@ -205,6 +217,8 @@ export const orderCasesResponse = z.object({
     }),
   ),
   cases: z.array(customerCaseSchema),
+  /** The questions sent about the order's lines, oldest first, each with customer service's answer once given. */
+  questions: z.array(customerQuestionSchema),
 });
 
 export const caseActionBody = z.strictObject({

@@ -7,7 +7,8 @@ import { type RenderedEmail, signOffText } from './order-email.ts';
 
 export const CASE_OPENED_TEMPLATE = 'case_opened';
 
-const KIND_WORDS: Record<string, string> = {
+/** A claim kind in the customer's words (the case and question emails). */
+export const KIND_WORDS: Record<string, string> = {
   dead_on_arrival: 'arrived not working',
   defective: 'defective',
   incorrect_item: 'not the item ordered',

@@ -283,7 +283,8 @@ export default function ClaimPage() {
           ) : null}
           {result?.asked ? (
             <Notice tone="success" title="Your question was sent to customer service">
-              We answer by email. No case and no return were opened: please do not send anything back.
+              We answer by email, and the answer also shows on your order page. No case and no return were
+              opened: please do not send anything back.
             </Notice>
           ) : null}
 
@@ -421,7 +422,7 @@ export default function ClaimPage() {
               </h2>
               <p className="text-gray-800">
                 The policy does not cover this, so no case can be opened. You can still send it to customer
-                service as a question: it opens no return, and we answer by email.
+                service as a question: it opens no return, and we answer by email and on your order page.
               </p>
               <Textarea
                 label="Your question"

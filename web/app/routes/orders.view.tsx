@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throw error;
   });
   const policy = await currentPolicySettings(context.ctx);
-  const { cases } = await orderCases(context.ctx, token);
+  const { cases, questions } = await orderCases(context.ctx, token);
   return {
     order,
     // A problem can be reported once the items are in the customer's hands (issue 10 point 1).
@@ -49,6 +49,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       state: caseStateWords(c.state).title,
       open: isOpenCase(c.state),
       openedOn: formatDate(c.openedAt),
+    })),
+    // Questions sent instead of a claim, with customer service's answer once given (issue 10 point 1).
+    questions: questions.map((q) => ({
+      id: q.id,
+      item: q.productName,
+      kind: kindChoices.find((k) => k.kind === q.kind)?.label ?? q.kind,
+      body: q.body,
+      askedOn: formatDateTime(q.createdAt),
+      answer: q.answer ? { body: q.answer.body, on: formatDateTime(q.answer.answeredAt) } : null,
     })),
     justPlaced: params.get('placed') === '1',
     placedOn: formatDate(order.placedAt),
@@ -226,6 +235,45 @@ export default function OrderPage() {
                     <span className="block text-sm text-muted">Opened {c.openedOn}</span>
                   </div>
                   <Badge tone={c.open ? 'info' : 'neutral'}>{c.state}</Badge>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {d.questions.length > 0 ? (
+          <section
+            id="questions"
+            aria-labelledby="questions-title"
+            className="space-y-3 rounded-xl bg-surface p-5 ring-1 ring-line sm:p-6"
+          >
+            <h2 id="questions-title" className="text-lg font-semibold text-gray-900">
+              Your questions to customer service
+            </h2>
+            <ul className="divide-y divide-line">
+              {d.questions.map((q) => (
+                <li key={q.id} className="space-y-2 py-3" data-question={q.id}>
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <div>
+                      <span className="block font-semibold text-gray-900">{q.item}</span>
+                      <span className="block text-sm text-gray-800">{q.kind}</span>
+                      <span className="block text-sm text-muted">Asked {q.askedOn}</span>
+                    </div>
+                    <Badge tone={q.answer ? 'success' : 'info'}>
+                      {q.answer ? 'Answered' : 'Waiting for an answer'}
+                    </Badge>
+                  </div>
+                  <p className="whitespace-pre-wrap break-words text-sm text-gray-800">{q.body}</p>
+                  {q.answer ? (
+                    <div className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm">
+                      <p className="mb-1 font-semibold text-gray-900">
+                        Customer service answered on {q.answer.on}
+                      </p>
+                      <p className="whitespace-pre-wrap break-words text-gray-800">{q.answer.body}</p>
+                    </div>
+                  ) : (
+                    <p className="text-sm text-muted">We answer by email; the answer will also show here.</p>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,10 +1,14 @@
 /**
  * The back office's frame: a top bar (menu button on phones, who is signed in, sign out) and a navigation
- * that is a sidebar on wide screens and folds away on phones.
+ * that is a sidebar on wide screens and folds away on phones. A link some roles may not use is not shown to
+ * them; the questions link carries how many questions wait for an answer.
  */
+import { useQuery } from '@tanstack/react-query';
 import { type ComponentType, type ReactNode, type SVGProps, useEffect, useId, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { questionRoles } from '../../../../src/aftersales/cases/case-roles.ts';
 import type { Staff } from '../../lib/admin-api.ts';
+import { questionKeys, unansweredQuestions } from '../../lib/admin-questions-api.ts';
 import { Icon } from '../icons.tsx';
 import { Button } from '../ui/Button.tsx';
 import { cx } from '../ui/cx.ts';
@@ -15,12 +19,15 @@ interface NavItem {
   label: string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
   end?: boolean;
+  /** Only these roles see the link (the API answers the others 403); every role without it. */
+  roles?: readonly Staff['role'][];
 }
 
 const navItems: NavItem[] = [
   { to: '/admin', label: 'Dashboard', icon: GaugeIcon, end: true },
   { to: '/admin/orders', label: 'Orders', icon: ReceiptIcon },
   { to: '/admin/cases', label: 'Cases', icon: LifebuoyIcon },
+  { to: '/admin/questions', label: 'Questions', icon: QuestionIcon, roles: questionRoles },
   // `end`: the playground's address starts with the policy's, and only one entry is the current page.
   { to: '/admin/policy', label: 'After-sales policy', icon: ScaleIcon, end: true },
   { to: '/admin/policy/playground', label: 'Policy playground', icon: FlaskIcon },
@@ -36,6 +43,15 @@ function LifebuoyIcon(props: SVGProps<SVGSVGElement>) {
       <circle cx="12" cy="12" r="9" />
       <circle cx="12" cy="12" r="4" />
       <path d="m5.6 5.6 3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6" />
+    </Icon>
+  );
+}
+
+function QuestionIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M4 5h16v11H9l-5 4z" />
+      <path d="M10 9a2 2 0 1 1 2.5 1.9c-.3.1-.5.4-.5.7v.4M12 14h.01" />
     </Icon>
   );
 }
@@ -99,6 +115,16 @@ export function AdminShell({ staff, onSignOut, signingOut = false, children }: A
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation on purpose
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
+  const mayAnswer = staff !== null && questionRoles.includes(staff.role);
+  // The count beside "Questions": asked again every minute and after each answer (the page invalidates it).
+  const waiting = useQuery({
+    queryKey: questionKeys.summary,
+    queryFn: unansweredQuestions,
+    enabled: mayAnswer,
+    refetchInterval: 60_000,
+  });
+  const items = navItems.filter((item) => !item.roles || (staff !== null && item.roles.includes(staff.role)));
+
   return (
     <div data-admin-shell="" className="flex flex-col gap-4 lg:gap-6">
       <div className="flex items-center justify-between gap-3 rounded-xl border border-line bg-surface px-3 py-2 sm:px-4">
@@ -147,7 +173,7 @@ export function AdminShell({ staff, onSignOut, signingOut = false, children }: A
           )}
         >
           <ul className="flex flex-col gap-1">
-            {navItems.map((item) => (
+            {items.map((item) => (
               <li key={item.to}>
                 <NavLink
                   to={item.to}
@@ -161,8 +187,23 @@ export function AdminShell({ staff, onSignOut, signingOut = false, children }: A
                     )
                   }
                 >
-                  <item.icon className="size-5 shrink-0" />
-                  {item.label}
+                  {({ isActive }) => (
+                    <>
+                      <item.icon className="size-5 shrink-0" />
+                      {item.label}
+                      {item.to === '/admin/questions' && waiting.data ? (
+                        <span
+                          className={cx(
+                            'ml-auto rounded-full px-2 py-0.5 text-xs font-semibold',
+                            isActive ? 'bg-white text-primary-ink' : 'bg-amber-100 text-amber-900',
+                          )}
+                        >
+                          {waiting.data}
+                          <span className="sr-only"> waiting for an answer</span>
+                        </span>
+                      ) : null}
+                    </>
+                  )}
                 </NavLink>
               </li>
             ))}

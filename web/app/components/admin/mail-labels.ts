@@ -15,6 +15,7 @@ const mailTemplates: Record<string, string> = {
   order_placed: 'Order confirmation',
   order_shipped: 'Shipping notice',
   order_cancelled: 'Cancellation notice',
+  question_answer: 'Answer to a question',
 };
 
 /** The kind of an email ("Order confirmation"), never its template code. */
