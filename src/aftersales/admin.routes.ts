@@ -8,6 +8,7 @@ import { compiledResponses } from '../shared/compiled-serializer.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { assignCase } from './cases/assign-case.service.ts';
 import { caseDetail, listCases } from './cases/case-admin.service.ts';
+import { deadlinesOverview, deadlineView } from './cases/case-deadlines.service.ts';
 import { postStaffMessage, staffThread } from './cases/case-messages.service.ts';
 import {
   messageBody,
@@ -23,6 +24,7 @@ import {
   adminCaseResponse,
   assignCaseBody,
   caseIdParams,
+  deadlinesOverviewResponse,
   policyCompareQuery,
   policyCompareResponse,
   policyPreviewBody,
@@ -154,6 +156,23 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request) => listCases(ctx, request.query, staffOf(request)),
+  );
+
+  app.get(
+    '/cases/deadlines',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary:
+          'Deadlines at a glance: how many shop-side steps and customer deadlines are overdue or near (CASE_DUE_SOON_DAYS), and the soonest cases',
+        response: { 200: deadlinesOverviewResponse, ...errorResponses },
+      },
+    },
+    async () => {
+      const o = await deadlinesOverview(ctx);
+      return { ...o, cases: o.cases.map((c) => ({ ...c, deadline: deadlineView(c.deadline) })) };
+    },
   );
 
   app.get(

@@ -18,7 +18,8 @@ import type { FollowUpSettings } from './case-follow-up.rules.ts';
 import type { CaseState } from './case-lifecycle.ts';
 import { deadlineMark } from './case-rules.ts';
 
-export type DeadlineOwner = 'shop' | 'customer';
+export const deadlineOwners = ['shop', 'customer'] as const;
+export type DeadlineOwner = (typeof deadlineOwners)[number];
 
 /** What the shop does by its deadline, for each state that waits on staff. */
 export const shopSteps = {
