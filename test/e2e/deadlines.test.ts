@@ -73,9 +73,9 @@ describe('deadlines at a glance in the back office (issue 11 point 5)', {
     await signInThroughPage(page, server.url, '/admin');
     const panel = page.getByRole('region', { name: 'Deadlines' });
     await panel.getByRole('link', { name: late }).waitFor();
-    assert.match((await panel.getByRole('link', { name: /shop steps overdue/ }).textContent()) ?? '', /^1/);
+    assert.match((await panel.getByRole('link', { name: /shop steps? overdue/ }).textContent()) ?? '', /^1/);
     assert.match(
-      (await panel.getByRole('link', { name: /customer deadlines within 2 days/ }).textContent()) ?? '',
+      (await panel.getByRole('link', { name: /customer deadlines? within 2 days/ }).textContent()) ?? '',
       /^1/,
     );
     const lateRow = panel.getByRole('listitem').filter({ hasText: late });
@@ -90,7 +90,7 @@ describe('deadlines at a glance in the back office (issue 11 point 5)', {
   it('the overdue count opens the queue filtered to the shop’s overdue steps, each row marked Overdue in words', async () => {
     await page
       .getByRole('region', { name: 'Deadlines' })
-      .getByRole('link', { name: /shop steps overdue/ })
+      .getByRole('link', { name: /shop steps? overdue/ })
       .click();
     await page.waitForURL((url) => url.searchParams.get('whose') === 'shop');
     await page.getByRole('heading', { level: 1, name: 'After-sales cases' }).waitFor();

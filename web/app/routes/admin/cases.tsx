@@ -164,13 +164,14 @@ export default function Cases() {
           defaultValue={query.whose ? String(query.whose) : ''}
           placeholder="Shop’s or customer’s"
           options={owners}
+          fieldClassName="col-span-2 lg:col-span-1"
         />
         <Input
           label="Product or SKU"
           name="product"
           type="search"
           defaultValue={params.get('product') ?? ''}
-          fieldClassName="col-span-2"
+          fieldClassName="col-span-2 lg:col-span-1"
         />
         <Input
           label="Opened from"

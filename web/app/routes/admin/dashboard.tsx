@@ -228,18 +228,29 @@ function DeadlinesPanel() {
 
 function DeadlinesBody({ o }: { o: DeadlinesOverview }) {
   const near = String(o.nearDays);
+  const { shop, customer } = o.counts;
+  const days = `${near} ${plural(o.nearDays, 'day', 'days')}`;
   const tiles = [
-    { n: o.counts.shop.overdue, label: 'shop steps overdue', to: queueLink('shop', 'overdue'), danger: true },
-    { n: o.counts.shop.near, label: `shop steps due within ${near} days`, to: queueLink('shop', near) },
     {
-      n: o.counts.customer.overdue,
-      label: 'customer deadlines passed',
+      n: shop.overdue,
+      label: `shop ${plural(shop.overdue, 'step', 'steps')} overdue`,
+      to: queueLink('shop', 'overdue'),
+      danger: true,
+    },
+    {
+      n: shop.near,
+      label: `shop ${plural(shop.near, 'step', 'steps')} due within ${days}`,
+      to: queueLink('shop', near),
+    },
+    {
+      n: customer.overdue,
+      label: `customer ${plural(customer.overdue, 'deadline', 'deadlines')} passed`,
       to: queueLink('customer', 'overdue'),
       danger: true,
     },
     {
-      n: o.counts.customer.near,
-      label: `customer deadlines within ${near} days`,
+      n: customer.near,
+      label: `customer ${plural(customer.near, 'deadline', 'deadlines')} within ${days}`,
       to: queueLink('customer', near),
     },
   ];
