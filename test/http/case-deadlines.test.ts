@@ -5,9 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { staffUsers } from '../../src/accounts/schema.ts';
-import { sendDeadlineDigest } from '../../src/aftersales/cases/deadline-digest.ts';
+import { deadlineDigestJob, sendDeadlineDigest } from '../../src/aftersales/cases/deadline-digest.ts';
+import { startJobs } from '../../src/jobs/runner.ts';
 import { mailOutbox } from '../../src/messaging/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import {
@@ -218,5 +219,34 @@ describe('deadlines at a glance and the owner’s daily digest (issue 11 point 5
       .from(mailOutbox)
       .where(and(eq(mailOutbox.template, 'deadline_digest'), eq(mailOutbox.toAddress, OWNER_EMAIL)));
     assert.equal(own.length, 2);
+  });
+
+  it('issue 11 point 5: the digest is a daily job at CASE_DIGEST_HOUR_UTC in UTC whose run logs counts only', async () => {
+    clock.set('2026-12-03T06:00:00Z');
+    const logged: Array<{ msg: string; obj: object }> = [];
+    const runner = await startJobs(t.ctx, [deadlineDigestJob(t.ctx.config.CASE_DIGEST_HOUR_UTC)], {
+      log: { info: (obj, msg) => logged.push({ obj, msg }), error: (obj, msg) => logged.push({ obj, msg }) },
+      pollingIntervalSeconds: 0.5,
+    });
+    try {
+      const schedules = await t.ctx.database.rows<{ name: string; cron: string; timezone: string }>(
+        sql`select name, cron, timezone from pgboss.schedule`,
+      );
+      assert.deepEqual(schedules, [
+        { name: 'after-sales.deadline-digest', cron: '0 6 * * *', timezone: 'UTC' },
+      ]);
+      assert.ok(await runner.runNow('after-sales.deadline-digest'), 'the job was queued');
+      const until = Date.now() + 15_000;
+      while (logged.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(logged[0]?.msg, 'job done');
+      assert.deepEqual((logged[0]?.obj as { result?: unknown } | undefined)?.result, {
+        overdueShopSteps: 1,
+        customerDeadlinesPassed: 1,
+        emailed: 2,
+        alreadySent: 0,
+      });
+    } finally {
+      await runner.stop();
+    }
   });
 });

@@ -15,6 +15,7 @@ const mailTemplates: Record<string, string> = {
   order_placed: 'Order confirmation',
   order_shipped: 'Shipping notice',
   order_cancelled: 'Cancellation notice',
+  deadline_digest: 'Daily digest of overdue case steps',
 };
 
 /** The kind of an email ("Order confirmation"), never its template code. */
