@@ -20,6 +20,7 @@ import {
   type TestApp,
 } from '../helpers/app.ts';
 import { deliveredOrder, openCase, staffMove, staffRequest } from '../helpers/cases-fixtures.ts';
+import { multipart, photoWithGps } from '../helpers/evidence-fixtures.ts';
 import type { ErrorShape } from '../helpers/orders-fixtures.ts';
 
 interface Deadline {
@@ -248,5 +249,41 @@ describe('deadlines at a glance and the owner’s daily digest (issue 11 point 5
     } finally {
       await runner.stop();
     }
+  });
+
+  it('issue 11 point 5: a case whose customer sent every required piece of evidence has no customer deadline: not listed, filtered nor counted as passed', async () => {
+    clock.set('2026-12-10T09:00:00Z');
+    owner = await t.staffCookie(); // a staff session lives 12 hours at most
+    const o = await deliveredOrder(t, owner, [{ category: 'smartphone', priceCents: 29_900 }]);
+    const c = await openCase(t, owner, o, o.lineIds[0] as string);
+    await staffMove(t, owner, c.id, { action: 'request_evidence' });
+    const detail = await staffRequest(t, owner, 'GET', `/api/admin/cases/${c.id}`);
+    const required = json<{ case: { assessment: { evidence: Array<{ kind: string; required: boolean }> } } }>(
+      detail,
+    ).case.assessment.evidence.filter((e) => e.required);
+    assert.ok(required.length >= 2, 'a dead-on-arrival claim asks for several photos');
+    for (const { kind } of required) {
+      const { payload, headers } = multipart([
+        { name: 'kind', value: kind },
+        { name: 'file', value: await photoWithGps(), filename: 'IMG_0001.jpg', type: 'image/jpeg' },
+      ]);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/orders/by-link/${o.token}/cases/${c.reference}/evidence`,
+        headers,
+        payload,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+    }
+
+    clock.set('2026-12-25T09:00:00Z'); // 15 days later: past the 10 days had the evidence not come
+    owner = await t.staffCookie();
+    const list = async (query: string) =>
+      json<QueuePage>(await staffRequest(t, owner, 'GET', `/api/admin/cases?limit=100${query}`)).items;
+    assert.equal((await list('')).find((i) => i.id === c.id)?.nextDeadline, null);
+    assert.ok(!(await list('&whose=customer')).some((i) => i.id === c.id));
+    assert.ok(!(await list('&overdue=true')).some((i) => i.id === c.id));
+    const report = await sendDeadlineDigest(t.ctx);
+    assert.equal(report.customerDeadlinesPassed, 1, 'B only, whose evidence never came');
   });
 });

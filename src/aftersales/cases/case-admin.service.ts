@@ -27,6 +27,7 @@ import {
   customerDeadlineStates,
   deadlineSettingsOf,
   deadlineView,
+  evidenceCompleteSql,
   nextDeadlineAtSql,
 } from './case-deadlines.service.ts';
 import { customerWaitMs, deadlineMark } from './case-rules.ts';
@@ -89,7 +90,11 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
   if (shape.overdue === true) where.push(sql`${deadline} < ${at('now')}`);
   if (shape.overdue === false) where.push(sql`(${deadline} is null or ${deadline} >= ${at('now')})`);
   if (shape.whose === 'shop') where.push(sql`${afterSalesCases.dueAt} is not null`);
-  if (shape.whose === 'customer') where.push(inArray(afterSalesCases.state, customerDeadlineStates));
+  if (shape.whose === 'customer') {
+    where.push(
+      and(inArray(afterSalesCases.state, customerDeadlineStates), sql`${deadline} is not null`) as SQL,
+    );
+  }
   if (shape.assignee === 'unassigned') where.push(isNull(afterSalesCases.assignedTo));
   if (shape.assignee === 'staff') where.push(sql`${afterSalesCases.assignedTo} = ${p('assignee')}::uuid`);
   if (shape.productId) where.push(sql`${orderLines.productId} = ${p('productId')}::uuid`);
@@ -120,6 +125,7 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
       updatedAt: isoSql(afterSalesCases.updatedAt),
       stateSince: isoSql(afterSalesCases.stateSince),
       dueAt: sql<string | null>`${isoSql(afterSalesCases.dueAt)}`,
+      evidenceComplete: evidenceCompleteSql,
       assigneeId: afterSalesCases.assignedTo,
       assigneeName: staffUsers.name,
     })
@@ -230,7 +236,11 @@ export async function listCases(
   const soonDays = ctx.config.CASE_DUE_SOON_DAYS;
   const items = page.map((r) => {
     const dueAt = r.dueAt === null ? null : new Date(r.dueAt);
-    const next = nextDeadline({ state: r.state, stateSince: new Date(r.stateSince), dueAt }, now, settings);
+    const next = nextDeadline(
+      { state: r.state, stateSince: new Date(r.stateSince), dueAt, evidenceComplete: r.evidenceComplete },
+      now,
+      settings,
+    );
     return {
       id: r.id,
       reference: r.reference,

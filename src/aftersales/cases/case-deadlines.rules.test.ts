@@ -50,6 +50,12 @@ describe('deadlines at a glance (issue 11 point 5)', () => {
     assert.equal(nextDeadline(c, after(11), { ...settings, abandonDays: 10 })?.mark, 'overdue');
   });
 
+  it('a case whose required evidence has all arrived owes the customer nothing, so it has no customer deadline', () => {
+    const c = { state: 'awaiting_evidence' as const, stateSince: since, dueAt: null, evidenceComplete: true };
+    assert.equal(nextDeadline(c, after(40), settings), null);
+    assert.equal(nextDeadline({ ...c, evidenceComplete: false }, after(40), settings)?.mark, 'overdue');
+  });
+
   it('a finished case has no deadline', () => {
     for (const state of ['declined', 'withdrawn', 'closed'] as const) {
       assert.equal(nextDeadline({ state, stateSince: since, dueAt: null }, since, settings), null);

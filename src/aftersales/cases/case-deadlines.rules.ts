@@ -9,6 +9,8 @@
  *   for the parcel is closed by the shop CASE_ABANDON_DAYS after asking, so that is the customer's "by" date; a
  *   quote is never given up (the item is in the shop's hands), so its answer is expected by the first reminder,
  *   CASE_REMINDER_DAYS after it was sent; once that passes, staff decide what happens to the item.
+ * A case waiting for evidence whose every required piece has arrived has no deadline here: the customer has done
+ * their part (the follow-up job neither reminds nor gives it up), and the shop's `dueAt` is only set by a move.
  * The claim's own deadline in the assessment (the last moment to open it) has passed once a case exists, so it
  * is not one of these.
  */
@@ -70,6 +72,8 @@ export interface DeadlineInput {
   stateSince: Date;
   /** The shop's deadline, null while the case waits on the customer or on nobody. */
   dueAt: Date | null;
+  /** Awaiting evidence only: every required kind has a file (evidence/checklist.ts). */
+  evidenceComplete?: boolean;
 }
 
 export interface CaseDeadline {
@@ -105,7 +109,7 @@ export function customerDeadlineOf(
 
 /**
  * A case's next deadline (issue 11 point 5): the shop's `dueAt` when the case waits on staff, the customer's
- * (customerDeadlineOf) when it waits on them, or null for a case that is finished. The mark uses the queue's
+ * (customerDeadlineOf) when it waits on them, or null for a case that is finished or whose evidence is all in. The mark uses the queue's
  * rule (case-rules.ts `deadlineMark`): overdue once `now` is past `at`, due soon within `nearDays`.
  */
 export function nextDeadline(c: DeadlineInput, now: Date, settings: DeadlineSettings): CaseDeadline | null {
@@ -117,6 +121,7 @@ export function nextDeadline(c: DeadlineInput, now: Date, settings: DeadlineSett
       mark: deadlineMark(c.dueAt, now, settings.nearDays),
     };
   }
+  if (c.state === 'awaiting_evidence' && c.evidenceComplete) return null;
   const customer = customerDeadlineOf(c.state, c.stateSince, settings);
   if (!customer) return null;
   return { whose: 'customer', ...customer, mark: deadlineMark(customer.at, now, settings.nearDays) };

@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { AppContext } from '../../context.ts';
+import { afterSalesEvidence } from '../evidence/evidence.schema.ts';
 import { afterSalesCases } from '../schema.ts';
 import {
   type CaseDeadline,
@@ -34,10 +35,24 @@ export function deadlineSettingsOf(config: AppContext['config']): DeadlineSettin
 export const shopDeadlineStates = Object.keys(shopSteps) as CaseState[];
 export const customerDeadlineStates = Object.keys(customerSteps) as CaseState[];
 
+// Spelled out: inside a subquery an unqualified "id" would be the evidence row's.
+const caseId = sql.raw('"after_sales_cases"."id"');
+
 /**
- * `nextDeadline(...).at` in SQL (timestamptz, null for a finished case): the customer's states add their
- * setting's days to `state_since`, every other state has `due_at`. `days(setting)` gives the SQL of a setting's
- * value: a bound number, or a prepared statement's placeholder.
+ * Whether a case waiting for evidence has a file of every kind its stored assessment requires, as
+ * evidence/checklist.ts decides (false in every other state): the `evidenceComplete` of `nextDeadline`.
+ */
+export const evidenceCompleteSql = sql<boolean>`(${afterSalesCases.state} = 'awaiting_evidence' and not exists (
+  select 1 from jsonb_array_elements(${afterSalesCases.assessment}->'evidence') as r(item)
+  where (r.item->>'required')::boolean
+    and not exists (
+      select 1 from ${afterSalesEvidence}
+      where ${afterSalesEvidence.caseId} = ${caseId} and ${afterSalesEvidence.kind}::text = r.item->>'kind')))`;
+
+/**
+ * `nextDeadline(...).at` in SQL (timestamptz, null for a finished case or one whose evidence is all in): the
+ * customer's states add their setting's days to `state_since`, every other state has `due_at`. `days(setting)`
+ * gives the SQL of a setting's value: a bound number, or a prepared statement's placeholder.
  */
 export function nextDeadlineAtSql(days: (setting: 'abandonDays' | 'reminderDays') => SQL): SQL {
   const whens = Object.entries(customerSteps).map(
@@ -45,7 +60,7 @@ export function nextDeadlineAtSql(days: (setting: 'abandonDays' | 'reminderDays'
     ([state, rule]) =>
       sql`when ${sql.raw(`'${state}'`)} then ${afterSalesCases.stateSince} + ${days(rule.after)} * interval '1 day'`,
   );
-  return sql`(case ${afterSalesCases.state} ${sql.join(whens, sql` `)} else ${afterSalesCases.dueAt} end)`;
+  return sql`(case when ${evidenceCompleteSql} then null else (case ${afterSalesCases.state} ${sql.join(whens, sql` `)} else ${afterSalesCases.dueAt} end) end)`;
 }
 
 /** One case of the dashboard's Deadlines panel. */
@@ -83,6 +98,7 @@ export async function deadlinesOverview(ctx: Ctx, limit = 5): Promise<DeadlinesO
       state: afterSalesCases.state,
       stateSince: afterSalesCases.stateSince,
       dueAt: afterSalesCases.dueAt,
+      evidenceComplete: evidenceCompleteSql,
       assigneeId: afterSalesCases.assignedTo,
       assigneeName: staffUsers.name,
     })

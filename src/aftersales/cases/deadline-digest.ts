@@ -24,7 +24,7 @@ import { DAY_MS } from '../../shared/time.ts';
 import { caseStateLabel } from '../case-words.ts';
 import { afterSalesCases } from '../schema.ts';
 import { nextDeadline } from './case-deadlines.rules.ts';
-import { deadlineSettingsOf, nextDeadlineAtSql } from './case-deadlines.service.ts';
+import { deadlineSettingsOf, evidenceCompleteSql, nextDeadlineAtSql } from './case-deadlines.service.ts';
 import { adminCaseUrl, overdueQueueUrl } from './case-link.ts';
 
 /** The most steps one email lists; the rest are counted and the queue link shows them all. */
@@ -56,6 +56,7 @@ export async function sendDeadlineDigest(
       state: afterSalesCases.state,
       stateSince: afterSalesCases.stateSince,
       dueAt: afterSalesCases.dueAt,
+      evidenceComplete: evidenceCompleteSql,
       assigneeName: staffUsers.name,
     })
     .from(afterSalesCases)
