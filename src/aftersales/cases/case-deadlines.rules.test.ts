@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DAY_MS } from '../../shared/time.ts';
-import { countDeadlines, deadlineWords, nextDeadline } from './case-deadlines.rules.ts';
+import { deadlineWords, nextDeadline } from './case-deadlines.rules.ts';
 import { dueAtFor } from './case-rules.ts';
 
 const settings = { reminderDays: 3, abandonDays: 30, nearDays: 2 };
@@ -70,21 +70,6 @@ describe('deadlines at a glance (issue 11 point 5)', () => {
     assert.equal(
       deadlineWords({ whose: 'customer', step: 'evidence', at: new Date('2026-12-31T23:00:00Z') }),
       'Customer: evidence by 31 Dec 2026',
-    );
-  });
-
-  it('counts overdue and near deadlines apart for the shop and the customer', () => {
-    const at = since;
-    assert.deepEqual(
-      countDeadlines([
-        { whose: 'shop', step: 'reply', at, mark: 'overdue' },
-        { whose: 'shop', step: 'decide', at, mark: 'overdue' },
-        { whose: 'shop', step: 'close', at, mark: 'due_soon' },
-        { whose: 'customer', step: 'parcel', at, mark: 'due_soon' },
-        { whose: 'customer', step: 'evidence', at, mark: null },
-        null,
-      ]),
-      { shop: { overdue: 2, near: 1 }, customer: { overdue: 0, near: 1 } },
     );
   });
 });

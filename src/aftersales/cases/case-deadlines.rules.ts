@@ -149,18 +149,9 @@ export const deadlineMarkWords: Record<DeadlineMark, string> = {
   due_soon: 'Near',
 };
 
-/** How many deadlines of each side have passed or are near (`due_soon`, overdue not included). */
+/** How many deadlines of each side have passed or are near (`due_soon`, overdue not included); counted by
+ * the database (case-deadlines.service.ts `countDeadlines`). */
 export interface DeadlineCounts {
   shop: { overdue: number; near: number };
   customer: { overdue: number; near: number };
-}
-
-/** Counts `deadlines` by side and mark; null entries (finished cases) and unmarked ones count nowhere. */
-export function countDeadlines(deadlines: ReadonlyArray<CaseDeadline | null>): DeadlineCounts {
-  const counts: DeadlineCounts = { shop: { overdue: 0, near: 0 }, customer: { overdue: 0, near: 0 } };
-  for (const d of deadlines) {
-    if (!d?.mark) continue;
-    counts[d.whose][d.mark === 'overdue' ? 'overdue' : 'near'] += 1;
-  }
-  return counts;
 }

@@ -1,18 +1,19 @@
 /**
  * Deadlines at a glance (issue 11 point 5), the database side: the next deadline of a case as SQL (for the
- * queue's filters and the dashboard's read), built from the same table as the pure rule
- * (case-deadlines.rules.ts), and the dashboard's overview, whose counts the rule itself makes.
+ * queue's filters, the dashboard and the digest), built from the same table as the pure rule
+ * (case-deadlines.rules.ts); the counts of overdue and near deadlines; the dashboard's overview.
  */
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { afterSalesEvidence } from '../evidence/evidence.schema.ts';
 import { afterSalesCases } from '../schema.ts';
 import {
   type CaseDeadline,
-  countDeadlines,
   customerSteps,
   type DeadlineCounts,
+  type DeadlineOwner,
   type DeadlineSettings,
   deadlineWords,
   nextDeadline,
@@ -63,7 +64,7 @@ export function nextDeadlineAtSql(days: (setting: 'abandonDays' | 'reminderDays'
   return sql`(case when ${evidenceCompleteSql} then null else (case ${afterSalesCases.state} ${sql.join(whens, sql` `)} else ${afterSalesCases.dueAt} end) end)`;
 }
 
-/** One case of the dashboard's Deadlines panel. */
+/** One case with its deadline, as the dashboard and the digest list them. */
 export interface DeadlineCase {
   id: string;
   reference: string;
@@ -72,26 +73,55 @@ export interface DeadlineCase {
   assignee: { id: string; name: string } | null;
 }
 
-export interface DeadlinesOverview {
-  /** CASE_DUE_SOON_DAYS: what "near" means. */
-  nearDays: number;
-  counts: DeadlineCounts;
-  /** The `limit` soonest deadlines, overdue first, shop's and customer's together. */
-  cases: DeadlineCase[];
+const DAY_MS = 86_400_000;
+const instant = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * How many deadlines of each side are overdue or near at `now`, counted by the database (a shop that fell far
+ * behind has thousands: they are counted, not read). The conditions are `deadlineMark`'s, written in SQL on
+ * `nextDeadlineAtSql`: overdue before `now`; near from `now` to `nearDays` ahead, both ends included; the side
+ * is the customer's in the states of `customerSteps`, else the shop's.
+ */
+export async function countDeadlines(db: Db, now: Date, settings: DeadlineSettings): Promise<DeadlineCounts> {
+  const at = nextDeadlineAtSql((s) => sql`${settings[s]}::int`);
+  const customer = inArray(afterSalesCases.state, customerDeadlineStates);
+  const count = (side: SQL, mark: SQL) =>
+    sql<number>`count(*) filter (where ${side} and ${mark})`.mapWith(Number);
+  const overdue = sql`${at} < ${instant(now)}`;
+  const near = sql`${at} >= ${instant(now)}`;
+  const [row] = await db
+    .select({
+      shopOverdue: count(sql`not ${customer}`, overdue),
+      shopNear: count(sql`not ${customer}`, near),
+      customerOverdue: count(customer, overdue),
+      customerNear: count(customer, near),
+    })
+    .from(afterSalesCases)
+    .where(sql`${at} <= ${instant(new Date(now.getTime() + settings.nearDays * DAY_MS))}`);
+  return {
+    shop: { overdue: row?.shopOverdue ?? 0, near: row?.shopNear ?? 0 },
+    customer: { overdue: row?.customerOverdue ?? 0, near: row?.customerNear ?? 0 },
+  };
 }
 
 /**
- * The dashboard's Deadlines panel (issue 11 point 5): how many shop-side steps and customer deadlines are
- * overdue or near, and the first `limit` cases by deadline. The database only narrows the read to the cases
- * whose deadline is at most CASE_DUE_SOON_DAYS away; the rule (`nextDeadline`) marks and counts them, as the
- * queue and the digest do.
+ * The `limit` cases whose next deadline is soonest, up to `until` (overdue ones first), of one side or both,
+ * each marked by the rule (`nextDeadline`).
  */
-export async function deadlinesOverview(ctx: Ctx, limit = 5): Promise<DeadlinesOverview> {
-  const now = ctx.clock.now();
-  const settings = deadlineSettingsOf(ctx.config);
+export async function casesByDeadline(
+  db: Db,
+  now: Date,
+  settings: DeadlineSettings,
+  { until, whose, limit }: { until: Date; whose?: DeadlineOwner; limit: number },
+): Promise<DeadlineCase[]> {
   const at = nextDeadlineAtSql((s) => sql`${settings[s]}::int`);
-  const horizon = new Date(now.getTime() + settings.nearDays * 86_400_000);
-  const rows = await ctx.db
+  const side =
+    whose === undefined
+      ? undefined
+      : whose === 'customer'
+        ? inArray(afterSalesCases.state, customerDeadlineStates)
+        : inArray(afterSalesCases.state, shopDeadlineStates);
+  const rows = await db
     .select({
       id: afterSalesCases.id,
       reference: afterSalesCases.reference,
@@ -104,29 +134,37 @@ export async function deadlinesOverview(ctx: Ctx, limit = 5): Promise<DeadlinesO
     })
     .from(afterSalesCases)
     .leftJoin(staffUsers, eq(staffUsers.id, afterSalesCases.assignedTo))
-    .where(
-      and(
-        inArray(afterSalesCases.state, [...shopDeadlineStates, ...customerDeadlineStates]),
-        sql`${at} <= ${horizon.toISOString()}::timestamptz`,
-      ),
-    )
-    .orderBy(asc(at), asc(afterSalesCases.id));
-  const cases: DeadlineCase[] = [];
-  for (const r of rows) {
+    .where(and(side, sql`${at} <= ${instant(until)}`))
+    .orderBy(asc(at), asc(afterSalesCases.id))
+    .limit(limit);
+  return rows.flatMap((r) => {
     const deadline = nextDeadline(r, now, settings);
-    if (!deadline?.mark) continue;
-    cases.push({
-      id: r.id,
-      reference: r.reference,
-      state: r.state,
-      deadline,
-      assignee: r.assigneeId && r.assigneeName ? { id: r.assigneeId, name: r.assigneeName } : null,
-    });
-  }
+    if (!deadline) return [];
+    const assignee = r.assigneeId && r.assigneeName ? { id: r.assigneeId, name: r.assigneeName } : null;
+    return [{ id: r.id, reference: r.reference, state: r.state, deadline, assignee }];
+  });
+}
+
+export interface DeadlinesOverview {
+  /** CASE_DUE_SOON_DAYS: what "near" means. */
+  nearDays: number;
+  counts: DeadlineCounts;
+  /** The `limit` soonest deadlines, overdue first, shop's and customer's together. */
+  cases: DeadlineCase[];
+}
+
+/**
+ * The dashboard's Deadlines panel (issue 11 point 5): how many shop-side steps and customer deadlines are
+ * overdue or near (CASE_DUE_SOON_DAYS), and the first `limit` cases by deadline, marked as the queue marks them.
+ */
+export async function deadlinesOverview(ctx: Ctx, limit = 5): Promise<DeadlinesOverview> {
+  const now = ctx.clock.now();
+  const settings = deadlineSettingsOf(ctx.config);
+  const until = new Date(now.getTime() + settings.nearDays * DAY_MS);
   return {
     nearDays: settings.nearDays,
-    counts: countDeadlines(cases.map((c) => c.deadline)),
-    cases: cases.slice(0, limit),
+    counts: await countDeadlines(ctx.db, now, settings),
+    cases: await casesByDeadline(ctx.db, now, settings, { until, limit }),
   };
 }
 

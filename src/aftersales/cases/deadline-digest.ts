@@ -8,7 +8,7 @@
  * that first locks the owner's row and looks in the outbox for that day's digest to the same address, so a
  * second run the same day (a retry, a run by hand, another process) finds it and sends nothing.
  */
-import { and, asc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt } from 'drizzle-orm';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { JobDefinition } from '../../jobs/runner.ts';
@@ -22,9 +22,7 @@ import {
 import { getShopSettings } from '../../settings/shop.ts';
 import { DAY_MS } from '../../shared/time.ts';
 import { caseStateLabel } from '../case-words.ts';
-import { afterSalesCases } from '../schema.ts';
-import { nextDeadline } from './case-deadlines.rules.ts';
-import { deadlineSettingsOf, evidenceCompleteSql, nextDeadlineAtSql } from './case-deadlines.service.ts';
+import { casesByDeadline, countDeadlines, deadlineSettingsOf } from './case-deadlines.service.ts';
 import { adminCaseUrl, overdueQueueUrl } from './case-link.ts';
 
 /** The most steps one email lists; the rest are counted and the queue link shows them all. */
@@ -47,47 +45,29 @@ export async function sendDeadlineDigest(
 ): Promise<DeadlineDigestReport> {
   const now = ctx.clock.now();
   const settings = deadlineSettingsOf(ctx.config);
-  const at = nextDeadlineAtSql((s) => sql`${settings[s]}::int`);
-  // The database narrows the read to deadlines already passed; the rule decides, as on the screens.
-  const rows = await ctx.db
-    .select({
-      id: afterSalesCases.id,
-      reference: afterSalesCases.reference,
-      state: afterSalesCases.state,
-      stateSince: afterSalesCases.stateSince,
-      dueAt: afterSalesCases.dueAt,
-      evidenceComplete: evidenceCompleteSql,
-      assigneeName: staffUsers.name,
-    })
-    .from(afterSalesCases)
-    .leftJoin(staffUsers, eq(staffUsers.id, afterSalesCases.assignedTo))
-    .where(sql`${at} < ${now.toISOString()}::timestamptz`)
-    .orderBy(asc(at), asc(afterSalesCases.id));
-
-  const steps: DigestStep[] = [];
-  let customerDeadlinesPassed = 0;
-  for (const r of rows) {
-    const d = nextDeadline(r, now, settings);
-    if (d?.mark !== 'overdue') continue;
-    if (d.whose === 'customer') {
-      customerDeadlinesPassed += 1;
-      continue;
-    }
-    steps.push({
-      reference: r.reference,
-      state: caseStateLabel[r.state],
-      overdueSince: d.at,
-      assigneeName: r.assigneeName,
-      url: adminCaseUrl(ctx.config.PUBLIC_URL, r.id),
-    });
-  }
+  // The counts and the list come from the same rule as the queue and the dashboard; overdue is before now.
+  const counts = await countDeadlines(ctx.db, now, settings);
+  const listed = await casesByDeadline(ctx.db, now, settings, {
+    until: new Date(now.getTime() - 1),
+    whose: 'shop',
+    limit: LISTED,
+  });
+  const steps: DigestStep[] = listed
+    .filter((c) => c.deadline.mark === 'overdue')
+    .map((c) => ({
+      reference: c.reference,
+      state: caseStateLabel[c.state],
+      overdueSince: c.deadline.at,
+      assigneeName: c.assignee?.name ?? null,
+      url: adminCaseUrl(ctx.config.PUBLIC_URL, c.id),
+    }));
   const report: DeadlineDigestReport = {
-    overdueShopSteps: steps.length,
-    customerDeadlinesPassed,
+    overdueShopSteps: counts.shop.overdue,
+    customerDeadlinesPassed: counts.customer.overdue,
     emailed: 0,
     alreadySent: 0,
   };
-  if (steps.length === 0 && customerDeadlinesPassed === 0) return report;
+  if (counts.shop.overdue === 0 && counts.customer.overdue === 0) return report;
 
   const dayStart = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
   const dayEnd = new Date(dayStart.getTime() + DAY_MS);
@@ -128,9 +108,9 @@ export async function sendDeadlineDigest(
           ...renderDeadlineDigest({
             shopName: shop.name,
             day: dayStart,
-            steps: steps.slice(0, LISTED),
-            moreSteps: Math.max(0, steps.length - LISTED),
-            customerDeadlinesPassed,
+            steps,
+            moreSteps: Math.max(0, counts.shop.overdue - steps.length),
+            customerDeadlinesPassed: counts.customer.overdue,
             queueUrl: overdueQueueUrl(ctx.config.PUBLIC_URL),
           }),
         },
