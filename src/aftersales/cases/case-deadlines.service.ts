@@ -23,6 +23,9 @@ import type { CaseState } from './case-lifecycle.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
+const DAY_MS = 86_400_000;
+const instant = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
 /** The deadline settings of the process: CASE_ABANDON_DAYS, CASE_REMINDER_DAYS, CASE_DUE_SOON_DAYS. */
 export function deadlineSettingsOf(config: AppContext['config']): DeadlineSettings {
   return {
@@ -64,6 +67,23 @@ export function nextDeadlineAtSql(days: (setting: 'abandonDays' | 'reminderDays'
   return sql`(case when ${evidenceCompleteSql} then null else (case ${afterSalesCases.state} ${sql.join(whens, sql` `)} else ${afterSalesCases.dueAt} end) end)`;
 }
 
+/**
+ * `nextDeadlineAtSql(days) <= until`, written so that indexes serve it: the shop's deadlines through the
+ * deadline index (`coalesce(due_at, 'infinity')`, finite only while the case waits on staff), the customer's
+ * through the state index, each state's `state_since` bounded by its setting. The dashboard and the digest
+ * read the few cases near or past their deadline without scanning every case.
+ */
+export function deadlineByUntilSql(until: Date, settings: DeadlineSettings): SQL {
+  const shop = sql`coalesce(${afterSalesCases.dueAt}, 'infinity'::timestamptz) <= ${instant(until)}`;
+  const customer = Object.entries(customerSteps).map(([state, rule]) => {
+    const since = new Date(until.getTime() - settings[rule.after] * DAY_MS);
+    // The state names come from the rules' own table, never from a request.
+    const base = sql`${afterSalesCases.state} = ${sql.raw(`'${state}'`)} and ${afterSalesCases.stateSince} <= ${instant(since)}`;
+    return state === 'awaiting_evidence' ? sql`(${base} and not ${evidenceCompleteSql})` : sql`(${base})`;
+  });
+  return sql`(${shop} or ${sql.join(customer, sql` or `)})`;
+}
+
 /** One case with its deadline, as the dashboard and the digest list them. */
 export interface DeadlineCase {
   id: string;
@@ -72,9 +92,6 @@ export interface DeadlineCase {
   deadline: CaseDeadline;
   assignee: { id: string; name: string } | null;
 }
-
-const DAY_MS = 86_400_000;
-const instant = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 /**
  * How many deadlines of each side are overdue or near at `now`, counted by the database (a shop that fell far
@@ -97,7 +114,7 @@ export async function countDeadlines(db: Db, now: Date, settings: DeadlineSettin
       customerNear: count(customer, near),
     })
     .from(afterSalesCases)
-    .where(sql`${at} <= ${instant(new Date(now.getTime() + settings.nearDays * DAY_MS))}`);
+    .where(deadlineByUntilSql(new Date(now.getTime() + settings.nearDays * DAY_MS), settings));
   return {
     shop: { overdue: row?.shopOverdue ?? 0, near: row?.shopNear ?? 0 },
     customer: { overdue: row?.customerOverdue ?? 0, near: row?.customerNear ?? 0 },
@@ -134,7 +151,7 @@ export async function casesByDeadline(
     })
     .from(afterSalesCases)
     .leftJoin(staffUsers, eq(staffUsers.id, afterSalesCases.assignedTo))
-    .where(and(side, sql`${at} <= ${instant(until)}`))
+    .where(and(side, deadlineByUntilSql(until, settings)))
     .orderBy(asc(at), asc(afterSalesCases.id))
     .limit(limit);
   return rows.flatMap((r) => {
