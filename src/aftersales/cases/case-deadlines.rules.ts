@@ -149,8 +149,10 @@ export const deadlineMarkWords: Record<DeadlineMark, string> = {
   due_soon: 'Near',
 };
 
-/** How many deadlines of each side have passed or are near (`due_soon`, overdue not included); counted by
- * the database (case-deadlines.service.ts `countDeadlines`). */
+/**
+ * How many deadlines of each side have passed or are near (`due_soon`, overdue not included); counted by the
+ * database with this module's conditions (case-deadlines.service.ts `countDeadlines`).
+ */
 export interface DeadlineCounts {
   shop: { overdue: number; near: number };
   customer: { overdue: number; near: number };
