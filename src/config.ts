@@ -59,8 +59,13 @@ export const configSchema = z.object({
    * queue's deadline; no SPEC value, the shop's own service promise).
    */
   CASE_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(3),
-  /** The queue marks a case whose deadline is this many days away or less. */
+  /**
+   * A case's next deadline (the shop's or the customer's) this many days away or less is near: the queue marks
+   * it and the dashboard's Deadlines panel counts it (issue 11 point 5).
+   */
   CASE_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(90).default(2),
+  /** The hour (UTC, 0-23) the owners' daily digest of overdue case steps is sent at (issue 11 point 5). */
+  CASE_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(6),
   /** A staff decision against the policy engine's answer needs a written reason of at least this many characters. */
   CASE_OVERRIDE_REASON_MIN_CHARS: z.coerce.number().int().min(1).max(500).default(15),
   /** Secret shared with the test card processor for webhook signatures. */

@@ -5,6 +5,7 @@
 import cluster from 'node:cluster';
 import { ensureOwner } from './accounts/staff.service.ts';
 import { caseFollowUpJob } from './aftersales/cases/case-follow-up.ts';
+import { deadlineDigestJob } from './aftersales/cases/deadline-digest.ts';
 import { currentPolicyVersion } from './aftersales/policy-versions.service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -77,7 +78,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.HOST, port: config.PORT });
-  stopJobs = (await startJobs(ctx, [retentionJob, caseFollowUpJob], { log: app.log })).stop;
+  stopJobs = (
+    await startJobs(ctx, [retentionJob, caseFollowUpJob, deadlineDigestJob(config.CASE_DIGEST_HOUR_UTC)], {
+      log: app.log,
+    })
+  ).stop;
   const url = config.PUBLIC_URL;
   // With several workers the first one speaks for all.
   if (cluster.isPrimary || cluster.worker?.id === 1) {

@@ -9,6 +9,7 @@ import { errorResponses } from '../shared/http-schemas.ts';
 import { answerQuestion } from './cases/answer-question.service.ts';
 import { assignCase } from './cases/assign-case.service.ts';
 import { caseDetail, listCases } from './cases/case-admin.service.ts';
+import { deadlinesOverview, deadlineView } from './cases/case-deadlines.service.ts';
 import { postStaffMessage, staffThread } from './cases/case-messages.service.ts';
 import { questionRoles } from './cases/case-roles.ts';
 import {
@@ -28,6 +29,7 @@ import {
   adminCaseResponse,
   assignCaseBody,
   caseIdParams,
+  deadlinesOverviewResponse,
   policyCompareQuery,
   policyCompareResponse,
   policyPreviewBody,
@@ -159,6 +161,23 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request) => listCases(ctx, request.query, staffOf(request)),
+  );
+
+  app.get(
+    '/cases/deadlines',
+    {
+      schema: {
+        tags: ['admin: after-sales'],
+        security,
+        summary:
+          'Deadlines at a glance: how many shop-side steps and customer deadlines are overdue or near (CASE_DUE_SOON_DAYS), and the soonest cases',
+        response: { 200: deadlinesOverviewResponse, ...errorResponses },
+      },
+    },
+    async () => {
+      const o = await deadlinesOverview(ctx);
+      return { ...o, cases: o.cases.map((c) => ({ ...c, deadline: deadlineView(c.deadline) })) };
+    },
   );
 
   app.get(

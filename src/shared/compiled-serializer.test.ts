@@ -19,13 +19,29 @@ const row = {
   stateSince: '2026-11-29T10:00:00.000Z',
   dueAt: null,
   deadlineMark: null,
+  nextDeadline: null,
   waitingOnCustomerMs: 86_400_000,
   assignee: { id: '0190f3c2-7a1b-7c3d-8e4f-5a6b7c8d9e11', name: 'Sam Tech' },
 };
 
 test('the compiled queue serializer writes exactly what the zod serializer writes, field order included', () => {
   const page = {
-    items: [row, { ...row, dueAt: '2026-12-01T00:00:00.000Z', deadlineMark: 'due_soon', assignee: null }],
+    items: [
+      row,
+      {
+        ...row,
+        dueAt: '2026-12-01T00:00:00.000Z',
+        deadlineMark: 'due_soon',
+        nextDeadline: {
+          whose: 'shop',
+          step: 'inspect',
+          at: '2026-12-01T00:00:00.000Z',
+          mark: 'due_soon',
+          text: 'Shop: inspect the item by 1 Dec 2026',
+        },
+        assignee: null,
+      },
+    ],
     nextCursor: 'WyJkZWFkbGluZTphc2MiXQ',
   };
   const zodJson = JSON.stringify(adminCaseListResponse.encode(page as never));

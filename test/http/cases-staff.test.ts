@@ -33,6 +33,7 @@ interface QueueItem {
   updatedAt: string;
   dueAt: string | null;
   deadlineMark: string | null;
+  nextDeadline: { whose: string; at: string } | null;
   waitingOnCustomerMs: number | null;
   assignee: { id: string; name: string } | null;
 }
@@ -504,7 +505,10 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
       assert.equal(aRow?.deadlineMark, 'due_soon', 'CASE_RESPONSE_DAYS 3, CASE_DUE_SOON_DAYS 2');
       page = json<QueuePage>(await req(later, 'GET', '/api/admin/cases?dueWithinDays=1&limit=100'));
       assert.ok(page.items.some((i) => i.id === a.id));
-      assert.ok(page.items.every((i) => i.dueAt !== null));
+      // Issue 11 point 5: the filter reads the next deadline, the shop's (dueAt) or the customer's.
+      const dayAhead = new Date(clock.now().getTime() + DAY).toISOString();
+      assert.ok(page.items.every((i) => i.nextDeadline !== null && i.nextDeadline.at <= dayAhead));
+      assert.ok(page.items.every((i) => i.dueAt !== null || i.nextDeadline?.whose === 'customer'));
       page = json<QueuePage>(await req(later, 'GET', '/api/admin/cases?overdue=true&limit=100'));
       assert.ok(!page.items.some((i) => i.id === a.id));
       clock.advance(2 * DAY);

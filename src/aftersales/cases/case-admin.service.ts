@@ -4,8 +4,13 @@
  * Keyset pages: each sort is a column (or, for the deadline, `coalesce(due_at, 'infinity')` so cases without a
  * deadline come last) plus the id that breaks ties; the cursor carries the last row's pair and is refused by
  * another sort or direction. Each sort has an index on exactly that pair (schema.ts).
+ *
+ * The deadline filters (overdue, due within N days, whose) read each case's next deadline, the shop's or the
+ * customer's (case-deadlines.rules.ts, issue 11 point 5): a filter is a condition on a row, so it pages with any
+ * sort. The deadline sort stays on the shop's `due_at`, which has its index: the customer's deadline depends
+ * on settings, so no index can hold it, and cases waiting on the customer sort after every dated one.
  */
-import { and, asc, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { staffUsers } from '../../accounts/schema.ts';
@@ -17,6 +22,14 @@ import { decodeCursor, encodeCursor, instantKey } from '../../shared/cursor.ts';
 import { NotFound } from '../../shared/errors.ts';
 import { escapeLike } from '../../shared/sql.ts';
 import { afterSalesCases } from '../schema.ts';
+import { nextDeadline } from './case-deadlines.rules.ts';
+import {
+  customerDeadlineStates,
+  deadlineSettingsOf,
+  deadlineView,
+  evidenceCompleteSql,
+  nextDeadlineAtSql,
+} from './case-deadlines.service.ts';
 import { customerWaitMs, deadlineMark } from './case-rules.ts';
 import { adminCaseDetail } from './case-views.ts';
 import type { AdminCaseDetail, adminCaseListQuery, adminCaseListResponse } from './schemas.ts';
@@ -58,6 +71,7 @@ interface QueueShape {
   openedTo: boolean;
   dueWithin: boolean;
   overdue: boolean | undefined;
+  whose: ListQuery['whose'];
   assignee: 'unassigned' | 'staff' | undefined;
   productId: boolean;
   product: boolean;
@@ -71,10 +85,15 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
   if (shape.kind) where.push(sql`${afterSalesCases.kind} = ${p('kind')}::claim_kind`);
   if (shape.openedFrom) where.push(sql`${afterSalesCases.openedAt} >= ${at('openedFrom')}`);
   if (shape.openedTo) where.push(sql`${afterSalesCases.openedAt} < ${at('openedBefore')}`);
-  if (shape.dueWithin) where.push(sql`${afterSalesCases.dueAt} <= ${at('dueBy')}`);
-  if (shape.overdue === true) where.push(sql`${afterSalesCases.dueAt} < ${at('now')}`);
-  if (shape.overdue === false) {
-    where.push(sql`(${afterSalesCases.dueAt} is null or ${afterSalesCases.dueAt} >= ${at('now')})`);
+  const deadline = nextDeadlineAtSql((setting) => sql`${p(setting)}::int`);
+  if (shape.dueWithin) where.push(sql`${deadline} <= ${at('dueBy')}`);
+  if (shape.overdue === true) where.push(sql`${deadline} < ${at('now')}`);
+  if (shape.overdue === false) where.push(sql`(${deadline} is null or ${deadline} >= ${at('now')})`);
+  if (shape.whose === 'shop') where.push(sql`${afterSalesCases.dueAt} is not null`);
+  if (shape.whose === 'customer') {
+    where.push(
+      and(inArray(afterSalesCases.state, customerDeadlineStates), sql`${deadline} is not null`) as SQL,
+    );
   }
   if (shape.assignee === 'unassigned') where.push(isNull(afterSalesCases.assignedTo));
   if (shape.assignee === 'staff') where.push(sql`${afterSalesCases.assignedTo} = ${p('assignee')}::uuid`);
@@ -106,6 +125,7 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
       updatedAt: isoSql(afterSalesCases.updatedAt),
       stateSince: isoSql(afterSalesCases.stateSince),
       dueAt: sql<string | null>`${isoSql(afterSalesCases.dueAt)}`,
+      evidenceComplete: evidenceCompleteSql,
       assigneeId: afterSalesCases.assignedTo,
       assigneeName: staffUsers.name,
     })
@@ -137,6 +157,7 @@ function preparedQueue(db: Db, shape: QueueShape): PreparedQueue {
     shape.openedTo ? 'ot' : '',
     shape.dueWithin ? 'dw' : '',
     shape.overdue === undefined ? '' : shape.overdue ? 'od' : 'nod',
+    shape.whose ?? '',
     shape.assignee ?? '',
     shape.productId ? 'pi' : '',
     shape.product ? 'pn' : '',
@@ -157,7 +178,8 @@ function dayAfter(day: string): Date {
 
 /**
  * One page of the staff queue. `staff` answers `assignee=me`. Dates in `openedFrom`/`openedTo` are UTC days,
- * both included; `dueWithinDays` counts from now and includes overdue cases. One query, prepared per shape of
+ * both included; `dueWithinDays` counts from now and includes overdue cases; both deadline filters and `whose`
+ * read the next deadline, the shop's or the customer's. Each row carries that deadline (`nextDeadline`). One query, prepared per shape of
  * the request (which filters, which sort); instants are ISO 8601 strings from the database.
  */
 export async function listCases(
@@ -175,6 +197,9 @@ export async function listCases(
     params.dueBy = new Date(now.getTime() + query.dueWithinDays * DAY_MS).toISOString();
   }
   if (query.overdue !== undefined) params.now = now.toISOString();
+  const settings = deadlineSettingsOf(ctx.config);
+  params.abandonDays = settings.abandonDays;
+  params.reminderDays = settings.reminderDays;
   if (query.assignee && query.assignee !== 'unassigned') {
     params.assignee = query.assignee === 'me' ? staff.id : query.assignee;
   }
@@ -200,6 +225,7 @@ export async function listCases(
     openedTo: Boolean(query.openedTo),
     dueWithin: query.dueWithinDays !== undefined,
     overdue: query.overdue,
+    whose: query.whose,
     assignee: !query.assignee ? undefined : query.assignee === 'unassigned' ? 'unassigned' : 'staff',
     productId: Boolean(query.productId),
     product: Boolean(query.product),
@@ -210,6 +236,11 @@ export async function listCases(
   const soonDays = ctx.config.CASE_DUE_SOON_DAYS;
   const items = page.map((r) => {
     const dueAt = r.dueAt === null ? null : new Date(r.dueAt);
+    const next = nextDeadline(
+      { state: r.state, stateSince: new Date(r.stateSince), dueAt, evidenceComplete: r.evidenceComplete },
+      now,
+      settings,
+    );
     return {
       id: r.id,
       reference: r.reference,
@@ -225,6 +256,7 @@ export async function listCases(
       stateSince: r.stateSince,
       dueAt: r.dueAt,
       deadlineMark: deadlineMark(dueAt, now, soonDays),
+      nextDeadline: next ? deadlineView(next) : null,
       waitingOnCustomerMs: customerWaitMs(r.state, new Date(r.stateSince), now),
       assignee: r.assigneeId && r.assigneeName ? { id: r.assigneeId, name: r.assigneeName } : null,
     };

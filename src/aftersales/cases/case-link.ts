@@ -14,3 +14,13 @@ export function casePageUrl(publicUrl: string, token: string, reference: string)
 export function claimPagePath(token: string): string {
   return `/orders/claim?token=${encodeURIComponent(token)}`;
 }
+
+/** A case's page in the back office (staff only: the address gives nothing without a staff session). */
+export function adminCaseUrl(publicUrl: string, caseId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/admin/cases/${encodeURIComponent(caseId)}`;
+}
+
+/** The back office's queue of cases past their deadline, soonest first. */
+export function overdueQueueUrl(publicUrl: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/admin/cases?deadline=overdue&order=deadline%3Aasc`;
+}

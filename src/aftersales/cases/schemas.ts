@@ -9,6 +9,7 @@ import {
   resolutions,
 } from '../claim.schema.ts';
 import { policyReasonSchema, policySettingsSchema } from '../policy.settings.ts';
+import { deadlineOwners, deadlineSteps } from './case-deadlines.rules.ts';
 import { caseActions, caseStates } from './case-lifecycle.ts';
 import { finalResolutions, inspectionVerdicts, resolutionsWithoutReturn } from './case-rules.ts';
 
@@ -303,18 +304,35 @@ export const assignCaseBody = z.strictObject({
 export const caseQueueSorts = ['opened', 'updated', 'deadline'] as const;
 const day = z.iso.date();
 
+/** A case's next deadline on the wire (case-deadlines.rules.ts `nextDeadline`). */
+export const nextDeadlineSchema = z.object({
+  whose: z.enum(deadlineOwners),
+  step: z.enum(deadlineSteps),
+  at: isoDate,
+  /** Past it, within CASE_DUE_SOON_DAYS of it, or neither. */
+  mark: z.enum(['overdue', 'due_soon']).nullable(),
+  /** "Shop: reply by 3 Dec 2026". */
+  text: z.string(),
+});
+
 export const adminCaseListQuery = z.strictObject({
   state: z.enum(caseStates).optional(),
   kind: z.enum(claimKinds).optional(),
   /** Opened on or after this day (UTC), before the day after `openedTo`. */
   openedFrom: day.optional(),
   openedTo: day.optional(),
-  /** Cases whose staff deadline is within this many days (overdue ones included). */
+  /**
+   * Cases whose next deadline (the shop's or the customer's, case-deadlines.rules.ts) is within this many days
+   * (overdue ones included).
+   */
   dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
+  /** Cases whose next deadline has passed (`true`), or has not or has none (`false`). */
   overdue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** Only cases whose next deadline is the shop's (a step staff owe) or the customer's. */
+  whose: z.enum(deadlineOwners).optional(),
   /** A staff id, `me`, or `unassigned`. */
   assignee: z.union([z.uuid(), z.enum(['me', 'unassigned'])]).optional(),
   /** Product name or SKU (start of a word of the name, start of the SKU). */
@@ -342,6 +360,8 @@ export const adminCaseSummarySchema = z.object({
   dueAt: isoDate.nullable(),
   /** 'overdue', 'due_soon' (within CASE_DUE_SOON_DAYS) or null. */
   deadlineMark: z.enum(['overdue', 'due_soon']).nullable(),
+  /** The next deadline, the shop's or the customer's (issue 11 point 5); null for a finished case. */
+  nextDeadline: nextDeadlineSchema.nullable(),
   /** How long the case has been waiting on the customer, in milliseconds; null when it is not. */
   waitingOnCustomerMs: z.number().int().nullable(),
   assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
@@ -349,6 +369,26 @@ export const adminCaseSummarySchema = z.object({
 export const adminCaseListResponse = z.object({
   items: z.array(adminCaseSummarySchema),
   nextCursor: z.string().nullable(),
+});
+
+const deadlineCountSchema = z.object({ overdue: z.number().int(), near: z.number().int() });
+
+/** The dashboard's Deadlines panel (issue 11 point 5). */
+export const deadlinesOverviewResponse = z.object({
+  /** CASE_DUE_SOON_DAYS: a deadline this many days away or less is near. */
+  nearDays: z.number().int(),
+  /** Overdue and near (not overdue) deadlines, shop-side steps and customer deadlines apart. */
+  counts: z.object({ shop: deadlineCountSchema, customer: deadlineCountSchema }),
+  /** The soonest deadlines, overdue first. */
+  cases: z.array(
+    z.object({
+      id: z.uuid(),
+      reference: z.string(),
+      state: z.enum(caseStates),
+      deadline: nextDeadlineSchema,
+      assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    }),
+  ),
 });
 
 export const adminCaseDetailSchema = z.object({

@@ -9,6 +9,7 @@ import type {
   adminCaseListQuery,
   adminCaseListResponse,
   adminCaseSummarySchema,
+  deadlinesOverviewResponse,
   staffCaseActionBody,
 } from '../../../src/aftersales/cases/schemas.ts';
 import type { caseRemediesResponse } from '../../../src/aftersales/remedies/schemas.ts';
@@ -24,6 +25,13 @@ export type StaffCaseAction = z.input<typeof staffCaseActionBody>;
 
 export function listCases(query: CaseListQuery): Promise<AdminCaseList> {
   return request('GET', withQuery('/api/admin/cases', query));
+}
+
+/** Deadlines at a glance (issue 11 point 5): overdue and near counts, shop and customer apart, and the soonest. */
+export type DeadlinesOverview = z.infer<typeof deadlinesOverviewResponse>;
+
+export function getDeadlinesOverview(): Promise<DeadlinesOverview> {
+  return request('GET', '/api/admin/cases/deadlines');
 }
 
 export async function getCase(id: string): Promise<AdminCaseDetail> {
@@ -43,6 +51,7 @@ export async function assignCase(id: string, staffId: string | null): Promise<Ad
 export const caseKeys = {
   all: ['cases'] as const,
   list: (query: CaseListQuery) => ['cases', 'list', query] as const,
+  deadlines: ['cases', 'deadlines'] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
 };
 

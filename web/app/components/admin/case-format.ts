@@ -2,29 +2,15 @@
  * The words and tones of after-sales cases in the back office: states, kinds, evidence, verdicts, how long a
  * case has waited and how far its deadline is. The rules behind them are the server's (case-rules.ts).
  */
+
+import { caseStateLabel } from '../../../../src/aftersales/case-words.ts';
 import type { CaseState } from '../../../../src/aftersales/cases/case-lifecycle.ts';
 import { resolutionLabels, verdictLabels } from '../../../../src/aftersales/cases/case-rules.ts';
 import type { ClaimKind, EvidenceKind } from '../../../../src/aftersales/claim.schema.ts';
 import type { Tone } from '../ui/Badge.tsx';
 
 export type { CaseState, ClaimKind };
-export { resolutionLabels, verdictLabels };
-
-export const caseStateLabel: Record<CaseState, string> = {
-  opened: 'Opened',
-  troubleshooting: 'Troubleshooting',
-  awaiting_evidence: 'Awaiting evidence',
-  return_authorised: 'Return authorised',
-  parcel_received: 'Parcel received',
-  inspected: 'Inspected',
-  quote_sent: 'Quote sent',
-  quote_accepted: 'Quote accepted',
-  quote_declined: 'Quote declined',
-  resolved: 'Resolved',
-  declined: 'Declined',
-  withdrawn: 'Withdrawn',
-  closed: 'Closed',
-};
+export { caseStateLabel, resolutionLabels, verdictLabels };
 
 export const caseStateTone: Record<CaseState, Tone> = {
   opened: 'info',

@@ -16,6 +16,7 @@ const mailTemplates: Record<string, string> = {
   order_shipped: 'Shipping notice',
   order_cancelled: 'Cancellation notice',
   question_answer: 'Answer to a question',
+  deadline_digest: 'Daily digest of overdue case steps',
 };
 
 /** The kind of an email ("Order confirmation"), never its template code. */

@@ -1,11 +1,12 @@
 /**
  * /admin/cases: the staff case queue. Filters (state, kind, assignee, deadline, product, opened between) and the
  * sort live in the URL as a GET form, so a filtered queue can be linked and reloaded; pages are the server's
- * keyset cursors. Each row says who the case waits on: "Waiting on customer 3 days", "Deadline in 2 days".
+ * keyset cursors. Each row says who the case waits on ("Waiting on customer 3 days") and its next deadline, the
+ * shop's or the customer's, marked Overdue or Near in words (issue 11 point 5).
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Form, Link, type MetaFunction, useSearchParams } from 'react-router';
-import { CaseMarks, CaseStateBadge } from '../../components/admin/CaseBadges.tsx';
+import { CaseMarks, CaseStateBadge, NextDeadline } from '../../components/admin/CaseBadges.tsx';
 import {
   type CaseState,
   type ClaimKind,
@@ -35,6 +36,18 @@ const deadlines = [
   { value: '2', label: 'Due within 2 days' },
   { value: '7', label: 'Due within 7 days' },
 ];
+const owners = [
+  { value: 'shop', label: 'The shop’s' },
+  { value: 'customer', label: 'The customer’s' },
+];
+/** "Due within N days" for any N the dashboard links to (CASE_DUE_SOON_DAYS), not only the listed ones. */
+const WITHIN = /^\d{1,3}$/;
+
+function deadlineOptions(current: string | null) {
+  return current && WITHIN.test(current) && !deadlines.some((d) => d.value === current)
+    ? [...deadlines, { value: current, label: `Due within ${current} days` }]
+    : deadlines;
+}
 const sorts = [
   { value: 'opened:desc', label: 'Newest first' },
   { value: 'opened:asc', label: 'Oldest first' },
@@ -66,7 +79,11 @@ function queryOf(params: URLSearchParams, cursor: string | undefined): CaseListQ
     kind: pick(params.get('kind'), kinds),
     assignee: assignee === 'me' || assignee === 'unassigned' ? assignee : undefined,
     overdue: deadline === 'overdue' ? 'true' : undefined,
-    dueWithinDays: deadline === '2' || deadline === '7' ? deadline : undefined,
+    dueWithinDays: deadline && WITHIN.test(deadline) && Number(deadline) <= 365 ? deadline : undefined,
+    whose: pick(
+      params.get('whose'),
+      owners.map((o) => o.value),
+    ),
     product: params.get('product')?.trim() || undefined,
     openedFrom: DATE.test(from) ? from : undefined,
     openedTo: DATE.test(to) ? to : undefined,
@@ -86,9 +103,16 @@ export default function Cases() {
     queryFn: () => listCases(query),
     placeholderData: keepPreviousData,
   });
-  const filtered = ['state', 'kind', 'assignee', 'deadline', 'product', 'openedFrom', 'openedTo'].some((k) =>
-    params.get(k),
-  );
+  const filtered = [
+    'state',
+    'kind',
+    'assignee',
+    'deadline',
+    'whose',
+    'product',
+    'openedFrom',
+    'openedTo',
+  ].some((k) => params.get(k));
 
   return (
     <>
@@ -132,14 +156,22 @@ export default function Cases() {
           name="deadline"
           defaultValue={params.get('deadline') ?? ''}
           placeholder="Any"
-          options={deadlines}
+          options={deadlineOptions(params.get('deadline'))}
+        />
+        <Select
+          label="Whose deadline"
+          name="whose"
+          defaultValue={query.whose ? String(query.whose) : ''}
+          placeholder="Shop’s or customer’s"
+          options={owners}
+          fieldClassName="col-span-2 lg:col-span-1"
         />
         <Input
           label="Product or SKU"
           name="product"
           type="search"
           defaultValue={params.get('product') ?? ''}
-          fieldClassName="col-span-2"
+          fieldClassName="col-span-2 lg:col-span-1"
         />
         <Input
           label="Opened from"
@@ -198,7 +230,7 @@ export default function Cases() {
             <THead>
               <Tr>
                 <Th>Case</Th>
-                <Th>State</Th>
+                <Th>State and next deadline</Th>
                 <Th className="hidden md:table-cell">Opened</Th>
                 <Th className="hidden sm:table-cell">Assigned to</Th>
               </Tr>
@@ -243,7 +275,8 @@ function CaseRow({ c }: { c: AdminCaseSummary }) {
       <Td>
         <span className="flex flex-col items-start gap-1">
           <CaseStateBadge state={c.state} />
-          <CaseMarks c={c} />
+          <CaseMarks c={c} withDeadline={false} />
+          <NextDeadline deadline={c.nextDeadline} />
         </span>
       </Td>
       <Td className="hidden whitespace-nowrap md:table-cell">{formatDateTime(c.openedAt)}</Td>

@@ -1,6 +1,11 @@
-/** /admin: what needs doing today: orders to ship, bank transfers to look out for, recent deliveries. */
+/**
+ * /admin: what needs doing today: orders to ship, bank transfers to look out for, recent deliveries, and the
+ * after-sales deadlines that have passed or are near (issue 11 point 5).
+ */
 import { useQuery } from '@tanstack/react-query';
 import { Link, type MetaFunction } from 'react-router';
+import { NextDeadline } from '../../components/admin/CaseBadges.tsx';
+import { caseStateLabel } from '../../components/admin/case-format.ts';
 import { formatDate, formatUsd, mailQueueSentence } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { LoadError, Loading } from '../../components/admin/QueryState.tsx';
@@ -14,7 +19,7 @@ import {
   type OrderListQuery,
   type Page,
 } from '../../lib/admin-api.ts';
-import { caseKeys, listCases } from '../../lib/admin-cases-api.ts';
+import { caseKeys, type DeadlinesOverview, getDeadlinesOverview } from '../../lib/admin-cases-api.ts';
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Dashboard');
 
@@ -36,10 +41,6 @@ export default function Dashboard() {
   const placed = useOrders({ status: 'placed', limit: COUNT_LIMIT });
   const delivered = useOrders({ status: 'delivered', limit: COUNT_LIMIT });
   const mailQueue = useMailQueue();
-  const overdueQuery = { overdue: 'true', sort: 'deadline', dir: 'asc', limit: COUNT_LIMIT };
-  const overdue = useQuery({ queryKey: caseKeys.list(overdueQuery), queryFn: () => listCases(overdueQuery) });
-  const soonQuery = { dueWithinDays: 2, sort: 'deadline', dir: 'asc', limit: COUNT_LIMIT };
-  const dueSoon = useQuery({ queryKey: caseKeys.list(soonQuery), queryFn: () => listCases(soonQuery) });
   const awaitingPayment = placed.data?.items.filter((o) => o.paymentMethod === 'bank_transfer');
 
   return (
@@ -81,28 +82,7 @@ export default function Dashboard() {
           newestFirst
         />
       </div>
-      <section
-        aria-labelledby="case-deadlines"
-        className="mt-6 flex flex-col gap-3 rounded-xl border border-line bg-surface p-4 sm:flex-row sm:items-center sm:justify-between sm:p-5"
-      >
-        <div>
-          <h2 id="case-deadlines" className="text-lg font-semibold text-gray-900">
-            After-sales cases
-          </h2>
-          {overdue.isError || dueSoon.isError ? (
-            <p className="text-red-800">The cases could not be read.</p>
-          ) : (
-            <p className="text-muted">
-              {overdue.data && dueSoon.data
-                ? `${countOf(overdue.data)} past their deadline; ${countOf(dueSoon.data)} due within 2 days (overdue included).`
-                : 'Checking…'}
-            </p>
-          )}
-        </div>
-        <ButtonLink to="/admin/cases?deadline=2&order=deadline:asc" variant="secondary" size="sm">
-          See cases by deadline
-        </ButtonLink>
-      </section>
+      <DeadlinesPanel />
       <section
         aria-labelledby="mail-health"
         className="mt-6 flex flex-col gap-3 rounded-xl border border-line bg-surface p-4 sm:flex-row sm:items-center sm:justify-between sm:p-5"
@@ -200,5 +180,131 @@ function OrdersCard(props: OrdersCardProps) {
         <span aria-hidden="true"> →</span>
       </Link>
     </section>
+  );
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** The queue filtered to one side's overdue or near deadlines, soonest first. */
+function queueLink(whose: 'shop' | 'customer' | null, deadline: string): string {
+  const params = new URLSearchParams({ deadline, order: 'deadline:asc' });
+  if (whose) params.set('whose', whose);
+  return `/admin/cases?${params}`;
+}
+
+/**
+ * Deadlines at a glance (issue 11 point 5): overdue and near counts for the shop's steps and the customers'
+ * deadlines, from the same rule as the queue's marks and the owner's digest, and the soonest cases. Every
+ * staff role may read cases, so every member sees it.
+ */
+function DeadlinesPanel() {
+  const overview = useQuery({ queryKey: caseKeys.deadlines, queryFn: getDeadlinesOverview });
+  return (
+    <section
+      aria-labelledby="case-deadlines"
+      className="mt-6 rounded-xl border border-line bg-surface p-4 sm:p-5"
+    >
+      <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
+        <h2 id="case-deadlines" className="text-lg font-semibold text-gray-900">
+          Deadlines
+        </h2>
+        {overview.data ? (
+          <p className="text-sm text-muted">
+            After-sales cases past their deadline, or due within {overview.data.nearDays}{' '}
+            {plural(overview.data.nearDays, 'day', 'days')}.
+          </p>
+        ) : null}
+      </div>
+      {overview.isPending ? (
+        <Loading label="Loading deadlines" />
+      ) : overview.isError ? (
+        <LoadError error={overview.error} what="the deadlines" onRetry={() => overview.refetch()} />
+      ) : (
+        <DeadlinesBody o={overview.data} />
+      )}
+    </section>
+  );
+}
+
+function DeadlinesBody({ o }: { o: DeadlinesOverview }) {
+  const near = String(o.nearDays);
+  const { shop, customer } = o.counts;
+  const days = `${near} ${plural(o.nearDays, 'day', 'days')}`;
+  const tiles = [
+    {
+      n: shop.overdue,
+      label: `shop ${plural(shop.overdue, 'step', 'steps')} overdue`,
+      to: queueLink('shop', 'overdue'),
+      danger: true,
+    },
+    {
+      n: shop.near,
+      label: `shop ${plural(shop.near, 'step', 'steps')} due within ${days}`,
+      to: queueLink('shop', near),
+    },
+    {
+      n: customer.overdue,
+      label: `customer ${plural(customer.overdue, 'deadline', 'deadlines')} passed`,
+      to: queueLink('customer', 'overdue'),
+      danger: true,
+    },
+    {
+      n: customer.near,
+      label: `customer ${plural(customer.near, 'deadline', 'deadlines')} within ${days}`,
+      to: queueLink('customer', near),
+    },
+  ];
+  return (
+    <>
+      <ul className="mt-4 grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {tiles.map((tile) => (
+          <li key={tile.label}>
+            <Link
+              to={tile.to}
+              className="flex h-full flex-col rounded-lg border border-line p-3 hover:bg-gray-50 focus-visible:outline-2"
+            >
+              <span
+                className={`text-3xl font-bold tabular-nums ${tile.danger && tile.n > 0 ? 'text-red-800' : 'text-gray-900'}`}
+              >
+                {tile.n}
+              </span>
+              <span className="text-sm text-muted">{tile.label}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {o.cases.length === 0 ? (
+        <p className="mt-4 rounded-lg bg-gray-50 px-3 py-4 text-center text-muted">
+          No deadline has passed and none is near.
+        </p>
+      ) : (
+        <>
+          <h3 className="mt-4 text-sm font-semibold text-gray-900">Soonest first</h3>
+          <ul className="divide-y divide-gray-200">
+            {o.cases.map((c) => (
+              <li
+                key={c.id}
+                className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between"
+              >
+                <span>
+                  <Link to={`/admin/cases/${c.id}`} className="font-semibold text-primary-ink underline">
+                    {c.reference}
+                  </Link>
+                  <span className="text-sm text-muted"> · {caseStateLabel[c.state]}</span>
+                </span>
+                <NextDeadline deadline={c.deadline} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Link
+        to={queueLink(null, 'overdue')}
+        className="mt-4 inline-block font-semibold text-primary-ink underline"
+      >
+        All overdue cases
+        <span aria-hidden="true"> →</span>
+      </Link>
+    </>
   );
 }
