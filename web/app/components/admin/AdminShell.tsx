@@ -15,6 +15,8 @@ interface NavItem {
   label: string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
   end?: boolean;
+  /** Only these roles see the link (the page refuses the others too); every staff member when absent. */
+  roles?: ReadonlyArray<Staff['role']>;
 }
 
 const navItems: NavItem[] = [
@@ -24,6 +26,7 @@ const navItems: NavItem[] = [
   // `end`: the playground's address starts with the policy's, and only one entry is the current page.
   { to: '/admin/policy', label: 'After-sales policy', icon: ScaleIcon, end: true },
   { to: '/admin/policy/playground', label: 'Policy playground', icon: FlaskIcon },
+  { to: '/admin/numbers', label: 'After-sales numbers', icon: ChartIcon, roles: ['owner'] },
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
   { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
@@ -36,6 +39,14 @@ function LifebuoyIcon(props: SVGProps<SVGSVGElement>) {
       <circle cx="12" cy="12" r="9" />
       <circle cx="12" cy="12" r="4" />
       <path d="m5.6 5.6 3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6" />
+    </Icon>
+  );
+}
+
+function ChartIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M4 20h16M7 16v-5M12 16V6M17 16v-8" />
     </Icon>
   );
 }
@@ -147,25 +158,27 @@ export function AdminShell({ staff, onSignOut, signingOut = false, children }: A
           )}
         >
           <ul className="flex flex-col gap-1">
-            {navItems.map((item) => (
-              <li key={item.to}>
-                <NavLink
-                  to={item.to}
-                  end={item.end}
-                  className={({ isActive }) =>
-                    cx(
-                      'flex min-h-11 items-center gap-3 rounded-lg px-3 font-medium no-underline',
-                      isActive
-                        ? 'bg-primary text-on-primary'
-                        : 'text-gray-800 hover:bg-gray-100 hover:text-gray-950',
-                    )
-                  }
-                >
-                  <item.icon className="size-5 shrink-0" />
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
+            {navItems
+              .filter((item) => !item.roles || (staff !== null && item.roles.includes(staff.role)))
+              .map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end={item.end}
+                    className={({ isActive }) =>
+                      cx(
+                        'flex min-h-11 items-center gap-3 rounded-lg px-3 font-medium no-underline',
+                        isActive
+                          ? 'bg-primary text-on-primary'
+                          : 'text-gray-800 hover:bg-gray-100 hover:text-gray-950',
+                      )
+                    }
+                  >
+                    <item.icon className="size-5 shrink-0" />
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
             <li className="mt-2 border-t border-line pt-2">
               <Link
                 to="/"
