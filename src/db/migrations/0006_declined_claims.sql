@@ -1,0 +1,14 @@
+CREATE TABLE "declined_claims" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"order_line_id" uuid NOT NULL,
+	"product_id" uuid NOT NULL,
+	"kind" "claim_kind" NOT NULL,
+	"clauses" text[] NOT NULL,
+	"policy_version" integer NOT NULL,
+	"declined_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "declined_claims" ADD CONSTRAINT "declined_claims_order_line_id_order_lines_id_fk" FOREIGN KEY ("order_line_id") REFERENCES "public"."order_lines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "declined_claims" ADD CONSTRAINT "declined_claims_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "declined_claims" ADD CONSTRAINT "declined_claims_policy_version_policy_versions_version_fk" FOREIGN KEY ("policy_version") REFERENCES "public"."policy_versions"("version") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "declined_claims_at_idx" ON "declined_claims" USING btree ("declined_at");
