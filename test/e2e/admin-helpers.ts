@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
-import { OWNER_EMAIL, OWNER_PASSWORD } from '../helpers/app.ts';
+import { OWNER_EMAIL, OWNER_PASSWORD, type TestAppOptions } from '../helpers/app.ts';
 import { addToCart, checkoutPayload, placeOrder } from '../helpers/orders-fixtures.ts';
 import { launchBrowser, startWebServer, type WebServer, watchPage } from './helpers.ts';
 
@@ -53,11 +53,16 @@ interface PageDocument {
   querySelectorAll(selector: string): { length: number };
 }
 
-/** Signs in through the sign-in page (the `next` page or the dashboard follows). */
-export async function signInThroughPage(page: Page, baseUrl: string, next = '/admin'): Promise<void> {
+/** Signs in through the sign-in page as `account` (the owner by default); the `next` page follows. */
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  next = '/admin',
+  account: { email: string; password: string } = { email: OWNER_EMAIL, password: OWNER_PASSWORD },
+): Promise<void> {
   await page.goto(`${baseUrl}/admin/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email').fill(OWNER_EMAIL);
-  await page.getByLabel('Password').fill(OWNER_PASSWORD);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
   await adminSettled(page);
@@ -88,9 +93,12 @@ export interface BackOffice {
   close(): Promise<void>;
 }
 
-/** The start of a back-office browser test: a shop, a desktop-width page, the owner signed in on `next`. */
-export async function openBackOffice(next = '/admin'): Promise<BackOffice> {
-  const server = await startWebServer();
+/**
+ * The start of a back-office browser test: a shop (`options`: e.g. the demo's catalogue, orders and cases), a
+ * desktop-width page, the owner signed in on `next`.
+ */
+export async function openBackOffice(next = '/admin', options: TestAppOptions = {}): Promise<BackOffice> {
+  const server = await startWebServer(options);
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

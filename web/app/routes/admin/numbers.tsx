@@ -48,6 +48,12 @@ export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'After-sal
 
 const PAGE_TITLE = 'After-sales numbers';
 const filterFields = ['from', 'to', 'category'] as const;
+/** The subject of a message the API gives as a fragment ("must be on or after from …"). */
+const fieldLabels: Record<(typeof filterFields)[number], string> = {
+  from: 'The “From” date',
+  to: 'The “To” date',
+  category: 'The category',
+};
 
 /** The filters as the address has them; an empty value is left to the API's default. */
 function filtersOf(params: URLSearchParams): NumbersFilters {
@@ -104,7 +110,10 @@ function Numbers() {
   // A refused filter is shown at its field; anything else above the figures.
   const fieldError =
     isApiError(error, 400) && (filterFields as readonly string[]).includes(error.field ?? '')
-      ? { field: error.field as (typeof filterFields)[number], message: error.fieldMessage }
+      ? {
+          field: error.field as (typeof filterFields)[number],
+          message: error.messageFor(fieldLabels[error.field as (typeof filterFields)[number]]),
+        }
       : null;
   const data = numbers.data;
   const typedCategory = params.get('category') ?? '';
