@@ -128,15 +128,13 @@ async function loadFixture(t: TestApp): Promise<Fixture> {
       });
     }
     const paymentId = uuidv7();
-    await db
-      .insert(payments)
-      .values({
-        id: paymentId,
-        orderId: id,
-        provider: 'bank_transfer',
-        status: 'captured',
-        amountCents: subtotal,
-      });
+    await db.insert(payments).values({
+      id: paymentId,
+      orderId: id,
+      provider: 'bank_transfer',
+      status: 'captured',
+      amountCents: subtotal,
+    });
     return { id, lineIds, paymentId };
   }
 
