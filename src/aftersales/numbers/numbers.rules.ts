@@ -75,11 +75,14 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-/** `part / whole` rounded half-up to `decimals` places; null when `whole` is 0 (no share of nothing). */
+/**
+ * `part / whole` rounded half-up to `decimals` places; null when `whole` is 0 (no share of nothing). The
+ * scaling is done before the division, so integer inputs round exactly (40650 / 120000 is 0.3388, not 0.3387).
+ */
 export function share(part: number, whole: number, decimals = 4): number | null {
   if (whole === 0) return null;
   const scale = 10 ** decimals;
-  return Math.round((part / whole) * scale) / scale;
+  return Math.round((part * scale) / whole) / scale;
 }
 
 /** Hours, rounded to one decimal (a median of 36.25 h is shown as 36.3); null stays null. */

@@ -64,7 +64,10 @@ export const numbersResponse = z.object({
   category: productCategorySchema.nullable(),
   /** Every month of the range, oldest first, present even when nothing happened in it. */
   months: z.array(month),
-  /** Cases grouped by the month they were opened, their kind, their state now and their resolution. */
+  /**
+   * Cases grouped by the month they were opened, their kind, their state now and their resolution; ordered by
+   * month, then kind and state in their declared order (claimKinds, caseStates), then resolution.
+   */
   cases: z.array(
     z.object({
       month,
