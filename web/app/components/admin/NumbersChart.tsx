@@ -52,6 +52,11 @@ export interface NumbersChartProps {
   horizontal?: boolean;
   /** How a value reads on the axis and in the tooltip ("$1,234.56", "3 cases"). */
   format?: (value: number) => string;
+  /**
+   * Names of the value axes. With `line`, the line series get an axis of their own on the right, so that
+   * small bars (costs) stay readable under a large line (sales).
+   */
+  axisTitles?: { value?: string; line?: string };
 }
 
 interface Palette {
@@ -82,7 +87,15 @@ function readPalette(): Palette {
 const shades = [1, 0.7, 0.45, 0.28, 0.14];
 
 /** The canvas once the page runs in the browser; nothing on the server (the table carries the figures). */
-export function NumbersChart({ summary, labels, series, stacked, horizontal, format }: NumbersChartProps) {
+export function NumbersChart({
+  summary,
+  labels,
+  series,
+  stacked,
+  horizontal,
+  format,
+  axisTitles,
+}: NumbersChartProps) {
   const [setting, setSetting] = useState<{ palette: Palette; reducedMotion: boolean } | null>(null);
   useEffect(() => {
     const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -94,6 +107,7 @@ export function NumbersChart({ summary, labels, series, stacked, horizontal, for
   if (!setting) return <div className="h-64 rounded-lg bg-gray-50" aria-hidden="true" />;
   const { palette, reducedMotion } = setting;
 
+  const lineAxis = Boolean(axisTitles?.line) && !horizontal;
   let bar = 0;
   const data: ChartData<'bar' | 'line', number[], string> = {
     labels,
@@ -108,6 +122,7 @@ export function NumbersChart({ summary, labels, series, stacked, horizontal, for
           pointRadius: 3,
           borderWidth: 2,
           order: 0,
+          ...(lineAxis ? { yAxisID: 'line' } : {}),
         };
       }
       const shade = shades[bar++ % shades.length] ?? 1;
@@ -123,14 +138,26 @@ export function NumbersChart({ summary, labels, series, stacked, horizontal, for
       };
     }),
   };
+  // Without a format the values are counts: no tick at 0.2 of a case.
+  const ticks = {
+    color: palette.muted,
+    ...(format ? { callback: (v: number | string) => format(Number(v)) } : { precision: 0 }),
+  };
+  const title = (text: string | undefined) =>
+    text ? { display: true, text, color: palette.muted } : { display: false };
   const valueAxis = {
     beginAtZero: true,
     stacked: Boolean(stacked),
     grid: { color: palette.line },
-    ticks: {
-      color: palette.muted,
-      ...(format ? { callback: (v: number | string) => format(Number(v)) } : {}),
-    },
+    ticks,
+    title: title(axisTitles?.value),
+  };
+  const lineScale = {
+    position: 'right' as const,
+    beginAtZero: true,
+    grid: { display: false },
+    ticks,
+    title: title(axisTitles?.line),
   };
   const labelAxis = { stacked: Boolean(stacked), grid: { display: false }, ticks: { color: palette.muted } };
   const options: ChartOptions<'bar' | 'line'> = {
@@ -138,7 +165,9 @@ export function NumbersChart({ summary, labels, series, stacked, horizontal, for
     maintainAspectRatio: false,
     animation: reducedMotion ? false : undefined,
     indexAxis: horizontal ? 'y' : 'x',
-    scales: horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
+    scales: horizontal
+      ? { x: valueAxis, y: labelAxis }
+      : { x: labelAxis, y: valueAxis, ...(lineAxis ? { line: lineScale } : {}) },
     plugins: {
       legend: { display: series.length > 1, labels: { color: palette.muted } },
       tooltip: format

@@ -363,15 +363,23 @@ function ResolutionTime({ numbers, scope }: SectionProps) {
                 <Th scope="row" className="font-medium">
                   Median (half the cases resolved within)
                 </Th>
-                <Td numeric>{median.days}</Td>
-                <Td numeric>{median.hours}</Td>
+                <Td numeric className="whitespace-nowrap">
+                  {median.days}
+                </Td>
+                <Td numeric className="whitespace-nowrap">
+                  {median.hours}
+                </Td>
               </Tr>
               <Tr>
                 <Th scope="row" className="font-medium">
                   90th percentile (nine in ten resolved within)
                 </Th>
-                <Td numeric>{p90.days}</Td>
-                <Td numeric>{p90.hours}</Td>
+                <Td numeric className="whitespace-nowrap">
+                  {p90.days}
+                </Td>
+                <Td numeric className="whitespace-nowrap">
+                  {p90.hours}
+                </Td>
               </Tr>
             </TBody>
           </Table>
@@ -381,20 +389,21 @@ function ResolutionTime({ numbers, scope }: SectionProps) {
   );
 }
 
+/** The parts of the after-sales cost, which add up to `totalCents`: the money that left the shop. */
 const costParts = [
   ['refundsCents', 'Refunds'],
-  ['couponsIssuedCents', 'Coupons issued'],
-  ['vouchersIssuedCents', 'Vouchers issued'],
+  ['couponsRedeemedCents', 'Coupons spent'],
+  ['vouchersRedeemedCents', 'Vouchers spent'],
   ['returnShippingCents', 'Return postage'],
   ['partsCents', 'Parts'],
 ] as const;
 
 const costColumns = [
   ['salesCents', 'Sales'],
-  ...costParts,
-  ['couponsRedeemedCents', 'Coupons redeemed'],
-  ['vouchersRedeemedCents', 'Vouchers redeemed'],
   ['totalCents', 'After-sales cost'],
+  ...costParts,
+  ['couponsIssuedCents', 'Coupons issued'],
+  ['vouchersIssuedCents', 'Vouchers issued'],
 ] as const;
 
 function Costs({ numbers, scope, action }: SectionProps) {
@@ -406,7 +415,7 @@ function Costs({ numbers, scope, action }: SectionProps) {
         <Nothing>No sale and no after-sales cost in this range.</Nothing>
       ) : (
         <div className="flex flex-col gap-4">
-          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+          <dl className="grid gap-3 sm:grid-cols-3">
             <Figure term="Sales" value={formatUsd(totals.salesCents)} />
             <Figure term="After-sales cost" value={formatUsd(totals.totalCents)} />
             <Figure term="Cost share of sales" value={percent(totals.costShareOfSales)} />
@@ -419,6 +428,7 @@ function Costs({ numbers, scope, action }: SectionProps) {
               { label: 'Sales', values: costs.map((c) => c.salesCents / 100), line: true },
             ]}
             format={(dollars) => formatUsd(Math.round(dollars * 100))}
+            axisTitles={{ value: 'After-sales cost', line: 'Sales' }}
             stacked
           />
           <Table caption={`Sales and after-sales cost per month, ${scope}`}>
@@ -435,7 +445,7 @@ function Costs({ numbers, scope, action }: SectionProps) {
             <TBody>
               {costs.map((c) => (
                 <Tr key={c.month}>
-                  <Th scope="row" className="font-medium">
+                  <Th scope="row" className="whitespace-nowrap font-medium">
                     {monthLabel(c.month)}
                   </Th>
                   {costColumns.map(([key]) => (
@@ -456,8 +466,8 @@ function Costs({ numbers, scope, action }: SectionProps) {
             </TBody>
           </Table>
           <p className="text-sm text-muted">
-            The after-sales cost adds refunds, coupons and vouchers issued, return postage and parts; redeemed
-            coupons and vouchers are shown apart, as they were counted when issued.
+            The after-sales cost is the money that left the shop: refunds, return postage, parts, and the
+            coupons and vouchers customers spent. Codes are counted when spent; those issued are shown apart.
           </p>
         </div>
       )}
@@ -469,7 +479,7 @@ function Figure({ term, value }: { term: string; value: string }) {
   return (
     <div className="rounded-lg border border-line px-4 py-3">
       <dt className="text-sm text-muted">{term}</dt>
-      <dd className="text-xl font-semibold tabular-nums text-gray-900">{value}</dd>
+      <dd className="whitespace-nowrap text-xl font-semibold tabular-nums text-gray-900">{value}</dd>
     </div>
   );
 }
@@ -505,7 +515,7 @@ function Products({ numbers, scope, action }: SectionProps) {
                   <Th scope="row" className="font-medium">
                     {p.name}
                   </Th>
-                  <Td>{categoryLabels[p.category]}</Td>
+                  <Td className="whitespace-nowrap">{categoryLabels[p.category]}</Td>
                   <Td numeric>{p.sold}</Td>
                   <Td numeric>{p.claims}</Td>
                   <Td numeric>{decimal(p.claimsPer100Sold)}</Td>
@@ -524,7 +534,11 @@ function useClauseWords(): Map<string, string> {
   const versions = useQuery({ queryKey: policyKeys.versions, queryFn: listPolicyVersions });
   const live = versions.data?.items.find((v) => v.version === versions.data?.current);
   const sections = describePolicy(live?.settings);
-  return new Map(sections.flatMap((s) => s.clauses.map((c) => [c.clause, c.text] as const)));
+  return new Map([
+    ...sections.flatMap((s) => s.clauses.map((c) => [c.clause, c.text] as const)),
+    // The API's name for a claim staff declined although the policy accepted it.
+    ['override', 'Declined by staff although the policy accepted the claim.'],
+  ]);
 }
 
 function Declined({ numbers, scope, action }: SectionProps) {
