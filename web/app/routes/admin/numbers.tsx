@@ -372,7 +372,10 @@ function ResolutionTime({ numbers, scope }: SectionProps) {
             <TBody>
               <Tr>
                 <Th scope="row" className="font-medium">
-                  Median (half the cases resolved within)
+                  Median
+                  <span className="block text-sm font-normal text-muted">
+                    half the cases were resolved within
+                  </span>
                 </Th>
                 <Td numeric className="whitespace-nowrap">
                   {median.days}
@@ -383,7 +386,10 @@ function ResolutionTime({ numbers, scope }: SectionProps) {
               </Tr>
               <Tr>
                 <Th scope="row" className="font-medium">
-                  90th percentile (nine in ten resolved within)
+                  90th percentile
+                  <span className="block text-sm font-normal text-muted">
+                    nine in ten were resolved within
+                  </span>
                 </Th>
                 <Td numeric className="whitespace-nowrap">
                   {p90.days}
