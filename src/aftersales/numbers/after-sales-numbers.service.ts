@@ -25,6 +25,7 @@
  * - declined: claims = cases opened + submissions declined (`declined_claims`) in the range; declined = those
  *   cases now `declined` + those submissions; by clause: each declined claim counts once under each clause of
  *   the engine's reasons (a case declined by staff against an eligible assessment counts under `override`).
+ *   A submission is counted each time it is refused: a customer who tries the same claim twice counts twice.
  *
  * With `category`, every figure keeps only the order lines (and the cases and codes of order lines) of
  * products of that category.
