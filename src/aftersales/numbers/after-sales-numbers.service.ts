@@ -25,6 +25,7 @@
  * - declined: claims = cases opened + submissions declined (`declined_claims`) in the range; declined = those
  *   cases now `declined` + those submissions; by clause: each declined claim counts once under each clause of
  *   the engine's reasons (a case declined by staff against an eligible assessment counts under `override`).
+ *   A submission is counted each time it is refused: a customer who tries the same claim twice counts twice.
  *
  * With `category`, every figure keeps only the order lines (and the cases and codes of order lines) of
  * products of that category.
@@ -42,7 +43,12 @@ type Category = NonNullable<NumbersQuery['category']>;
 /** The clause a declined claim is counted under when staff declined what the engine accepted. */
 export const OVERRIDE_CLAUSE = 'override';
 
-const monthOf = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM')`;
+/**
+ * The UTC month an instant falls in, as the instant its month starts: rows are grouped on this (cheap), and
+ * only the grouped rows are written as `YYYY-MM` by `monthText`.
+ */
+const monthOf = (column: SQL) => sql`date_trunc('month', ${column}, 'UTC')`;
+const monthText = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM')`;
 
 interface Filter {
   start: string;
@@ -68,11 +74,14 @@ const PAID_ORDER = sql`o.status in ('paid', 'shipped', 'delivered', 'completed')
 
 function caseCounts(f: Filter) {
   return sql`
-    select ${monthOf(sql`c.opened_at`)} as month, c.kind, c.state, c.resolution, count(*)::int as count
-    from after_sales_cases c ${caseLineJoin(f)}
-    where ${inRange(sql`c.opened_at`, f)}
-    group by 1, 2, 3, 4
-    order by 1, 2, 3, 4`;
+    select ${monthText(sql`m`)} as month, kind, state, resolution, count
+    from (
+      select ${monthOf(sql`c.opened_at`)} as m, c.kind, c.state, c.resolution, count(*)::int as count
+      from after_sales_cases c ${caseLineJoin(f)}
+      where ${inRange(sql`c.opened_at`, f)}
+      group by 1, 2, 3, 4
+    ) by_month
+    order by m, kind, state, resolution`;
 }
 
 function resolutionTimes(f: Filter) {
@@ -92,22 +101,22 @@ function resolutionTimes(f: Filter) {
 }
 
 function costRows(f: Filter, partPrices: { screen: number; battery: number; motherboard: number }) {
+  // Sales of one category are the goods of its lines: `lineRows` adds them up in its pass over the lines.
   const sales =
     f.category === null
-      ? sql`select ${monthOf(sql`o.placed_at`)} as month, 'sales' as field, sum(o.total_cents) as cents
-          from orders o where ${PAID_ORDER} and ${inRange(sql`o.placed_at`, f)} group by 1`
-      : sql`select ${monthOf(sql`o.placed_at`)} as month, 'sales' as field,
-            sum(l.unit_price_cents::bigint * l.quantity) as cents
-          from orders o join order_lines l on l.order_id = o.id ${categoryOf(sql`l`, f)}
-          where ${PAID_ORDER} and ${inRange(sql`o.placed_at`, f)} group by 1`;
+      ? [
+          sql`select ${monthOf(sql`o.placed_at`)}, 'sales', sum(o.total_cents)
+            from orders o where ${PAID_ORDER} and ${inRange(sql`o.placed_at`, f)} group by 1`,
+        ]
+      : [];
   const codeLine =
     f.category === null
       ? sql``
       : sql`join after_sales_cases c on c.id = k.source_case_id
             join order_lines l on l.id = c.order_line_id ${categoryOf(sql`l`, f)}`;
   return sql`
-    ${sales}
-    union all
+    select ${monthText(sql`m`)} as month, field, cents from (
+    ${sql.join([...sales, sql``], sql` union all `)}
     select ${monthOf(sql`r.succeeded_at`)},
       case when cr.kind = 'return_shipping' then 'returnShipping' else 'refunds' end, sum(r.amount_cents)
     from case_remedies cr
@@ -132,7 +141,9 @@ function costRows(f: Filter, partPrices: { screen: number; battery: number; moth
     select ${monthOf(sql`d.at`)}, 'parts', sum(p.cents)
     from after_sales_cases c ${caseLineJoin(f)}
     cross join lateral (
-      select min(e.at) as at from after_sales_case_events e where e.case_id = c.id and e.to_state = 'resolved'
+      -- The first decision of a case resolved by a repair is its resolution (declined is final).
+      select min(e.at) as at from after_sales_case_events e
+      where e.case_id = c.id and e.to_state in ('resolved', 'declined')
     ) d
     cross join lateral (
       select coalesce(sum(case part
@@ -144,66 +155,93 @@ function costRows(f: Filter, partPrices: { screen: number; battery: number; moth
     ) p
     where c.resolution = 'repair' and c.assessment ->> 'partsPayer' = 'shop' and c.inspection is not null
       and c.state in ('resolved', 'closed') and ${inRange(sql`d.at`, f)}
-    group by 1`;
+      -- Resolved in the range means opened before its end: the index on opened_at narrows the cases read.
+      and c.opened_at < ${f.end}::timestamptz
+    group by 1
+    ) as by_month (m, field, cents)`;
 }
 
-function productRows(f: Filter) {
+/**
+ * The units sold per product (lines of the range's sales: one hash join of those orders with the lines), the
+ * claims per product (cases opened in the range, through their line, and declined submissions); the
+ * TOP_PRODUCTS products (rows `product`: key = id, a = sold, b = claims) and, with a category, its sales per
+ * month from the same lines (rows `sales`: key = month, a = goods in cents).
+ */
+function lineRows(f: Filter) {
   return sql`
     with sold as (
-      select l.product_id, sum(l.quantity)::int as sold
+      select l.product_id, ${monthOf(sql`o.placed_at`)} as m, l.quantity as units,
+        l.unit_price_cents::bigint * l.quantity as goods
       from orders o join order_lines l on l.order_id = o.id ${categoryOf(sql`l`, f)}
       where ${PAID_ORDER} and ${inRange(sql`o.placed_at`, f)}
+    ), per_product as (
+      select product_id, sum(sold) as sold, sum(claims) as claims from (
+        select product_id, sum(units) as sold, 0 as claims from sold group by 1
+        union all
+        select l.product_id, 0, count(*)
+        from after_sales_cases c join order_lines l on l.id = c.order_line_id ${categoryOf(sql`l`, f)}
+        where ${inRange(sql`c.opened_at`, f)}
+        group by 1
+        union all
+        select d.product_id, 0, count(*)
+        from declined_claims d ${f.category === null ? sql`` : sql`join order_lines l on l.id = d.order_line_id ${categoryOf(sql`l`, f)}`}
+        where ${inRange(sql`d.declined_at`, f)}
+        group by 1
+      ) both_kinds
       group by 1
-    ), claimed as (
-      select l.product_id, count(*)::int as n
-      from after_sales_cases c join order_lines l on l.id = c.order_line_id ${categoryOf(sql`l`, f)}
-      where ${inRange(sql`c.opened_at`, f)}
-      group by 1
-      union all
-      select d.product_id, count(*)::int
-      from declined_claims d ${f.category === null ? sql`` : sql`join order_lines l on l.id = d.order_line_id ${categoryOf(sql`l`, f)}`}
-      where ${inRange(sql`d.declined_at`, f)}
-      group by 1
-    ), claims as (select product_id, sum(n)::int as claims from claimed group by 1)
-    select p.id as "productId", p.name, p.category, s.sold, cl.claims
-    from sold s
-    join claims cl on cl.product_id = s.product_id
-    join products p on p.id = s.product_id
-    where s.sold > 0
-    order by cl.claims::float8 / s.sold desc, cl.claims desc, p.name, p.id
-    limit ${TOP_PRODUCTS}`;
+    )
+    select * from (
+      select 'product' as row, p.id::text as key, p.name, p.category::text as category,
+        t.sold::int as a, t.claims::int as b
+      from per_product t join products p on p.id = t.product_id
+      where t.sold > 0 and t.claims > 0
+      order by t.claims::float8 / t.sold desc, t.claims desc, p.name, p.id
+      limit ${TOP_PRODUCTS}
+    ) top_products
+    ${
+      f.category === null
+        ? sql``
+        : sql`union all
+    select 'sales', ${monthText(sql`m`)}, null, null, sum(goods), null from sold group by m`
+    }`;
 }
 
+/**
+ * The declined submissions' count (the first row, clause null), then each clause with its declined claims:
+ * the cases of the range now `declined` (through the state index: only those rows are read) and the
+ * submissions. The cases' own counts come from `caseCounts`.
+ */
 function declinedRows(f: Filter) {
   const declinedLine =
     f.category === null ? sql`` : sql`join order_lines l on l.id = d.order_line_id ${categoryOf(sql`l`, f)}`;
   return sql`
-    with cases as (
-      select c.state, c.assessment
-      from after_sales_cases c ${caseLineJoin(f)}
-      where ${inRange(sql`c.opened_at`, f)}
-    ), submissions as (
+    with submissions as (
       select d.clauses from declined_claims d ${declinedLine} where ${inRange(sql`d.declined_at`, f)}
-    ), clauses as (
-      select x.clause
-      from cases c
-      cross join lateral (
-        select distinct r ->> 'clause' as clause from jsonb_array_elements(c.assessment -> 'reasons') r
-      ) x
-      where c.state = 'declined' and (c.assessment ->> 'eligible')::boolean = false
-      union all
-      select ${OVERRIDE_CLAUSE}::text from cases c
-      where c.state = 'declined' and (c.assessment ->> 'eligible')::boolean = true
-      union all
-      select unnest(s.clauses) from submissions s
+    ), declined_cases as (
+      select c.assessment from after_sales_cases c ${caseLineJoin(f)}
+      where c.state = 'declined' and ${inRange(sql`c.opened_at`, f)}
     )
-    select 'claims' as clause,
-      ((select count(*) from cases) + (select count(*) from submissions))::int as count
+    select null::text as clause, count(*)::int as count from submissions
     union all
-    select 'declined', ((select count(*) from cases where state = 'declined') + (select count(*) from submissions))::int
-    union all
-    select * from (select clause, count(*)::int from clauses group by 1 order by 2 desc, 1) by_clause`;
+    select * from (
+      select clause, count(*)::int from (
+        select x.clause
+        from declined_cases c
+        cross join lateral (
+          select distinct r ->> 'clause' as clause from jsonb_array_elements(c.assessment -> 'reasons') r
+        ) x
+        where (c.assessment ->> 'eligible')::boolean = false
+        union all
+        select ${OVERRIDE_CLAUSE}::text from declined_cases c where (c.assessment ->> 'eligible')::boolean = true
+        union all
+        select unnest(s.clauses) from submissions s
+      ) each_clause
+      group by 1
+      order by 2 desc, 1
+    ) by_clause`;
 }
+
+const sum = (rows: ReadonlyArray<{ count: number }>) => rows.reduce((total, r) => total + r.count, 0);
 
 const emptyCosts = (): CostFields => ({
   salesCents: 0,
@@ -242,7 +280,7 @@ export async function afterSalesNumbers(ctx: NumbersCtx, query: NumbersQuery): P
     category: query.category ?? null,
   };
   const db = ctx.database;
-  const [cases, [times], costs, products, declined] = await Promise.all([
+  const [cases, [times], costs, lines, declined] = await Promise.all([
     db.rows<{ month: string; kind: ClaimKind; state: CaseState; resolution: string | null; count: number }>(
       caseCounts(f),
     ),
@@ -256,13 +294,35 @@ export async function afterSalesNumbers(ctx: NumbersCtx, query: NumbersQuery): P
         motherboard: ctx.config.PARTS_COST_MOTHERBOARD_CENTS,
       }),
     ),
-    db.rows<{ productId: string; name: string; category: Category; sold: number; claims: number }>(
-      productRows(f),
-    ),
-    db.rows<{ clause: string; count: number }>(declinedRows(f)),
+    db.rows<{
+      row: 'product' | 'sales';
+      key: string;
+      name: string | null;
+      category: Category | null;
+      a: number | string;
+      b: number | null;
+    }>(lineRows(f)),
+    db.rows<{ clause: string | null; count: number }>(declinedRows(f)),
   ]);
 
   const byMonth = new Map(range.months.map((m) => [m, emptyCosts()]));
+  for (const row of lines) {
+    const month = row.row === 'sales' ? byMonth.get(row.key) : undefined;
+    if (month) month.salesCents += Number(row.a);
+  }
+  const products = lines.flatMap((row) =>
+    row.row === 'product'
+      ? [
+          {
+            productId: row.key,
+            name: row.name as string,
+            category: row.category as Category,
+            sold: Number(row.a),
+            claims: Number(row.b),
+          },
+        ]
+      : [],
+  );
   for (const row of costs) {
     const month = byMonth.get(row.month);
     const key = `${row.field}Cents` as keyof CostFields;
@@ -274,8 +334,9 @@ export async function afterSalesNumbers(ctx: NumbersCtx, query: NumbersQuery): P
     for (const key of Object.keys(summed) as Array<keyof CostFields>) summed[key] += m[key];
   }
 
-  const [claimsRow, declinedRow, ...clauses] = declined;
-  const declinedCount = declinedRow?.count ?? 0;
+  const [submissions, ...clauses] = declined;
+  const submitted = submissions?.count ?? 0;
+  const declinedCount = submitted + sum(cases.filter((c) => c.state === 'declined'));
   const hours = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Number(v));
   return {
     from: range.from,
@@ -295,9 +356,14 @@ export async function afterSalesNumbers(ctx: NumbersCtx, query: NumbersQuery): P
       claimsPer100Sold: share(p.claims * 100, p.sold, 2) ?? 0,
     })),
     declined: {
-      claims: claimsRow?.count ?? 0,
+      claims: submitted + sum(cases),
       declined: declinedCount,
-      byClause: clauses.map((c) => ({ ...c, share: share(c.count, declinedCount) ?? 0 })),
+      // Only the first row (the submissions' count) has no clause.
+      byClause: (clauses as Array<{ clause: string; count: number }>).map((c) => ({
+        clause: c.clause,
+        count: c.count,
+        share: share(c.count, declinedCount) ?? 0,
+      })),
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The owner's after-sales numbers on the wire (issue 11 point 4): the filters in, the aggregates out. Every
  * amount is integer cents (USD), every month `YYYY-MM` (UTC), every range `from`…`to` inclusive calendar
- * dates in UTC. What each figure counts is defined in `numbers.queries.ts`.
+ * dates in UTC. What each figure counts is defined in `after-sales-numbers.service.ts`.
  */
 import { z } from 'zod';
 import { productCategorySchema } from '../../catalog/schemas.ts';
