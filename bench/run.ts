@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import { runCasesBench } from './cases.bench.ts';
 import type { EvidenceBenchResult } from './evidence.bench.ts';
 import { type BenchTarget, type HttpScenarioResult, runHttpBench } from './http.bench.ts';
+import { type NumbersBenchResult, runNumbersBench } from './numbers.bench.ts';
 import type { PolicyBenchResult } from './policy.bench.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +47,7 @@ function readPreviousResults(file: string): {
   http?: unknown;
   cases?: unknown;
   evidence?: unknown;
+  numbers?: unknown;
 } {
   if (!existsSync(file)) return {};
   try {
@@ -64,6 +66,7 @@ function readPreviousResults(file: string): {
       http,
       cases: (parsed as { cases?: unknown }).cases,
       evidence: (parsed as { evidence?: unknown }).evidence,
+      numbers: (parsed as { numbers?: unknown }).numbers,
     };
   } catch {
     return {};
@@ -122,6 +125,14 @@ if (wanted('cases')) {
   }
   cases = await runCasesBench(root, { seconds: Number(process.env.BENCH_SECONDS ?? 10), connections: 20 });
 }
+// `npm run bench -- numbers`: the owner's after-sales numbers over 300,000 orders and 100,000 cases, on PostgreSQL.
+let numbers: NumbersBenchResult[] = [];
+if (wanted('numbers')) {
+  if (!wanted('http') && !wanted('cases')) {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
+  }
+  numbers = await runNumbersBench(root);
+}
 // A run of some scenarios keeps the last figures of the others, each with the time it was measured.
 const resultsFile = join(root, 'bench', 'results.json');
 const previous = readPreviousResults(resultsFile);
@@ -132,6 +143,7 @@ const results = {
   http: wanted('http') ? { measuredAt: now, scenarios: http } : (previous.http ?? null),
   cases: wanted('cases') ? { measuredAt: now, scenarios: cases } : (previous.cases ?? null),
   evidence: evidence ? { measuredAt: now, ...evidence } : (previous.evidence ?? null),
+  numbers: wanted('numbers') ? { measuredAt: now, scenarios: numbers } : (previous.numbers ?? null),
   ...(productListOnly ? { productList: { measuredAt: now, scenarios: http } } : {}),
 };
 
@@ -196,6 +208,19 @@ if (cases.length > 0) {
       errors: r.errors,
       non2xx: r.non2xx,
       note: r.note ?? '',
+    })),
+  );
+}
+if (numbers.length > 0) {
+  console.log("\nThe owner's after-sales numbers on PostgreSQL (one request at a time)");
+  console.table(
+    numbers.map((r) => ({
+      scenario: r.scenario,
+      requests: r.requests,
+      'median ms': r.medianMs,
+      'p99 ms': r.p99Ms,
+      'max ms': r.maxMs,
+      note: r.note,
     })),
   );
 }

@@ -101,6 +101,13 @@ export const configSchema = z.object({
   EVIDENCE_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   /** How long a coupon or voucher issued by an after-sales case stays redeemable (AS-GEN-5, AS-INC-2). */
   COUPON_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /**
+   * What one replaced part costs the shop when it pays the repair (AS-GEN-4), in cents: the owner's after-sales
+   * numbers price the components an inspection lists at these (the shop records no invoice for them).
+   */
+  PARTS_COST_SCREEN_CENTS: z.coerce.number().int().min(0).max(10_000_000).default(9_000),
+  PARTS_COST_BATTERY_CENTS: z.coerce.number().int().min(0).max(10_000_000).default(3_500),
+  PARTS_COST_MOTHERBOARD_CENTS: z.coerce.number().int().min(0).max(10_000_000).default(18_000),
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };

@@ -23,6 +23,7 @@ import {
   evidenceFileRoutes,
   evidenceStaffRoutes,
 } from './aftersales/evidence/routes.ts';
+import { afterSalesNumbersRoutes } from './aftersales/numbers/numbers.routes.ts';
 import { policyPlaygroundRoutes } from './aftersales/playground/routes.ts';
 import { caseRemedyRoutes } from './aftersales/remedies/remedies.routes.ts';
 import { afterSalesRoutes } from './aftersales/routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(ordersAdminRoutes, { ctx });
       await admin.register(afterSalesAdminRoutes, { ctx });
       await admin.register(policyPlaygroundRoutes, { ctx });
+      await admin.register(afterSalesNumbersRoutes, { ctx });
       await admin.register(evidenceStaffRoutes, { ctx });
       await admin.register(caseRemedyRoutes, { ctx });
       await admin.register(mailAdminRoutes, { ctx });

@@ -152,6 +152,9 @@ export const afterSalesCases = pgTable(
     index('after_sales_cases_due_idx').on(sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.id),
     index('after_sales_cases_assignee_idx').on(t.assignedTo, t.openedAt),
     index('after_sales_cases_line_idx').on(t.orderLineId),
+    // The owner's numbers (aftersales/numbers): the cases of a date range counted by kind, state and
+    // resolution, their lines and decisions, read from the index alone.
+    index('after_sales_cases_numbers_idx').on(t.openedAt, t.state, t.kind, t.resolution, t.orderLineId, t.id),
   ],
 );
 
@@ -180,7 +183,13 @@ export const afterSalesCaseEvents = pgTable(
     overrideReason: text(),
     details: jsonb().$type<CaseEventDetails>(),
   },
-  (t) => [index('after_sales_case_events_case_idx').on(t.caseId, t.seq)],
+  (t) => [
+    index('after_sales_case_events_case_idx').on(t.caseId, t.seq),
+    // When each case was decided (the owner's numbers: time to resolution, parts by resolution month).
+    index('after_sales_case_events_decided_idx')
+      .on(t.caseId, t.at)
+      .where(sql`${t.toState} in ('resolved', 'declined')`),
+  ],
 );
 
 /** The number in case references (RMA-26-00042): handed out without a lock held until commit. */

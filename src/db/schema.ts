@@ -2,6 +2,7 @@
 export * from '../accounts/schema.ts';
 export * from '../aftersales/conversations.schema.ts';
 export * from '../aftersales/evidence/evidence.schema.ts';
+export * from '../aftersales/numbers/declined-claim.schema.ts';
 export * from '../aftersales/remedies/remedy.schema.ts';
 export * from '../aftersales/schema.ts';
 export * from '../catalog/schema.ts';

@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
-import { OWNER_EMAIL, OWNER_PASSWORD } from '../helpers/app.ts';
+import { OWNER_EMAIL, OWNER_PASSWORD, type TestAppOptions } from '../helpers/app.ts';
 import { addToCart, checkoutPayload, placeOrder } from '../helpers/orders-fixtures.ts';
 import { launchBrowser, startWebServer, type WebServer, watchPage } from './helpers.ts';
 
@@ -93,9 +93,12 @@ export interface BackOffice {
   close(): Promise<void>;
 }
 
-/** The start of a back-office browser test: a shop, a desktop-width page, the owner signed in on `next`. */
-export async function openBackOffice(next = '/admin'): Promise<BackOffice> {
-  const server = await startWebServer();
+/**
+ * The start of a back-office browser test: a shop (`options`: e.g. the demo's catalogue, orders and cases), a
+ * desktop-width page, the owner signed in on `next`.
+ */
+export async function openBackOffice(next = '/admin', options: TestAppOptions = {}): Promise<BackOffice> {
+  const server = await startWebServer(options);
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -1,8 +1,9 @@
 /**
  * Screenshots of the back office at phone and desktop widths, signed in as the demo owner:
  *   node --import tsx test/e2e/admin-screenshots.ts [out-dir]
- * Serves the demo shop on an in-memory database, places one guest order so that the outbox has mail, and
- * writes admin-<page>-<width>.png.
+ * Serves the demo shop (its after-sales cases included) on an in-memory database, places one guest order so
+ * that the outbox has mail, and writes admin-<page>-<width>.png. Pages are drawn with reduced motion, so the
+ * charts are pictured finished rather than mid-animation.
  */
 import { mkdirSync } from 'node:fs';
 import { adminSettled, placeGuestOrder, signInThroughPage } from './admin-helpers.ts';
@@ -12,7 +13,7 @@ const outDir = process.argv[2] ?? 'docs/screenshots';
 const widths = [390, 1280];
 
 mkdirSync(outDir, { recursive: true });
-const server = await startWebServer({ seed: true });
+const server = await startWebServer({ seed: true, seedCases: true });
 const browser = await launchBrowser();
 try {
   const guest = await placeGuestOrder(server.app, 'screenshot@example.com');
@@ -44,11 +45,12 @@ try {
     ['mail', '/admin/mail'],
     ['mail-item', `/admin/mail/${shippedMail}`],
     ['settings', '/admin/settings'],
+    ['numbers', '/admin/numbers'],
     ['account', '/admin/account'],
     ['sign-in', '/admin/sign-in'],
   ];
   for (const width of widths) {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
     await signInThroughPage(page, server.url);
     for (const [name, path] of pages) {

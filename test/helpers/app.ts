@@ -33,6 +33,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   seed?: boolean;
+  /** With `seed`: the demo's after-sales cases too, played through the shop's use cases as `npm start` does. */
+  seedCases?: boolean;
   clock?: Clock;
   env?: Record<string, string>;
   /** Log at `info` to this stream (a test reads what the shop logs); without it the app logs nothing. */
@@ -92,7 +94,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = options.clock ?? systemClock;
   const ctx: AppContext = { config, database, db: database.db, clock, secret: config.APP_SECRET as string };
   await ensureOwner(ctx);
-  if (options.seed) await seedDemoShop(database.db, clock);
+  if (options.seed) await seedDemoShop(database.db, clock, options.seedCases ? ctx : undefined);
   const app = await buildApp(ctx, {
     logger: options.logStream ? { level: 'info', stream: options.logStream } : false,
   });

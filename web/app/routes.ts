@@ -33,6 +33,7 @@ export default [
     route('mail/:id', 'routes/admin/mail-item.tsx'),
     route('settings', 'routes/admin/settings.tsx'),
     route('policy', 'routes/admin/policy.tsx'),
+    route('numbers', 'routes/admin/numbers.tsx'),
     route('account', 'routes/admin/account.tsx'),
   ]),
   // Last: every other address is answered by the not-found page with status 404.

@@ -23,6 +23,7 @@ import { mergeShopSettings, SHOP_SETTINGS_KEY } from '../../settings/shop.ts';
 import { AppError, Conflict, NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { ClaimKind } from '../claim.schema.ts';
+import { recordDeclinedClaims } from '../numbers/record-declined-claims.ts';
 import { assessClaim } from '../policy.ts';
 import { cachedPolicyVersion, currentPolicyVersion } from '../policy-versions.service.ts';
 import { afterSalesCaseEvents, afterSalesCases, FINISHED_CASE_STATES, policyVersions } from '../schema.ts';
@@ -128,6 +129,8 @@ export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): 
   const refused = assessed.findIndex((a) => !a.assessment.eligible);
   const declined = assessed[refused];
   if (declined) {
+    // Kept for the owner's numbers (declined by clause): a declined claim leaves no case behind.
+    await recordDeclinedClaims(ctx.db, assessed, policy.version, now);
     const reasons = declined.assessment.reasons;
     throw new AppError(
       'policy_violation',

@@ -31,6 +31,7 @@ const navItems: NavItem[] = [
   // `end`: the playground's address starts with the policy's, and only one entry is the current page.
   { to: '/admin/policy', label: 'After-sales policy', icon: ScaleIcon, end: true },
   { to: '/admin/policy/playground', label: 'Policy playground', icon: FlaskIcon },
+  { to: '/admin/numbers', label: 'After-sales numbers', icon: ChartIcon, roles: ['owner'] },
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
   { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
@@ -52,6 +53,14 @@ function QuestionIcon(props: SVGProps<SVGSVGElement>) {
     <Icon {...props}>
       <path d="M4 5h16v11H9l-5 4z" />
       <path d="M10 9a2 2 0 1 1 2.5 1.9c-.3.1-.5.4-.5.7v.4M12 14h.01" />
+    </Icon>
+  );
+}
+
+function ChartIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M4 20h16M7 16v-5M12 16V6M17 16v-8" />
     </Icon>
   );
 }

@@ -5,14 +5,22 @@ export interface TableProps {
   /** Every table says what it lists; hide it visually when a heading already does. */
   caption: ReactNode;
   captionHidden?: boolean;
+  /**
+   * For a table wider than some screens: its scrolling frame becomes a named region with a tab stop, so a
+   * keyboard can scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable).
+   */
+  scrollLabel?: string;
   className?: string;
   children: ReactNode;
 }
 
 /** Scrolls sideways on narrow screens instead of squeezing columns. */
-export function Table({ caption, captionHidden, className, children }: TableProps) {
+export function Table({ caption, captionHidden, scrollLabel, className, children }: TableProps) {
   return (
-    <div className={cx('overflow-x-auto rounded-lg border border-line bg-surface', className)}>
+    <div
+      className={cx('overflow-x-auto rounded-lg border border-line bg-surface', className)}
+      {...(scrollLabel ? { role: 'region', 'aria-label': scrollLabel, tabIndex: 0 } : {})}
+    >
       <table className="w-full border-collapse text-left text-sm">
         <caption className={cx('px-4 py-3 text-left font-semibold', captionHidden && 'sr-only')}>
           {caption}

@@ -1,0 +1,22 @@
+CREATE TABLE "declined_claims" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"order_line_id" uuid NOT NULL,
+	"product_id" uuid NOT NULL,
+	"kind" "claim_kind" NOT NULL,
+	"clauses" text[] NOT NULL,
+	"policy_version" integer NOT NULL,
+	"declined_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "support_questions" ADD COLUMN "answer" text;--> statement-breakpoint
+ALTER TABLE "support_questions" ADD COLUMN "answered_by" uuid;--> statement-breakpoint
+ALTER TABLE "support_questions" ADD COLUMN "answered_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "declined_claims" ADD CONSTRAINT "declined_claims_order_line_id_order_lines_id_fk" FOREIGN KEY ("order_line_id") REFERENCES "public"."order_lines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "declined_claims" ADD CONSTRAINT "declined_claims_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "declined_claims" ADD CONSTRAINT "declined_claims_policy_version_policy_versions_version_fk" FOREIGN KEY ("policy_version") REFERENCES "public"."policy_versions"("version") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "declined_claims_at_idx" ON "declined_claims" USING btree ("declined_at");--> statement-breakpoint
+ALTER TABLE "support_questions" ADD CONSTRAINT "support_questions_answered_by_staff_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "after_sales_case_events_decided_idx" ON "after_sales_case_events" USING btree ("case_id","at") WHERE "after_sales_case_events"."to_state" in ('resolved', 'declined');--> statement-breakpoint
+CREATE INDEX "after_sales_cases_numbers_idx" ON "after_sales_cases" USING btree ("opened_at","state","kind","resolution","order_line_id","id");--> statement-breakpoint
+CREATE INDEX "order_lines_category_idx" ON "order_lines" USING btree ("category","id","product_id");--> statement-breakpoint
+CREATE INDEX "orders_sales_idx" ON "orders" USING btree ("placed_at","total_cents","id") WHERE "orders"."status" in ('paid', 'shipped', 'delivered', 'completed') and "orders"."payment_method" <> 'replacement';
