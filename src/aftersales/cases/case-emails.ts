@@ -12,7 +12,12 @@ export function caseOpenedMail(
   ctx: Pick<AppContext, 'config' | 'secret'>,
   shop: Pick<ShopSettings, 'name'>,
   order: Pick<OrderRow, 'id' | 'reference' | 'email'>,
-  cases: Array<{ reference: string; kind: string; line: OrderLineRow; assessment: Assessment }>,
+  cases: Array<{
+    reference: string;
+    kind: string;
+    line: Pick<OrderLineRow, 'productName' | 'variantName'>;
+    assessment: Assessment;
+  }>,
 ): OutgoingMail {
   const mail = renderCaseOpened({
     shopName: shop.name,

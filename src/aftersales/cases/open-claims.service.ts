@@ -129,14 +129,29 @@ function isOpenCaseViolation(error: unknown): boolean {
 }
 
 /**
- * The order behind `orderId` with its lines (oldest first), the current policy version's number (null before
+ * The order behind `orderId` with its lines (oldest first; only the columns a claim reads), the current policy version's number (null before
  * version 1 is written) and the stored shop settings: one prepared statement, one round trip.
  */
 function prepareClaimRead(db: Db) {
   return db
     .select({
-      order: orders,
-      line: orderLines,
+      order: {
+        id: orders.id,
+        reference: orders.reference,
+        email: orders.email,
+        shippedAt: orders.shippedAt,
+        deliveredAt: orders.deliveredAt,
+        deliveryUntraceable: orders.deliveryUntraceable,
+      },
+      line: {
+        id: orderLines.id,
+        productName: orderLines.productName,
+        variantName: orderLines.variantName,
+        category: orderLines.category,
+        unitPriceCents: orderLines.unitPriceCents,
+        clearance: orderLines.clearance,
+        specialWarranty: orderLines.specialWarranty,
+      },
       policyVersion: sql<number | null>`(select max(${policyVersions.version}) from ${policyVersions})`,
       shop: sql<unknown>`(select ${appSettings.value} from ${appSettings} where ${appSettings.key} = ${SHOP_SETTINGS_KEY})`,
     })
