@@ -18,7 +18,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { preparedStatement } from '../../db/prepared.ts';
 import { outboxRow } from '../../messaging/outbox.ts';
-import { orderIdFromLinkToken } from '../../orders/order-link.ts';
+import { orderIdFromLinkToken, orderPageUrl } from '../../orders/order-link.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { appSettings } from '../../settings/schema.ts';
 import { mergeShopSettings, SHOP_SETTINGS_KEY } from '../../settings/shop.ts';
@@ -219,7 +219,8 @@ export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): 
     // references fills them in (see openCasesSql).
     const mail = outboxRow(
       caseOpenedMail(
-        ctx,
+        // The link the request came with is the order's signed link (the one its emails carry): no new HMAC.
+        orderPageUrl(ctx.config.PUBLIC_URL, token),
         shop,
         order,
         assessed.map((a, i) => ({ ...a, reference: referenceSlot(i) })),
