@@ -129,8 +129,9 @@ function isOpenCaseViolation(error: unknown): boolean {
 }
 
 /**
- * The order behind `orderId` with its lines (oldest first; only the columns a claim reads), the current policy version's number (null before
- * version 1 is written) and the stored shop settings: one prepared statement, one round trip.
+ * The order behind `orderId` with its lines (oldest first; only the columns a claim reads), the current
+ * policy version's number (null before version 1 is written) and the stored shop settings: one prepared
+ * statement, one round trip.
  */
 function prepareClaimRead(db: Db) {
   return db
@@ -253,6 +254,7 @@ export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): 
       );
     }
     const n = assessed.length;
+    // A claim already open on this line and kind is refused by the partial unique index (caught below).
     const rows = await preparedStatement<{ id: string; reference: string }>(
       ctx.db,
       `open_cases_${n}`,
