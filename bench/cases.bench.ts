@@ -12,6 +12,9 @@
  * state, kind, dates, deadline and assignee, spread as a real queue would be), then ANALYZE. The orders the
  * second scenario claims on are copies of the real order, each with its one line, and their signed links are
  * made with the server's APP_SECRET.
+ *
+ * BENCH_WEB_CONCURRENCY=2 runs the server as two worker processes sharing the port (rows say postgres-2proc);
+ * the CPU per request then counts both workers.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +24,7 @@ import type autocannon from 'autocannon';
 import pg from 'pg';
 import { orderLinkToken } from '../src/orders/order-link.ts';
 import {
+  type BenchTarget,
   type HttpScenarioResult,
   measured,
   OWNER_PASSWORD,
@@ -33,6 +37,9 @@ import {
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const LINES = Math.ceil(CASES / 4);
 const CLAIM_ORDERS = Number(process.env.BENCH_CLAIM_ORDERS ?? 20_000);
+/** BENCH_WEB_CONCURRENCY=2: the server as two worker processes sharing the port (rows say postgres-2proc). */
+const WORKERS = Number(process.env.BENCH_WEB_CONCURRENCY ?? 1);
+const TARGET: BenchTarget = WORKERS > 1 ? 'postgres-2proc' : 'postgres';
 
 async function api<T>(url: string, path: string, init: RequestInit & { cookie?: string } = {}): Promise<T> {
   const res = await fetch(`${url}${path}`, {
@@ -231,7 +238,12 @@ export async function runCasesBench(
   const secret = randomBytes(32).toString('hex');
   const { url, child } = await startServer(
     root,
-    { DATABASE_URL: u.toString(), DATABASE_POOL_SIZE: '20', APP_SECRET: secret },
+    {
+      DATABASE_URL: u.toString(),
+      DATABASE_POOL_SIZE: '20',
+      APP_SECRET: secret,
+      WEB_CONCURRENCY: String(WORKERS),
+    },
     join(dataDir, 'server.log'),
   );
   const db = new pg.Client({ connectionString: u.toString() });
@@ -278,7 +290,7 @@ export async function runCasesBench(
       requests: CASE_QUEUE_PATHS.map((path) => ({ method: 'GET', path, headers: { cookie: staff } })),
     });
     const queueRow = withCpu(
-      summarize('postgres', 'staff case queue (filtered, sorted)', queue, seconds),
+      summarize(TARGET, 'staff case queue (filtered, sorted)', queue, seconds),
       queue,
       queueCpu,
     );
@@ -313,7 +325,7 @@ export async function runCasesBench(
         requests: claimRequests,
       });
       const claimRow = withCpu(
-        summarize('postgres', 'open a case with its assessment', claims, seconds),
+        summarize(TARGET, 'open a case with its assessment', claims, seconds),
         claims,
         claimsCpu,
       );

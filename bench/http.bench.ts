@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -272,16 +272,33 @@ export function summarize(
   };
 }
 
-/** User + system CPU time of a process so far, in microseconds; null where /proc is not available. */
-function cpuMicros(pid: number | undefined): number | null {
+/** Fields of /proc/<pid>/stat after the command name "(…)" (which may hold spaces), or null. */
+function procStat(pid: number | string): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name "(…)": utime and stime are the 12th and 13th, in clock ticks (1/100 s).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/**
+ * User + system CPU time of a process and its children so far (WEB_CONCURRENCY's workers are children of the
+ * supervising process: its own figure leaves them out), in microseconds; null where /proc is not available.
+ */
+function cpuMicros(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const own = procStat(pid);
+  if (!own) return null;
+  // utime and stime are the 12th and 13th fields after the name, in clock ticks (1/100 s); ppid the 2nd.
+  const ticks = (fields: string[]) => Number(fields[11]) + Number(fields[12]);
+  let total = ticks(own);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = procStat(entry);
+    if (fields && Number(fields[1]) === pid) total += ticks(fields);
+  }
+  return total * 10_000;
 }
 
 /** One autocannon run against a server process, with the CPU time that process spent answering it. */

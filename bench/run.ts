@@ -199,6 +199,7 @@ if (cases.length > 0) {
   console.log('\nAfter-sales cases on PostgreSQL (autocannon; same 2 cores)');
   console.table(
     cases.map((r) => ({
+      database: r.database,
       scenario: r.scenario,
       conns: r.connections,
       'req/s': r.requestsPerSecond,

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { adminCaseListResponse } from '../aftersales/cases/schemas.ts';
+import { customerCaseView } from '../aftersales/cases/case-views.ts';
+import { adminCaseListResponse, openCasesResponse } from '../aftersales/cases/schemas.ts';
+import { assessClaim } from '../aftersales/policy.ts';
 import { compileSerializer } from './compiled-serializer.ts';
 
 const row = {
@@ -49,6 +51,62 @@ test('the compiled queue serializer writes exactly what the zod serializer write
   assert.equal(
     compileSerializer(adminCaseListResponse)({ items: [], nextCursor: null }),
     '{"items":[],"nextCursor":null}',
+  );
+});
+
+test('the compiled serializer of opened cases writes exactly what the zod serializer writes (AS-GEN-2)', () => {
+  const at = new Date('2026-11-28T09:15:00.123Z');
+  const answer = (kind: 'dead_on_arrival' | 'change_of_mind', openedByCustomer: boolean) =>
+    assessClaim({
+      kind,
+      openedAt: at.toISOString(),
+      shippedAt: '2026-11-20T10:00:00.000Z',
+      deliveredAt: '2026-11-26T10:00:00.000Z',
+      item: {
+        category: 'smartphone',
+        unitPriceCents: 49_900,
+        clearance: false,
+        specialWarranty: false,
+        openedByCustomer,
+      },
+      facts: {},
+    });
+  const opened = (reference: string, assessment: ReturnType<typeof assessClaim>) =>
+    customerCaseView(
+      {
+        reference,
+        orderLineId: row.orderId,
+        kind: 'dead_on_arrival',
+        state: 'opened',
+        policyVersion: 3,
+        assessment,
+        openedAt: at,
+        updatedAt: at,
+        quote: null,
+      },
+      { productName: row.productName, variantName: '128 GB <black>' },
+      [
+        {
+          at,
+          actorType: 'customer',
+          action: 'open',
+          fromState: null,
+          toState: 'opened',
+          note: null,
+          assessment,
+          details: null,
+        },
+      ],
+    );
+  const answerBody = {
+    cases: [
+      opened('RMA-26-00042', answer('dead_on_arrival', true)),
+      opened('RMA-26-00043', answer('change_of_mind', false)),
+    ],
+  };
+  assert.equal(
+    compileSerializer(openCasesResponse)(answerBody),
+    JSON.stringify(openCasesResponse.encode(answerBody as never)),
   );
 });
 

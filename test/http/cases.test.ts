@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
 import {
   type CaseAction,
   type CaseState,
@@ -14,6 +15,7 @@ import {
 import type { AdminCaseDetail, CustomerCase } from '../../src/aftersales/cases/schemas.ts';
 import { defaultPolicySettings } from '../../src/aftersales/policy.settings.ts';
 import { FINISHED_CASE_STATES } from '../../src/aftersales/schema.ts';
+import { mailOutbox } from '../../src/messaging/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { json, signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
 import { type DeliveredOrder, deliveredOrder } from '../helpers/cases-fixtures.ts';
@@ -263,6 +265,57 @@ describe('after-sales cases over HTTP (issue 10)', () => {
       json<{ cases: CustomerCase[] }>(mine).cases.map((x) => x.reference),
       [c?.reference],
     );
+  });
+
+  it('a claim on two lines opens two cases in one go: the "case opened" email names both RMA references (AS-GEN-2) in its subject, text and HTML, each case has its first timeline row', async () => {
+    const o = await order([{}, {}]);
+    const res = await open(o, {
+      lines: o.lineIds.map((orderLineId) => ({
+        orderLineId,
+        kind: 'dead_on_arrival',
+        facts: { openedByCustomer: true },
+      })),
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const cases = opened(res);
+    assert.deepEqual(
+      cases.map((c) => c.orderLineId),
+      o.lineIds,
+    );
+    const [first, second] = cases.map((c) => c.reference);
+    assert.match(first ?? '', /^RMA-26-\d{5}$/);
+    assert.match(second ?? '', /^RMA-26-\d{5}$/);
+    assert.notEqual(first, second);
+
+    const [mail, ...others] = await t.ctx.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.orderId, o.id), eq(mailOutbox.template, 'case_opened')));
+    assert.equal(others.length, 0, 'one email for both cases');
+    assert.match(
+      mail?.subject ?? '',
+      new RegExp(`cases ${first}, ${second} opened for order ${o.reference}$`),
+    );
+    for (const body of [mail?.textBody ?? '', mail?.htmlBody ?? '']) {
+      assert.ok(body.includes(`${first}: `), body);
+      assert.ok(body.includes(`${second}: `), body);
+      assert.doesNotMatch(body, /\[case \d/, 'no reference slot is left unfilled');
+    }
+    assert.ok(mail?.textBody.includes(`/orders/view?token=${encodeURIComponent(o.token)}`));
+
+    for (const c of cases) {
+      const detail = json<{ case: AdminCaseDetail }>(
+        await staffReq(owner, 'GET', `/api/admin/cases/${await caseIdOf(c.reference)}`),
+      ).case;
+      assert.deepEqual(
+        detail.timeline.map((e) => [e.action, e.toState, e.actor.type]),
+        [['open', 'opened', 'customer']],
+      );
+      assert.deepEqual(detail.timeline[0]?.assessment, c.assessment);
+      assert.deepEqual(detail.assessment, c.assessment);
+      assert.equal(detail.openedAt, '2026-03-02T09:00:00.000Z');
+      assert.equal(detail.dueAt, '2026-03-05T09:00:00.000Z');
+    }
   });
 
   it('a claim the policy declines opens nothing: 422 naming the clause, with the reasons (AS-RET-1)', async () => {

@@ -1,18 +1,24 @@
 /** The "case opened" email, queued in the transaction that opens the cases (src/messaging/outbox.ts). */
-import type { AppContext } from '../../context.ts';
 import type { OutgoingMail } from '../../messaging/outbox.ts';
 import { CASE_OPENED_TEMPLATE, renderCaseOpened } from '../../messaging/templates/case-opened.ts';
-import { orderUrlOf } from '../../orders/order-emails.ts';
 import type { ShopSettings } from '../../settings/shop.ts';
 import type { Assessment } from '../policy.ts';
 import type { OrderLineRow, OrderRow } from './claim-records.ts';
 
-/** The "case opened" email of `cases` (all of one order), written with the shop's name at queue time. */
+/**
+ * The "case opened" email of `cases` (all of one order), written with the shop's name at queue time.
+ * `orderUrl` is the order's page (orderPageUrl of its signed link).
+ */
 export function caseOpenedMail(
-  ctx: Pick<AppContext, 'config' | 'secret'>,
+  orderUrl: string,
   shop: Pick<ShopSettings, 'name'>,
   order: Pick<OrderRow, 'id' | 'reference' | 'email'>,
-  cases: Array<{ reference: string; kind: string; line: OrderLineRow; assessment: Assessment }>,
+  cases: Array<{
+    reference: string;
+    kind: string;
+    line: Pick<OrderLineRow, 'productName' | 'variantName'>;
+    assessment: Assessment;
+  }>,
 ): OutgoingMail {
   const mail = renderCaseOpened({
     shopName: shop.name,
@@ -24,7 +30,7 @@ export function caseOpenedMail(
       kind: c.kind,
       reasons: c.assessment.reasons.map((r) => r.message),
     })),
-    orderUrl: orderUrlOf(ctx, order.id),
+    orderUrl,
   });
   return { template: CASE_OPENED_TEMPLATE, fromName: shop.name, to: order.email, orderId: order.id, ...mail };
 }

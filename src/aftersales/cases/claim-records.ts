@@ -15,6 +15,16 @@ import type { ClaimBody } from './schemas.ts';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
+/** What a claim reads of an order: its delivery dates, and what the "case opened" email names. */
+export type ClaimOrder = Pick<
+  OrderRow,
+  'id' | 'reference' | 'email' | 'shippedAt' | 'deliveredAt' | 'deliveryUntraceable'
+>;
+/** What a claim reads of a line: the engine's item facts (frozen at checkout) and the names cases show. */
+export type ClaimLine = Pick<
+  OrderLineRow,
+  'id' | 'productName' | 'variantName' | 'category' | 'unitPriceCents' | 'clearance' | 'specialWarranty'
+>;
 
 /**
  * The order behind a signed order link (the same authorisation as the order page), or a 404. Personal:
@@ -43,8 +53,8 @@ const needsDelivery: Record<ClaimKind, boolean> = {
   change_of_mind: true,
 };
 
-export interface ClaimOfLine {
-  line: OrderLineRow;
+export interface ClaimOfLine<L extends ClaimLine = ClaimLine> {
+  line: L;
   kind: ClaimKind;
   facts: CaseFacts;
   input: ClaimInput;
@@ -54,7 +64,12 @@ export interface ClaimOfLine {
  * The engine's input for each requested line, or a 4xx naming the line's field: a line of another order is a
  * 404 on `lines.N.orderLineId`; an order not shipped, or not delivered where the kind needs it, a 409 on it.
  */
-export function claimsOf(order: OrderRow, lines: OrderLineRow[], body: ClaimBody, now: Date): ClaimOfLine[] {
+export function claimsOf<L extends ClaimLine>(
+  order: ClaimOrder,
+  lines: L[],
+  body: ClaimBody,
+  now: Date,
+): ClaimOfLine<L>[] {
   const byId = new Map(lines.map((l) => [l.id, l]));
   return body.lines.map((requested, i) => {
     const field = `lines.${i}.orderLineId`;

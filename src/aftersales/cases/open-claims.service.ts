@@ -6,17 +6,19 @@
  * reasons (the customer may still write to customer service). One open case per line and kind: a second is a
  * 409 naming the open one, also when two requests race (the partial unique index decides).
  *
- * It is the customer's busiest write, so it is five round trips: BEGIN; one read of the order, its lines, the
- * current policy version's number and the shop's settings; the cases inserted together; their first timeline
- * rows and the email in one statement; COMMIT. A version's settings are read once per process (versions never
- * change), and the answer is built from what was written rather than read back.
+ * It is the customer's busiest write, so it is two round trips: one read of the order, its lines, the current
+ * policy version's number and the shop's settings; then one prepared statement that inserts the cases, their
+ * first timeline rows and the email (one statement is atomic, so no BEGIN and COMMIT round trips). A version's
+ * settings are read once per process (versions never change), and the answer is built from what was written
+ * rather than read back.
  */
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { preparedStatement } from '../../db/prepared.ts';
 import { outboxRow } from '../../messaging/outbox.ts';
-import { mailOutbox } from '../../messaging/schema.ts';
-import { orderIdFromLinkToken } from '../../orders/order-link.ts';
+import { orderIdFromLinkToken, orderPageUrl } from '../../orders/order-link.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { appSettings } from '../../settings/schema.ts';
 import { mergeShopSettings, SHOP_SETTINGS_KEY } from '../../settings/shop.ts';
@@ -26,7 +28,7 @@ import type { ClaimKind } from '../claim.schema.ts';
 import { recordDeclinedClaims } from '../numbers/record-declined-claims.ts';
 import { assessClaim } from '../policy.ts';
 import { cachedPolicyVersion, currentPolicyVersion } from '../policy-versions.service.ts';
-import { afterSalesCaseEvents, afterSalesCases, FINISHED_CASE_STATES, policyVersions } from '../schema.ts';
+import { afterSalesCases, FINISHED_CASE_STATES, policyVersions } from '../schema.ts';
 import { caseOpenedMail } from './case-emails.ts';
 import { dueAtFor } from './case-rules.ts';
 import { customerCaseView } from './case-views.ts';
@@ -35,10 +37,67 @@ import type { ClaimBody, CustomerCase } from './schemas.ts';
 
 type OpenCtx = Pick<AppContext, 'db' | 'secret' | 'clock' | 'config'>;
 
-/** RMA-26-00042: the year the case is opened, then the next number of the case sequence. */
-function nextCaseReferenceSql(now: Date) {
-  const head = `RMA-${String(now.getUTCFullYear() % 100).padStart(2, '0')}-`;
-  return sql<string>`(select ${head} || lpad(n::text, greatest(5, length(n::text)), '0') from (select nextval('case_reference_seq') as n) as next)`;
+/** `RMA-26-`: the head of the references of cases opened at `now` (the year, two digits). */
+function referenceHead(now: Date): string {
+  return `RMA-${String(now.getUTCFullYear() % 100).padStart(2, '0')}-`;
+}
+
+/**
+ * Where case `i`'s reference goes in the rendered "case opened" email until the database has drawn it: text
+ * no shop data or HTML escaping produces (it carries a random number of this process).
+ */
+const slotNonce = randomUUID();
+function referenceSlot(i: number): string {
+  return `[case ${i} reference ${slotNonce}]`;
+}
+
+/**
+ * The one statement that opens `n` cases (a single statement is atomic: no BEGIN and COMMIT round trips).
+ * Values: $1 the reference head, $2 the order, $3 the policy version, $4 now (ISO 8601), $5 the deadline,
+ * $6–$12 the email's outbox id, template, address, sender name, subject, text and HTML (with reference
+ * slots); then per case, from $13 on, seven values: case id, order line, kind, facts (JSON), assessment
+ * (JSON, written to the case and its first timeline row from the one value), timeline row id, reference slot.
+ * Each case takes the next number of the case sequence (RMA-26-00042, at least five digits); the email's
+ * slots are replaced with the references drawn. Answers each case's id and reference.
+ */
+const openCasesStatements = new Map<number, string>();
+function openCasesSql(n: number): string {
+  const cached = openCasesStatements.get(n);
+  if (cached) return cached;
+  const p = (i: number, k: number) => `$${13 + i * 7 + k}`;
+  const cases = Array.from({ length: n }, (_, i) => i);
+  const reference = `(select $1::text || lpad(s.n::text, greatest(5, length(s.n::text)), '0') from (select nextval('case_reference_seq') as n) as s)`;
+  const fill = (param: string) =>
+    cases.reduce(
+      (text, i) =>
+        `replace(${text}, ${p(i, 6)}::text, (select reference from new_cases where id = ${p(i, 0)}::uuid))`,
+      `${param}::text`,
+    );
+  const statement = `with new_cases as (
+  insert into after_sales_cases
+    (id, reference, order_id, order_line_id, kind, state, policy_version, facts, assessment, opened_at, updated_at, state_since, due_at)
+  values ${cases
+    .map(
+      (i) =>
+        `(${p(i, 0)}::uuid, ${reference}, $2::uuid, ${p(i, 1)}::uuid, ${p(i, 2)}::claim_kind, 'opened', $3::int, ${p(i, 3)}::jsonb, ${p(i, 4)}::jsonb, $4::timestamptz, $4::timestamptz, $4::timestamptz, $5::timestamptz)`,
+    )
+    .join(', ')}
+  returning id, reference
+), timeline as (
+  insert into after_sales_case_events (id, case_id, at, actor_type, action, from_state, to_state, assessment)
+  values ${cases
+    .map(
+      (i) =>
+        `(${p(i, 5)}::uuid, ${p(i, 0)}::uuid, $4::timestamptz, 'customer', 'open', null, 'opened', ${p(i, 4)}::jsonb)`,
+    )
+    .join(', ')}
+), mail as (
+  insert into mail_outbox (id, template, to_address, from_name, subject, text_body, html_body, order_id, created_at)
+  values ($6::uuid, $7::text, $8::text, $9::text, ${fill('$10')}, ${fill('$11')}, ${fill('$12')}, $2::uuid, $4::timestamptz)
+)
+select id, reference from new_cases`;
+  openCasesStatements.set(n, statement);
+  return statement;
 }
 
 async function openCaseOf(db: Db, orderLineId: string, kind: ClaimKind): Promise<string | null> {
@@ -71,14 +130,30 @@ function isOpenCaseViolation(error: unknown): boolean {
 }
 
 /**
- * The order behind `orderId` with its lines (oldest first), the current policy version's number (null before
- * version 1 is written) and the stored shop settings: one prepared statement, one round trip.
+ * The order behind `orderId` with its lines (oldest first; only the columns a claim reads), the current
+ * policy version's number (null before version 1 is written) and the stored shop settings: one prepared
+ * statement, one round trip.
  */
 function prepareClaimRead(db: Db) {
   return db
     .select({
-      order: orders,
-      line: orderLines,
+      order: {
+        id: orders.id,
+        reference: orders.reference,
+        email: orders.email,
+        shippedAt: orders.shippedAt,
+        deliveredAt: orders.deliveredAt,
+        deliveryUntraceable: orders.deliveryUntraceable,
+      },
+      line: {
+        id: orderLines.id,
+        productName: orderLines.productName,
+        variantName: orderLines.variantName,
+        category: orderLines.category,
+        unitPriceCents: orderLines.unitPriceCents,
+        clearance: orderLines.clearance,
+        specialWarranty: orderLines.specialWarranty,
+      },
       policyVersion: sql<number | null>`(select max(${policyVersions.version}) from ${policyVersions})`,
       shop: sql<unknown>`(select ${appSettings.value} from ${appSettings} where ${appSettings.key} = ${SHOP_SETTINGS_KEY})`,
     })
@@ -142,53 +217,79 @@ export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): 
   }
 
   try {
-    return await ctx.db.transaction(async (tx) => {
-      // A claim already open on this line and kind is refused by the partial unique index (caught below).
-      const dueAt = dueAtFor('opened', now, ctx.config.CASE_RESPONSE_DAYS);
-      const cases = await tx
-        .insert(afterSalesCases)
-        .values(
-          assessed.map((a) => ({
-            id: a.id,
-            reference: nextCaseReferenceSql(now),
-            orderId: order.id,
-            orderLineId: a.line.id,
-            kind: a.kind,
-            state: 'opened' as const,
-            policyVersion: policy.version,
-            facts: a.facts,
-            assessment: a.assessment,
-            openedAt: now,
-            updatedAt: now,
-            stateSince: now,
-            dueAt,
-          })),
-        )
-        .returning();
-      const opened = assessed.map((a) => {
-        const row = cases.find((c) => c.id === a.id);
-        if (!row) throw new Error(`case ${a.id} was inserted but did not come back`);
-        return { ...a, row, reference: row.reference };
-      });
-      const events = opened.map((o) => ({
-        id: uuidv7(now.getTime()),
-        caseId: o.row.id,
+    const nowIso = now.toISOString();
+    const dueAt = dueAtFor('opened', now, ctx.config.CASE_RESPONSE_DAYS);
+    // The email is rendered here with a slot where each case's reference goes; the statement that draws the
+    // references fills them in (see openCasesSql).
+    const mail = outboxRow(
+      caseOpenedMail(
+        // The link the request came with is the order's signed link (the one its emails carry): no new HMAC.
+        orderPageUrl(ctx.config.PUBLIC_URL, token),
+        shop,
+        order,
+        assessed.map((a, i) => ({ ...a, reference: referenceSlot(i) })),
+      ),
+      now,
+    );
+    const values: unknown[] = [
+      referenceHead(now),
+      order.id,
+      policy.version,
+      nowIso,
+      dueAt?.toISOString() ?? null,
+      mail.id,
+      mail.template,
+      mail.toAddress,
+      mail.fromName,
+      mail.subject,
+      mail.textBody,
+      mail.htmlBody,
+    ];
+    for (const [i, a] of assessed.entries()) {
+      values.push(
+        a.id,
+        a.line.id,
+        a.kind,
+        JSON.stringify(a.facts),
+        JSON.stringify(a.assessment),
+        uuidv7(now.getTime()),
+        referenceSlot(i),
+      );
+    }
+    const n = assessed.length;
+    // A claim already open on this line and kind is refused by the partial unique index (caught below).
+    const rows = await preparedStatement<{ id: string; reference: string }>(
+      ctx.db,
+      `open_cases_${n}`,
+      openCasesSql(n),
+      values.length,
+    )(values);
+    const referenceOf = new Map(rows.map((r) => [r.id, r.reference]));
+    return assessed.map((a) => {
+      const reference = referenceOf.get(a.id);
+      if (!reference) throw new Error(`case ${a.id} was inserted but did not come back`);
+      const opened = {
+        reference,
+        orderLineId: a.line.id,
+        kind: a.kind,
+        state: 'opened' as const,
+        policyVersion: policy.version,
+        assessment: a.assessment,
+        openedAt: now,
+        updatedAt: now,
+        quote: null,
+      };
+      const event = {
         at: now,
-        actorType: 'customer' as const,
+        actorType: 'customer',
         action: 'open',
         fromState: null,
         toState: 'opened' as const,
         note: null,
-        assessment: o.assessment,
+        assessment: a.assessment,
         details: null,
-      }));
-      // The first timeline rows and the "case opened" email (the shop's name at queue time) in one statement.
-      const timeline = tx.$with('opened_timeline').as(tx.insert(afterSalesCaseEvents).values(events));
-      await tx
-        .with(timeline)
-        .insert(mailOutbox)
-        .values(outboxRow(caseOpenedMail(ctx, shop, order, opened), now));
-      return opened.map((o, i) => customerCaseView(o.row, o.line, [events[i] as (typeof events)[number]]));
+      };
+      return customerCaseView(opened, a.line, [event]);
     });
   } catch (error) {
     if (!isOpenCaseViolation(error)) throw error;

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { orders } from '../../orders/schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { claimsOf, linesOf } from '../cases/claim-records.ts';
+import { type ClaimOfLine, claimsOf, linesOf, type OrderLineRow } from '../cases/claim-records.ts';
 import type { ClaimKind } from '../claim.schema.ts';
 import type { PlaygroundFromOrder } from './schemas.ts';
 
@@ -28,7 +28,7 @@ export async function claimsOfOrder(
   }
   const lines = await linesOf(ctx.db, order.id);
   const body = { lines: lines.map((l) => ({ orderLineId: l.id, kind, facts: { openedByCustomer: false } })) };
-  let claims: ReturnType<typeof claimsOf>;
+  let claims: ClaimOfLine<OrderLineRow>[];
   try {
     claims = claimsOf(order, lines, body, ctx.clock.now());
   } catch (error) {
