@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
+import { evidenceGatedActions } from '../../src/aftersales/cases/case-evidence.rules.ts';
 import { afterSalesCases } from '../../src/aftersales/schema.ts';
 import { orderLinkToken } from '../../src/orders/order-link.ts';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
@@ -95,6 +96,15 @@ export async function sendMissingEvidence(t: TestApp, caseId: string, upTo = Inf
     if (res.statusCode !== 201) throw new Error(`upload ${kind}: ${res.body}`);
   }
   return missing;
+}
+
+/**
+ * Before staff take `action` on case `caseId`: when the action waits for the evidence (authorising a return,
+ * resolving without one: `evidenceGatedActions`), the customer sends what is missing first, as in a shop where
+ * the photos came in; any other action needs nothing. For step lists in tests that are about something else.
+ */
+export async function evidenceBefore(t: TestApp, caseId: string, action: string): Promise<void> {
+  if ((evidenceGatedActions as readonly string[]).includes(action)) await sendMissingEvidence(t, caseId);
 }
 
 export interface Part {
