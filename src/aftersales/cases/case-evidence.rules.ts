@@ -39,13 +39,16 @@ export interface EvidenceGap {
   message: string;
 }
 
-/** "Still missing: photo of the back of the parcel, photo or video showing the defect." (the customer's words). */
-export function stillMissingSentence(missing: readonly EvidenceKind[]): string {
+/**
+ * "Still missing: photo of the back of the parcel, photo or video showing the defect." in the words of the
+ * customer's emails; `lead` replaces "Still missing" (the timeline says what was missing then).
+ */
+export function stillMissingSentence(missing: readonly EvidenceKind[], lead = 'Still missing'): string {
   const words = missing.map((kind) => {
     const w = evidenceWords[kind];
     return w.charAt(0).toLowerCase() + w.slice(1);
   });
-  return `Still missing: ${words.join(', ')}.`;
+  return `${lead}: ${words.join(', ')}.`;
 }
 
 /**
