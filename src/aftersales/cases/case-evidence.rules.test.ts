@@ -99,5 +99,9 @@ describe('decisions taken before the evidence is in (issue 10 points 2–3)', ()
 
   it('words the missing kinds as the customer’s emails do, lower-cased inside the sentence', () => {
     assert.equal(stillMissingSentence(['defect_media']), 'Still missing: photo or video showing the defect.');
+    assert.equal(
+      stillMissingSentence(['item_media'], 'Missing then'),
+      'Missing then: photo or video of the item as received.',
+    );
   });
 });
