@@ -176,7 +176,7 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
       .fill('The customer showed the dead phone on a video call.');
     await dialog.getByRole('button', { name: 'Authorise the return' }).click();
     await page.getByRole('heading', { level: 1 }).getByText('Return authorised').waitFor();
-    await page.getByText(/^Missing then: photo of the front of the parcel/).waitFor();
+    await page.getByText(/Missing then: photo of the front of the parcel/).waitFor();
     await page
       .getByText(/Waiting on customer/)
       .first()
