@@ -100,7 +100,7 @@ export async function staffMoveCase(
       throw new ValidationError([
         {
           field: 'overrideReason',
-          message: `say why you decide without the missing evidence (at least ${plural(minChars, 'character')}); the timeline keeps it`,
+          message: `is too short: say why you decide without the missing evidence (at least ${plural(minChars, 'character')}); the timeline keeps it`,
         },
       ]);
     }
