@@ -288,8 +288,11 @@ function Timeline({ c }: { c: AdminCaseDetail }) {
                 {e.details?.missingEvidence ? (
                   <p className="mt-1">
                     Decided before the evidence was in.{' '}
-                    {stillMissingSentence(e.details.missingEvidence.kinds, 'Missing then')} (
-                    {e.details.missingEvidence.clause})
+                    {stillMissingSentence(e.details.missingEvidence.kinds, 'Missing then')}
+                    {/* The title names the clause already when the evidence was the only thing overridden. */}
+                    {e.details.missingEvidence.clause !== e.details.overriddenClause
+                      ? ` (${e.details.missingEvidence.clause})`
+                      : ''}
                   </p>
                 ) : null}
               </Notice>
