@@ -201,7 +201,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         tags: ['admin: after-sales'],
         security,
         summary:
-          'A staff decision on a case, judged again by the engine under its policy version (409 out of order; 422 against the engine without overrideReason; 403 for a role that may not)',
+          'A staff decision on a case, judged again by the engine under its policy version (409 out of order, or a return authorised / resolved without one while required evidence is missing, naming missingEvidence and overrideReason; 422 against the engine without overrideReason; 403 for a role that may not)',
         params: caseIdParams,
         body: staffCaseActionBody,
         response: { 200: adminCaseResponse, ...errorResponses },

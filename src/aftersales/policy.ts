@@ -104,6 +104,11 @@ const EVIDENCE_CLAUSE: Record<ClaimKind, string | null> = {
   change_of_mind: null,
 };
 
+/** The clause that lists the evidence of a claim of `kind` (AS-DOA-2, AS-DEF-6, AS-INC-3), or null when none does. */
+export function evidenceClauseOf(kind: ClaimKind): string | null {
+  return EVIDENCE_CLAUSE[kind];
+}
+
 const EVIDENCE_LABEL: Record<EvidenceKind, string> = {
   package_front: 'the front of the package',
   package_back: 'the back of the package',

@@ -19,7 +19,7 @@ import {
 import { staffUsers } from '../accounts/schema.ts';
 import { orderLines, orders } from '../orders/schema.ts';
 import { caseStates } from './cases/case-lifecycle.ts';
-import { claimKinds } from './claim.schema.ts';
+import { claimKinds, type EvidenceKind } from './claim.schema.ts';
 import type { PolicySettings } from './policy.settings.ts';
 import type { Assessment } from './policy.ts';
 
@@ -85,8 +85,13 @@ export interface CaseEventDetails {
   assignedTo?: { id: string; name: string } | null;
   /** True when the decision went against the engine's answer (the reason is in `overrideReason`). */
   overridden?: boolean;
-  /** The clause the engine's answer rested on when the decision went against it. */
+  /**
+   * The clause the engine's answer rested on when the decision went against it, or the evidence clause
+   * (AS-DOA-2, AS-DEF-6, AS-INC-3) when it was taken without the required evidence.
+   */
   overriddenClause?: string;
+  /** A decision taken before the required evidence was in: the kinds missing then and the clause listing them. */
+  missingEvidence?: { clause: string; kinds: EvidenceKind[] };
 }
 
 /** The states in which a case is finished; keep in sync with `isOpenCase` (cases/case-lifecycle.ts). */

@@ -16,6 +16,8 @@ export interface ErrorBody {
     clause?: string;
     /** A policy refusal's every deciding clause, in words (the engine's reasons). */
     reasons?: Array<{ clause: string; message: string }>;
+    /** A decision taken before the evidence is in: the required evidence kinds with no file yet. */
+    missingEvidence?: string[];
     reference?: string;
   };
 }
@@ -96,6 +98,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (error.clause !== undefined) body.error.clause = error.clause;
       if (Array.isArray(error.details.reasons)) {
         body.error.reasons = error.details.reasons as Array<{ clause: string; message: string }>;
+      }
+      if (Array.isArray(error.details.missingEvidence)) {
+        body.error.missingEvidence = error.details.missingEvidence as string[];
       }
       if (error.code === 'internal') request.log.error({ err: error }, 'internal error');
       return send(reply, httpStatusOf(error.code), body);

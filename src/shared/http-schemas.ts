@@ -9,6 +9,8 @@ export const errorBodySchema = z.object({
     field: z.string().optional(),
     clause: z.string().optional(),
     reasons: z.array(z.object({ clause: z.string(), message: z.string() })).optional(),
+    /** The required evidence kinds with no file yet (a decision taken before the evidence is in). */
+    missingEvidence: z.array(z.string()).optional(),
     reference: z.string().optional(),
   }),
 });

@@ -274,6 +274,10 @@ describe('after-sales journeys in the browser: dead on arrival, and a coupon und
           /offered by the policy/,
         );
         await resolution.selectOption('coupon');
+        // No photos in this journey (it is about the coupon): a written reason instead (issue 10 point 3).
+        await dialog
+          .getByLabel('Reason for going against the policy')
+          .fill('The customer showed the broken band on a video call.');
       });
       const gave = staff.getByRole('region', { name: 'What the case gave' });
       await gave.getByText('$60.00').waitFor();

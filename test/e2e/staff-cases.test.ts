@@ -2,7 +2,8 @@
  * The staff side of after-sales cases in a browser (issue 10 point 4): a member of staff finds a customer's
  * dead-on-arrival case in the queue by filtering, opens it, reads the policy's answer, asks for evidence and
  * authorises the return; the queue then says the case waits on the customer. A decision against the policy
- * shows its reason field and the refusal stands beside it, keeping what was typed. Screenshots of the queue
+ * shows its reason field and the refusal stands beside it, keeping what was typed; so does a return authorised
+ * before the evidence is in, whose dialog says what is still missing (issue 10 point 3). Screenshots of the queue
  * and the case page at phone and desktop width go to SCREENSHOTS when it is set.
  */
 import assert from 'node:assert/strict';
@@ -155,10 +156,27 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
     await page.getByText('Front of the package: The photo shows the customer’s ID card.').waitFor();
     assert.equal(await page.getByText('Added by staff').count(), 0);
 
+    // AS-DOA-2: no photo is left, so the dialog says what is missing and asks why the return goes ahead.
     await page.getByRole('button', { name: 'Authorise the return' }).click();
     await dialog.getByText(`RMA number ${reference}`).waitFor();
+    await dialog.getByText(/^Still missing: photo of the front of the parcel/).waitFor();
+    await dialog.getByRole('button', { name: 'Authorise the return' }).click();
+    await dialog.getByText('Write why you decide before the evidence is in; the timeline keeps it').waitFor();
+    await dialog.getByLabel('Reason for going against the policy').fill('seen it');
+    await dialog.getByRole('button', { name: 'Authorise the return' }).click();
+    await dialog.getByText(/say why you decide without the missing evidence/i).waitFor();
+    assert.equal(
+      await dialog.getByLabel('Reason for going against the policy').inputValue(),
+      'seen it',
+      'what was typed is kept',
+    );
+    await screenshot('admin-case-evidence-missing');
+    await dialog
+      .getByLabel('Reason for going against the policy')
+      .fill('The customer showed the dead phone on a video call.');
     await dialog.getByRole('button', { name: 'Authorise the return' }).click();
     await page.getByRole('heading', { level: 1 }).getByText('Return authorised').waitFor();
+    await page.getByText(/Missing then: photo of the front of the parcel/).waitFor();
     await page
       .getByText(/Waiting on customer/)
       .first()
@@ -182,8 +200,8 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
         !/status of 401/.test(p) &&
         !/^422 fetch .*\/api\/admin\/cases\/.*\/actions/.test(p) &&
         !/status of 422/.test(p) &&
-        // and the removal refused for its short reason (400).
-        !/^400 fetch .*\/api\/admin\/cases\/.*\/evidence\//.test(p) &&
+        // and the removal and the return refused for their short reasons (400).
+        !/^400 fetch .*\/api\/admin\/cases\/.*\/(evidence\/|actions)/.test(p) &&
         !/status of 400/.test(p),
     );
     assert.deepEqual(unexpected, []);

@@ -7,7 +7,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
+import { evidenceGatedActions } from '../../src/aftersales/cases/case-evidence.rules.ts';
+import { afterSalesCases } from '../../src/aftersales/schema.ts';
+import { orderLinkToken } from '../../src/orders/order-link.ts';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { json, type TestApp } from './app.ts';
 import { addToCart, checkoutPayload, createProduct, placeOrder } from './orders-fixtures.ts';
@@ -65,6 +69,42 @@ export async function openCase(
     if (moved.statusCode !== 200) throw new Error(`request_evidence: ${moved.body}`);
   }
   return { token: body.accessToken, reference, caseId, orderId };
+}
+
+/**
+ * The customer sends one small photo for every required evidence kind case `caseId` still lacks (the
+ * assessment's list: AS-DOA-2, AS-DEF-6, AS-INC-3), through the order's signed link as their case page does:
+ * what authorising a return or resolving without one waits for. Only the first `upTo` of them when given.
+ * Returns the kinds sent.
+ */
+export async function sendMissingEvidence(t: TestApp, caseId: string, upTo = Infinity): Promise<string[]> {
+  const [c] = await t.ctx.db
+    .select({ reference: afterSalesCases.reference, orderId: afterSalesCases.orderId })
+    .from(afterSalesCases)
+    .where(eq(afterSalesCases.id, caseId));
+  if (!c) throw new Error(`no case ${caseId}`);
+  const url = `/api/orders/by-link/${orderLinkToken(t.ctx.secret, c.orderId)}/cases/${c.reference}/evidence`;
+  const list = await t.app.inject({ method: 'GET', url });
+  if (list.statusCode !== 200) throw new Error(`evidence list: ${list.body}`);
+  const missing = json<{ checklist: { missing: string[] } }>(list).checklist.missing.slice(0, upTo);
+  for (const kind of missing) {
+    const { payload, headers } = multipart([
+      { name: 'kind', value: kind },
+      { name: 'file', value: await pngImage(), filename: `${kind}.png`, type: 'image/png' },
+    ]);
+    const res = await t.app.inject({ method: 'POST', url, headers, payload });
+    if (res.statusCode !== 201) throw new Error(`upload ${kind}: ${res.body}`);
+  }
+  return missing;
+}
+
+/**
+ * Before staff take `action` on case `caseId`: when the action waits for the evidence (authorising a return,
+ * resolving without one: `evidenceGatedActions`), the customer sends what is missing first, as in a shop where
+ * the photos came in; any other action needs nothing. For step lists in tests that are about something else.
+ */
+export async function evidenceBefore(t: TestApp, caseId: string, action: string): Promise<void> {
+  if ((evidenceGatedActions as readonly string[]).includes(action)) await sendMissingEvidence(t, caseId);
 }
 
 export interface Part {

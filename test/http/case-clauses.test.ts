@@ -19,6 +19,7 @@ import {
   staffMove,
   staffRequest,
 } from '../helpers/cases-fixtures.ts';
+import { sendMissingEvidence } from '../helpers/evidence-fixtures.ts';
 import type { ErrorShape, ProductOptions } from '../helpers/orders-fixtures.ts';
 
 interface Assessed {
@@ -129,6 +130,7 @@ describe('every AS clause through the workflow (issue 10 point 9)', () => {
       action: 'receive_parcel',
     });
     assert.equal(early.statusCode, 409);
+    await sendMissingEvidence(t, c.id);
     await staffMove(t, owner, c.id, { action: 'authorise_return' });
     await staffMove(t, owner, c.id, { action: 'receive_parcel' });
     assert.equal((await detail(c.id)).state, 'parcel_received');
@@ -288,6 +290,7 @@ describe('every AS clause through the workflow (issue 10 point 9)', () => {
     assert.equal(c.assessment.returnParcel?.declaredValueCents, 3_000);
     clock.advance(60_000);
     await staffMove(t, owner, c.id, { action: 'request_evidence' });
+    await sendMissingEvidence(t, c.id);
     clock.advance(60_000);
     await staffMove(t, owner, c.id, { action: 'authorise_return' });
     const [mail] = await t.ctx.db

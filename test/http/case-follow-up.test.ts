@@ -13,7 +13,7 @@ import { fixedClock } from '../../src/shared/clock.ts';
 import { DAY_MS } from '../../src/shared/time.ts';
 import { json, startTestApp, type TestApp } from '../helpers/app.ts';
 import { deliveredOrder, openCase, staffMove, staffRequest } from '../helpers/cases-fixtures.ts';
-import { multipart, photoWithGps } from '../helpers/evidence-fixtures.ts';
+import { evidenceBefore, multipart, photoWithGps } from '../helpers/evidence-fixtures.ts';
 
 describe('case emails and follow-up (issue 10 point 7)', () => {
   const clock = fixedClock('2026-03-02T09:00:00Z');
@@ -55,6 +55,7 @@ describe('case emails and follow-up (issue 10 point 7)', () => {
     const c = await openCase(t, owner, o, o.lineIds[0] as string);
     for (const action of ['request_evidence', 'authorise_return', 'receive_parcel']) {
       clock.advance(60_000);
+      await evidenceBefore(t, c.id, action);
       await staffMove(t, owner, c.id, { action });
     }
     const mails = await caseMail(o.id);

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CustomerCase } from '../../src/aftersales/cases/schemas.ts';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { json, startTestApp, type TestApp } from '../helpers/app.ts';
+import { evidenceBefore } from '../helpers/evidence-fixtures.ts';
 import {
   addToCart,
   checkoutPayload,
@@ -77,6 +78,7 @@ describe('the customer case page (issue 10 point 3)', () => {
     assert.equal(page.headers['cache-control'], 'no-store');
     assert.doesNotMatch(html(page), /How to send it back/);
     for (const action of ['request_evidence', 'authorise_return']) {
+      await evidenceBefore(t, c.id, action);
       assert.equal((await staff('POST', `/api/admin/cases/${c.id}/actions`, { action })).statusCode, 200);
     }
     page = await t.app.inject({ url: c.url });
@@ -97,6 +99,7 @@ describe('the customer case page (issue 10 point 3)', () => {
       { action: 'request_evidence' },
       { action: 'resolve_without_return', resolution: 'coupon' },
     ]) {
+      await evidenceBefore(t, c.id, body.action);
       const moved = await staff('POST', `/api/admin/cases/${c.id}/actions`, body);
       assert.equal(moved.statusCode, 200, moved.body);
     }
@@ -122,6 +125,7 @@ describe('the customer case page (issue 10 point 3)', () => {
       { action: 'record_inspection', verdict: 'product_fault', components: [] },
       { action: 'resolve', resolution: 'replacement' },
     ]) {
+      await evidenceBefore(t, c.id, body.action);
       const moved = await staff('POST', `/api/admin/cases/${c.id}/actions`, body);
       assert.equal(moved.statusCode, 200, moved.body);
     }

@@ -13,6 +13,7 @@ import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import { json, signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
+import { evidenceBefore, sendMissingEvidence } from '../helpers/evidence-fixtures.ts';
 import {
   addToCart,
   checkoutPayload,
@@ -138,6 +139,7 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
         r.message.includes('Troubleshooting with customer service is finished'),
       ),
     );
+    await sendMissingEvidence(t, c.id);
     d = await ok(await act(cs, c.id, { action: 'authorise_return' }), 'authorise');
     assert.equal(d.state, 'return_authorised');
     assert.ok(d.waitingOnCustomerMs !== null, 'waits on the customer');
@@ -257,6 +259,7 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
       [tech, { action: 'receive_parcel' }],
       [tech, { action: 'record_inspection', verdict: 'product_fault', components: ['battery'] }],
     ] as const) {
+      await evidenceBefore(t, c.id, body.action);
       await ok(await act(cookie, c.id, body), body.action);
     }
     const quote = { action: 'send_quote', amountCents: 3900, parts: ['battery'] };
@@ -293,6 +296,7 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
       },
     );
     await ok(await act(cs, c.id, { action: 'request_evidence' }), 'evidence');
+    await sendMissingEvidence(t, c.id);
     let res = await act(cs, c.id, { action: 'resolve_without_return', resolution: 'keep_with_voucher' });
     assert.equal(res.statusCode, 422);
     assert.equal(json<ErrorWithClause>(res).error.clause, 'AS-GEN-5');
@@ -315,6 +319,7 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
       [tech, { action: 'receive_parcel' }],
       [tech, { action: 'record_inspection', verdict: 'buyer_caused', components: ['screen'] }],
     ] as const) {
+      await evidenceBefore(t, c.id, body.action);
       await ok(await act(cookie, c.id, body), body.action);
     }
     const d = await detailOf(c.id);
@@ -345,6 +350,7 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
       [tech, { action: 'receive_parcel' }],
       [tech, { action: 'record_inspection', verdict: 'no_fault_found' }],
     ] as const) {
+      await evidenceBefore(t, b.id, body.action);
       await ok(await act(cookie, b.id, body), body.action);
     }
     res = await act(cs, b.id, { action: 'decline', note: 'Works on the bench' });

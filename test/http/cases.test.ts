@@ -433,10 +433,12 @@ describe('after-sales cases over HTTP (issue 10)', () => {
 
   /**
    * The fields each staff decision carries. A dead-on-arrival claim offers no voucher, no parts quote and no
-   * decline, so those moves are overrides with a written reason (cases-staff.test.ts proves the refusals).
+   * decline, so those moves are overrides with a written reason (cases-staff.test.ts proves the refusals); no
+   * evidence is uploaded here, so authorising the return is one too (case-evidence-gate.test.ts proves that).
    */
   const because = 'Tested against the policy on purpose';
   const staffFields: Partial<Record<CaseAction, object>> = {
+    authorise_return: { overrideReason: because },
     record_inspection: { verdict: 'product_fault', components: ['screen'] },
     send_quote: { amountCents: 4900, parts: ['screen'], overrideReason: because },
     resolve: { resolution: 'replacement' },

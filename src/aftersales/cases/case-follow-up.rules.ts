@@ -33,8 +33,8 @@ export interface WaitingCase {
   /** The last reminder sent in this state, if any. */
   lastRemindedAt: Date | null;
   /**
-   * Awaiting evidence only: every required kind has a file, so the next move is staff's (judge what came) and
-   * the customer is neither reminded nor given up on.
+   * Awaiting evidence only: every required kind has a file (`missingEvidence` of case-evidence.rules.ts finds
+   * none), so the next move is staff's (judge what came) and the customer is neither reminded nor given up on.
    */
   evidenceComplete?: boolean;
 }

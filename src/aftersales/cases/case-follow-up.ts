@@ -10,9 +10,9 @@ import type { JobDefinition } from '../../jobs/runner.ts';
 import { formatDate } from '../../shared/format.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { DAY_MS } from '../../shared/time.ts';
-import { evidenceChecklist } from '../evidence/checklist.ts';
 import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
 import { moveCase } from './case-action.service.ts';
+import { missingEvidence } from './case-evidence.rules.ts';
 import { type FollowUpSettings, followUpOf, waitingOnCustomer } from './case-follow-up.rules.ts';
 import type { CaseState } from './case-lifecycle.ts';
 import { enqueueCaseStepEmail, uploadedEvidenceKinds } from './case-step-emails.ts';
@@ -71,7 +71,7 @@ export async function followUpCases(
     const since = c.since;
     const evidenceComplete =
       c.state === 'awaiting_evidence' &&
-      evidenceChecklist(c.assessment.evidence, await uploadedEvidenceKinds(ctx.db, c.id)).complete;
+      missingEvidence(c.assessment.evidence, await uploadedEvidenceKinds(ctx.db, c.id)).length === 0;
     const action = followUpOf(
       { state: c.state, since, lastRemindedAt: c.lastRemindedAt, evidenceComplete },
       now,

@@ -17,10 +17,10 @@ import { orderLines, orders } from '../../orders/schema.ts';
 import { getShopSettings } from '../../settings/shop.ts';
 import { evidenceWords } from '../case-words.ts';
 import type { EvidenceKind } from '../claim.schema.ts';
-import { evidenceChecklist } from '../evidence/checklist.ts';
 import { afterSalesEvidence } from '../evidence/evidence.schema.ts';
 import type { Assessment } from '../policy.ts';
 import { afterSalesCases, type CaseShipment } from '../schema.ts';
+import { missingEvidence } from './case-evidence.rules.ts';
 import type { CaseActor, CaseState } from './case-lifecycle.ts';
 import { casePageUrl } from './case-link.ts';
 
@@ -80,7 +80,7 @@ export function shipmentSentence(shipment: CaseShipment): string {
  * customer who sent the package photos is asked only for the rest.
  */
 export function missingEvidenceWords(assessment: Assessment, uploaded: readonly EvidenceKind[]): string[] {
-  return evidenceChecklist(assessment.evidence, uploaded).missing.map((kind) => evidenceWords[kind]);
+  return missingEvidence(assessment.evidence, uploaded).map((kind) => evidenceWords[kind]);
 }
 
 /** The kind of every evidence file of case `caseId` (one entry per file). */

@@ -1,9 +1,12 @@
 /** Cases as customers and staff see them, read from the rows (shared by the use cases that answer them). */
-import { asc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
+import type { EvidenceKind } from '../claim.schema.ts';
+import { afterSalesEvidence } from '../evidence/evidence.schema.ts';
 import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
+import { missingEvidence } from './case-evidence.rules.ts';
 import { actionsFor, caseActions } from './case-lifecycle.ts';
 import { evidenceRemovalRoles, type StaffRole, staffActionsFor } from './case-roles.ts';
 import { customerWaitMs, deadlineMark } from './case-rules.ts';
@@ -139,6 +142,10 @@ export async function adminCaseDetail(
       order: orders,
       line: orderLines,
       assigneeName: staffUsers.name,
+      // The kind of every evidence file, in the same round trip (the checklist is the gallery's own query).
+      evidenceKinds: sql<
+        string | null
+      >`(select string_agg(ev.kind::text, ',') from ${afterSalesEvidence} as ev where ev.case_id = "after_sales_cases"."id")`,
     })
     .from(afterSalesCases)
     .innerJoin(orders, eq(orders.id, afterSalesCases.orderId))
@@ -147,6 +154,7 @@ export async function adminCaseDetail(
     .where(eq(afterSalesCases.id, caseId));
   if (!row) return null;
   const { c, order, line, assigneeName } = row;
+  const uploaded = (row.evidenceKinds?.split(',') ?? []) as EvidenceKind[];
   const events = await eventsOf(db, [c.id]);
   const staff = await db
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
@@ -198,6 +206,7 @@ export async function adminCaseDetail(
       action,
       label: caseActions[action].label,
     })),
+    missingEvidence: missingEvidence(c.assessment.evidence, uploaded),
     mayRemoveEvidence: evidenceRemovalRoles.includes(viewer.role),
     staff,
   };

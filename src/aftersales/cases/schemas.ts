@@ -156,6 +156,8 @@ export const caseEventSchema = z.object({
       assignedTo: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
       overridden: z.boolean().optional(),
       overriddenClause: z.string().optional(),
+      /** Taken before the required evidence was in (with a written reason): what was missing, and the clause. */
+      missingEvidence: z.object({ clause: z.string(), kinds: z.array(z.enum(evidenceKinds)) }).optional(),
     })
     .nullable(),
 });
@@ -439,6 +441,11 @@ export const adminCaseDetailSchema = z.object({
    * button's words.
    */
   actions: z.array(z.object({ action: z.enum(caseActionNames), label: z.string() })),
+  /**
+   * The required evidence kinds with no file yet (the assessment's list: AS-DOA-2, AS-DEF-6, AS-INC-3), in its
+   * order. While any is missing, authorising a return or resolving without one needs a written reason.
+   */
+  missingEvidence: z.array(z.enum(evidenceKinds)),
   /** Whether the signed-in staff member's role may remove evidence files (with a reason). */
   mayRemoveEvidence: z.boolean(),
   /** Active staff a case can be assigned to. */

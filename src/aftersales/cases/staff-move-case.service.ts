@@ -1,10 +1,13 @@
 /**
  * A staff decision on a case (issue 10 point 2), read top to bottom:
- * role → lock the case → the lifecycle table allows the move (409 naming the allowed ones) → the engine judges
+ * role → lock the case → the lifecycle table allows the move (409 naming the allowed ones) → a decision taken on
+ * the evidence (a return authorised, a case resolved without one) while required evidence is missing needs a
+ * written reason (409 naming `overrideReason`, the missing kinds and the evidence clause) → the engine judges
  * again with the facts known at this step (the inspection's verdict included), under the case's frozen policy
  * version → a decision against that answer needs a written reason (422 naming `overrideReason` and the clause)
  * → one transaction writes the case (state, current assessment, inspection, quote, resolution, deadline) and
- * its timeline row (the engine's answer, the override reason beside it, the decision's fields).
+ * its timeline row (the engine's answer, the override reason beside it with the evidence that was missing, the
+ * decision's fields).
  */
 import { eq } from 'drizzle-orm';
 import type { StaffPrincipal } from '../../accounts/staff.service.ts';
@@ -13,7 +16,7 @@ import type { PaymentProviders } from '../../orders/payments/provider.ts';
 import type { RefundRow } from '../../orders/payments/refunds.service.ts';
 import type { WebhookDelivery } from '../../orders/payments/webhook-delivery.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
-import { AppError, Forbidden, NotFound } from '../../shared/errors.ts';
+import { AppError, Conflict, Forbidden, NotFound, ValidationError } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { plural } from '../../shared/text.ts';
 import { applyResolution } from '../remedies/apply-resolution.ts';
@@ -26,10 +29,16 @@ import {
   type CaseQuote,
 } from '../schema.ts';
 import { claimInputOfCase, reassessCase } from './case-assessment.ts';
+import { evidenceGap } from './case-evidence.rules.ts';
 import { applyCaseAction, caseActions } from './case-lifecycle.ts';
 import { roleMayTake, roleNames } from './case-roles.ts';
 import { againstEngine, dueAtFor, factsForStep, returnShipmentOf } from './case-rules.ts';
-import { enqueueCaseStepEmail, resolutionOutcome, stepOfMove } from './case-step-emails.ts';
+import {
+  enqueueCaseStepEmail,
+  resolutionOutcome,
+  stepOfMove,
+  uploadedEvidenceKinds,
+} from './case-step-emails.ts';
 import { adminCaseDetail } from './case-views.ts';
 import type { AdminCaseDetail, StaffCaseActionBody } from './schemas.ts';
 
@@ -37,7 +46,10 @@ type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'secret'>;
 
 /**
  * Applies `body` to case `caseId` as `staff`. Errors: 403 when the role may not take the action, 404 for an
- * unknown case, 409 for a move the lifecycle does not allow now, 422 `policy_violation` (field
+ * unknown case, 409 for a move the lifecycle does not allow now, 409 `conflict` (field `overrideReason`, the
+ * evidence clause AS-DOA-2 / AS-DEF-6 / AS-INC-3 and `missingEvidence`, the kinds) for a return authorised or a
+ * case resolved without one while required evidence is missing and no reason is given, 400 on `overrideReason`
+ * when that reason is shorter than CASE_OVERRIDE_REASON_MIN_CHARS, 422 `policy_violation` (field
  * `overrideReason`, with the clause) for a decision against the engine without a written reason of at least
  * CASE_OVERRIDE_REASON_MIN_CHARS characters.
  */
@@ -67,6 +79,31 @@ export async function staffMoveCase(
     if (!row) throw new NotFound('Case');
     const { c, order, line } = row;
     const to = applyCaseAction(c.state, body.action, 'staff');
+    const reason = 'overrideReason' in body ? body.overrideReason : undefined;
+    const minChars = ctx.config.CASE_OVERRIDE_REASON_MIN_CHARS;
+
+    // Issue 10 point 3: no decision on the evidence before it is in, unless staff write why. Read under the
+    // case's lock, which an upload also takes, so the answer holds until commit.
+    const gap = evidenceGap(
+      body.action,
+      c.kind,
+      c.assessment.evidence,
+      await uploadedEvidenceKinds(tx, c.id),
+    );
+    if (gap && !reason) {
+      throw new Conflict(
+        `${gap.message} (${gap.clause}) To decide without it, write why (at least ${plural(minChars, 'character')}).`,
+        { field: 'overrideReason', clause: gap.clause, missingEvidence: gap.missing },
+      );
+    }
+    if (gap && reason && reason.length < minChars) {
+      throw new ValidationError([
+        {
+          field: 'overrideReason',
+          message: `is too short: say why you decide without the missing evidence (at least ${plural(minChars, 'character')}); the timeline keeps it`,
+        },
+      ]);
+    }
 
     const inspection: CaseInspection | null =
       body.action === 'record_inspection'
@@ -85,8 +122,6 @@ export async function staffMoveCase(
           ? 'troubleshoot'
           : undefined;
     const disagreement = againstEngine({ action: body.action, resolution, inspection }, assessment);
-    const reason = 'overrideReason' in body ? body.overrideReason : undefined;
-    const minChars = ctx.config.CASE_OVERRIDE_REASON_MIN_CHARS;
     if (disagreement && (!reason || reason.length < minChars)) {
       throw new AppError(
         'policy_violation',
@@ -95,6 +130,8 @@ export async function staffMoveCase(
       );
     }
 
+    // One written reason covers both: the engine's answer gone against, and the evidence decided without.
+    const overridden = disagreement ?? gap;
     const shipment =
       body.action === 'resolve' ? returnShipmentOf(body.resolution, body.carrier, body.trackingNumber) : null;
     const quote: CaseQuote | null =
@@ -104,7 +141,8 @@ export async function staffMoveCase(
       ...(body.action === 'send_quote' && quote ? { quote } : {}),
       ...(resolution ? { resolution } : {}),
       ...(shipment ? { shipment } : {}),
-      ...(disagreement ? { overridden: true, overriddenClause: disagreement.clause } : {}),
+      ...(overridden ? { overridden: true, overriddenClause: overridden.clause } : {}),
+      ...(gap ? { missingEvidence: { clause: gap.clause, kinds: gap.missing } } : {}),
     };
     await tx
       .update(afterSalesCases)
@@ -131,7 +169,7 @@ export async function staffMoveCase(
       toState: to,
       note: body.note || null,
       assessment,
-      overrideReason: disagreement ? (reason ?? null) : null,
+      overrideReason: overridden ? (reason ?? null) : null,
       details: Object.keys(details).length > 0 ? details : null,
     });
     // Issue 10 point 5: the resolution's coupon, voucher, replacement or refund, in the same transaction.

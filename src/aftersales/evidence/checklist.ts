@@ -2,6 +2,8 @@
  * The evidence checklist of a case: the assessment's evidence list (AS-DOA-2, AS-DEF-6, AS-INC-3) against the
  * files uploaded so far. Pure: the case views call it with the stored assessment and the kinds of the rows.
  */
+
+import { missingEvidence } from '../cases/case-evidence.rules.ts';
 import type { EvidenceKind } from '../claim.schema.ts';
 import type { EvidenceRequirement } from '../policy.ts';
 
@@ -35,7 +37,7 @@ export function evidenceChecklist(
     required: r.required,
     files: counts.get(r.kind) ?? 0,
   }));
-  const missing = items.filter((i) => i.required && i.files === 0).map((i) => i.kind);
+  const missing = missingEvidence(requirements, uploadedKinds);
   return { items, missing, complete: missing.length === 0 };
 }
 

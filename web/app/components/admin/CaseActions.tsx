@@ -2,10 +2,16 @@
  * The buttons for a case's next moves: exactly the actions the API lists for this staff member (the lifecycle
  * table filtered by role). Each opens a dialog with the fields its decision needs — the verdict and components
  * of an inspection, the parts quote's amount, the resolution — and a written reason when the choice goes
- * against the policy engine's answer. The API's refusals stand beside the field they name; what was typed stays.
+ * against the policy engine's answer, or when a return is authorised (or a case resolved without one) before
+ * the required evidence is in: the dialog then says what is still missing (issue 10 point 3). The API's
+ * refusals stand beside the field they name; what was typed stays.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useState } from 'react';
+import {
+  evidenceGatedActions,
+  stillMissingSentence,
+} from '../../../../src/aftersales/cases/case-evidence.rules.ts';
 import type { CaseAction } from '../../../../src/aftersales/cases/case-lifecycle.ts';
 import {
   againstEngine,
@@ -22,7 +28,7 @@ import {
 } from '../../lib/admin-cases-api.ts';
 import { Button } from '../ui/Button.tsx';
 import { Input, Textarea } from '../ui/Input.tsx';
-import { Toast } from '../ui/Notice.tsx';
+import { Notice, Toast } from '../ui/Notice.tsx';
 import { Select } from '../ui/Select.tsx';
 import { Checkbox } from './Checkbox.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -113,9 +119,19 @@ function bodyOf(action: CaseAction, v: FormValues): StaffCaseAction {
   }
 }
 
-/** Field errors found before sending: what the API would refuse anyway. */
-function checkLocally(action: CaseAction, v: FormValues): Record<string, string> {
+/**
+ * Field errors found before sending: what the API would refuse anyway. `missingEvidence` is the sentence
+ * naming the required evidence still without a file when `action` waits for it, else null.
+ */
+function checkLocally(
+  action: CaseAction,
+  v: FormValues,
+  missingEvidence: string | null,
+): Record<string, string> {
   const errors: Record<string, string> = {};
+  if (missingEvidence && !v.overrideReason.trim()) {
+    errors.overrideReason = 'Write why you decide before the evidence is in; the timeline keeps it';
+  }
   if (action === 'record_inspection' && !v.verdict) errors.verdict = 'Choose what the inspection found';
   if (action === 'send_quote') {
     const cents = dollarsToCents(v.amount);
@@ -159,9 +175,11 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
         return;
       }
       if (error.field === 'overrideReason') setNeedsReason(true);
+      // Evidence missing (409): the list may have changed since the page loaded; read it again.
+      if (isApiError(error, 409)) void client.invalidateQueries({ queryKey: caseKeys.detail(c.id) });
       const label = fieldLabels[error.field];
-      if (label && (error.status === 400 || error.status === 422)) {
-        setFieldErrors({ [error.field]: error.status === 422 ? error.message : error.messageFor(label) });
+      if (label && besideItsField(error)) {
+        setFieldErrors({ [error.field]: error.status === 400 ? error.messageFor(label) : error.message });
       }
     },
   });
@@ -177,7 +195,7 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
 
   function confirm() {
     if (!open) return;
-    const local = checkLocally(open.action, values);
+    const local = checkLocally(open.action, values, stillMissing);
     setFieldErrors(local);
     if (Object.keys(local).length > 0) {
       requestAnimationFrame(() =>
@@ -190,7 +208,7 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
 
   const besideField =
     isApiError(mutation.error) &&
-    (mutation.error.status === 400 || mutation.error.status === 422) &&
+    besideItsField(mutation.error) &&
     mutation.error.field !== undefined &&
     fieldLabels[mutation.error.field] !== undefined;
   const dialogError = mutation.isError && !besideField ? errorMessage(mutation.error) : null;
@@ -216,7 +234,14 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
           c.assessment,
         )
       : null;
-  const showReason = Boolean(action && withOverride.includes(action) && (foreseen || needsReason));
+  // Issue 10 point 3: a decision on the evidence before it is in needs the written reason too.
+  const stillMissing =
+    action && evidenceGatedActions.includes(action) && c.missingEvidence.length > 0
+      ? stillMissingSentence(c.missingEvidence)
+      : null;
+  const showReason = Boolean(
+    action && withOverride.includes(action) && (foreseen || stillMissing || needsReason),
+  );
   const offered = c.assessment.resolutions;
 
   let fields: ReactNode = null;
@@ -378,6 +403,11 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
         onConfirm={confirm}
         onClose={() => setOpen(null)}
       >
+        {stillMissing ? (
+          <Notice tone="warning" title={stillMissing}>
+            The customer has not sent every piece of evidence the policy asks for. To decide now, write why.
+          </Notice>
+        ) : null}
         {fields}
         {showReason ? (
           <Textarea
@@ -389,11 +419,14 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
             value={values.overrideReason}
             onChange={set('overrideReason')}
             error={fieldErrors.overrideReason}
-            hint={
-              foreseen
-                ? `${foreseen.message} (${foreseen.clause}) Kept in the timeline beside the policy’s answer.`
-                : 'Kept in the timeline beside the policy’s answer.'
-            }
+            hint={[
+              foreseen ? `${foreseen.message} (${foreseen.clause})` : null,
+              stillMissing
+                ? 'Kept in the timeline beside the policy’s answer, with the evidence that was missing.'
+                : 'Kept in the timeline beside the policy’s answer.',
+            ]
+              .filter(Boolean)
+              .join(' ')}
           />
         ) : null}
         <Textarea
@@ -408,6 +441,16 @@ export function CaseActions({ c }: { c: AdminCaseDetail }) {
       </ConfirmDialog>
       {done ? <Toast tone="success" title={done} autoHideMs={8000} onDismiss={dismiss} /> : null}
     </>
+  );
+}
+
+/**
+ * Whether the API's refusal belongs beside its field: bad input (400), a decision against the engine (422),
+ * or one taken before the evidence is in (409 naming `overrideReason`); any other 409 is about the case's state.
+ */
+function besideItsField(error: { status: number; field: string | undefined }): boolean {
+  return (
+    error.status === 400 || error.status === 422 || (error.status === 409 && error.field === 'overrideReason')
   );
 }
 

@@ -50,6 +50,8 @@ export function EvidenceGallery({ caseId, mayRemove = false }: EvidenceGalleryPr
     onSuccess: () => {
       setFile(null);
       void client.invalidateQueries({ queryKey: key });
+      // The case's missing evidence, which its decisions wait for, may now be complete.
+      void client.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
     },
   });
 

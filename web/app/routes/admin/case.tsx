@@ -8,6 +8,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, type MetaFunction, useParams } from 'react-router';
+import { stillMissingSentence } from '../../../../src/aftersales/cases/case-evidence.rules.ts';
 import { type CaseAction, caseActions } from '../../../../src/aftersales/cases/case-lifecycle.ts';
 import { AssessmentPanel } from '../../components/admin/AssessmentPanel.tsx';
 import { CaseActions } from '../../components/admin/CaseActions.tsx';
@@ -284,6 +285,16 @@ function Timeline({ c }: { c: AdminCaseDetail }) {
                 title={`Against the policy (${e.details?.overriddenClause ?? 'override'})`}
               >
                 <p className="whitespace-pre-line">{e.overrideReason}</p>
+                {e.details?.missingEvidence ? (
+                  <p className="mt-1">
+                    Decided before the evidence was in.{' '}
+                    {stillMissingSentence(e.details.missingEvidence.kinds, 'Missing then')}
+                    {/* The title names the clause already when the evidence was the only thing overridden. */}
+                    {e.details.missingEvidence.clause !== e.details.overriddenClause
+                      ? ` (${e.details.missingEvidence.clause})`
+                      : ''}
+                  </p>
+                ) : null}
               </Notice>
             ) : null}
             {e.assessment ? (
