@@ -20,10 +20,20 @@ export type ClaimOrder = Pick<
   OrderRow,
   'id' | 'reference' | 'email' | 'shippedAt' | 'deliveredAt' | 'deliveryUntraceable'
 >;
-/** What a claim reads of a line: the engine's item facts (frozen at checkout) and the names cases show. */
+/**
+ * What a claim reads of a line: the engine's item facts (frozen at checkout), the names cases show, and the
+ * product a declined claim is counted against in the owner's numbers.
+ */
 export type ClaimLine = Pick<
   OrderLineRow,
-  'id' | 'productName' | 'variantName' | 'category' | 'unitPriceCents' | 'clearance' | 'specialWarranty'
+  | 'id'
+  | 'productId'
+  | 'productName'
+  | 'variantName'
+  | 'category'
+  | 'unitPriceCents'
+  | 'clearance'
+  | 'specialWarranty'
 >;
 
 /**

@@ -147,6 +147,7 @@ function prepareClaimRead(db: Db) {
       },
       line: {
         id: orderLines.id,
+        productId: orderLines.productId,
         productName: orderLines.productName,
         variantName: orderLines.variantName,
         category: orderLines.category,
