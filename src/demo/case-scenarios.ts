@@ -411,12 +411,51 @@ export const caseScenarios: readonly CaseScenario[] = [
       { daysAgo: 30, by: 'staff', body: { action: 'close' } },
     ],
   },
+  {
+    // AS-GEN-4: a fault found within days of delivery, so the shop pays the repair's new battery. Its order is
+    // placed with the README's AC-26-00020 and listed after it, so that reference stays.
+    orderKey: 'case-repaired',
+    email: 'tony@example.com',
+    name: 'Tony Hoare',
+    street: '6 Quicksort Row',
+    city: 'Providence',
+    postalCode: '02906',
+    region: 'RI',
+    sku: 'NMB-X2-GRAP-128',
+    deliveredDaysAgo: 2,
+    openedDaysAgo: 1.9,
+    kind: 'defective',
+    facts: { openedByCustomer: false },
+    steps: [
+      troubleshoot(1.85, 'The battery drops from 100 % to 20 % in two hours; a reset did not help.'),
+      ask(1.8),
+      photos(1.75),
+      authorise(1.7),
+      receive(1),
+      {
+        daysAgo: 0.8,
+        by: 'staff',
+        body: { action: 'record_inspection', verdict: 'product_fault', components: ['battery'] },
+      },
+      {
+        daysAgo: 0.5,
+        by: 'staff',
+        body: {
+          action: 'resolve',
+          resolution: 'repair',
+          carrier: 'SwiftPost',
+          trackingNumber: 'SP483300217US',
+        },
+      },
+    ],
+  },
 ];
 
 /**
- * Cases about demo orders that exist for other reasons, so the owner's numbers hold costs months back (a
- * refund three months ago). Demo order references follow the dates, so a new order placed before the
- * README's AC-26-00020 would move that reference: these cases use orders already there.
+ * Cases about demo orders that exist for other reasons, so the owner's numbers hold costs months back: a
+ * refund three months ago. Demo order references follow the dates, so a
+ * new order placed before the README's AC-26-00020 would move that reference: these cases use orders already
+ * there.
  */
 export const casesOnDemoOrders: readonly CaseOnDemoOrder[] = [
   {

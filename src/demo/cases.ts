@@ -87,8 +87,8 @@ export async function seedDemoCases(
     const [line] = await ctx.db
       .select({ id: orderLines.id })
       .from(orderLines)
-      .where(eq(orderLines.orderId, orderId));
-    if (!line) throw new Error(`Demo case: order ${scenario.orderKey} has no line`);
+      .where(and(eq(orderLines.orderId, orderId), eq(orderLines.sku, scenario.sku)));
+    if (!line) throw new Error(`Demo case: order ${scenario.orderKey} has no line of ${scenario.sku}`);
     const token = orderLinkToken(ctx.secret, orderId);
     moment(scenario.openedDaysAgo);
     const [c] = await openClaims(at, token, {

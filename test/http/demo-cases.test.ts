@@ -32,7 +32,7 @@ describe('demo after-sales cases (issue 10 point 8)', () => {
       where: 'test',
       cases: t.ctx,
     });
-    assert.match(line, /16 after-sales cases/);
+    assert.match(line, /17 after-sales cases/);
     const cases = await rows<{
       reference: string;
       kind: string;
@@ -110,7 +110,7 @@ describe('demo after-sales cases (issue 10 point 8)', () => {
     assert.equal(again[0]?.reference, 'RMA-26-00001', 'a reset starts the RMA numbers again');
   });
 
-  it("the owner's numbers show the demo's after-sales costs over several months: a card refund, return postage reimbursed from a receipt (AS-GEN-3), a case's coupon spent at checkout (AS-GEN-5)", async () => {
+  it("the owner's numbers show the demo's after-sales costs over several months: a card refund, return postage reimbursed from a receipt (AS-GEN-3), a case's coupon spent at checkout (AS-GEN-5), a battery the shop paid (AS-GEN-4)", async () => {
     await runSeed(t.ctx.database, fixedClock(NOW), { reset: true, where: 'test', cases: t.ctx });
     // The refunded case's item and the coupon's spending order, as the shop recorded them.
     const [refunded] = await rows<{ unit_price_cents: number; refund_status: string; decided: string }>(
@@ -144,6 +144,8 @@ describe('demo after-sales cases (issue 10 point 8)', () => {
     );
     assert.equal(totals.couponsRedeemedCents, spent?.discount);
     assert.ok(totals.couponsRedeemedCents > 0 && totals.refundsCents > 0);
+    // AS-GEN-4: the repaired phone's battery, at the config's price of a battery.
+    assert.equal(totals.partsCents, t.ctx.config.PARTS_COST_BATTERY_CENTS);
     assert.equal(
       totals.totalCents,
       totals.refundsCents +
