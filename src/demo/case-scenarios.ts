@@ -13,7 +13,11 @@ export type CaseStep =
   | { daysAgo: number; by: 'customer'; action: 'withdraw' | 'accept_quote' | 'decline_quote' }
   /** The customer uploads a photo for every required evidence kind still missing, or only the first one. */
   | { daysAgo: number; by: 'customer'; upload: 'missing' | 'first' }
-  | { daysAgo: number; by: 'assign' };
+  | { daysAgo: number; by: 'assign' }
+  /** AS-GEN-3: staff reimburse the return postage of the customer's receipt (cents), as the refund API does. */
+  | { daysAgo: number; by: 'staff'; reimburseReceiptCents: number }
+  /** The customer spends the case's coupon or voucher on a new order of `sku`, at the shop's checkout. */
+  | { daysAgo: number; by: 'customer'; redeemCodeOn: string };
 
 export interface CaseScenario {
   orderKey: string;
@@ -30,6 +34,12 @@ export interface CaseScenario {
   facts: CaseFacts;
   steps: CaseStep[];
 }
+
+/** A case about an order the demo holds anyway (orders.ts): only the claim and its steps. */
+export type CaseOnDemoOrder = Pick<
+  CaseScenario,
+  'orderKey' | 'sku' | 'openedDaysAgo' | 'kind' | 'facts' | 'steps'
+>;
 
 const troubleshoot = (daysAgo: number, note: string): CaseStep => ({
   daysAgo,
@@ -294,6 +304,8 @@ export const caseScenarios: readonly CaseScenario[] = [
       ask(5.9),
       photos(5.8),
       { daysAgo: 4, by: 'staff', body: { action: 'resolve_without_return', resolution: 'coupon' } },
+      // AS-GEN-5: two days later the coupon paid most of a pair of earbuds.
+      { daysAgo: 2, by: 'customer', redeemCodeOn: 'LMN-BL-MINT' },
     ],
   },
   {
@@ -394,7 +406,75 @@ export const caseScenarios: readonly CaseScenario[] = [
         body: { action: 'record_inspection', verdict: 'product_fault', components: [] },
       },
       { daysAgo: 33, by: 'staff', body: { action: 'resolve', resolution: 'replacement' } },
+      // AS-GEN-3: the postage of the dead phone's return, from the receipt the customer sent.
+      { daysAgo: 32.5, by: 'staff', reimburseReceiptCents: 740 },
       { daysAgo: 30, by: 'staff', body: { action: 'close' } },
+    ],
+  },
+  {
+    // AS-GEN-4: a fault found within days of delivery, so the shop pays the repair's new battery. Its order is
+    // placed with the README's AC-26-00020 and listed after it, so that reference stays.
+    orderKey: 'case-repaired',
+    email: 'tony@example.com',
+    name: 'Tony Hoare',
+    street: '6 Quicksort Row',
+    city: 'Providence',
+    postalCode: '02906',
+    region: 'RI',
+    sku: 'NMB-X2-GRAP-128',
+    deliveredDaysAgo: 2,
+    openedDaysAgo: 1.9,
+    kind: 'defective',
+    facts: { openedByCustomer: false },
+    steps: [
+      troubleshoot(1.85, 'The battery drops from 100 % to 20 % in two hours; a reset did not help.'),
+      ask(1.8),
+      photos(1.75),
+      authorise(1.7),
+      receive(1),
+      {
+        daysAgo: 0.8,
+        by: 'staff',
+        body: { action: 'record_inspection', verdict: 'product_fault', components: ['battery'] },
+      },
+      {
+        daysAgo: 0.5,
+        by: 'staff',
+        body: {
+          action: 'resolve',
+          resolution: 'repair',
+          carrier: 'SwiftPost',
+          trackingNumber: 'SP483300217US',
+        },
+      },
+    ],
+  },
+];
+
+/**
+ * Cases about demo orders that exist for other reasons, so the owner's numbers hold costs months back: a
+ * refund three months ago. Demo order references follow the dates, so a
+ * new order placed before the README's AC-26-00020 would move that reference: these cases use orders already
+ * there.
+ */
+export const casesOnDemoOrders: readonly CaseOnDemoOrder[] = [
+  {
+    orderKey: 'delivered-100-days-ago',
+    sku: 'NMB-L5-INK-128',
+    openedDaysAgo: 99.5,
+    kind: 'dead_on_arrival',
+    facts: { openedByCustomer: true, troubleshootingDone: true },
+    steps: [
+      ask(99.4),
+      photos(99.3),
+      authorise(99),
+      receive(95),
+      {
+        daysAgo: 94,
+        by: 'staff',
+        body: { action: 'record_inspection', verdict: 'product_fault', components: [] },
+      },
+      { daysAgo: 93.9, by: 'staff', body: { action: 'resolve', resolution: 'refund' } },
     ],
   },
 ];

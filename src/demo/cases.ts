@@ -20,7 +20,8 @@ import { orderLinkToken } from '../orders/order-link.ts';
 import { orderLines } from '../orders/schema.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { DAY_MS } from '../shared/time.ts';
-import { type CaseScenario, caseScenarios } from './case-scenarios.ts';
+import { demoMoney, reimburseDemoPostage, spendDemoCode } from './case-costs.ts';
+import { type CaseOnDemoOrder, caseScenarios, casesOnDemoOrders } from './case-scenarios.ts';
 import { evidencePicture } from './evidence-pictures.ts';
 
 /**
@@ -29,7 +30,7 @@ import { evidencePicture } from './evidence-pictures.ts';
  */
 async function uploadDemoPhotos(
   ctx: Pick<AppContext, 'db' | 'config' | 'clock' | 'secret'>,
-  c: { scenario: CaseScenario; token: string; reference: string },
+  c: { scenario: CaseOnDemoOrder; token: string; reference: string },
   which: 'missing' | 'first',
 ): Promise<void> {
   const access = { by: 'customer' as const, token: c.token, reference: c.reference };
@@ -71,7 +72,9 @@ export async function seedDemoCases(
   const moment = (daysAgo: number) => clock.set(new Date(nowMs - Math.round(daysAgo * DAY_MS)));
 
   // Opened oldest first, so the RMA numbers follow the dates as the shop's own would.
-  const scenarios = [...caseScenarios].sort((a, b) => b.openedDaysAgo - a.openedDaysAgo);
+  const scenarios = [...caseScenarios, ...casesOnDemoOrders].sort(
+    (a, b) => b.openedDaysAgo - a.openedDaysAgo,
+  );
   const opened: Array<{
     scenario: (typeof scenarios)[number];
     token: string;
@@ -84,8 +87,8 @@ export async function seedDemoCases(
     const [line] = await ctx.db
       .select({ id: orderLines.id })
       .from(orderLines)
-      .where(eq(orderLines.orderId, orderId));
-    if (!line) throw new Error(`Demo case: order ${scenario.orderKey} has no line`);
+      .where(and(eq(orderLines.orderId, orderId), eq(orderLines.sku, scenario.sku)));
+    if (!line) throw new Error(`Demo case: order ${scenario.orderKey} has no line of ${scenario.sku}`);
     const token = orderLinkToken(ctx.secret, orderId);
     moment(scenario.openedDaysAgo);
     const [c] = await openClaims(at, token, {
@@ -105,8 +108,11 @@ export async function seedDemoCases(
     .sort((a, b) => b.step.daysAgo - a.step.daysAgo);
   for (const { c, step } of steps) {
     moment(step.daysAgo);
-    if (step.by === 'staff') await staffMoveCase(at, c.id, step.body, owner);
+    if (step.by === 'staff' && 'reimburseReceiptCents' in step)
+      await reimburseDemoPostage(at, c, step.reimburseReceiptCents, owner);
+    else if (step.by === 'staff') await staffMoveCase(at, c.id, step.body, owner, demoMoney(at));
     else if (step.by === 'customer' && 'upload' in step) await uploadDemoPhotos(at, c, step.upload);
+    else if (step.by === 'customer' && 'redeemCodeOn' in step) await spendDemoCode(at, c, step.redeemCodeOn);
     else if (step.by === 'customer')
       await customerMoveCase(at, c.token, c.reference, { action: step.action });
     else await assignCase(at, c.id, owner.id, owner);

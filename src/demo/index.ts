@@ -2,7 +2,7 @@
  * The demo shop: the catalogue of catalog.ts, with illustrations, and orders in every state (orders.ts).
  * Deterministic: the same clock gives the same rows, ids included; dates are relative to the clock.
  */
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { productImages, products, productVariants } from '../db/schema.ts';
@@ -42,17 +42,18 @@ export async function seedDemoShop(
     // The test processor knows the demo's card payments, so staff can refund them like any other.
     const charges = demo.payments.filter((p) => p.provider === 'test_card' && p.processorReference);
     if (charges.length > 0) {
-      await tx
-        .insert(testProcessorCharges)
-        .values(
-          charges.map((p) => ({
-            reference: p.processorReference as string,
-            tokenId: `demo_${p.processorReference}`,
-            amountCents: p.amountCents,
-            refundOutcome: 'succeed' as const,
-          })),
-        )
-        .onConflictDoNothing();
+      // A reset gives the demo's payments the same references again: the processor forgets the old charges
+      // and their refunds (cascade), or a demo refund would find its charge already refunded.
+      const references = charges.map((p) => p.processorReference as string);
+      await tx.delete(testProcessorCharges).where(inArray(testProcessorCharges.reference, references));
+      await tx.insert(testProcessorCharges).values(
+        charges.map((p) => ({
+          reference: p.processorReference as string,
+          tokenId: `demo_${p.processorReference}`,
+          amountCents: p.amountCents,
+          refundOutcome: 'succeed' as const,
+        })),
+      );
     }
     // New orders continue after the demo's references.
     await tx.execute(

@@ -8,9 +8,11 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { caseStates } from '../../src/aftersales/cases/case-lifecycle.ts';
 import { evidenceServices } from '../../src/aftersales/evidence/evidence-context.ts';
+import type { NumbersResponse } from '../../src/aftersales/numbers/numbers.schemas.ts';
 import { runSeed } from '../../src/demo/command.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { json, signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
+import { staffRequest } from '../helpers/cases-fixtures.ts';
 
 const NOW = '2026-06-15T10:00:00.000Z';
 
@@ -30,7 +32,7 @@ describe('demo after-sales cases (issue 10 point 8)', () => {
       where: 'test',
       cases: t.ctx,
     });
-    assert.match(line, /15 after-sales cases/);
+    assert.match(line, /17 after-sales cases/);
     const cases = await rows<{
       reference: string;
       kind: string;
@@ -106,5 +108,57 @@ describe('demo after-sales cases (issue 10 point 8)', () => {
       sql`select min(reference) as reference from after_sales_cases`,
     );
     assert.equal(again[0]?.reference, 'RMA-26-00001', 'a reset starts the RMA numbers again');
+  });
+
+  it("the owner's numbers show the demo's after-sales costs over several months: a card refund, return postage reimbursed from a receipt (AS-GEN-3), a case's coupon spent at checkout (AS-GEN-5), a battery the shop paid (AS-GEN-4)", async () => {
+    await runSeed(t.ctx.database, fixedClock(NOW), { reset: true, where: 'test', cases: t.ctx });
+    // The refunded case's item and the coupon's spending order, as the shop recorded them.
+    const [refunded] = await rows<{ unit_price_cents: number; refund_status: string; decided: string }>(
+      sql`select l.unit_price_cents, r.status as refund_status, to_char(r.succeeded_at at time zone 'UTC', 'YYYY-MM') as decided
+          from case_remedies m join refunds r on r.id = m.refund_id
+          join after_sales_cases c on c.id = m.case_id join order_lines l on l.id = c.order_line_id
+          where m.kind = 'refund'`,
+    );
+    assert.equal(refunded?.refund_status, 'succeeded', 'the card refund went through the test processor');
+    const [spent] = await rows<{ discount: number; status: string; value: number; month: string }>(
+      sql`select k.redeemed_discount_cents as discount, k.value_cents as value, o.status,
+            to_char(k.redeemed_at at time zone 'UTC', 'YYYY-MM') as month
+          from coupons k join orders o on o.id = k.redeemed_order_id where k.clause = 'AS-GEN-5'`,
+    );
+    const [postage] = await rows<{ month: string }>(
+      sql`select to_char(r.succeeded_at at time zone 'UTC', 'YYYY-MM') as month
+          from case_remedies m join refunds r on r.id = m.refund_id where m.kind = 'return_shipping'`,
+    );
+    assert.equal(spent?.status, 'paid', 'the order the coupon paid for was paid by card');
+    assert.equal(spent?.discount, spent?.value, 'the whole coupon came off the order');
+
+    const owner = await signedInMember(t, 'owner.numbers@example.com', 'Numbers Owner', 'owner');
+    const res = await staffRequest(t, owner.cookie, 'GET', '/api/admin/after-sales/numbers');
+    assert.equal(res.statusCode, 200, res.body);
+    const { totals, costs } = json<NumbersResponse>(res);
+    assert.equal(totals.refundsCents, refunded?.unit_price_cents, 'the refund is the price of the item');
+    assert.equal(
+      totals.returnShippingCents,
+      740,
+      'the postage receipt of $7.40 is under the cap: paid in full',
+    );
+    assert.equal(totals.couponsRedeemedCents, spent?.discount);
+    assert.ok(totals.couponsRedeemedCents > 0 && totals.refundsCents > 0);
+    // AS-GEN-4: the repaired phone's battery, at the config's price of a battery.
+    assert.equal(totals.partsCents, t.ctx.config.PARTS_COST_BATTERY_CENTS);
+    assert.equal(
+      totals.totalCents,
+      totals.refundsCents +
+        totals.returnShippingCents +
+        totals.couponsRedeemedCents +
+        totals.vouchersRedeemedCents +
+        totals.partsCents,
+    );
+    // Spread over the range: the refund months before the postage, the postage before the coupon was spent.
+    const month = (m: string | undefined) => costs.find((c) => c.month === m);
+    assert.equal(month(refunded?.decided)?.refundsCents, refunded?.unit_price_cents);
+    assert.equal(month(spent?.month)?.couponsRedeemedCents, spent?.discount);
+    assert.equal(new Set([refunded?.decided, postage?.month, spent?.month]).size, 3);
+    assert.equal(month(postage?.month)?.returnShippingCents, 740);
   });
 });

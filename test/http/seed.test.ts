@@ -272,7 +272,7 @@ describe('demo shop seed', () => {
     assert.equal(seeded.status, 0, seeded.stderr);
     assert.match(
       seeded.stdout,
-      /^Reset and seeded the demo shop in postgres.*: \d+ products, \d+ orders, 15 after-sales cases\.\n$/,
+      /^Reset and seeded the demo shop in postgres.*: \d+ products, \d+ orders, 17 after-sales cases\.\n$/,
     );
   });
 });
