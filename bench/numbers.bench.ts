@@ -61,13 +61,13 @@ async function load(db: pg.Client): Promise<void> {
   );
   await db.query(
     `insert into order_lines (id, order_id, product_id, variant_id, product_name, variant_name, sku, category,
-       unit_price_cents, quantity, clearance, special_warranty)
+       unit_price_cents, quantity, clearance, special_warranty, ordered_at)
      select md5('l1' || g)::uuid, md5('o' || g)::uuid, a.product_id, a.variant_id, a.name, a.variant_name, a.sku,
-       a.category, a.price_cents, 1 + g % 3, false, false
+       a.category, a.price_cents, 1 + g % 3, false, false, ${placedAt('g')}
      from generate_series(1, $1::int) g join bp a on a.n = g % $2
      union all
      select md5('l2' || g)::uuid, md5('o' || g)::uuid, b.product_id, b.variant_id, b.name, b.variant_name, b.sku,
-       b.category, b.price_cents, 1, false, false
+       b.category, b.price_cents, 1, false, false, ${placedAt('g')}
      from generate_series(2, $1::int, 2) g join bp b on b.n = (g * 7 + 3) % $2`,
     [ORDERS, products],
   );

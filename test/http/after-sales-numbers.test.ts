@@ -125,6 +125,7 @@ async function loadFixture(t: TestApp): Promise<Fixture> {
         quantity,
         clearance: false,
         specialWarranty: false,
+        orderedAt: new Date(placedAt),
       });
     }
     const paymentId = uuidv7();

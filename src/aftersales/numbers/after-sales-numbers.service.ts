@@ -173,7 +173,8 @@ function lineRows(f: Filter) {
       select l.product_id, ${monthOf(sql`o.placed_at`)} as m, l.quantity as units,
         l.unit_price_cents::bigint * l.quantity as goods
       from orders o join order_lines l on l.order_id = o.id ${categoryOf(sql`l`, f)}
-      where ${PAID_ORDER} and ${inRange(sql`o.placed_at`, f)}
+      -- A line's ordered_at is its order's placed_at: the range on both reads only the range's lines.
+      where ${PAID_ORDER} and ${inRange(sql`o.placed_at`, f)} and ${inRange(sql`l.ordered_at`, f)}
     ), per_product as (
       select product_id, sum(sold) as sold, sum(claims) as claims from (
         select product_id, sum(units) as sold, 0 as claims from sold group by 1
