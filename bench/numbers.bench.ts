@@ -82,10 +82,11 @@ async function load(db: pg.Client): Promise<void> {
   const states = `array['opened','troubleshooting','awaiting_evidence','return_authorised','parcel_received',
     'inspected','quote_sent','quote_accepted','quote_declined','resolved','declined','withdrawn','closed']`;
   await db.query(
-    `insert into after_sales_cases (id, reference, order_id, order_line_id, kind, state, policy_version, facts,
+    `insert into after_sales_cases (id, reference, order_id, order_line_id, product_id, kind, state, policy_version, facts,
        assessment, opened_at, updated_at, state_since, inspection, resolution)
      select md5('c' || g)::uuid, 'RMA-NB-' || lpad(g::text, 6, '0'), md5('o' || g * 3)::uuid,
-       md5('l1' || g * 3)::uuid, (array['dead_on_arrival','defective','incorrect_item','change_of_mind'])[g % 4 + 1]::claim_kind,
+       md5('l1' || g * 3)::uuid, (select product_id from order_lines where id = md5('l1' || g * 3)::uuid),
+       (array['dead_on_arrival','defective','incorrect_item','change_of_mind'])[g % 4 + 1]::claim_kind,
        x.state, 1, '{"openedByCustomer":true}'::jsonb,
        jsonb_build_object('eligible', x.state <> 'declined' or g % 5 = 0, 'resolutions', '[]'::jsonb,
          'evidence', '[]'::jsonb, 'deadline', null, 'couponValueCents', null, 'returnParcel', null,

@@ -17,6 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staffUsers } from '../accounts/schema.ts';
+import { products } from '../catalog/schema.ts';
 import { orderLines, orders } from '../orders/schema.ts';
 import { caseStates } from './cases/case-lifecycle.ts';
 import { claimKinds } from './claim.schema.ts';
@@ -107,6 +108,10 @@ export const afterSalesCases = pgTable(
     orderLineId: uuid()
       .notNull()
       .references(() => orderLines.id, { onDelete: 'cascade' }),
+    /** The product of the line, copied when the case opens: the owner's numbers count claims per product. */
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
     kind: claimKind().notNull(),
     state: caseState().notNull(),
     policyVersion: integer()
@@ -153,8 +158,16 @@ export const afterSalesCases = pgTable(
     index('after_sales_cases_assignee_idx').on(t.assignedTo, t.openedAt),
     index('after_sales_cases_line_idx').on(t.orderLineId),
     // The owner's numbers (aftersales/numbers): the cases of a date range counted by kind, state and
-    // resolution, their lines and decisions, read from the index alone.
-    index('after_sales_cases_numbers_idx').on(t.openedAt, t.state, t.kind, t.resolution, t.orderLineId, t.id),
+    // resolution, their lines, products and decisions, read from the index alone.
+    index('after_sales_cases_numbers_idx').on(
+      t.openedAt,
+      t.state,
+      t.kind,
+      t.resolution,
+      t.orderLineId,
+      t.productId,
+      t.id,
+    ),
   ],
 );
 

@@ -136,11 +136,11 @@ async function loadFixture(t: TestApp): Promise<Fixture> {
       status: 'captured',
       amountCents: subtotal,
     });
-    return { id, lineIds, paymentId };
+    return { id, lineIds, productIds: lines.map(([p]) => p.productId), paymentId };
   }
 
   async function kase(
-    o: { id: string; lineIds: string[] },
+    o: { id: string; lineIds: string[]; productIds: string[] },
     line: number,
     kind: 'dead_on_arrival' | 'defective' | 'incorrect_item' | 'change_of_mind',
     openedAt: string,
@@ -159,6 +159,7 @@ async function loadFixture(t: TestApp): Promise<Fixture> {
       reference: `RMA-26-9${String(n).padStart(4, '0')}`,
       orderId: o.id,
       orderLineId: o.lineIds[line] as string,
+      productId: o.productIds[line] as string,
       kind,
       state: last?.[1] ?? 'opened',
       policyVersion,

@@ -153,6 +153,7 @@ export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): 
             reference: nextCaseReferenceSql(now),
             orderId: order.id,
             orderLineId: a.line.id,
+            productId: a.line.productId,
             kind: a.kind,
             state: 'opened' as const,
             policyVersion: policy.version,

@@ -179,8 +179,8 @@ function lineRows(f: Filter) {
       select product_id, sum(sold) as sold, sum(claims) as claims from (
         select product_id, sum(units) as sold, 0 as claims from sold group by 1
         union all
-        select l.product_id, 0, count(*)
-        from after_sales_cases c join order_lines l on l.id = c.order_line_id ${categoryOf(sql`l`, f)}
+        select c.product_id, 0, count(*)
+        from after_sales_cases c ${caseLineJoin(f)}
         where ${inRange(sql`c.opened_at`, f)}
         group by 1
         union all
