@@ -17,7 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staffUsers } from '../accounts/schema.ts';
-import { products } from '../catalog/schema.ts';
+import { productCategory, products } from '../catalog/schema.ts';
 import { orderLines, orders } from '../orders/schema.ts';
 import { caseStates } from './cases/case-lifecycle.ts';
 import { claimKinds } from './claim.schema.ts';
@@ -108,10 +108,14 @@ export const afterSalesCases = pgTable(
     orderLineId: uuid()
       .notNull()
       .references(() => orderLines.id, { onDelete: 'cascade' }),
-    /** The product of the line, copied when the case opens: the owner's numbers count claims per product. */
+    /**
+     * The line's product and category, copied when the case opens (a line never changes): the owner's numbers
+     * count claims per product and filter by category without reading the order lines.
+     */
     productId: uuid()
       .notNull()
       .references(() => products.id),
+    category: productCategory().notNull(),
     kind: claimKind().notNull(),
     state: caseState().notNull(),
     policyVersion: integer()
@@ -166,6 +170,7 @@ export const afterSalesCases = pgTable(
       t.resolution,
       t.orderLineId,
       t.productId,
+      t.category,
       t.id,
     ),
   ],

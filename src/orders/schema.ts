@@ -162,9 +162,6 @@ export const orderLines = pgTable(
       t.unitPriceCents,
       t.category,
     ),
-    // The owner's after-sales numbers filtered by category: the lines of one category (and their products)
-    // read from the index alone.
-    index('order_lines_category_idx').on(t.category, t.id, t.productId),
     check('order_lines_quantity_check', sql`${t.quantity} > 0`),
   ],
 );

@@ -154,6 +154,7 @@ export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): 
             orderId: order.id,
             orderLineId: a.line.id,
             productId: a.line.productId,
+            category: a.line.category,
             kind: a.kind,
             state: 'opened' as const,
             policyVersion: policy.version,
