@@ -26,5 +26,6 @@ CREATE INDEX "declined_claims_at_idx" ON "declined_claims" USING btree ("decline
 ALTER TABLE "after_sales_cases" ADD CONSTRAINT "after_sales_cases_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "after_sales_case_events_decided_idx" ON "after_sales_case_events" USING btree ("case_id","at") WHERE "after_sales_case_events"."to_state" in ('resolved', 'declined');--> statement-breakpoint
 CREATE INDEX "after_sales_cases_numbers_idx" ON "after_sales_cases" USING btree ("opened_at","state","kind","resolution","order_line_id","product_id","category","id");--> statement-breakpoint
+CREATE INDEX "after_sales_cases_category_idx" ON "after_sales_cases" USING btree ("category","id");--> statement-breakpoint
 CREATE INDEX "order_lines_sold_idx" ON "order_lines" USING btree ("ordered_at","order_id","product_id","quantity","unit_price_cents","category");--> statement-breakpoint
 CREATE INDEX "orders_sales_idx" ON "orders" USING btree ("placed_at","total_cents","id") WHERE "orders"."status" in ('paid', 'shipped', 'delivered', 'completed') and "orders"."payment_method" <> 'replacement';
