@@ -159,6 +159,8 @@ async function seed(db: pg.Client, order: { id: string; lineId: string }, ownerI
     id: 'gen_random_uuid()',
     reference: `'RMA-BN-' || lpad(g::text, 6, '0')`,
     order_line_id: 'l.id',
+    product_id: 'l.product_id',
+    category: 'l.category',
     kind: `(array['dead_on_arrival','defective','incorrect_item','change_of_mind'])[(g / ${LINES}) % 4 + 1]::claim_kind`,
     state: stateOf,
     opened_at: `${sinceOf} - interval '2 days'`,
@@ -173,7 +175,7 @@ async function seed(db: pg.Client, order: { id: string; lineId: string }, ownerI
      from after_sales_cases src,
           generate_series(0, $2 - 1) g
           join (
-            select id, (row_number() over (order by id)) - 1 as n
+            select id, product_id, category, (row_number() over (order by id)) - 1 as n
             from order_lines where order_id = $3 and id <> $1
           ) l on l.n = g % ${LINES}
      where src.order_line_id = $1`,

@@ -61,13 +61,13 @@ async function load(db: pg.Client): Promise<void> {
   );
   await db.query(
     `insert into order_lines (id, order_id, product_id, variant_id, product_name, variant_name, sku, category,
-       unit_price_cents, quantity, clearance, special_warranty)
+       unit_price_cents, quantity, clearance, special_warranty, ordered_at)
      select md5('l1' || g)::uuid, md5('o' || g)::uuid, a.product_id, a.variant_id, a.name, a.variant_name, a.sku,
-       a.category, a.price_cents, 1 + g % 3, false, false
+       a.category, a.price_cents, 1 + g % 3, false, false, ${placedAt('g')}
      from generate_series(1, $1::int) g join bp a on a.n = g % $2
      union all
      select md5('l2' || g)::uuid, md5('o' || g)::uuid, b.product_id, b.variant_id, b.name, b.variant_name, b.sku,
-       b.category, b.price_cents, 1, false, false
+       b.category, b.price_cents, 1, false, false, ${placedAt('g')}
      from generate_series(2, $1::int, 2) g join bp b on b.n = (g * 7 + 3) % $2`,
     [ORDERS, products],
   );
@@ -82,10 +82,11 @@ async function load(db: pg.Client): Promise<void> {
   const states = `array['opened','troubleshooting','awaiting_evidence','return_authorised','parcel_received',
     'inspected','quote_sent','quote_accepted','quote_declined','resolved','declined','withdrawn','closed']`;
   await db.query(
-    `insert into after_sales_cases (id, reference, order_id, order_line_id, kind, state, policy_version, facts,
+    `insert into after_sales_cases (id, reference, order_id, order_line_id, product_id, category, kind, state, policy_version, facts,
        assessment, opened_at, updated_at, state_since, inspection, resolution)
      select md5('c' || g)::uuid, 'RMA-NB-' || lpad(g::text, 6, '0'), md5('o' || g * 3)::uuid,
-       md5('l1' || g * 3)::uuid, (array['dead_on_arrival','defective','incorrect_item','change_of_mind'])[g % 4 + 1]::claim_kind,
+       md5('l1' || g * 3)::uuid, l.product_id, l.category,
+       (array['dead_on_arrival','defective','incorrect_item','change_of_mind'])[g % 4 + 1]::claim_kind,
        x.state, 1, '{"openedByCustomer":true}'::jsonb,
        jsonb_build_object('eligible', x.state <> 'declined' or g % 5 = 0, 'resolutions', '[]'::jsonb,
          'evidence', '[]'::jsonb, 'deadline', null, 'couponValueCents', null, 'returnParcel', null,
@@ -97,6 +98,7 @@ async function load(db: pg.Client): Promise<void> {
        case when x.resolution = 'repair' then '{"verdict":"product_fault","components":["screen","battery"]}'::jsonb end,
        x.resolution
      from generate_series(1, $1::int) g
+     join order_lines l on l.id = md5('l1' || g * 3)::uuid
      cross join lateral (
        select (${states})[g % 13 + 1]::case_state as state,
          least(now(), ${placedAt('g * 3')} + (g % 14 + 1) * interval '1 day') as opened,
@@ -158,8 +160,8 @@ async function load(db: pg.Client): Promise<void> {
   );
   // Claims declined at submission, on the first line of other orders.
   await db.query(
-    `insert into declined_claims (id, order_line_id, product_id, kind, clauses, policy_version, declined_at)
-     select gen_random_uuid(), l.id, l.product_id, (array['dead_on_arrival','change_of_mind'])[g % 2 + 1]::claim_kind,
+    `insert into declined_claims (id, order_line_id, product_id, category, kind, clauses, policy_version, declined_at)
+     select gen_random_uuid(), l.id, l.product_id, l.category, (array['dead_on_arrival','change_of_mind'])[g % 2 + 1]::claim_kind,
        case when g % 2 = 0 then array['AS-DOA-1'] else array['AS-RET-1'] end, 1,
        least(now(), ${placedAt('(g * 3 + 1)')} + (g % 30 + 1) * interval '1 day')
      from generate_series(1, $1::int) g join order_lines l on l.id = md5('l1' || (g * 3 + 1))::uuid`,

@@ -17,6 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staffUsers } from '../accounts/schema.ts';
+import { productCategory, products } from '../catalog/schema.ts';
 import { orderLines, orders } from '../orders/schema.ts';
 import { caseStates } from './cases/case-lifecycle.ts';
 import { claimKinds, type EvidenceKind } from './claim.schema.ts';
@@ -112,6 +113,14 @@ export const afterSalesCases = pgTable(
     orderLineId: uuid()
       .notNull()
       .references(() => orderLines.id, { onDelete: 'cascade' }),
+    /**
+     * The line's product and category, copied when the case opens (a line never changes): the owner's numbers
+     * count claims per product and filter by category without reading the order lines.
+     */
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
+    category: productCategory().notNull(),
     kind: claimKind().notNull(),
     state: caseState().notNull(),
     policyVersion: integer()
@@ -158,8 +167,20 @@ export const afterSalesCases = pgTable(
     index('after_sales_cases_assignee_idx').on(t.assignedTo, t.openedAt),
     index('after_sales_cases_line_idx').on(t.orderLineId),
     // The owner's numbers (aftersales/numbers): the cases of a date range counted by kind, state and
-    // resolution, their lines and decisions, read from the index alone.
-    index('after_sales_cases_numbers_idx').on(t.openedAt, t.state, t.kind, t.resolution, t.orderLineId, t.id),
+    // resolution, their lines, products and decisions, read from the index alone.
+    index('after_sales_cases_numbers_idx').on(
+      t.openedAt,
+      t.state,
+      t.kind,
+      t.resolution,
+      t.orderLineId,
+      t.productId,
+      t.category,
+      t.id,
+    ),
+    // The owner's numbers of one category: the refunds, codes and repairs of its cases are joined to these ids
+    // (read from the index alone) rather than to every case.
+    index('after_sales_cases_category_idx').on(t.category, t.id),
   ],
 );
 

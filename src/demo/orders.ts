@@ -364,6 +364,7 @@ export function orderRows(nowMs: number, catalog: CatalogRows): OrderRows {
         quantity,
         clearance: product.clearance ?? false,
         specialWarranty: product.specialWarranty ?? false,
+        orderedAt: placedAt,
       };
     });
     const subtotalCents = lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);

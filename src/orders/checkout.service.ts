@@ -177,6 +177,7 @@ export async function checkout(
             quantity: l.quantity,
             clearance: l.clearance,
             specialWarranty: l.specialWarranty,
+            orderedAt: now,
           })),
         )
         .returning();

@@ -91,6 +91,7 @@ export async function placeReplacementOrder(
     quantity: input.quantity,
     clearance: line.clearance,
     specialWarranty: line.specialWarranty,
+    orderedAt: input.now,
   });
   await recordOrderEvent(tx, {
     orderId,

@@ -13,6 +13,7 @@ import { currentPolicyVersion } from '../../src/aftersales/policy-versions.servi
 import { caseRemedies } from '../../src/aftersales/remedies/remedy.schema.ts';
 import type { CaseEventDetails, CaseFacts } from '../../src/aftersales/schema.ts';
 import { afterSalesCaseEvents, afterSalesCases } from '../../src/aftersales/schema.ts';
+import type { ProductCategory } from '../../src/catalog/schemas.ts';
 import { coupons } from '../../src/orders/coupons/coupon.schema.ts';
 import { orderLines, orders, payments, refunds } from '../../src/orders/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -109,6 +110,7 @@ async function loadFixture(t: TestApp): Promise<Fixture> {
       paidAt: status === 'placed' || replacement ? null : new Date(placedAt),
     });
     const lineIds: string[] = [];
+    const categoryOf = (p: ProductFixture) => (p === a ? 'smartphone' : p === b ? 'wearable' : 'tablet');
     for (const [p, quantity] of lines) {
       const lineId = uuidv7();
       lineIds.push(lineId);
@@ -120,11 +122,12 @@ async function loadFixture(t: TestApp): Promise<Fixture> {
         productName: p.name,
         variantName: p.variantName,
         sku: p.sku,
-        category: p === a ? 'smartphone' : p === b ? 'wearable' : 'tablet',
+        category: categoryOf(p),
         unitPriceCents: replacement ? 0 : p.priceCents,
         quantity,
         clearance: false,
         specialWarranty: false,
+        orderedAt: new Date(placedAt),
       });
     }
     const paymentId = uuidv7();
@@ -135,11 +138,17 @@ async function loadFixture(t: TestApp): Promise<Fixture> {
       status: 'captured',
       amountCents: subtotal,
     });
-    return { id, lineIds, paymentId };
+    return {
+      id,
+      lineIds,
+      productIds: lines.map(([p]) => p.productId),
+      categories: lines.map(([p]) => categoryOf(p)),
+      paymentId,
+    };
   }
 
   async function kase(
-    o: { id: string; lineIds: string[] },
+    o: { id: string; lineIds: string[]; productIds: string[]; categories: ProductCategory[] },
     line: number,
     kind: 'dead_on_arrival' | 'defective' | 'incorrect_item' | 'change_of_mind',
     openedAt: string,
@@ -158,6 +167,8 @@ async function loadFixture(t: TestApp): Promise<Fixture> {
       reference: `RMA-26-9${String(n).padStart(4, '0')}`,
       orderId: o.id,
       orderLineId: o.lineIds[line] as string,
+      productId: o.productIds[line] as string,
+      category: o.categories[line] as ProductCategory,
       kind,
       state: last?.[1] ?? 'opened',
       policyVersion,
@@ -258,7 +269,7 @@ async function loadFixture(t: TestApp): Promise<Fixture> {
   }
 
   async function declinedSubmission(
-    o: { lineIds: string[] },
+    o: { lineIds: string[]; categories: ProductCategory[] },
     line: number,
     product: ProductFixture,
     kind: 'dead_on_arrival' | 'change_of_mind',
@@ -269,6 +280,7 @@ async function loadFixture(t: TestApp): Promise<Fixture> {
       id: uuidv7(),
       orderLineId: o.lineIds[line] as string,
       productId: product.productId,
+      category: o.categories[line] as ProductCategory,
       kind,
       clauses,
       policyVersion,

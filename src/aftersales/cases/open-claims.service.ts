@@ -61,10 +61,13 @@ function referenceSlot(i: number): string {
  * slots are replaced with the references drawn. Answers each case's id and reference.
  */
 const openCasesStatements = new Map<number, string>();
+/** Parameters per case in openCasesSql, after the twelve the cases share. */
+const CASE_PARAMS = 9;
+
 function openCasesSql(n: number): string {
   const cached = openCasesStatements.get(n);
   if (cached) return cached;
-  const p = (i: number, k: number) => `$${13 + i * 7 + k}`;
+  const p = (i: number, k: number) => `$${13 + i * CASE_PARAMS + k}`;
   const cases = Array.from({ length: n }, (_, i) => i);
   const reference = `(select $1::text || lpad(s.n::text, greatest(5, length(s.n::text)), '0') from (select nextval('case_reference_seq') as n) as s)`;
   const fill = (param: string) =>
@@ -75,11 +78,11 @@ function openCasesSql(n: number): string {
     );
   const statement = `with new_cases as (
   insert into after_sales_cases
-    (id, reference, order_id, order_line_id, kind, state, policy_version, facts, assessment, opened_at, updated_at, state_since, due_at)
+    (id, reference, order_id, order_line_id, product_id, category, kind, state, policy_version, facts, assessment, opened_at, updated_at, state_since, due_at)
   values ${cases
     .map(
       (i) =>
-        `(${p(i, 0)}::uuid, ${reference}, $2::uuid, ${p(i, 1)}::uuid, ${p(i, 2)}::claim_kind, 'opened', $3::int, ${p(i, 3)}::jsonb, ${p(i, 4)}::jsonb, $4::timestamptz, $4::timestamptz, $4::timestamptz, $5::timestamptz)`,
+        `(${p(i, 0)}::uuid, ${reference}, $2::uuid, ${p(i, 1)}::uuid, ${p(i, 7)}::uuid, ${p(i, 8)}::product_category, ${p(i, 2)}::claim_kind, 'opened', $3::int, ${p(i, 3)}::jsonb, ${p(i, 4)}::jsonb, $4::timestamptz, $4::timestamptz, $4::timestamptz, $5::timestamptz)`,
     )
     .join(', ')}
   returning id, reference
@@ -255,6 +258,8 @@ export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): 
         JSON.stringify(a.assessment),
         uuidv7(now.getTime()),
         referenceSlot(i),
+        a.line.productId,
+        a.line.category,
       );
     }
     const n = assessed.length;

@@ -59,15 +59,12 @@ interface Filter {
 const inRange = (column: SQL, f: Filter) =>
   sql`${column} >= ${f.start}::timestamptz and ${column} < ${f.end}::timestamptz`;
 
-/** `and <line>.category = …` with a category, nothing without. */
-const categoryOf = (line: SQL, f: Filter) =>
-  f.category === null ? sql`` : sql`and ${line}.category = ${f.category}::product_category`;
-
-/** A join to the order line of case `c` when the category filter needs it. */
-const caseLineJoin = (f: Filter) =>
-  f.category === null
-    ? sql``
-    : sql`join order_lines l on l.id = c.order_line_id and l.category = ${f.category}::product_category`;
+/**
+ * `and <row>.category = …` with a category, nothing without. Order lines, cases and declined submissions each
+ * carry their line's category (copied when written), so no figure joins the order lines to filter.
+ */
+const categoryOf = (row: SQL, f: Filter) =>
+  f.category === null ? sql`` : sql`and ${row}.category = ${f.category}::product_category`;
 
 /** Orders that count as sales: paid (or further on), not cancelled, not a free replacement. */
 const PAID_ORDER = sql`o.status in ('paid', 'shipped', 'delivered', 'completed') and o.payment_method <> 'replacement'`;
@@ -77,8 +74,8 @@ function caseCounts(f: Filter) {
     select ${monthText(sql`m`)} as month, kind, state, resolution, count
     from (
       select ${monthOf(sql`c.opened_at`)} as m, c.kind, c.state, c.resolution, count(*)::int as count
-      from after_sales_cases c ${caseLineJoin(f)}
-      where ${inRange(sql`c.opened_at`, f)}
+      from after_sales_cases c
+      where ${inRange(sql`c.opened_at`, f)} ${categoryOf(sql`c`, f)}
       group by 1, 2, 3, 4
     ) by_month
     order by m, kind, state, resolution`;
@@ -91,12 +88,13 @@ function resolutionTimes(f: Filter) {
       percentile_cont(0.9) within group (order by hours) as p90
     from (
       select extract(epoch from (d.at - c.opened_at)) / 3600.0 as hours
-      from after_sales_cases c ${caseLineJoin(f)}
+      from after_sales_cases c
       cross join lateral (
         select min(e.at) as at from after_sales_case_events e
         where e.case_id = c.id and e.to_state in ('resolved', 'declined')
       ) d
-      where ${inRange(sql`c.opened_at`, f)} and c.state in ('resolved', 'declined', 'closed') and d.at is not null
+      where ${inRange(sql`c.opened_at`, f)} ${categoryOf(sql`c`, f)}
+        and c.state in ('resolved', 'declined', 'closed') and d.at is not null
     ) t`;
 }
 
@@ -112,8 +110,7 @@ function costRows(f: Filter, partPrices: { screen: number; battery: number; moth
   const codeLine =
     f.category === null
       ? sql``
-      : sql`join after_sales_cases c on c.id = k.source_case_id
-            join order_lines l on l.id = c.order_line_id ${categoryOf(sql`l`, f)}`;
+      : sql`join after_sales_cases c on c.id = k.source_case_id ${categoryOf(sql`c`, f)}`;
   return sql`
     select ${monthText(sql`m`)} as month, field, cents from (
     ${sql.join([...sales, sql``], sql` union all `)}
@@ -121,7 +118,7 @@ function costRows(f: Filter, partPrices: { screen: number; battery: number; moth
       case when cr.kind = 'return_shipping' then 'returnShipping' else 'refunds' end, sum(r.amount_cents)
     from case_remedies cr
     join refunds r on r.id = cr.refund_id
-    join after_sales_cases c on c.id = cr.case_id ${caseLineJoin(f)}
+    join after_sales_cases c on c.id = cr.case_id ${categoryOf(sql`c`, f)}
     where cr.kind in ('refund', 'return_shipping') and r.status = 'succeeded' and ${inRange(sql`r.succeeded_at`, f)}
     group by 1, 2
     union all
@@ -139,7 +136,7 @@ function costRows(f: Filter, partPrices: { screen: number; battery: number; moth
     group by 1, 2
     union all
     select ${monthOf(sql`d.at`)}, 'parts', sum(p.cents)
-    from after_sales_cases c ${caseLineJoin(f)}
+    from after_sales_cases c
     cross join lateral (
       -- The first decision of a case resolved by a repair is its resolution (declined is final).
       select min(e.at) as at from after_sales_case_events e
@@ -156,14 +153,14 @@ function costRows(f: Filter, partPrices: { screen: number; battery: number; moth
     where c.resolution = 'repair' and c.assessment ->> 'partsPayer' = 'shop' and c.inspection is not null
       and c.state in ('resolved', 'closed') and ${inRange(sql`d.at`, f)}
       -- Resolved in the range means opened before its end: the index on opened_at narrows the cases read.
-      and c.opened_at < ${f.end}::timestamptz
+      and c.opened_at < ${f.end}::timestamptz ${categoryOf(sql`c`, f)}
     group by 1
     ) as by_month (m, field, cents)`;
 }
 
 /**
  * The units sold per product (lines of the range's sales: one hash join of those orders with the lines), the
- * claims per product (cases opened in the range, through their line, and declined submissions); the
+ * claims per product (cases opened in the range and declined submissions, by the product each copied from its line); the
  * TOP_PRODUCTS products (rows `product`: key = id, a = sold, b = claims) and, with a category, its sales per
  * month from the same lines (rows `sales`: key = month, a = goods in cents).
  */
@@ -173,19 +170,20 @@ function lineRows(f: Filter) {
       select l.product_id, ${monthOf(sql`o.placed_at`)} as m, l.quantity as units,
         l.unit_price_cents::bigint * l.quantity as goods
       from orders o join order_lines l on l.order_id = o.id ${categoryOf(sql`l`, f)}
-      where ${PAID_ORDER} and ${inRange(sql`o.placed_at`, f)}
+      -- A line's ordered_at is its order's placed_at: the range on both reads only the range's lines.
+      where ${PAID_ORDER} and ${inRange(sql`o.placed_at`, f)} and ${inRange(sql`l.ordered_at`, f)}
     ), per_product as (
       select product_id, sum(sold) as sold, sum(claims) as claims from (
         select product_id, sum(units) as sold, 0 as claims from sold group by 1
         union all
-        select l.product_id, 0, count(*)
-        from after_sales_cases c join order_lines l on l.id = c.order_line_id ${categoryOf(sql`l`, f)}
-        where ${inRange(sql`c.opened_at`, f)}
+        select c.product_id, 0, count(*)
+        from after_sales_cases c
+        where ${inRange(sql`c.opened_at`, f)} ${categoryOf(sql`c`, f)}
         group by 1
         union all
         select d.product_id, 0, count(*)
-        from declined_claims d ${f.category === null ? sql`` : sql`join order_lines l on l.id = d.order_line_id ${categoryOf(sql`l`, f)}`}
-        where ${inRange(sql`d.declined_at`, f)}
+        from declined_claims d
+        where ${inRange(sql`d.declined_at`, f)} ${categoryOf(sql`d`, f)}
         group by 1
       ) both_kinds
       group by 1
@@ -212,14 +210,12 @@ function lineRows(f: Filter) {
  * submissions. The cases' own counts come from `caseCounts`.
  */
 function declinedRows(f: Filter) {
-  const declinedLine =
-    f.category === null ? sql`` : sql`join order_lines l on l.id = d.order_line_id ${categoryOf(sql`l`, f)}`;
   return sql`
     with submissions as (
-      select d.clauses from declined_claims d ${declinedLine} where ${inRange(sql`d.declined_at`, f)}
+      select d.clauses from declined_claims d where ${inRange(sql`d.declined_at`, f)} ${categoryOf(sql`d`, f)}
     ), declined_cases as (
-      select c.assessment from after_sales_cases c ${caseLineJoin(f)}
-      where c.state = 'declined' and ${inRange(sql`c.opened_at`, f)}
+      select c.assessment from after_sales_cases c
+      where c.state = 'declined' and ${inRange(sql`c.opened_at`, f)} ${categoryOf(sql`c`, f)}
     )
     select null::text as clause, count(*)::int as count from submissions
     union all

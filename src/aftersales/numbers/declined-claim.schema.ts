@@ -5,7 +5,7 @@
  * and the time. A row is never updated; the numbers count rows by `declinedAt`.
  */
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { products } from '../../catalog/schema.ts';
+import { productCategory, products } from '../../catalog/schema.ts';
 import { orderLines } from '../../orders/schema.ts';
 import { claimKind, policyVersions } from '../schema.ts';
 
@@ -19,6 +19,8 @@ export const declinedClaims = pgTable(
     productId: uuid()
       .notNull()
       .references(() => products.id),
+    /** The line's category, copied: the owner's numbers filter by it without reading the order lines. */
+    category: productCategory().notNull(),
     kind: claimKind().notNull(),
     /** The engine's reasons' clause IDs (AS-DOA-1, AS-GEN-3 …), in the order it applied them, each once. */
     clauses: text().array().notNull(),

@@ -4,12 +4,12 @@
  */
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import type { ClaimKind } from '../claim.schema.ts';
+import type { ClaimKind, ProductCategory } from '../claim.schema.ts';
 import type { Assessment } from '../policy.ts';
 import { declinedClaims } from './declined-claim.schema.ts';
 
 export interface DeclinedSubmission {
-  line: { id: string; productId: string };
+  line: { id: string; productId: string; category: ProductCategory };
   kind: ClaimKind;
   assessment: Pick<Assessment, 'eligible' | 'reasons'>;
 }
@@ -31,6 +31,7 @@ export async function recordDeclinedClaims(
       id: uuidv7(now.getTime()),
       orderLineId: c.line.id,
       productId: c.line.productId,
+      category: c.line.category,
       kind: c.kind,
       clauses: [...new Set(c.assessment.reasons.map((r) => r.clause))],
       policyVersion,
