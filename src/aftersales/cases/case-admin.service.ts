@@ -25,10 +25,10 @@ import { afterSalesCases } from '../schema.ts';
 import { nextDeadline } from './case-deadlines.rules.ts';
 import {
   customerDeadlineStates,
+  deadlineBeforeSql,
   deadlineSettingsOf,
   deadlineView,
   evidenceCompleteSql,
-  nextDeadlineAtSql,
 } from './case-deadlines.service.ts';
 import { customerWaitMs, deadlineMark } from './case-rules.ts';
 import { adminCaseDetail } from './case-views.ts';
@@ -85,14 +85,16 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
   if (shape.kind) where.push(sql`${afterSalesCases.kind} = ${p('kind')}::claim_kind`);
   if (shape.openedFrom) where.push(sql`${afterSalesCases.openedAt} >= ${at('openedFrom')}`);
   if (shape.openedTo) where.push(sql`${afterSalesCases.openedAt} < ${at('openedBefore')}`);
-  const deadline = nextDeadlineAtSql((setting) => sql`${p(setting)}::int`);
-  if (shape.dueWithin) where.push(sql`${deadline} <= ${at('dueBy')}`);
-  if (shape.overdue === true) where.push(sql`${deadline} < ${at('now')}`);
-  if (shape.overdue === false) where.push(sql`(${deadline} is null or ${deadline} >= ${at('now')})`);
+  // The deadline filters in the form the deadline and state indexes serve (the queue's keyset pages stop
+  // after 25 rows only if the filter does not have to compute every case's deadline first).
+  const days = (setting: 'abandonDays' | 'reminderDays') => sql`${p(setting)}::int`;
+  if (shape.dueWithin) where.push(deadlineBeforeSql(at('dueBy'), days));
+  if (shape.overdue === true) where.push(deadlineBeforeSql(at('now'), days, { strict: true }));
+  if (shape.overdue === false) where.push(sql`not ${deadlineBeforeSql(at('now'), days, { strict: true })}`);
   if (shape.whose === 'shop') where.push(sql`${afterSalesCases.dueAt} is not null`);
   if (shape.whose === 'customer') {
     where.push(
-      and(inArray(afterSalesCases.state, customerDeadlineStates), sql`${deadline} is not null`) as SQL,
+      and(inArray(afterSalesCases.state, customerDeadlineStates), sql`not ${evidenceCompleteSql}`) as SQL,
     );
   }
   if (shape.assignee === 'unassigned') where.push(isNull(afterSalesCases.assignedTo));

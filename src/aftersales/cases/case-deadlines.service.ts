@@ -68,20 +68,30 @@ export function nextDeadlineAtSql(days: (setting: 'abandonDays' | 'reminderDays'
 }
 
 /**
- * `nextDeadlineAtSql(days) <= until`, written so that indexes serve it: the shop's deadlines through the
- * deadline index (`coalesce(due_at, 'infinity')`, finite only while the case waits on staff), the customer's
- * through the state index, each state's `state_since` bounded by its setting. The dashboard and the digest
- * read the few cases near or past their deadline without scanning every case.
+ * `nextDeadlineAtSql(days) <= bound` (or `<` when `strict`), written so that indexes serve it: the shop's
+ * deadlines through the deadline index (`coalesce(due_at, 'infinity')`, finite only while the case waits on
+ * staff), the customer's through the state index, each state's `state_since` bounded by its setting. Never null
+ * (so `not` of it is the complement). `bound` and `days` give SQL: bound values, or a prepared statement's
+ * placeholders (the staff queue).
  */
-export function deadlineByUntilSql(until: Date, settings: DeadlineSettings): SQL {
-  const shop = sql`coalesce(${afterSalesCases.dueAt}, 'infinity'::timestamptz) <= ${instant(until)}`;
+export function deadlineBeforeSql(
+  bound: SQL,
+  days: (setting: 'abandonDays' | 'reminderDays') => SQL,
+  { strict = false }: { strict?: boolean } = {},
+): SQL {
+  const op = sql.raw(strict ? '<' : '<=');
+  const shop = sql`coalesce(${afterSalesCases.dueAt}, 'infinity'::timestamptz) ${op} ${bound}`;
   const customer = Object.entries(customerSteps).map(([state, rule]) => {
-    const since = new Date(until.getTime() - settings[rule.after] * DAY_MS);
     // The state names come from the rules' own table, never from a request.
-    const base = sql`${afterSalesCases.state} = ${sql.raw(`'${state}'`)} and ${afterSalesCases.stateSince} <= ${instant(since)}`;
+    const base = sql`${afterSalesCases.state} = ${sql.raw(`'${state}'`)} and ${afterSalesCases.stateSince} ${op} ${bound} - ${days(rule.after)} * interval '1 day'`;
     return state === 'awaiting_evidence' ? sql`(${base} and not ${evidenceCompleteSql})` : sql`(${base})`;
   });
   return sql`(${shop} or ${sql.join(customer, sql` or `)})`;
+}
+
+/** `deadlineBeforeSql` with bound values: the deadlines up to `until`, both sides. */
+export function deadlineByUntilSql(until: Date, settings: DeadlineSettings): SQL {
+  return deadlineBeforeSql(instant(until), (s) => sql`${settings[s]}::int`);
 }
 
 /** One case with its deadline, as the dashboard and the digest list them. */
