@@ -676,6 +676,9 @@ describe("the owner's after-sales numbers (issue 11 point 4)", () => {
       ['?from=2020-01-01&to=2025-01-01', 'from'],
       ['?from=2026-02-30', 'from'],
       ['?to=2026-3-1', 'to'],
+      // The day after the last day must still be a date the database takes (year 10000 is not).
+      ['?from=9999-12-01&to=9999-12-31', 'to'],
+      ['?from=9999-12-31&to=9999-12-31', 'from'],
       ['?category=toasters', 'category'],
     ];
     for (const [query, field] of cases) {
@@ -685,6 +688,7 @@ describe("the owner's after-sales numbers (issue 11 point 4)", () => {
         assert.equal(json<ErrorShape>(res).error.field, field, url);
       }
     }
+    assert.equal((await get(`${NUMBERS}?from=9999-12-01&to=9999-12-30`)).statusCode, 200);
     // Exactly five years is allowed.
     assert.equal((await get(`${NUMBERS}?from=2021-01-01&to=2025-12-31`)).statusCode, 200);
     const noTable = await get(`${NUMBERS}.csv`);

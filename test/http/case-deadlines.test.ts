@@ -149,6 +149,20 @@ describe('deadlines at a glance and the owner’s daily digest (issue 11 point 5
     } while (cursor);
     assert.deepEqual(seen, [a.reference, b.reference], 'the shop’s deadlines first, then the customer’s');
 
+    // A range's days are turned into instants the database must take: the day after 9999-12-31 is not one.
+    for (const [query, field] of [
+      ['openedTo=9999-12-31', 'openedTo'],
+      ['openedFrom=0000-01-01', 'openedFrom'],
+      ['openedFrom=2026-02-30', 'openedFrom'],
+    ]) {
+      const res = await staffRequest(t, owner, 'GET', `/api/admin/cases?${query}`);
+      assert.equal(res.statusCode, 400, `${query}: ${res.body}`);
+      assert.equal(json<{ error: { field: string } }>(res).error.field, field, query);
+    }
+    assert.equal(
+      (await staffRequest(t, owner, 'GET', '/api/admin/cases?openedTo=9999-12-30')).statusCode,
+      200,
+    );
     const bad = await staffRequest(t, owner, 'GET', '/api/admin/cases?whose=nobody');
     assert.equal(bad.statusCode, 400);
     assert.equal(json<ErrorShape>(bad).error.field, 'whose');

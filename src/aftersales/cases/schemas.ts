@@ -1,5 +1,6 @@
 /** The after-sales cases on the wire: what customers and staff send and what they get back. */
 import { z } from 'zod';
+import { rangeDaySchema } from '../../shared/http-schemas.ts';
 import { text } from '../../shared/text.ts';
 import {
   claimFactsSchema,
@@ -304,7 +305,7 @@ export const assignCaseBody = z.strictObject({
 });
 
 export const caseQueueSorts = ['opened', 'updated', 'deadline'] as const;
-const day = z.iso.date();
+const day = rangeDaySchema;
 
 /** A case's next deadline on the wire (case-deadlines.rules.ts `nextDeadline`). */
 export const nextDeadlineSchema = z.object({

@@ -5,20 +5,29 @@
  */
 import { z } from 'zod';
 import { productCategorySchema } from '../../catalog/schemas.ts';
+import { LAST_RANGE_DAY } from '../../shared/http-schemas.ts';
 import { caseStates } from '../cases/case-lifecycle.ts';
 import { claimKinds } from '../claim.schema.ts';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused), years 1970…9999. */
+/**
+ * A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused), from 1970-01-01 to `LAST_RANGE_DAY` (the
+ * day after the last day of a range is where its instants end, and it must fit the database).
+ */
 export const calendarDateSchema = z
   .string()
   .regex(DATE_PATTERN, 'must be a date as YYYY-MM-DD')
   .refine((value) => {
     const year = Number(value.slice(0, 4));
     const at = new Date(`${value}T00:00:00Z`);
-    return year >= 1970 && !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
-  }, 'must be a real date between 1970 and 9999');
+    return (
+      year >= 1970 &&
+      value <= LAST_RANGE_DAY &&
+      !Number.isNaN(at.getTime()) &&
+      at.toISOString().slice(0, 10) === value
+    );
+  }, `must be a real date between 1970-01-01 and ${LAST_RANGE_DAY}`);
 
 /** The tables the CSV export writes, one per request. */
 export const numbersTables = ['cases', 'costs', 'products', 'declined'] as const;
