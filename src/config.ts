@@ -3,6 +3,7 @@
  * process at start with a message naming the variable, never later in the middle of a request.
  */
 import { z } from 'zod';
+import { wholeNumber } from './shared/whole-number.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -11,7 +12,7 @@ const bool = z
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber({ min: 0, max: 65535 }).default(3000),
   /** The address customers reach the shop at; used in emails and signed links. Default: http://localhost:PORT */
   PUBLIC_URL: z
     .url()
@@ -22,7 +23,7 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
     .optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_POOL_SIZE: wholeNumber({ min: 1, max: 200 }).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   /** Signs order links and cookies. Generated and kept in DATA_DIR when unset (fine for one machine). */
   APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -43,71 +44,61 @@ export const configSchema = z.object({
   /** Secure cookies need HTTPS; turn off only for plain-HTTP local development. */
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 1 }).default(600),
   /** A staff session unused for this many minutes ends, whatever its absolute lifetime left (12 hours). */
-  STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
+  STAFF_IDLE_MINUTES: wholeNumber({ min: 1, max: 720 }).default(30),
   /** Worker processes sharing the port (Node's cluster); more than 1 needs PostgreSQL. */
-  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  WEB_CONCURRENCY: wholeNumber({ min: 1, max: 64 }).default(1),
   /** How long a process may answer public catalog reads from memory; 0 turns the micro-cache off. */
-  CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  CATALOG_CACHE_MS: wholeNumber({ min: 0, max: 60_000 }).default(1_000),
   /** A case waiting on the customer (evidence, the parcel, a quote's answer) reminds them every this many days. */
-  CASE_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+  CASE_REMINDER_DAYS: wholeNumber({ min: 1, max: 365 }).default(3),
   /** A case still waiting for the customer's evidence or parcel this many days after asking is closed. */
-  CASE_ABANDON_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  CASE_ABANDON_DAYS: wholeNumber({ min: 1, max: 3650 }).default(30),
   /**
    * After-sales cases: staff answer a case waiting on them within this many days of it reaching its state (the
    * queue's deadline; no SPEC value, the shop's own service promise).
    */
-  CASE_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(3),
+  CASE_RESPONSE_DAYS: wholeNumber({ min: 1, max: 90 }).default(3),
   /**
    * A case's next deadline (the shop's or the customer's) this many days away or less is near: the queue marks
    * it and the dashboard's Deadlines panel counts it (issue 11 point 5).
    */
-  CASE_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(90).default(2),
+  CASE_DUE_SOON_DAYS: wholeNumber({ min: 0, max: 90 }).default(2),
   /** The hour (UTC, 0-23) the owners' daily digest of overdue case steps is sent at (issue 11 point 5). */
-  CASE_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(6),
+  CASE_DIGEST_HOUR_UTC: wholeNumber({ min: 0, max: 23 }).default(6),
   /** A staff decision against the policy engine's answer needs a written reason of at least this many characters. */
-  CASE_OVERRIDE_REASON_MIN_CHARS: z.coerce.number().int().min(1).max(500).default(15),
+  CASE_OVERRIDE_REASON_MIN_CHARS: wholeNumber({ min: 1, max: 500 }).default(15),
   /** Secret shared with the test card processor for webhook signatures. */
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
   // After-sales evidence (issue 10 point 3): photos and videos customers upload to a case.
   /** The largest photo a customer may upload, in bytes (phones take 3-8 MB; HEIC is smaller). */
-  EVIDENCE_MAX_IMAGE_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(200_000_000)
-    .default(20 * 1024 * 1024),
+  EVIDENCE_MAX_IMAGE_BYTES: wholeNumber({ min: 1024, max: 200_000_000 }).default(20 * 1024 * 1024),
   /** The largest video, in bytes: a short clip of a malfunction, not a film. */
-  EVIDENCE_MAX_VIDEO_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(2_000_000_000)
-    .default(100 * 1024 * 1024),
+  EVIDENCE_MAX_VIDEO_BYTES: wholeNumber({ min: 1024, max: 2_000_000_000 }).default(100 * 1024 * 1024),
   /** The longest video, in seconds. */
-  EVIDENCE_MAX_VIDEO_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  EVIDENCE_MAX_VIDEO_SECONDS: wholeNumber({ min: 1, max: 3600 }).default(60),
   /** Files per case, all kinds together. */
-  EVIDENCE_MAX_FILES_PER_CASE: z.coerce.number().int().min(1).max(500).default(20),
+  EVIDENCE_MAX_FILES_PER_CASE: wholeNumber({ min: 1, max: 500 }).default(20),
   /** Pixels a photo may have before it is decoded (width × height): a decompression bomb stops here. */
-  EVIDENCE_MAX_PIXELS: z.coerce.number().int().min(1_000_000).max(400_000_000).default(50_000_000),
+  EVIDENCE_MAX_PIXELS: wholeNumber({ min: 1_000_000, max: 400_000_000 }).default(50_000_000),
   /** Longest side of the stored photo, in pixels; larger photos are scaled down. */
-  EVIDENCE_IMAGE_MAX_SIDE: z.coerce.number().int().min(320).max(10_000).default(2560),
+  EVIDENCE_IMAGE_MAX_SIDE: wholeNumber({ min: 320, max: 10_000 }).default(2560),
   /** Photos re-encoded at once per process; the rest wait their turn so other requests keep their latency. */
-  EVIDENCE_IMAGE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  EVIDENCE_IMAGE_CONCURRENCY: wholeNumber({ min: 1, max: 16 }).default(1),
   /** How long ffmpeg may work on one video before it is stopped, in milliseconds. */
-  EVIDENCE_VIDEO_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  EVIDENCE_VIDEO_TIMEOUT_MS: wholeNumber({ min: 1000, max: 600_000 }).default(60_000),
   /** How long a signed address of an evidence file stays valid, in seconds. */
-  EVIDENCE_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+  EVIDENCE_URL_TTL_SECONDS: wholeNumber({ min: 10, max: 86_400 }).default(600),
   /** How long a coupon or voucher issued by an after-sales case stays redeemable (AS-GEN-5, AS-INC-2). */
-  COUPON_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  COUPON_VALIDITY_DAYS: wholeNumber({ min: 1, max: 3650 }).default(365),
   /**
    * What one replaced part costs the shop when it pays the repair (AS-GEN-4), in cents: the owner's after-sales
    * numbers price the components an inspection lists at these (the shop records no invoice for them).
    */
-  PARTS_COST_SCREEN_CENTS: z.coerce.number().int().min(0).max(10_000_000).default(9_000),
-  PARTS_COST_BATTERY_CENTS: z.coerce.number().int().min(0).max(10_000_000).default(3_500),
-  PARTS_COST_MOTHERBOARD_CENTS: z.coerce.number().int().min(0).max(10_000_000).default(18_000),
+  PARTS_COST_SCREEN_CENTS: wholeNumber({ min: 0, max: 10_000_000 }).default(9_000),
+  PARTS_COST_BATTERY_CENTS: wholeNumber({ min: 0, max: 10_000_000 }).default(3_500),
+  PARTS_COST_MOTHERBOARD_CENTS: wholeNumber({ min: 0, max: 10_000_000 }).default(18_000),
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, count, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
+import { oncePerDb } from '../db/prepared.ts';
 import { sha256 } from '../shared/crypto.ts';
 import { AppError, ValidationError } from '../shared/errors.ts';
 import { randomToken, uuidv7 } from '../shared/ids.ts';
@@ -113,15 +114,8 @@ function prepareSessionLookup(db: Db) {
     .prepare('staff_session_by_token');
 }
 
-const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
-
 function sessionLookup(db: Db) {
-  let prepared = sessionLookups.get(db);
-  if (!prepared) {
-    prepared = prepareSessionLookup(db);
-    sessionLookups.set(db, prepared);
-  }
-  return prepared;
+  return oncePerDb(db, 'staff_session_by_token', () => prepareSessionLookup(db));
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The storefront product page: an active product by slug, with variants, images and its warranty terms. */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { oncePerDb } from '../db/prepared.ts';
 import { NotFound } from '../shared/errors.ts';
 import { inStockSql, productIdRef } from './rows.ts';
 import { productImages, products, productVariants } from './schema.ts';
@@ -43,15 +44,8 @@ function prepare(db: Db) {
     .prepare('catalog_product_by_slug');
 }
 
-const preparedByDb = new WeakMap<Db, ReturnType<typeof prepare>>();
-
 export async function getProduct(db: Db, slug: string): Promise<ProductDetail> {
-  let prepared = preparedByDb.get(db);
-  if (!prepared) {
-    prepared = prepare(db);
-    preparedByDb.set(db, prepared);
-  }
-  const [row] = await prepared.execute({ slug });
+  const [row] = await oncePerDb(db, 'catalog_product_by_slug', () => prepare(db)).execute({ slug });
   if (!row) throw new NotFound('Product');
 
   const { specialWarrantyTerms, batchVarianceNote, ...product } = row;

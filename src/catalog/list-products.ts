@@ -9,6 +9,7 @@
  */
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { literalLimit, oncePerDb } from '../db/prepared.ts';
 import { centsKey, decodeCursor, encodeCursor, rankKey, timestampKey } from '../shared/cursor.ts';
 import { createdAtKeySql, firstImageSql, inStockSql } from './rows.ts';
 import { products } from './schema.ts';
@@ -32,6 +33,8 @@ interface Shape {
   featured: boolean;
   search: SearchShape | null;
   cursor: boolean;
+  /** The page size plus the one row that tells whether a next page exists. */
+  rows: number;
 }
 
 const p = (name: string) => sql.placeholder(name);
@@ -96,19 +99,11 @@ function prepare(db: Db, shape: Shape, name: string) {
     .from(products)
     .where(and(...where))
     .orderBy(...order.orderBy)
-    .limit(p('limit'))
+    .limit(literalLimit(shape.rows))
     .prepare(name);
 }
 
-type Prepared = ReturnType<typeof prepare>;
-const preparedByDb = new WeakMap<Db, Map<string, Prepared>>();
-
-function preparedFor(db: Db, shape: Shape): Prepared {
-  let byShape = preparedByDb.get(db);
-  if (!byShape) {
-    byShape = new Map();
-    preparedByDb.set(db, byShape);
-  }
+function preparedFor(db: Db, shape: Shape) {
   const key = [
     shape.sort,
     shape.search ? searchShapeKey(shape.search) : 'all',
@@ -118,13 +113,9 @@ function preparedFor(db: Db, shape: Shape): Prepared {
     shape.clearance ? 'cl' : '',
     shape.featured ? 'ft' : '',
     shape.cursor ? 'after' : '',
+    shape.rows,
   ].join('_');
-  let prepared = byShape.get(key);
-  if (!prepared) {
-    prepared = prepare(db, shape, `catalog_list_${key}`);
-    byShape.set(key, prepared);
-  }
-  return prepared;
+  return oncePerDb(db, `catalog_list_${key}`, () => prepare(db, shape, `catalog_list_${key}`));
 }
 
 export async function listProducts(db: Db, query: ProductListQuery): Promise<ProductList> {
@@ -132,7 +123,7 @@ export async function listProducts(db: Db, query: ProductListQuery): Promise<Pro
   const requested: ProductSort = query.sort ?? (search ? 'relevance' : 'newest');
   // Nothing to rank by without a search: newest first (and newest-first cursors).
   const sort: ProductSort = requested === 'relevance' && !search ? 'newest' : requested;
-  const params: Record<string, unknown> = { limit: query.limit + 1 };
+  const params: Record<string, unknown> = {};
 
   if (query.cursor) {
     const cursor =
@@ -160,6 +151,7 @@ export async function listProducts(db: Db, query: ProductListQuery): Promise<Pro
     featured: query.featured !== undefined,
     search: search ? searchShape(search) : null,
     cursor: Boolean(query.cursor),
+    rows: query.limit + 1,
   });
   const rows = await prepared.execute(params);
 

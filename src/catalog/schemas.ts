@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isSameOriginPath, nonPublicUrlReason } from '../shared/public-url.ts';
 import { text } from '../shared/text.ts';
+import { wholeNumber } from '../shared/whole-number.ts';
 
 /** Prices above US$100,000 are typing mistakes, not products. */
 export const MAX_PRICE_CENTS = 10_000_000;
@@ -23,7 +24,7 @@ export type ProductStatus = z.infer<typeof productStatusSchema>;
 export type ProductSort = z.infer<typeof productSortSchema>;
 
 const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
-const queryCents = z.coerce.number().int().min(0).max(MAX_PRICE_CENTS);
+const queryCents = wholeNumber({ min: 0, max: MAX_PRICE_CENTS });
 
 export const slugSchema = z
   .string()
@@ -49,7 +50,7 @@ export const productListQuerySchema = z
     /** Default: `relevance` with `q`, otherwise `newest`. */
     sort: productSortSchema.optional(),
     cursor: text().max(300).optional(),
-    limit: z.coerce.number().int().min(1).max(60).default(24),
+    limit: wholeNumber({ min: 1, max: 60 }).default(24),
   })
   .superRefine((query, ctx) => {
     if (
@@ -282,7 +283,7 @@ export const adminProductListQuerySchema = z.object({
   status: productStatusSchema.optional(),
   category: productCategorySchema.optional(),
   cursor: text().max(300).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: wholeNumber({ min: 1, max: 100 }).default(50),
 });
 export type AdminProductListQuery = z.output<typeof adminProductListQuerySchema>;
 

@@ -1,6 +1,7 @@
 /** The mail outbox's payloads: the back-office routes, OpenAPI and the web client share them. */
 import { z } from 'zod';
 import { text } from '../shared/text.ts';
+import { wholeNumber } from '../shared/whole-number.ts';
 
 export const mailStatusSchema = z.enum(['pending', 'sent', 'failed']);
 
@@ -25,7 +26,7 @@ export const mailListQuerySchema = z.strictObject({
   q: text().trim().min(1).max(100).optional(),
   orderId: z.uuid().optional(),
   cursor: text().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: wholeNumber({ min: 1, max: 100 }).default(25),
 });
 
 export const mailListSchema = z.object({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { noStore } from '../shared/no-store.ts';
+import { wholeNumber } from '../shared/whole-number.ts';
 import { addCartLine, getCart, removeCartLine, setCartLineQuantity } from './cart.service.ts';
 import { cartCookieName, cartCookieOptions } from './cart-cookie.ts';
 import {
@@ -108,7 +109,7 @@ export const cartRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: {
         tags: ['checkout'],
         summary: 'Shipping methods and their prices',
-        querystring: z.strictObject({ subtotalCents: z.coerce.number().int().min(0).max(1e9).optional() }),
+        querystring: z.strictObject({ subtotalCents: wholeNumber({ min: 0, max: 1e9 }).optional() }),
         response: { 200: shippingMethodsResponse, ...errorResponses },
       },
     },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { instantSchema } from '../shared/http-schemas.ts';
 import { text } from '../shared/text.ts';
+import { wholeNumber } from '../shared/whole-number.ts';
 import { countryCodes } from './countries.ts';
 import { orderStatuses } from './order-status.ts';
 import { paymentStatuses, refundStatuses } from './payments/payment-lifecycle.ts';
@@ -266,7 +267,7 @@ export const adminListQuery = z.strictObject({
   from: instantSchema.optional(),
   to: instantSchema.optional(),
   cursor: text().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: wholeNumber({ min: 1, max: 100 }).default(25),
 });
 
 export const orderIdParams = z.strictObject({ id: z.uuid() });

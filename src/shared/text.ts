@@ -11,6 +11,30 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 const singleLine = /^[^\p{Cc}\p{Cs}]*$/u;
 const multiLine = /^(?:[\t\n\r]|[^\p{Cc}\p{Cs}])*$/u;
 
+// Characters that show nothing: format characters (\p{Cf}: zero-width space and joiners, bidirectional
+// controls such as U+202E, the soft hyphen, the BOM), the combining grapheme joiner and the "blank" letters
+// and symbols used to fake an empty name (Hangul fillers, the braille blank).
+const invisible = /\p{Cf}|\u034F|[\u115F\u1160\u3164\uFFA0\u2800]/u;
+const onlyInvisible = /^(?:[\s\p{Z}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]|\u034F)*$/u;
+
+/**
+ * True when `value` has characters but none a reader would see, and is not plain whitespace (which `.trim()`
+ * empties, so a required field's `.min(1)` refuses it): "\u200B", "\u202E", "\u00AD \u200D".
+ */
+export function isInvisibleText(value: string): boolean {
+  return onlyInvisible.test(value) && invisible.test(value);
+}
+
+const invisibleOrSpace = /(?:[\s\p{Z}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]|\u034F)/gu;
+
+/**
+ * How many characters of `value` a reader sees: code points, without whitespace and invisible characters. For
+ * minimum lengths that stand for effort (a written reason): "ok" followed by thirteen zero-width spaces is 2.
+ */
+export function visibleLength(value: string): number {
+  return [...value.replace(invisibleOrSpace, '')].length;
+}
+
 /**
  * True when `value` is text a person could have typed: no NUL or other control character (tab and line
  * breaks allowed with `multiline`), no lone surrogate. For checks outside a zod schema (URLs, raw forms).
@@ -21,8 +45,9 @@ export function isPlainText(value: string, options: { multiline?: boolean } = {}
 
 /**
  * The string schema for every text that enters the shop (bodies, query strings, path parameters, forms):
- * refuses NUL, lone surrogates and control characters (tab and line breaks too, unless `multiline`) with a
- * 400 naming the field. Chain the field's own rules after it: `text().trim().min(1).max(120)`.
+ * refuses NUL, lone surrogates and control characters (tab and line breaks too, unless `multiline`), and
+ * text made only of invisible characters (`isInvisibleText`: it would pass a minimum length while saying
+ * nothing), with a 400 naming the field. Chain the field's own rules after it: `text().trim().min(1).max(120)`.
  */
 export function text(options: { multiline?: boolean } = {}) {
   return z
@@ -32,5 +57,9 @@ export function text(options: { multiline?: boolean } = {}) {
       options.multiline
         ? 'must not contain control characters or invalid Unicode'
         : 'must be one line without control characters or invalid Unicode',
+    )
+    .refine(
+      (value) => !isInvisibleText(value),
+      'must contain characters that can be seen, not only invisible ones',
     );
 }

@@ -72,12 +72,14 @@ describe('decisions wait for the required evidence unless staff write why (issue
     assert.deepEqual(await writes(), before, 'no timeline row, no email');
   });
 
-  it('AS-DOA-2: a reason shorter than CASE_OVERRIDE_REASON_MIN_CHARS is a 400 naming overrideReason; nothing is written', async () => {
+  it('AS-DOA-2: a reason shorter than CASE_OVERRIDE_REASON_MIN_CHARS visible characters (zero-width and bidirectional ones do not count) is a 400 naming overrideReason; nothing is written', async () => {
     const id = await waitingCase('dead_on_arrival', { openedByCustomer: true, troubleshootingDone: true });
     const before = await writes();
-    const res = await act(cs, id, { action: 'authorise_return', overrideReason: 'seen it' });
-    assert.equal(res.statusCode, 400, res.body);
-    assert.equal(json<ErrorShape>(res).error.field, 'overrideReason');
+    for (const overrideReason of ['seen it', `ok${'\u200B'.repeat(20)}`, '\u202E\u00AD'.repeat(10)]) {
+      const res = await act(cs, id, { action: 'authorise_return', overrideReason });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(json<ErrorShape>(res).error.field, 'overrideReason');
+    }
     assert.equal((await detail(id)).state, 'awaiting_evidence');
     assert.deepEqual(await writes(), before);
   });

@@ -560,6 +560,11 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
       ['assignee=someone', 'assignee'],
       ['openedFrom=2026-13-01', 'openedFrom'],
       ['dueWithinDays=-1', 'dueWithinDays'],
+      // Not read as 0, 10 and 16 days.
+      ['dueWithinDays=', 'dueWithinDays'],
+      ['dueWithinDays=1e1', 'dueWithinDays'],
+      ['dueWithinDays=0x10', 'dueWithinDays'],
+      ['limit=2.0', 'limit'],
       ['overdue=maybe', 'overdue'],
       ['product=%00', 'product'],
     ]) {

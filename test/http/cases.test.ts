@@ -361,15 +361,30 @@ describe('after-sales cases over HTTP (issue 10)', () => {
     assert.match(again.lines[0]?.assessment.reasons[0]?.message ?? '', /within the 5 days/);
   });
 
-  it('a second open case for the same line and kind is a 409 naming the open case; another kind may open', async () => {
+  it('a second open case for the same line and kind is a 409 naming the open case, writing nothing and drawing no RMA number; another kind may open', async () => {
     const o = await order();
     const [c] = opened(await open(o, claim(o.lineIds[0] as string)));
     let res = await open(o, claim(o.lineIds[0] as string));
     assert.equal(res.statusCode, 409);
     assert.match(json<ErrorShape>(res).error.message, new RegExp(c?.reference as string));
     assert.equal(json<ErrorShape>(res).error.field, 'lines.0.orderLineId');
+    // The refused claim wrote nothing and drew no number: the next case opened has the next one.
     res = await open(o, claim(o.lineIds[0] as string, 'incorrect_item'));
     assert.equal(res.statusCode, 201, res.body);
+    const numberOf = (reference: string | undefined) => Number(reference?.split('-').at(-1));
+    assert.equal(numberOf(opened(res)[0]?.reference), numberOf(c?.reference) + 1);
+
+    // Two lines in one claim, one of them already open: all or none.
+    const two = await order([{}, {}]);
+    const [first] = opened(await open(two, claim(two.lineIds[0] as string)));
+    res = await open(two, {
+      lines: [...claim(two.lineIds[1] as string).lines, ...claim(two.lineIds[0] as string).lines],
+    });
+    assert.equal(res.statusCode, 409, res.body);
+    assert.equal(json<ErrorShape>(res).error.field, 'lines.1.orderLineId');
+    assert.match(json<ErrorShape>(res).error.message, new RegExp(first?.reference as string));
+    const listed = await t.app.inject({ method: 'GET', url: `/api/orders/by-link/${two.token}/cases` });
+    assert.equal(json<{ cases: CustomerCase[] }>(listed).cases.length, 1, 'the free line got no case');
 
     // Once the first is withdrawn, the claim may be opened again.
     res = await post(`/api/orders/by-link/${o.token}/cases/${c?.reference}/actions`, { action: 'withdraw' });

@@ -17,6 +17,7 @@ import { staffUsers } from '../../accounts/schema.ts';
 import type { StaffPrincipal } from '../../accounts/staff.service.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { literalLimit, oncePerDb } from '../../db/prepared.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../../shared/cursor.ts';
 import { NotFound } from '../../shared/errors.ts';
@@ -76,6 +77,8 @@ interface QueueShape {
   productId: boolean;
   product: boolean;
   cursor: boolean;
+  /** The page size plus the one row that tells whether a next page exists. */
+  rows: number;
 }
 
 function prepareQueue(db: Db, shape: QueueShape, name: string) {
@@ -137,19 +140,11 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
     .leftJoin(staffUsers, eq(staffUsers.id, afterSalesCases.assignedTo))
     .where(and(...where))
     .orderBy(order(column), order(afterSalesCases.id))
-    .limit(p('limit'))
+    .limit(literalLimit(shape.rows))
     .prepare(name);
 }
 
-type PreparedQueue = ReturnType<typeof prepareQueue>;
-const preparedByDb = new WeakMap<Db, Map<string, PreparedQueue>>();
-
-function preparedQueue(db: Db, shape: QueueShape): PreparedQueue {
-  let byShape = preparedByDb.get(db);
-  if (!byShape) {
-    byShape = new Map();
-    preparedByDb.set(db, byShape);
-  }
+function preparedQueue(db: Db, shape: QueueShape) {
   const key = [
     shape.sort,
     shape.dir,
@@ -164,13 +159,9 @@ function preparedQueue(db: Db, shape: QueueShape): PreparedQueue {
     shape.productId ? 'pi' : '',
     shape.product ? 'pn' : '',
     shape.cursor ? 'after' : '',
+    shape.rows,
   ].join('_');
-  let prepared = byShape.get(key);
-  if (!prepared) {
-    prepared = prepareQueue(db, shape, `case_queue_${key}`);
-    byShape.set(key, prepared);
-  }
-  return prepared;
+  return oncePerDb(db, `case_queue_${key}`, () => prepareQueue(db, shape, `case_queue_${key}`));
 }
 
 /** The day after `day` (YYYY-MM-DD), at midnight UTC. */
@@ -190,7 +181,7 @@ export async function listCases(
   staff: Pick<StaffPrincipal, 'id'>,
 ): Promise<ListPage> {
   const now = ctx.clock.now();
-  const params: Record<string, unknown> = { limit: query.limit + 1 };
+  const params: Record<string, unknown> = {};
   if (query.state) params.state = query.state;
   if (query.kind) params.kind = query.kind;
   if (query.openedFrom) params.openedFrom = `${query.openedFrom}T00:00:00Z`;
@@ -232,6 +223,7 @@ export async function listCases(
     productId: Boolean(query.productId),
     product: Boolean(query.product),
     cursor: Boolean(query.cursor),
+    rows: query.limit + 1,
   }).execute(params);
   const page = rows.length > query.limit ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);

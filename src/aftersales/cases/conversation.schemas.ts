@@ -1,6 +1,7 @@
 /** A case's message thread and the customer's questions on the wire (issue 10 point 4). */
 import { z } from 'zod';
 import { text } from '../../shared/text.ts';
+import { wholeNumber } from '../../shared/whole-number.ts';
 import { claimKinds } from '../claim.schema.ts';
 import { MESSAGE_MAX_CHARS } from './message-limits.ts';
 import { assessmentSchema, customerFactsSchema, customerQuestionSchema } from './schemas.ts';
@@ -77,7 +78,7 @@ export const questionListQuery = z.strictObject({
   /** Only the questions still waiting, or only the answered ones; without it, the waiting ones come first. */
   state: z.enum(questionStates).optional(),
   cursor: text().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: wholeNumber({ min: 1, max: 100 }).default(25),
 });
 export const questionListResponse = z.object({
   items: z.array(questionSchema),

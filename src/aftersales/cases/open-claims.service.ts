@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { preparedStatement } from '../../db/prepared.ts';
+import { oncePerDb, preparedStatement } from '../../db/prepared.ts';
 import { outboxRow } from '../../messaging/outbox.ts';
 import { orderIdFromLinkToken, orderPageUrl } from '../../orders/order-link.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
@@ -55,10 +55,12 @@ function referenceSlot(i: number): string {
  * The one statement that opens `n` cases (a single statement is atomic: no BEGIN and COMMIT round trips).
  * Values: $1 the reference head, $2 the order, $3 the policy version, $4 now (ISO 8601), $5 the deadline,
  * $6–$12 the email's outbox id, template, address, sender name, subject, text and HTML (with reference
- * slots); then per case, from $13 on, seven values: case id, order line, kind, facts (JSON), assessment
- * (JSON, written to the case and its first timeline row from the one value), timeline row id, reference slot.
- * Each case takes the next number of the case sequence (RMA-26-00042, at least five digits); the email's
- * slots are replaced with the references drawn. Answers each case's id and reference.
+ * slots); then per case, from $13 on, nine values: case id, order line, kind, facts (JSON), assessment
+ * (JSON, written to the case and its first timeline row from the one value), timeline row id, reference slot,
+ * product, category. Each case takes the next number of the case sequence (RMA-26-00042, at least five
+ * digits); the email's slots are replaced with the references drawn. Answers each case's id and reference,
+ * or no row at all when one of the lines already has an open case of its kind: nothing is written and no
+ * number drawn. (Two requests racing past that check meet the partial unique index instead.)
  */
 const openCasesStatements = new Map<number, string>();
 /** Parameters per case in openCasesSql, after the twelve the cases share. */
@@ -69,34 +71,42 @@ function openCasesSql(n: number): string {
   if (cached) return cached;
   const p = (i: number, k: number) => `$${13 + i * CASE_PARAMS + k}`;
   const cases = Array.from({ length: n }, (_, i) => i);
-  const reference = `(select $1::text || lpad(s.n::text, greatest(5, length(s.n::text)), '0') from (select nextval('case_reference_seq') as n) as s)`;
+  // One nextval per row (a scalar subquery would be evaluated once for all rows): four zeros in front, then
+  // as many stripped as leave at least five digits (42 → 00042, 123456 → 123456).
+  const reference = `$1::text || regexp_replace('0000' || nextval('case_reference_seq')::text, '^0*([0-9]{5,})$', '\\1')`;
   const fill = (param: string) =>
     cases.reduce(
       (text, i) =>
         `replace(${text}, ${p(i, 6)}::text, (select reference from new_cases where id = ${p(i, 0)}::uuid))`,
       `${param}::text`,
     );
+  const finished = FINISHED_CASE_STATES.map((state) => `'${state}'`).join(', ');
   const statement = `with new_cases as (
   insert into after_sales_cases
     (id, reference, order_id, order_line_id, product_id, category, kind, state, policy_version, facts, assessment, opened_at, updated_at, state_since, due_at)
-  values ${cases
+  select v.id, ${reference}, $2::uuid, v.line, v.product, v.category, v.kind, 'opened', $3::int, v.facts, v.assessment, $4::timestamptz, $4::timestamptz, $4::timestamptz, $5::timestamptz
+  from (values ${cases
     .map(
       (i) =>
-        `(${p(i, 0)}::uuid, ${reference}, $2::uuid, ${p(i, 1)}::uuid, ${p(i, 7)}::uuid, ${p(i, 8)}::product_category, ${p(i, 2)}::claim_kind, 'opened', $3::int, ${p(i, 3)}::jsonb, ${p(i, 4)}::jsonb, $4::timestamptz, $4::timestamptz, $4::timestamptz, $5::timestamptz)`,
+        `(${p(i, 0)}::uuid, ${p(i, 1)}::uuid, ${p(i, 7)}::uuid, ${p(i, 8)}::product_category, ${p(i, 2)}::claim_kind, ${p(i, 3)}::jsonb, ${p(i, 4)}::jsonb)`,
     )
-    .join(', ')}
+    .join(', ')}) as v(id, line, product, category, kind, facts, assessment)
+  -- All or none, and no number drawn when a claim is already open (the filter runs before the select list).
+  where not exists (
+    select 1 from after_sales_cases o
+    where o.state not in (${finished})
+      and (o.order_line_id, o.kind) in (${cases.map((i) => `(${p(i, 1)}::uuid, ${p(i, 2)}::claim_kind)`).join(', ')}))
   returning id, reference
 ), timeline as (
   insert into after_sales_case_events (id, case_id, at, actor_type, action, from_state, to_state, assessment)
-  values ${cases
-    .map(
-      (i) =>
-        `(${p(i, 5)}::uuid, ${p(i, 0)}::uuid, $4::timestamptz, 'customer', 'open', null, 'opened', ${p(i, 4)}::jsonb)`,
-    )
-    .join(', ')}
+  select e.id, c.id, $4::timestamptz, 'customer', 'open', null, 'opened', e.assessment
+  from new_cases c
+  join (values ${cases.map((i) => `(${p(i, 5)}::uuid, ${p(i, 0)}::uuid, ${p(i, 4)}::jsonb)`).join(', ')}) as e(id, case_id, assessment)
+    on e.case_id = c.id
 ), mail as (
   insert into mail_outbox (id, template, to_address, from_name, subject, text_body, html_body, order_id, created_at)
-  values ($6::uuid, $7::text, $8::text, $9::text, ${fill('$10')}, ${fill('$11')}, ${fill('$12')}, $2::uuid, $4::timestamptz)
+  select $6::uuid, $7::text, $8::text, $9::text, ${fill('$10')}, ${fill('$11')}, ${fill('$12')}, $2::uuid, $4::timestamptz
+  where exists (select 1 from new_cases)
 )
 select id, reference from new_cases`;
   openCasesStatements.set(n, statement);
@@ -168,8 +178,6 @@ function prepareClaimRead(db: Db) {
     .prepare('claim_order_lines_policy_shop');
 }
 
-const claimReads = new WeakMap<Db, ReturnType<typeof prepareClaimRead>>();
-
 /**
  * What a claim is judged on, read before the transaction (a read in it would see no more: it runs at READ
  * COMMITTED and takes no lock), so that the read is a prepared statement of the pool. 404 for a bad link.
@@ -177,12 +185,9 @@ const claimReads = new WeakMap<Db, ReturnType<typeof prepareClaimRead>>();
 async function readClaimRecords(db: Db, secret: string, token: string) {
   const orderId = orderIdFromLinkToken(secret, token);
   if (!orderId) throw new NotFound('Order');
-  let prepared = claimReads.get(db);
-  if (!prepared) {
-    prepared = prepareClaimRead(db);
-    claimReads.set(db, prepared);
-  }
-  const rows = await prepared.execute({ orderId });
+  const rows = await oncePerDb(db, 'claim_order_lines_policy_shop', () => prepareClaimRead(db)).execute({
+    orderId,
+  });
   const first = rows[0];
   if (!first) throw new NotFound('Order');
   const policy =
@@ -270,6 +275,7 @@ export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): 
       openCasesSql(n),
       values.length,
     )(values);
+    if (rows.length === 0) throw await alreadyOpenAmong(ctx.db, body);
     const referenceOf = new Map(rows.map((r) => [r.id, r.reference]));
     return assessed.map((a) => {
       const reference = referenceOf.get(a.id);
@@ -299,11 +305,16 @@ export async function openClaims(ctx: OpenCtx, token: string, body: ClaimBody): 
     });
   } catch (error) {
     if (!isOpenCaseViolation(error)) throw error;
-    // The line and kind already have an open case (maybe opened a moment ago by another request): name it.
-    for (const [i, line] of body.lines.entries()) {
-      const open = await openCaseOf(ctx.db, line.orderLineId, line.kind);
-      if (open) throw alreadyOpen(open, i);
-    }
-    throw new Conflict('This claim is already open', { field: 'lines' });
+    // Opened a moment ago by a request that raced this one past the statement's check.
+    throw await alreadyOpenAmong(ctx.db, body);
   }
+}
+
+/** The 409 for a claim one of whose lines already has an open case of its kind: the first such case named. */
+async function alreadyOpenAmong(db: Db, body: ClaimBody): Promise<Conflict> {
+  for (const [i, line] of body.lines.entries()) {
+    const open = await openCaseOf(db, line.orderLineId, line.kind);
+    if (open) return alreadyOpen(open, i);
+  }
+  return new Conflict('This claim is already open', { field: 'lines' });
 }

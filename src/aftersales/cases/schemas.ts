@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { rangeDaySchema } from '../../shared/http-schemas.ts';
 import { text } from '../../shared/text.ts';
+import { wholeNumber } from '../../shared/whole-number.ts';
 import {
   claimFactsSchema,
   claimKinds,
@@ -59,11 +60,11 @@ export const policyPreviewResponse = z.object({
   changes: z.array(policyChangeSchema),
   openCasesKeepingTheirVersion: z.number().int(),
 });
-const versionNumber = z.coerce
-  .number({ error: 'Give a version number' })
-  .int({ error: 'Give a whole version number' })
-  .min(1, { error: 'Versions start at 1' })
-  .max(2_147_483_647, { error: 'No such version' });
+const versionNumber = z
+  .string()
+  .regex(/^\d{1,10}$/, { error: 'Give a whole version number' })
+  .transform(Number)
+  .pipe(z.number().min(1, { error: 'Versions start at 1' }).max(2_147_483_647, { error: 'No such version' }));
 export const policyVersionParams = z.strictObject({ version: versionNumber });
 export const policyCompareQuery = z.strictObject({ from: versionNumber, to: versionNumber });
 export const policyCompareResponse = z.object({
@@ -328,7 +329,7 @@ export const adminCaseListQuery = z.strictObject({
    * Cases whose next deadline (the shop's or the customer's, case-deadlines.rules.ts) is within this many days
    * (overdue ones included).
    */
-  dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
+  dueWithinDays: wholeNumber({ min: 0, max: 365 }).optional(),
   /** Cases whose next deadline has passed (`true`), or has not or has none (`false`). */
   overdue: z
     .enum(['true', 'false'])
@@ -344,7 +345,7 @@ export const adminCaseListQuery = z.strictObject({
   sort: z.enum(caseQueueSorts).default('opened'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   cursor: text().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: wholeNumber({ min: 1, max: 100 }).default(25),
 });
 
 export const adminCaseSummarySchema = z.object({

@@ -18,7 +18,7 @@ import type { WebhookDelivery } from '../../orders/payments/webhook-delivery.ts'
 import { orderLines, orders } from '../../orders/schema.ts';
 import { AppError, Conflict, Forbidden, NotFound, ValidationError } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { plural } from '../../shared/text.ts';
+import { plural, visibleLength } from '../../shared/text.ts';
 import { applyResolution } from '../remedies/apply-resolution.ts';
 import { submitCaseRefunds } from '../remedies/refund-case.ts';
 import {
@@ -96,7 +96,7 @@ export async function staffMoveCase(
         { field: 'overrideReason', clause: gap.clause, missingEvidence: gap.missing },
       );
     }
-    if (gap && reason && reason.length < minChars) {
+    if (gap && reason && visibleLength(reason) < minChars) {
       throw new ValidationError([
         {
           field: 'overrideReason',
@@ -122,7 +122,7 @@ export async function staffMoveCase(
           ? 'troubleshoot'
           : undefined;
     const disagreement = againstEngine({ action: body.action, resolution, inspection }, assessment);
-    if (disagreement && (!reason || reason.length < minChars)) {
+    if (disagreement && (!reason || visibleLength(reason) < minChars)) {
       throw new AppError(
         'policy_violation',
         `${disagreement.message} To decide otherwise, write why (at least ${plural(minChars, 'character')}).`,

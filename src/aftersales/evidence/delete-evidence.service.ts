@@ -7,7 +7,7 @@ import type { StaffPrincipal } from '../../accounts/staff.service.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, Forbidden, NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { plural } from '../../shared/text.ts';
+import { plural, visibleLength } from '../../shared/text.ts';
 import { evidenceRemovalRoles } from '../cases/case-roles.ts';
 import { afterSalesCaseEvents } from '../schema.ts';
 import { evidenceKindLabels } from './checklist.ts';
@@ -69,7 +69,7 @@ export async function removeEvidenceAsStaff(
     throw new Forbidden('Removing evidence is for customer service and the owner');
   }
   const minChars = ctx.config.CASE_OVERRIDE_REASON_MIN_CHARS;
-  if (reason.length < minChars) {
+  if (visibleLength(reason) < minChars) {
     throw new AppError(
       'validation_failed',
       `reason: say why the file is removed (at least ${plural(minChars, 'character')}); the case's timeline keeps it`,

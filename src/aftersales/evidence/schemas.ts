@@ -1,6 +1,7 @@
 /** Evidence on the wire (the list answer, one file, route parameters). */
 import { z } from 'zod';
 import { text } from '../../shared/text.ts';
+import { wholeNumber } from '../../shared/whole-number.ts';
 import { caseIdParams, caseLinkParams } from '../cases/schemas.ts';
 import { evidenceKinds } from '../claim.schema.ts';
 import { evidenceVariants } from './signed-url.ts';
@@ -42,6 +43,6 @@ export const evidenceRemovalBody = z.strictObject({ reason: text({ multiline: tr
 
 export const evidenceFileParams = z.strictObject({ id: z.uuid(), variant: z.enum(evidenceVariants) });
 export const evidenceFileQuery = z.strictObject({
-  exp: z.coerce.number().int().min(0).max(1e11),
+  exp: wholeNumber({ min: 0, max: 1e11 }),
   sig: z.string().min(1).max(128),
 });

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isInvisibleText, text, visibleLength } from './text.ts';
+
+describe('text that says nothing', () => {
+  const invisibleOnly = [
+    '\u200B',
+    '\u202E',
+    '\u00AD',
+    '\u200D \u200C',
+    '\uFEFF',
+    '\u3164',
+    '\u2800\u2800',
+    ' \u2060 ',
+  ];
+
+  it('a required field of only invisible characters is refused with a message, not taken as written', () => {
+    const required = text({ multiline: true }).trim().min(1);
+    for (const value of invisibleOnly) {
+      const result = required.safeParse(value);
+      assert.equal(result.success, false, JSON.stringify(value));
+      assert.match(result.error?.issues[0]?.message ?? '', /can be seen/);
+    }
+    assert.equal(required.parse(' Screen is cracked\u200B '), 'Screen is cracked\u200B');
+  });
+
+  it('plain whitespace is still emptied by trim (an optional note may be left blank)', () => {
+    assert.equal(isInvisibleText('   '), false);
+    assert.equal(text().trim().max(10).parse('   '), '');
+    assert.equal(isInvisibleText(''), false);
+  });
+
+  it('visible length counts what a reader sees: not spaces, not zero-width or bidirectional characters', () => {
+    assert.equal(visibleLength(`ok${'\u200B'.repeat(13)}`), 2);
+    assert.equal(visibleLength('\u202Ereason\u202C'), 6);
+    assert.equal(visibleLength('a b'), 2);
+    assert.equal(visibleLength('😀é'), 2);
+  });
+});
