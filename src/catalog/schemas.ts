@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isSameOriginPath, nonPublicUrlReason } from '../shared/public-url.ts';
-import { text } from '../shared/text.ts';
+import { searchText, text } from '../shared/text.ts';
 import { wholeNumber } from '../shared/whole-number.ts';
 
 /** Prices above US$100,000 are typing mistakes, not products. */
@@ -46,7 +46,7 @@ export const productListQuerySchema = z
     /** Products the shop puts forward on its home page. */
     featured: queryBoolean.optional(),
     /** Search: each word matches whole (stemmed), as the beginning of a word, or with one typo (search.ts). */
-    q: text().trim().max(100).optional(),
+    q: searchText().trim().max(100).optional(),
     /** Default: `relevance` with `q`, otherwise `newest`. */
     sort: productSortSchema.optional(),
     cursor: text().max(300).optional(),
@@ -279,7 +279,7 @@ export type StockChange = z.output<typeof stockChangeSchema>;
 
 export const adminProductListQuerySchema = z.object({
   /** Name, brand, text (as the storefront searches them) or a piece of the name, slug or a SKU. */
-  q: text().trim().max(100).optional(),
+  q: searchText().trim().max(100).optional(),
   status: productStatusSchema.optional(),
   category: productCategorySchema.optional(),
   cursor: text().max(300).optional(),

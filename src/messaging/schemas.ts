@@ -1,6 +1,6 @@
 /** The mail outbox's payloads: the back-office routes, OpenAPI and the web client share them. */
 import { z } from 'zod';
-import { text } from '../shared/text.ts';
+import { searchText, text } from '../shared/text.ts';
 import { wholeNumber } from '../shared/whole-number.ts';
 
 export const mailStatusSchema = z.enum(['pending', 'sent', 'failed']);
@@ -23,7 +23,7 @@ export const mailDetailSchema = mailSummarySchema.extend({ textBody: z.string(),
 export const mailListQuerySchema = z.strictObject({
   status: mailStatusSchema.optional(),
   /** Part of the address or the subject. */
-  q: text().trim().min(1).max(100).optional(),
+  q: searchText().trim().min(1).max(100).optional(),
   orderId: z.uuid().optional(),
   cursor: text().max(200).optional(),
   limit: wholeNumber({ min: 1, max: 100 }).default(25),

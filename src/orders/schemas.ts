@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { instantSchema } from '../shared/http-schemas.ts';
-import { text } from '../shared/text.ts';
+import { searchText, text } from '../shared/text.ts';
 import { wholeNumber } from '../shared/whole-number.ts';
 import { countryCodes } from './countries.ts';
 import { orderStatuses } from './order-status.ts';
@@ -263,7 +263,7 @@ export const linkParams = z.strictObject({ token: text().min(1).max(200) });
 
 export const adminListQuery = z.strictObject({
   status: z.enum(orderStatuses).optional(),
-  q: text().trim().min(1).max(254).optional(),
+  q: searchText().trim().min(1).max(254).optional(),
   from: instantSchema.optional(),
   to: instantSchema.optional(),
   cursor: text().max(200).optional(),

@@ -50,6 +50,22 @@ export function isPlainText(value: string, options: { multiline?: boolean } = {}
  * nothing), with a 400 naming the field. Chain the field's own rules after it: `text().trim().min(1).max(120)`.
  */
 export function text(options: { multiline?: boolean } = {}) {
+  return plainText(options).refine(
+    (value) => !isInvisibleText(value),
+    'must contain characters that can be seen, not only invisible ones',
+  );
+}
+
+/**
+ * `text()` for what a person searches with (a `q` parameter): invisible characters alone are let through, since
+ * a search for nothing visible simply finds nothing, and the search box answers as it does for any other
+ * nonsense instead of with an error.
+ */
+export function searchText() {
+  return plainText();
+}
+
+function plainText(options: { multiline?: boolean } = {}) {
   return z
     .string()
     .regex(
@@ -57,9 +73,5 @@ export function text(options: { multiline?: boolean } = {}) {
       options.multiline
         ? 'must not contain control characters or invalid Unicode'
         : 'must be one line without control characters or invalid Unicode',
-    )
-    .refine(
-      (value) => !isInvisibleText(value),
-      'must contain characters that can be seen, not only invisible ones',
     );
 }

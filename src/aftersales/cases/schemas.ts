@@ -1,7 +1,7 @@
 /** The after-sales cases on the wire: what customers and staff send and what they get back. */
 import { z } from 'zod';
 import { rangeDaySchema } from '../../shared/http-schemas.ts';
-import { text } from '../../shared/text.ts';
+import { searchText, text } from '../../shared/text.ts';
 import { wholeNumber } from '../../shared/whole-number.ts';
 import {
   claimFactsSchema,
@@ -340,7 +340,7 @@ export const adminCaseListQuery = z.strictObject({
   /** A staff id, `me`, or `unassigned`. */
   assignee: z.union([z.uuid(), z.enum(['me', 'unassigned'])]).optional(),
   /** Product name or SKU (start of a word of the name, start of the SKU). */
-  product: text().trim().min(1).max(100).optional(),
+  product: searchText().trim().min(1).max(100).optional(),
   productId: z.uuid().optional(),
   sort: z.enum(caseQueueSorts).default('opened'),
   dir: z.enum(['asc', 'desc']).default('desc'),

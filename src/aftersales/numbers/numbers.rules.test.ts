@@ -57,6 +57,28 @@ describe('the range of the after-sales numbers', () => {
       'from',
     );
   });
+
+  it('names only a field the owner typed; a date left out is named in the message as the default', () => {
+    const problem = (query: { from?: string; to?: string }) => {
+      try {
+        numbersRange(query, now);
+      } catch (error) {
+        return (error as ValidationError).issues[0];
+      }
+      return undefined;
+    };
+    // A start after today, with no end given: the start is what is wrong.
+    const future = problem({ from: '2999-01-01' });
+    assert.equal(future?.field, 'from');
+    assert.match(future?.message ?? '', /on or before today, \d{4}-\d{2}-\d{2}, the default end/);
+    // An end before the default start: the end is named, and the default start is in words.
+    const early = problem({ to: '2025-06-30' });
+    assert.equal(early?.field, 'to');
+    assert.match(early?.message ?? '', /the default start, \d{4}-\d{2}-01 \(give a from date too\)/);
+    // Too long a range from an old end alone: the end is what the owner typed.
+    const long = problem({ to: '1990-01-01', from: undefined });
+    assert.equal(long?.field, 'to');
+  });
 });
 
 describe('months, shares and hours', () => {

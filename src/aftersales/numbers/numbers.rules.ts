@@ -34,7 +34,8 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * months, this one included), `to` to `now`'s UTC date. Both are inclusive calendar dates in UTC.
  *
  * @throws ValidationError (400) naming `to` when it is before `from`, naming `from` when the range is longer
- * than MAX_RANGE_YEARS years (from 2021-01-01, `to` may be 2025-12-31 at the latest).
+ * than MAX_RANGE_YEARS years (from 2021-01-01, `to` may be 2025-12-31 at the latest); always a field the
+ * query gave: when the other date took its default, that field is named and the default is in the message.
  */
 export function numbersRange(
   query: { from?: string | undefined; to?: string | undefined },
@@ -46,12 +47,27 @@ export function numbersRange(
   const from = query.from ?? isoDay(addCalendarMonthsUtc(monthStart, -(DEFAULT_RANGE_MONTHS - 1)));
   const start = dayOf(from);
   const last = dayOf(to);
+  // The error goes to a field the owner typed: a date left out took its default, which is named instead.
+  const fromWords = query.from ? `from (${from})` : `the default start, ${from} (give a from date too)`;
+  const toWords = query.to ? `to (${to})` : `today, ${to}, the default end`;
   if (last < start) {
-    throw new ValidationError([{ field: 'to', message: `must be on or after from (${from})` }]);
+    throw new ValidationError([
+      query.to || !query.from
+        ? { field: 'to', message: `must be on or after ${fromWords}` }
+        : { field: 'from', message: `must be on or before ${toWords}` },
+    ]);
   }
   if (last >= addCalendarMonthsUtc(start, MAX_RANGE_YEARS * 12)) {
     throw new ValidationError([
-      { field: 'from', message: `the range may be at most ${MAX_RANGE_YEARS} years long (to is ${to})` },
+      query.from || !query.to
+        ? {
+            field: 'from',
+            message: `the range may be at most ${MAX_RANGE_YEARS} years long (it ends on ${toWords})`,
+          }
+        : {
+            field: 'to',
+            message: `the range may be at most ${MAX_RANGE_YEARS} years long (it starts on ${fromWords})`,
+          },
     ]);
   }
   return { from, to, start: new Date(start), end: new Date(last + DAY_MS), months: monthsBetween(from, to) };
