@@ -1,6 +1,7 @@
 /** Forgotten and changed passwords (issue 12 points 1, 3 and 4). */
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { getShopSettings } from '../../settings/shop.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
@@ -47,8 +48,14 @@ export async function requestPasswordReset(ctx: Ctx, email: string, _meta: Reque
   });
 }
 
-async function passwordProblem(ctx: Ctx, password: string, personal: string[]): Promise<string | null> {
-  const shop = await getShopSettings(ctx.db);
+/** PV-ACC-1 for a new password; `db` is the caller's transaction when it holds one (PGlite has one connection). */
+async function passwordProblem(
+  ctx: Ctx,
+  db: Db,
+  password: string,
+  personal: string[],
+): Promise<string | null> {
+  const shop = await getShopSettings(db);
   return customerPasswordProblem(password, [...personal, shop.name], {
     minLength: ctx.config.CUSTOMER_PASSWORD_MIN_LENGTH,
   });
@@ -71,7 +78,7 @@ export async function resetPassword(
   // account's email and name come from the link's account (looked up once more inside the claim).
   const hash = await hashPasswordOnce(newPassword);
   return followAccountLink(ctx, token, 'reset_password', meta, async (tx, _row, customer) => {
-    const problem = await passwordProblem(ctx, newPassword, [customer.email, customer.name]);
+    const problem = await passwordProblem(ctx, tx, newPassword, [customer.email, customer.name]);
     if (problem) throw new ValidationError([{ field: 'password', message: problem }]);
     const now = ctx.clock.now();
     await tx
@@ -128,7 +135,7 @@ export async function changePassword(
   const problem =
     normalisePassword(next) === normalisePassword(current)
       ? 'Choose a password different from the current one'
-      : await passwordProblem(ctx, next, [principal.email, principal.name]);
+      : await passwordProblem(ctx, ctx.db, next, [principal.email, principal.name]);
   if (problem) throw new ValidationError([{ field: 'newPassword', message: problem }]);
   const passwordHash = await hashPassword(normalisePassword(next));
   const now = ctx.clock.now();
