@@ -421,3 +421,31 @@ describe('customer accounts', () => {
     });
   });
 });
+
+describe('retention of ended customer sessions and used links (PV-MIN-1)', () => {
+  const clock = fixedClock('2026-03-02T09:00:00Z');
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ clock, env: { CUSTOMER_AUTH_PER_MINUTE: '100000' } });
+  });
+  after(() => t.close());
+
+  it('deletes sessions and links ended more than 30 days ago, keeps live ones and the security events', async () => {
+    await verifiedAccount(t, 'kept@example.com');
+    const ended = await sessionCookie(t, 'kept@example.com');
+    await t.app.inject({ method: 'DELETE', url: '/api/account/session', headers: { cookie: ended } });
+    await get(t, '/api/account', ended);
+    clock.advance(31 * DAY);
+    const live = await sessionCookie(t, 'kept@example.com');
+    const { runRetention } = await import('../../src/privacy/retention.ts');
+    const report = await runRetention(t.ctx);
+    // The signed-out session and the used verification link.
+    assert.equal(report.customerSessions, 2);
+    assert.equal((await get(t, '/api/account', live)).statusCode, 200);
+    const events = await t.ctx.db
+      .select()
+      .from(securityEvents)
+      .where(eq(securityEvents.email, 'kept@example.com'));
+    assert.ok(events.some((e) => e.reason === 'session_after_sign_out'));
+  });
+});
