@@ -24,6 +24,7 @@ import {
 } from '../helpers/accounts-fixtures.ts';
 import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
 import { deliveredOrder } from '../helpers/cases-fixtures.ts';
+import { addToCart, checkoutPayload, createProduct, placeOrder } from '../helpers/orders-fixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -396,6 +397,33 @@ describe('customer accounts', () => {
       // Another customer sees none of them.
       const stranger = await sessionCookie(t, 'stranger@example.com');
       assert.deepEqual(json<{ orders: unknown[] }>(await get(t, '/api/account/orders', stranger)).orders, []);
+    });
+
+    it('an order placed while signed in belongs to the account whatever email it gives', async () => {
+      const cookie = await sessionCookie(t, 'buyer@example.com');
+      const product = await createProduct(t.ctx.db);
+      const added = await addToCart(t.app, product.variantId, 1);
+      const placed = await placeOrder(
+        t.app,
+        `${added.cookie}; ${cookie}`,
+        checkoutPayload({ email: 'gift-desk@example.org' }),
+      );
+      assert.equal(placed.statusCode, 201, placed.body);
+      const reference = json<{ order: { reference: string } }>(placed).order.reference;
+      const body = json<{ orders: Array<{ reference: string }> }>(
+        await get(t, '/api/account/orders', cookie),
+      );
+      assert.ok(body.orders.some((o) => o.reference === reference));
+      // A guest's order with that email joins nobody.
+      const guest = await addToCart(t.app, product.variantId, 1);
+      const guestOrder = await placeOrder(
+        t.app,
+        guest.cookie,
+        checkoutPayload({ email: 'gift-desk@example.org' }),
+      );
+      const guestRef = json<{ order: { reference: string } }>(guestOrder).order.reference;
+      const [row] = await t.ctx.db.select().from(orders).where(eq(orders.reference, guestRef));
+      assert.equal(row?.customerId, null);
     });
 
     it('an order placed as a guest later joins at the next sign-in, with its cases', async () => {
