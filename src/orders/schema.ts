@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { customers } from '../accounts/customers/schema.ts';
 import { productCategory, products, productVariants } from '../catalog/schema.ts';
 import { paymentStatuses, refundStatuses } from './payments/payment-lifecycle.ts';
 
@@ -78,6 +79,9 @@ export const orders = pgTable(
     /** Customer-facing: AC-26-00123. */
     reference: text().notNull(),
     email: text().notNull(),
+    /** The customer account the order belongs to: set at checkout when signed in, or when the account's
+     * email is verified and equals the order's (a guest's earlier orders join it). Null for guests. */
+    customerId: uuid().references(() => customers.id, { onDelete: 'set null' }),
     status: orderStatus().notNull(),
     currency: text().notNull().default('USD'),
     subtotalCents: integer().notNull(),
@@ -112,6 +116,7 @@ export const orders = pgTable(
     index('orders_status_idx').on(t.status, t.placedAt),
     index('orders_placed_idx').on(t.placedAt, t.id),
     index('orders_email_idx').on(t.email),
+    index('orders_customer_idx').on(t.customerId, t.placedAt),
     // Sales of a date range (the owner's after-sales numbers), read from the index alone: keep the condition
     // in step with PAID_ORDER in src/aftersales/numbers/after-sales-numbers.service.ts.
     index('orders_sales_idx')

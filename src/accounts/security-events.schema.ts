@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customers } from './customers/schema.ts';
+import { staffUsers } from './schema.ts';
+
+export const securitySubjectType = pgEnum('security_subject_type', ['customer', 'staff']);
+
+/**
+ * What `security_events.reason` holds. Text, not an enum type, so a new reason needs no migration; the
+ * back office lists them for follow-up by staff (PV-ACC-2).
+ */
+export const securityReasons = [
+  'lockout',
+  'sign_in_while_locked',
+  'token_reused',
+  'token_expired',
+  'token_unknown',
+  'session_after_sign_out',
+  'password_reset',
+  'password_changed',
+  'email_changed',
+  'session_ended',
+] as const;
+export type SecurityReason = (typeof securityReasons)[number];
+
+/**
+ * Security events of accounts (PV-ACC-2): lockouts, refused links, ended sessions, password and email
+ * changes. Staff review them in the back office (`reviewedAt`, `reviewedBy`).
+ */
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    id: uuid().primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    subjectType: securitySubjectType().notNull(),
+    customerId: uuid().references(() => customers.id, { onDelete: 'set null' }),
+    staffId: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** The account's normalised email at the time (kept when the account is gone), or null when unknown. */
+    email: text(),
+    ip: text().notNull(),
+    userAgent: text().notNull(),
+    reason: text().$type<SecurityReason>().notNull(),
+    reviewedAt: timestamp({ withTimezone: true }),
+    reviewedBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('security_events_at_idx').on(t.at, t.id),
+    index('security_events_customer_idx').on(t.customerId, t.at),
+    index('security_events_unreviewed_idx').on(t.at).where(sql`${t.reviewedAt} is null`),
+  ],
+);
