@@ -17,6 +17,7 @@ import pino, { type DestinationStream } from 'pino';
 import { accountAdminRoutes } from './accounts/admin.routes.ts';
 import { requireStaff, staffCookieName } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
+import { securityAdminRoutes } from './accounts/security-events/routes.ts';
 import { afterSalesAdminRoutes } from './aftersales/admin.routes.ts';
 import {
   evidenceCustomerRoutes,
@@ -143,6 +144,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(mailAdminRoutes, { ctx });
       await admin.register(settingsAdminRoutes, { ctx });
       await admin.register(accountAdminRoutes, { ctx });
+      await admin.register(securityAdminRoutes, { ctx });
     },
     { prefix: '/api/admin' },
   );
