@@ -185,10 +185,15 @@ export async function enrolAuthenticator(
     payload: { code: totpCodeAt(secret, t.ctx.clock.now().getTime()) },
   });
   if (confirm.statusCode !== 200) throw new Error(`confirmation of ${email} failed: ${confirm.statusCode} ${confirm.body}`);
+  rememberAuthenticator(t, email, secret);
+  return { secret, recoveryCodes: (confirm.json() as { recoveryCodes: string[] }).recoveryCodes };
+}
+
+/** Lets `staffSignIn` answer the second step of a member a test enrolled by hand. */
+export function rememberAuthenticator(t: Pick<TestApp, 'app'>, email: string, secret: string): void {
   let secrets = authenticators.get(t.app);
   if (!secrets) authenticators.set(t.app, (secrets = new Map()));
   secrets.set(email.toLowerCase(), secret);
-  return { secret, recoveryCodes: (confirm.json() as { recoveryCodes: string[] }).recoveryCodes };
 }
 
 /**
