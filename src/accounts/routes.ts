@@ -83,7 +83,8 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       // Per address, as the first step: 10 guesses a minute against a million codes.
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
-    async (request, reply) => startSession(reply, await completeSecondStep(ctx, request.body, requestMeta(request))),
+    async (request, reply) =>
+      startSession(reply, await completeSecondStep(ctx, request.body, requestMeta(request))),
   );
 
   app.get(

@@ -7,9 +7,9 @@ import { sha256 } from '../shared/crypto.ts';
 import { AppError, ValidationError } from '../shared/errors.ts';
 import { randomToken, uuidv7 } from '../shared/ids.ts';
 import { hashPassword, staffPasswordProblem, verifyPassword } from './passwords.ts';
+import { staffSessions, staffUsers } from './schema.ts';
 import { pendingSignInToken } from './second-factor/pending-sign-in.ts';
 import { type RequestMeta, recordStaffEvent } from './security-events/record.ts';
-import { staffSessions, staffUsers } from './schema.ts';
 
 /** How stale a session's lastSeenAt may get before a request writes it again: one write a minute at most. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;

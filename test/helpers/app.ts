@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffUsers } from '../../src/accounts/schema.ts';
@@ -148,7 +148,11 @@ export function enrolledSecret(t: Pick<TestApp, 'app'>, email: string): string |
  * authenticator code when they have one; an owner without one enrols first (as the back office makes them),
  * the helper keeping the secret as their phone would.
  */
-export async function staffSignIn(t: Pick<TestApp, 'app' | 'ctx'>, email: string, password: string): Promise<string> {
+export async function staffSignIn(
+  t: Pick<TestApp, 'app' | 'ctx'>,
+  email: string,
+  password: string,
+): Promise<string> {
   const res = await t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
   const body = res.json() as { secondStep?: { token: string }; staff?: { enrolmentRequired: boolean } };
@@ -161,7 +165,8 @@ export async function staffSignIn(t: Pick<TestApp, 'app' | 'ctx'>, email: string
       url: '/api/staff/session/second-factor',
       payload: { token: body.secondStep.token, code: totpCodeAt(secret, t.ctx.clock.now().getTime()) },
     });
-    if (second.statusCode !== 200) throw new Error(`second step of ${email} failed: ${second.statusCode} ${second.body}`);
+    if (second.statusCode !== 200)
+      throw new Error(`second step of ${email} failed: ${second.statusCode} ${second.body}`);
     return cookieHeader(second);
   }
   const cookie = cookieHeader(res);
@@ -175,8 +180,13 @@ export async function enrolAuthenticator(
   email: string,
   cookie: string,
 ): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const start = await t.app.inject({ method: 'POST', url: '/api/staff/second-factor/enrolment', headers: { cookie } });
-  if (start.statusCode !== 200) throw new Error(`enrolment of ${email} failed: ${start.statusCode} ${start.body}`);
+  const start = await t.app.inject({
+    method: 'POST',
+    url: '/api/staff/second-factor/enrolment',
+    headers: { cookie },
+  });
+  if (start.statusCode !== 200)
+    throw new Error(`enrolment of ${email} failed: ${start.statusCode} ${start.body}`);
   const { secret } = start.json() as { secret: string };
   const confirm = await t.app.inject({
     method: 'POST',
@@ -184,15 +194,16 @@ export async function enrolAuthenticator(
     headers: { cookie },
     payload: { code: totpCodeAt(secret, t.ctx.clock.now().getTime()) },
   });
-  if (confirm.statusCode !== 200) throw new Error(`confirmation of ${email} failed: ${confirm.statusCode} ${confirm.body}`);
+  if (confirm.statusCode !== 200)
+    throw new Error(`confirmation of ${email} failed: ${confirm.statusCode} ${confirm.body}`);
   rememberAuthenticator(t, email, secret);
   return { secret, recoveryCodes: (confirm.json() as { recoveryCodes: string[] }).recoveryCodes };
 }
 
 /** Lets `staffSignIn` answer the second step of a member a test enrolled by hand. */
 export function rememberAuthenticator(t: Pick<TestApp, 'app'>, email: string, secret: string): void {
-  let secrets = authenticators.get(t.app);
-  if (!secrets) authenticators.set(t.app, (secrets = new Map()));
+  const secrets = authenticators.get(t.app) ?? new Map<string, string>();
+  authenticators.set(t.app, secrets);
   secrets.set(email.toLowerCase(), secret);
 }
 
@@ -202,7 +213,10 @@ export function rememberAuthenticator(t: Pick<TestApp, 'app'>, email: string, se
  * 30 seconds had passed. The refusal itself is proved in test/http/staff-2fa.test.ts.
  */
 async function forgetLastCodeForFrozenClock(t: Pick<TestApp, 'ctx'>, email: string): Promise<void> {
-  await t.ctx.db.update(staffUsers).set({ totpLastStep: null }).where(eq(staffUsers.email, email.toLowerCase()));
+  await t.ctx.db
+    .update(staffUsers)
+    .set({ totpLastStep: null })
+    .where(eq(staffUsers.email, email.toLowerCase()));
 }
 
 /** The `name=value` pairs of a response's Set-Cookie headers, as a Cookie request header. */

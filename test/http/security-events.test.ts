@@ -32,7 +32,11 @@ describe('security events in the back office (PV-ACC-2)', () => {
     desk = await signedInMember(t, 'dana.desk@aftercare.test', 'Dana Desk', 'customer_service');
     tech = await signedInMember(t, 'theo.tech@aftercare.test', 'Theo Tech', 'technician');
     // Three failed sign-ins a minute apart, each from its own address and browser.
-    for (const [i, email] of ['theo.tech@aftercare.test', OWNER_EMAIL, 'dana.desk@aftercare.test'].entries()) {
+    for (const [i, email] of [
+      'theo.tech@aftercare.test',
+      OWNER_EMAIL,
+      'dana.desk@aftercare.test',
+    ].entries()) {
       clock.advance(60_000);
       const res = await t.app.inject({
         method: 'POST',
@@ -88,8 +92,9 @@ describe('security events in the back office (PV-ACC-2)', () => {
 
   it('customer service marks one reviewed (who and when); filters and the unreviewed count follow', async () => {
     const count = async () =>
-      json<{ unreviewed: number }>(await t.app.inject({ url: '/api/admin/security-events/summary', headers: { cookie: desk.cookie } }))
-        .unreviewed;
+      json<{ unreviewed: number }>(
+        await t.app.inject({ url: '/api/admin/security-events/summary', headers: { cookie: desk.cookie } }),
+      ).unreviewed;
     assert.equal(await count(), 3);
     const [newest] = json<Page>(await list(desk.cookie)).items;
     assert.ok(newest);
@@ -126,7 +131,8 @@ describe('security events in the back office (PV-ACC-2)', () => {
     assert.equal((await list(tech.cookie)).statusCode, 403);
     assert.equal((await review(tech.cookie, any.id)).statusCode, 403);
     assert.equal(
-      (await t.app.inject({ url: '/api/admin/security-events/summary', headers: { cookie: tech.cookie } })).statusCode,
+      (await t.app.inject({ url: '/api/admin/security-events/summary', headers: { cookie: tech.cookie } }))
+        .statusCode,
       403,
     );
     assert.equal((await list('')).statusCode, 401);

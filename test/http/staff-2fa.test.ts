@@ -26,7 +26,10 @@ import {
 } from '../helpers/app.ts';
 
 type ErrorShape = { error: { code: string; message: string; field?: string } };
-type FirstStep = { secondStep?: { token: string; expiresAt: string }; staff?: { enrolmentRequired: boolean } };
+type FirstStep = {
+  secondStep?: { token: string; expiresAt: string };
+  staff?: { enrolmentRequired: boolean };
+};
 
 // Each sign-in comes from an address of its own: the sign-in routes allow 10 tries a minute per address.
 let address = 0;
@@ -67,7 +70,10 @@ describe('staff two-factor sign-in (issue 12 point 3)', () => {
     return token;
   };
   const events = (reason: string) =>
-    t.ctx.db.select().from(securityEvents).where(eq(securityEvents.reason, reason as 'second_factor_failed'));
+    t.ctx.db
+      .select()
+      .from(securityEvents)
+      .where(eq(securityEvents.reason, reason as 'second_factor_failed'));
 
   it('an owner without an authenticator signs in, but only the session and enrolment answer until they enrol', async () => {
     const res = await firstStep(OWNER_EMAIL, OWNER_PASSWORD);
@@ -79,9 +85,18 @@ describe('staff two-factor sign-in (issue 12 point 3)', () => {
     assert.match(json<ErrorShape>(orders).error.message, /two-factor/);
     assert.equal((await t.app.inject({ url: '/api/staff/session', headers: { cookie } })).statusCode, 200);
     const status = await t.app.inject({ url: '/api/staff/second-factor', headers: { cookie } });
-    assert.deepEqual(json(status), { enrolled: false, enrolledAt: null, recoveryCodesLeft: 0, required: true });
+    assert.deepEqual(json(status), {
+      enrolled: false,
+      enrolledAt: null,
+      recoveryCodesLeft: 0,
+      required: true,
+    });
 
-    const start = await t.app.inject({ method: 'POST', url: '/api/staff/second-factor/enrolment', headers: { cookie } });
+    const start = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/second-factor/enrolment',
+      headers: { cookie },
+    });
     assert.equal(start.statusCode, 200);
     assert.equal(start.headers['cache-control'], 'no-store');
     const shown = json<{ secret: string; uri: string; qrCode: string }>(start);
@@ -115,7 +130,11 @@ describe('staff two-factor sign-in (issue 12 point 3)', () => {
 
     // The same session now reaches the back office; a second enrolment is refused.
     assert.equal((await t.app.inject({ url: '/api/admin/orders', headers: { cookie } })).statusCode, 200);
-    const again = await t.app.inject({ method: 'POST', url: '/api/staff/second-factor/enrolment', headers: { cookie } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/second-factor/enrolment',
+      headers: { cookie },
+    });
     assert.equal(again.statusCode, 409);
     const after = json<{ enrolled: boolean; recoveryCodesLeft: number }>(
       await t.app.inject({ url: '/api/staff/second-factor', headers: { cookie } }),
@@ -194,7 +213,10 @@ describe('staff two-factor sign-in (issue 12 point 3)', () => {
     assert.equal(late.statusCode, 401);
     assert.equal(json<ErrorShape>(late).error.field, 'token');
     const [id] = token.split('.');
-    const forged = await secondStep(`${id}.${clock.now().getTime() + 60_000}.AAAA`, totpCodeAt(secret, clock.now().getTime()));
+    const forged = await secondStep(
+      `${id}.${clock.now().getTime() + 60_000}.AAAA`,
+      totpCodeAt(secret, clock.now().getTime()),
+    );
     assert.equal(forged.statusCode, 401);
     assert.equal(json<ErrorShape>(forged).error.field, 'token');
     const garbage = await secondStep('not-a-token', '123456');
@@ -221,7 +243,9 @@ describe('staff two-factor sign-in (issue 12 point 3)', () => {
     const unknown = await firstStep('nobody@example.com', 'not the password');
     assert.equal(wrong.statusCode, 401);
     assert.deepEqual(json(wrong), json(unknown));
-    const added = (await t.ctx.db.select().from(securityEvents)).filter((e) => !before.some((b) => b.id === e.id));
+    const added = (await t.ctx.db.select().from(securityEvents)).filter(
+      (e) => !before.some((b) => b.id === e.id),
+    );
     assert.equal(added.length, 1);
     assert.equal(added[0]?.reason, 'staff_sign_in_failed');
     assert.equal(added[0]?.email, OWNER_EMAIL);
@@ -244,7 +268,10 @@ describe('staff two-factor sign-in (issue 12 point 3)', () => {
     assert.equal((await reset(tech.cookie, desk.id)).statusCode, 403);
     assert.equal((await reset(desk.cookie, tech.id)).statusCode, 403);
     assert.equal((await reset('', desk.id)).statusCode, 401);
-    assert.equal((await t.app.inject({ url: '/api/admin/staff', headers: { cookie: tech.cookie } })).statusCode, 403);
+    assert.equal(
+      (await t.app.inject({ url: '/api/admin/staff', headers: { cookie: tech.cookie } })).statusCode,
+      403,
+    );
     const staffList = json<{ items: { email: string; secondFactor: boolean }[] }>(
       await t.app.inject({ url: '/api/admin/staff', headers: { cookie: owner } }),
     );
@@ -252,7 +279,10 @@ describe('staff two-factor sign-in (issue 12 point 3)', () => {
 
     const done = await reset(owner, desk.id);
     assert.equal(done.statusCode, 204, done.body);
-    assert.equal((await t.app.inject({ url: '/api/staff/session', headers: { cookie: desk.cookie } })).statusCode, 401);
+    assert.equal(
+      (await t.app.inject({ url: '/api/staff/session', headers: { cookie: desk.cookie } })).statusCode,
+      401,
+    );
     const [event] = await t.ctx.db
       .select()
       .from(securityEvents)
@@ -267,7 +297,8 @@ describe('staff two-factor sign-in (issue 12 point 3)', () => {
 
     assert.equal((await reset(owner, desk.id)).statusCode, 409, 'nothing left to reset');
     assert.equal((await reset(owner, uuidv7())).statusCode, 404);
-    const ownerId = (await t.ctx.db.select().from(staffUsers).where(eq(staffUsers.email, OWNER_EMAIL)))[0]?.id;
+    const ownerId = (await t.ctx.db.select().from(staffUsers).where(eq(staffUsers.email, OWNER_EMAIL)))[0]
+      ?.id;
     const self = await reset(owner, ownerId as string);
     assert.equal(self.statusCode, 400);
   });

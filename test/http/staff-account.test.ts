@@ -10,13 +10,7 @@ import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffSessions, staffUsers } from '../../src/accounts/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import {
-  cookieHeader,
-  json,
-  OWNER_PASSWORD,
-  startTestApp,
-  type TestApp,
-} from '../helpers/app.ts';
+import { cookieHeader, json, OWNER_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
 
 type ErrorShape = { error: { code: string; message: string; field?: string } };
 const NEW_PASSWORD = 'violet engine harbour 42 quietly';

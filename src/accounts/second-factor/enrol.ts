@@ -20,7 +20,10 @@ export interface SecondFactorStatus {
 }
 
 /** Whether the member has a confirmed authenticator and how many recovery codes are still unused. */
-export async function secondFactorStatus(ctx: Pick<AppContext, 'db'>, staff: StaffPrincipal): Promise<SecondFactorStatus> {
+export async function secondFactorStatus(
+  ctx: Pick<AppContext, 'db'>,
+  staff: StaffPrincipal,
+): Promise<SecondFactorStatus> {
   const [user] = await ctx.db
     .select({ confirmedAt: staffUsers.totpConfirmedAt })
     .from(staffUsers)
@@ -56,7 +59,10 @@ export async function startEnrolment(
     .where(and(eq(staffUsers.id, staff.id), isNull(staffUsers.totpConfirmedAt)))
     .returning({ id: staffUsers.id });
   if (updated.length === 0) {
-    throw new AppError('conflict', 'You already sign in with an authenticator. Ask the owner to reset it first.');
+    throw new AppError(
+      'conflict',
+      'You already sign in with an authenticator. Ask the owner to reset it first.',
+    );
   }
   const uri = totpUri(secret, staff.email, issuer);
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
@@ -95,9 +101,16 @@ export async function confirmEnrolment(
       .where(eq(staffUsers.id, staff.id));
     await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, staff.id));
     const recoveryCodes = recoveryCodesFrom(randomBytes(100));
-    await tx.insert(staffRecoveryCodes).values(
-      recoveryCodes.map((c) => ({ id: uuidv7(now.getTime()), staffId: staff.id, codeHash: sha256(c), createdAt: now })),
-    );
+    await tx
+      .insert(staffRecoveryCodes)
+      .values(
+        recoveryCodes.map((c) => ({
+          id: uuidv7(now.getTime()),
+          staffId: staff.id,
+          codeHash: sha256(c),
+          createdAt: now,
+        })),
+      );
     return { recoveryCodes };
   });
 }

@@ -19,7 +19,9 @@ export async function resetSecondFactor(
   meta: RequestMeta,
 ): Promise<void> {
   if (memberId === owner.id) {
-    throw new AppError('validation_failed', 'Your own second factor is reset by another owner', { field: 'id' });
+    throw new AppError('validation_failed', 'Your own second factor is reset by another owner', {
+      field: 'id',
+    });
   }
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -39,7 +41,11 @@ export async function resetSecondFactor(
       .update(staffSessions)
       .set({ revokedAt: now })
       .where(and(eq(staffSessions.staffId, memberId), isNull(staffSessions.revokedAt)));
-    await recordStaffEvent(tx, { staffId: memberId, email: member.email, reason: 'second_factor_reset', at: now }, meta);
+    await recordStaffEvent(
+      tx,
+      { staffId: memberId, email: member.email, reason: 'second_factor_reset', at: now },
+      meta,
+    );
   });
 }
 

@@ -30,13 +30,18 @@ export async function completeSecondStep(
   if (!user || user.disabledAt || !user.totpSecret || !user.totpConfirmedAt) {
     throw new AppError('unauthenticated', EXPIRED, { field: 'token' });
   }
-  if (!pendingSignInValid(ctx, input.token, user)) throw new AppError('unauthenticated', EXPIRED, { field: 'token' });
+  if (!pendingSignInValid(ctx, input.token, user))
+    throw new AppError('unauthenticated', EXPIRED, { field: 'token' });
   const now = ctx.clock.now();
   const accepted = /^\s*\d[\d\s]*$/.test(input.code)
     ? await acceptTotp(ctx, user.id, openSecret(ctx.secret, user.totpSecret), input.code, now)
     : await spendRecoveryCode(ctx, user.id, input.code, now);
   if (!accepted) {
-    await recordStaffEvent(ctx.db, { staffId: user.id, email: user.email, reason: 'second_factor_failed', at: now }, meta);
+    await recordStaffEvent(
+      ctx.db,
+      { staffId: user.id, email: user.email, reason: 'second_factor_failed', at: now },
+      meta,
+    );
     throw new AppError('unauthenticated', WRONG, { field: 'code' });
   }
   return openStaffSession(ctx, user);

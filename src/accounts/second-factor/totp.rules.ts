@@ -44,7 +44,12 @@ export type CodeCheck = { ok: true; step: number } | { ok: false; reason: 'wrong
  * A code whose step is not after `lastStep` (the last accepted one) is `reused`: each code works once, and an
  * older code than one already used never works again. The accepted step is returned for the caller to store.
  */
-export function checkTotpCode(secretBase32: string, code: string, nowMs: number, lastStep: number | null): CodeCheck {
+export function checkTotpCode(
+  secretBase32: string,
+  code: string,
+  nowMs: number,
+  lastStep: number | null,
+): CodeCheck {
   const digits = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(digits)) return { ok: false, reason: 'wrong' };
   const delta = totpOf(secretBase32).validate({ token: digits, timestamp: nowMs, window: TOTP_WINDOW });

@@ -25,7 +25,10 @@ function eventRows(db: Db) {
     .leftJoin(reviewer, eq(reviewer.id, securityEvents.reviewedBy));
 }
 
-function viewOf(row: { e: typeof securityEvents.$inferSelect; reviewerName: string | null }): SecurityEventView {
+function viewOf(row: {
+  e: typeof securityEvents.$inferSelect;
+  reviewerName: string | null;
+}): SecurityEventView {
   const { e } = row;
   return {
     id: e.id,
