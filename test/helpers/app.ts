@@ -212,7 +212,7 @@ export function rememberAuthenticator(t: Pick<TestApp, 'app'>, email: string, se
  * rightly refuses as a replay. Before the helper signs in again it forgets the last accepted step, as if
  * 30 seconds had passed. The refusal itself is proved in test/http/staff-2fa.test.ts.
  */
-async function forgetLastCodeForFrozenClock(t: Pick<TestApp, 'ctx'>, email: string): Promise<void> {
+export async function forgetLastCodeForFrozenClock(t: Pick<TestApp, 'ctx'>, email: string): Promise<void> {
   await t.ctx.db
     .update(staffUsers)
     .set({ totpLastStep: null })
