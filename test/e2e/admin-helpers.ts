@@ -3,8 +3,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { totpCodeAt } from '../../src/accounts/second-factor/totp.rules.ts';
+import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import {
   enrolledSecret,
   forgetLastCodeForFrozenClock,
@@ -76,7 +76,8 @@ export async function signInThroughPage(
   // setting it up first. The helper plays the member's phone, reading the server's clock as the app would.
   const nextPath = next.split('?')[0];
   await page.waitForFunction((path) => {
-    const doc = (globalThis as unknown as { document: PageDocument & { location: { pathname: string } } }).document;
+    const doc = (globalThis as unknown as { document: PageDocument & { location: { pathname: string } } })
+      .document;
     return (
       doc.querySelector('#staff-code, [data-enrol-first]') !== null ||
       (doc.location.pathname === path && doc.querySelector('[data-admin-shell]') !== null)
