@@ -31,7 +31,10 @@ describe('configuration', () => {
     assert.equal(loadConfig({}).STAFF_SECOND_STEP_MINUTES, 5);
     for (const bad of ['0', '25', 'long']) {
       assert.throws(() => loadConfig({ STAFF_SESSION_HOURS: bad }), /STAFF_SESSION_HOURS/, bad);
-      assert.throws(() => loadConfig({ STAFF_SECOND_STEP_MINUTES: bad === '25' ? '31' : bad }), /STAFF_SECOND_STEP/);
+      assert.throws(
+        () => loadConfig({ STAFF_SECOND_STEP_MINUTES: bad === '25' ? '31' : bad }),
+        /STAFF_SECOND_STEP/,
+      );
     }
   });
 

@@ -101,16 +101,14 @@ export async function confirmEnrolment(
       .where(eq(staffUsers.id, staff.id));
     await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, staff.id));
     const recoveryCodes = recoveryCodesFrom(randomBytes(100));
-    await tx
-      .insert(staffRecoveryCodes)
-      .values(
-        recoveryCodes.map((c) => ({
-          id: uuidv7(now.getTime()),
-          staffId: staff.id,
-          codeHash: sha256(c),
-          createdAt: now,
-        })),
-      );
+    await tx.insert(staffRecoveryCodes).values(
+      recoveryCodes.map((c) => ({
+        id: uuidv7(now.getTime()),
+        staffId: staff.id,
+        codeHash: sha256(c),
+        createdAt: now,
+      })),
+    );
     return { recoveryCodes };
   });
 }

@@ -26,7 +26,9 @@ export function pendingSignInToken(
 /** The member id a token claims, before its MAC is checked (the MAC needs the member's password hash). */
 export function claimedStaffId(token: string): string | null {
   const [staffId] = token.split('.');
-  return staffId && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(staffId) ? staffId : null;
+  return staffId && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(staffId)
+    ? staffId
+    : null;
 }
 
 /** Whether `token` was issued for `user` with their current password and has not expired at `now`. */
