@@ -33,6 +33,7 @@ import {
   stopServer,
   summarize,
 } from './http.bench.ts';
+import { ownerSessionCookie } from './staff-sign-in.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const LINES = Math.ceil(CASES / 4);
@@ -252,12 +253,7 @@ export async function runCasesBench(
   await db.connect();
   const results: HttpScenarioResult[] = [];
   try {
-    const login = await fetch(`${url}/api/staff/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'owner@aftercare.test', password: OWNER_PASSWORD }),
-    });
-    const staff = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+    const staff = await ownerSessionCookie(url, 'owner@aftercare.test', OWNER_PASSWORD);
     const order = await deliveredOrder(url, staff);
     // One real case: the copies take its facts, assessment and policy version.
     await api(url, `/api/orders/by-link/${order.token}/claims`, {

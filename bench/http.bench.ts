@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { ownerSessionCookie } from './staff-sign-in.ts';
 
 export type BenchTarget = 'pglite' | 'postgres' | 'postgres-2proc';
 
@@ -164,12 +165,7 @@ async function prepare(
   stock: number,
   count: number,
 ): Promise<{ targets: Target[]; staffCookie: string }> {
-  const login = await fetch(`${url}/api/staff/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'owner@aftercare.test', password: OWNER_PASSWORD }),
-  });
-  const staffCookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+  const staffCookie = await ownerSessionCookie(url, 'owner@aftercare.test', OWNER_PASSWORD);
   const list = await json<{ items: Array<{ slug: string }> }>(
     await fetch(`${url}/api/products?limit=${count}`),
   );

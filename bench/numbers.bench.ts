@@ -13,6 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { OWNER_PASSWORD, startServer, stopServer } from './http.bench.ts';
+import { ownerSessionCookie } from './staff-sign-in.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 300_000);
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -195,12 +196,7 @@ export async function runNumbersBench(root: string): Promise<NumbersBenchResult[
   await db.connect();
   const results: NumbersBenchResult[] = [];
   try {
-    const login = await fetch(`${url}/api/staff/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'owner@aftercare.test', password: OWNER_PASSWORD }),
-    });
-    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+    const cookie = await ownerSessionCookie(url, 'owner@aftercare.test', OWNER_PASSWORD);
     // Version 1 of the policy exists once something read it; the copied cases name it.
     await fetch(`${url}/api/admin/policy/versions`, { headers: { cookie } });
     const started = Date.now();

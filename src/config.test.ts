@@ -25,6 +25,19 @@ describe('configuration', () => {
     }
   });
 
+  it('staff sessions end after 12 hours (STAFF_SESSION_HOURS, 1 to 24) and the sign-in code waits 5 minutes', () => {
+    assert.equal(loadConfig({}).STAFF_SESSION_HOURS, 12);
+    assert.equal(loadConfig({ STAFF_SESSION_HOURS: '8' }).STAFF_SESSION_HOURS, 8);
+    assert.equal(loadConfig({}).STAFF_SECOND_STEP_MINUTES, 5);
+    for (const bad of ['0', '25', 'long']) {
+      assert.throws(() => loadConfig({ STAFF_SESSION_HOURS: bad }), /STAFF_SESSION_HOURS/, bad);
+      assert.throws(
+        () => loadConfig({ STAFF_SECOND_STEP_MINUTES: bad === '25' ? '31' : bad }),
+        /STAFF_SECOND_STEP/,
+      );
+    }
+  });
+
   it('an empty variable counts as unset', () => {
     assert.equal(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT, 3000);
   });

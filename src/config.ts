@@ -47,6 +47,16 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 1 }).default(600),
   /** A staff session unused for this many minutes ends, whatever its absolute lifetime left (12 hours). */
   STAFF_IDLE_MINUTES: wholeNumber({ min: 1, max: 720 }).default(30),
+  /**
+   * A staff session's absolute lifetime in hours, whatever its use: shorter than a customer's, since a back-office
+   * session can refund money and read every order.
+   */
+  STAFF_SESSION_HOURS: wholeNumber({ min: 1, max: 24 }).default(12),
+  /**
+   * How long the second step of a staff sign-in waits for the authenticator code after a correct password, in
+   * minutes. The pending sign-in is no session: it only lets its holder type a code.
+   */
+  STAFF_SECOND_STEP_MINUTES: wholeNumber({ min: 1, max: 30 }).default(5),
   // Customer accounts (issue 12): PV-ACC-1 passwords, PV-ACC-2 lockout, sessions and emailed links.
   /** PV-ACC-1: a customer password's fewest characters; the clause's floor is 6, the shop's default 8. */
   CUSTOMER_PASSWORD_MIN_LENGTH: wholeNumber({ min: 6, max: 64 }).default(8),

@@ -98,6 +98,11 @@ async function main(): Promise<void> {
   } else if (owner) {
     console.log(`  Staff login:  ${owner.email} with the password from ADMIN_PASSWORD`);
   }
+  if (owner) {
+    console.log(
+      '  Two-factor:   the owner sets up an authenticator app (TOTP) right after this first sign-in: scan the QR code the back office shows, type its code, keep the 10 recovery codes',
+    );
+  }
 }
 
 /**

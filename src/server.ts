@@ -18,6 +18,7 @@ import { accountAdminRoutes } from './accounts/admin.routes.ts';
 import { customerAccountRoutes } from './accounts/customers/routes.ts';
 import { requireStaff, staffCookieName } from './accounts/guard.ts';
 import { staffRoutes } from './accounts/routes.ts';
+import { securityAdminRoutes } from './accounts/security-events/routes.ts';
 import { afterSalesAdminRoutes } from './aftersales/admin.routes.ts';
 import {
   evidenceCustomerRoutes,
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(mailAdminRoutes, { ctx });
       await admin.register(settingsAdminRoutes, { ctx });
       await admin.register(accountAdminRoutes, { ctx });
+      await admin.register(securityAdminRoutes, { ctx });
     },
     { prefix: '/api/admin' },
   );

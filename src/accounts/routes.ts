@@ -1,47 +1,90 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { getShopSettings } from '../settings/shop.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { noStore } from '../shared/no-store.ts';
-import { requireStaff, staffCookieName, staffOf } from './guard.ts';
-import { STAFF_SESSION_HOURS, signIn, signOut } from './staff.service.ts';
+import { requestMeta, requireStaff, staffCookieName, staffOf } from './guard.ts';
+import { confirmEnrolment, secondFactorStatus, startEnrolment } from './second-factor/enrol.ts';
+import { completeSecondStep } from './second-factor/second-step.ts';
+import { type OpenedSession, type StaffPrincipal, signIn, signOut } from './staff.service.ts';
 
 const staffSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   name: z.string(),
   role: z.enum(['owner', 'customer_service', 'technician']),
+  /** The member signs in with an authenticator code after the password. */
+  secondFactor: z.boolean(),
+  /** An owner without an authenticator: only enrolment answers until they set one up. */
+  enrolmentRequired: z.boolean(),
 });
+
+const sessionResponse = z.object({ staff: staffSchema, expiresAt: z.iso.datetime() });
+const secondStepResponse = z.object({
+  secondStep: z.object({ token: z.string(), expiresAt: z.iso.datetime() }),
+});
+
+function visible(staff: StaffPrincipal): z.infer<typeof staffSchema> {
+  const { sessionId: _, ...rest } = staff;
+  return rest;
+}
 
 export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Answers carry personal data (cart, order, session, card token): never stored by any cache.
   app.addHook('onRequest', noStore);
   const secure = ctx.config.COOKIE_SECURE ?? true;
   const cookie = staffCookieName(ctx.config);
+  const sessionGuard = requireStaff(ctx, { allowEnrolment: true });
+
+  function startSession(reply: FastifyReply, session: OpenedSession) {
+    reply.setCookie(cookie, session.token, {
+      httpOnly: true,
+      secure,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: ctx.config.STAFF_SESSION_HOURS * 3600,
+    });
+    return { staff: visible(session.staff), expiresAt: session.expiresAt.toISOString() };
+  }
 
   app.post(
     '/staff/session',
     {
       schema: {
         tags: ['staff'],
-        summary: 'Staff sign-in: sets the HttpOnly session cookie',
+        summary:
+          'Staff sign-in, first step: sets the HttpOnly session cookie, or (a member with an authenticator) returns a short-lived token for the second step',
         body: z.strictObject({ email: z.email().max(254), password: z.string().min(1).max(256) }),
-        response: { 200: z.object({ staff: staffSchema, expiresAt: z.iso.datetime() }), ...errorResponses },
+        response: { 200: z.union([sessionResponse, secondStepResponse]), ...errorResponses },
       },
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const { token, staff, expiresAt } = await signIn(ctx, request.body.email, request.body.password);
-      reply.setCookie(cookie, token, {
-        httpOnly: true,
-        secure,
-        sameSite: 'lax',
-        path: '/',
-        maxAge: STAFF_SESSION_HOURS * 3600,
-      });
-      const { sessionId: _, ...visible } = staff;
-      return { staff: visible, expiresAt: expiresAt.toISOString() };
+      const outcome = await signIn(ctx, request.body.email, request.body.password, requestMeta(request));
+      if (outcome.kind === 'second_step') {
+        return { secondStep: { token: outcome.pendingToken, expiresAt: outcome.expiresAt.toISOString() } };
+      }
+      return startSession(reply, outcome.session);
     },
+  );
+
+  app.post(
+    '/staff/session/second-factor',
+    {
+      schema: {
+        tags: ['staff'],
+        summary:
+          'Staff sign-in, second step: the authenticator code (or an unused recovery code) with the token of the first step; sets the session cookie',
+        body: z.strictObject({ token: z.string().min(1).max(200), code: z.string().min(1).max(32) }),
+        response: { 200: sessionResponse, ...errorResponses },
+      },
+      // Per address, as the first step: 10 guesses a minute against a million codes.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request, reply) =>
+      startSession(reply, await completeSecondStep(ctx, request.body, requestMeta(request))),
   );
 
   app.get(
@@ -52,12 +95,9 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         summary: 'The signed-in staff member',
         response: { 200: z.object({ staff: staffSchema }), ...errorResponses },
       },
-      onRequest: requireStaff(ctx),
+      onRequest: sessionGuard,
     },
-    async (request) => {
-      const { sessionId: _, ...visible } = staffOf(request);
-      return { staff: visible };
-    },
+    async (request) => ({ staff: visible(staffOf(request)) }),
   );
 
   app.delete(
@@ -68,12 +108,77 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         summary: 'Sign out: revokes the session',
         response: { 204: z.null(), ...errorResponses },
       },
-      onRequest: requireStaff(ctx),
+      onRequest: sessionGuard,
     },
     async (request, reply) => {
       await signOut(ctx, staffOf(request).sessionId);
       reply.clearCookie(cookie, { path: '/', secure });
       return reply.status(204).send(null);
     },
+  );
+
+  // Enrolment lives here, outside /api/admin, because an owner who has not enrolled may use nothing else.
+  app.get(
+    '/staff/second-factor',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Your second factor: enrolled or not, since when, recovery codes left',
+        response: {
+          200: z.object({
+            enrolled: z.boolean(),
+            enrolledAt: z.iso.datetime().nullable(),
+            recoveryCodesLeft: z.number().int(),
+            required: z.boolean(),
+          }),
+          ...errorResponses,
+        },
+      },
+      onRequest: sessionGuard,
+    },
+    async (request) => secondFactorStatus(ctx, staffOf(request)),
+  );
+
+  app.post(
+    '/staff/second-factor/enrolment',
+    {
+      schema: {
+        tags: ['staff'],
+        summary:
+          'Start enrolling an authenticator app: a new secret as text, otpauth address and QR code, shown this once (409 when you have one)',
+        response: {
+          200: z.object({ secret: z.string(), uri: z.string(), qrCode: z.string() }),
+          ...errorResponses,
+        },
+      },
+      onRequest: sessionGuard,
+    },
+    async (request) => {
+      const { name } = await getShopSettings(ctx.db);
+      return startEnrolment(ctx, staffOf(request), `${name} back office`);
+    },
+  );
+
+  app.post(
+    '/staff/second-factor/confirmation',
+    {
+      schema: {
+        tags: ['staff'],
+        summary:
+          'Finish enrolling with the first code the app shows: returns 10 single-use recovery codes, shown this once',
+        body: z.strictObject({ code: z.string().min(1).max(16) }),
+        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }), ...errorResponses },
+      },
+      onRequest: sessionGuard,
+      // A stolen session guessing the first code: bounded per member as the password change is.
+      config: {
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          keyGenerator: (request) => `staff-2fa:${request.staff?.id ?? request.ip}`,
+        },
+      },
+    },
+    async (request) => confirmEnrolment(ctx, staffOf(request), request.body.code),
   );
 };

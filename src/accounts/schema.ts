@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const staffRole = pgEnum('staff_role', ['owner', 'customer_service', 'technician']);
 
@@ -15,6 +15,15 @@ export const staffUsers = pgTable(
     lastLoginAt: timestamp({ withTimezone: true }),
     /** PV-STF-2: set when the employee leaves; every session stops working at once. */
     disabledAt: timestamp({ withTimezone: true }),
+    /**
+     * The TOTP secret (RFC 6238), encrypted with a key derived from the app secret (AES-256-GCM): never sent
+     * again once enrolment shows it. Set while enrolling, before `totpConfirmedAt`.
+     */
+    totpSecret: text(),
+    /** When the member proved the authenticator with a first code: from then on sign-in asks for a code. */
+    totpConfirmedAt: timestamp({ withTimezone: true }),
+    /** The 30-second step of the last code accepted: that code and every earlier one are refused (replay). */
+    totpLastStep: bigint({ mode: 'number' }),
   },
   (t) => [uniqueIndex('staff_users_email_key').on(t.email)],
 );
@@ -37,4 +46,22 @@ export const staffSessions = pgTable(
     uniqueIndex('staff_sessions_token_hash_key').on(t.tokenHash),
     index('staff_sessions_staff_idx').on(t.staffId),
   ],
+);
+
+/**
+ * Single-use recovery codes of a member's second factor, for a lost authenticator. Only SHA-256 is stored: the
+ * codes are 50 random bits each, so a slow hash would add nothing but latency.
+ */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: uuid().primaryKey(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('staff_recovery_codes_staff_code_key').on(t.staffId, t.codeHash)],
 );

@@ -20,6 +20,11 @@ export const securityReasons = [
   'password_changed',
   'email_changed',
   'session_ended',
+  // Staff (the back office's own sign-in): a wrong password for a staff email, a wrong or replayed
+  // authenticator or recovery code, and the owner resetting a member's second factor.
+  'staff_sign_in_failed',
+  'second_factor_failed',
+  'second_factor_reset',
 ] as const;
 export type SecurityReason = (typeof securityReasons)[number];
 

@@ -8,9 +8,9 @@ import { AppError, ValidationError } from '../shared/errors.ts';
 import { randomToken, uuidv7 } from '../shared/ids.ts';
 import { hashPassword, staffPasswordProblem, verifyPassword } from './passwords.ts';
 import { staffSessions, staffUsers } from './schema.ts';
+import { pendingSignInToken } from './second-factor/pending-sign-in.ts';
+import { type RequestMeta, recordStaffEvent } from './security-events/record.ts';
 
-/** A session's absolute lifetime; STAFF_IDLE_MINUTES ends it sooner when it goes unused. */
-export const STAFF_SESSION_HOURS = 12;
 /** How stale a session's lastSeenAt may get before a request writes it again: one write a minute at most. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
@@ -20,6 +20,13 @@ export interface StaffPrincipal {
   name: string;
   role: 'owner' | 'customer_service' | 'technician';
   sessionId: string;
+  /** The member signs in with an authenticator code after the password. */
+  secondFactor: boolean;
+  /**
+   * An owner without a second factor: the session answers only the session and enrolment endpoints until they
+   * enrol (the guard refuses the rest with 403).
+   */
+  enrolmentRequired: boolean;
 }
 
 /**
@@ -50,23 +57,61 @@ export async function ensureOwner(
   return { email, generatedPassword: generated };
 }
 
+/** What a correct password leads to: a session, or (with an authenticator) the second step. */
+export type SignInOutcome =
+  | { kind: 'session'; session: OpenedSession }
+  | { kind: 'second_step'; pendingToken: string; expiresAt: Date };
+
+export interface OpenedSession {
+  token: string;
+  staff: StaffPrincipal;
+  expiresAt: Date;
+}
+
+/**
+ * The first step of a staff sign-in: email and password (argon2id, with a dummy hash for unknown emails so
+ * timing reveals nothing). A wrong password for a staff email writes a `staff_sign_in_failed` security event;
+ * every failure is the same 401 naming `password`. A member with a confirmed authenticator gets a pending
+ * sign-in token for `completeSecondStep` instead of a session. An owner without one gets a session that only
+ * answers the enrolment endpoints until they enrol (`principal.enrolmentRequired`, checked by the guard).
+ */
 export async function signIn(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'secret'>,
   email: string,
   password: string,
-): Promise<{ token: string; staff: StaffPrincipal; expiresAt: Date }> {
+  meta: RequestMeta,
+): Promise<SignInOutcome> {
   const [user] = await ctx.db
     .select()
     .from(staffUsers)
     .where(eq(staffUsers.email, email.trim().toLowerCase()));
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok || user.disabledAt) {
+    if (user && !user.disabledAt) {
+      await recordStaffEvent(
+        ctx.db,
+        { staffId: user.id, email: user.email, reason: 'staff_sign_in_failed', at: ctx.clock.now() },
+        meta,
+      );
+    }
     throw new AppError('unauthenticated', 'Email or password is incorrect', { field: 'password' });
   }
+  if (user.totpConfirmedAt) {
+    const pending = pendingSignInToken(ctx, user);
+    return { kind: 'second_step', pendingToken: pending.token, expiresAt: pending.expiresAt };
+  }
+  return { kind: 'session', session: await openStaffSession(ctx, user) };
+}
+
+/** A new session for a member who has proved who they are (a fresh random token each time: no fixation). */
+export async function openStaffSession(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  user: Pick<typeof staffUsers.$inferSelect, 'id' | 'email' | 'name' | 'role' | 'totpConfirmedAt'>,
+): Promise<OpenedSession> {
   const now = ctx.clock.now();
   const token = randomToken();
   const sessionId = uuidv7(now.getTime());
-  const expiresAt = new Date(now.getTime() + STAFF_SESSION_HOURS * 3_600_000);
+  const expiresAt = new Date(now.getTime() + ctx.config.STAFF_SESSION_HOURS * 3_600_000);
   await ctx.db.transaction(async (tx) => {
     await tx.insert(staffSessions).values({
       id: sessionId,
@@ -81,8 +126,22 @@ export async function signIn(
   return {
     token,
     expiresAt,
-    staff: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId },
+    staff: principalOf({ ...user, sessionId }),
   };
+}
+
+/** The owner must have a second factor (issue 12 point 3); other roles may enrol when they like. */
+function principalOf(row: {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffPrincipal['role'];
+  sessionId: string;
+  totpConfirmedAt: Date | null;
+}): StaffPrincipal {
+  const { totpConfirmedAt, ...rest } = row;
+  const secondFactor = totpConfirmedAt !== null;
+  return { ...rest, secondFactor, enrolmentRequired: rest.role === 'owner' && !secondFactor };
 }
 
 /**
@@ -98,6 +157,7 @@ function prepareSessionLookup(db: Db) {
       email: staffUsers.email,
       name: staffUsers.name,
       role: staffUsers.role,
+      totpConfirmedAt: staffUsers.totpConfirmedAt,
       lastSeenAt: staffSessions.lastSeenAt,
     })
     .from(staffSessions)
@@ -139,7 +199,7 @@ export async function staffFromToken(
   if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
     await ctx.db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, row.sessionId));
   }
-  return staff;
+  return principalOf(staff);
 }
 
 /**

@@ -29,6 +29,9 @@ async function main(): Promise<number> {
     const owner = await ensureOwner({ db: database.db, config, clock: systemClock });
     if (owner?.generatedPassword) {
       console.log(`Staff login: ${owner.email} / ${owner.generatedPassword}   (shown once)`);
+      console.log(
+        'The owner then sets up an authenticator app (TOTP) from the back office before anything else.',
+      );
     }
     const where = config.DATABASE_URL ? redactUrl(config.DATABASE_URL) : `${config.DATA_DIR} (PGlite)`;
     console.log(

@@ -34,7 +34,18 @@ export async function startWebServer(options: TestAppOptions = {}): Promise<WebS
   const t = await startTestApp(options);
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = t.app.server.address() as AddressInfo;
-  return { ...t, url: `http://127.0.0.1:${port}` };
+  const server = { ...t, url: `http://127.0.0.1:${port}` };
+  servers.set(server.url, server);
+  return server;
+}
+
+const servers = new Map<string, WebServer>();
+
+/** The server a test started at `url` (sign-in helpers read its clock and its members' authenticators). */
+export function webServerAt(url: string): WebServer {
+  const server = servers.get(url);
+  if (!server) throw new Error(`no test server at ${url}`);
+  return server;
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
-import { cookieHeader, OWNER_EMAIL, OWNER_PASSWORD } from '../helpers/app.ts';
 import { photoWithGps } from '../helpers/evidence-fixtures.ts';
 import { adminA11yViolations, adminSettled, placeGuestOrder, signInThroughPage } from './admin-helpers.ts';
 import { launchBrowser, skipWithoutBrowser, startWebServer, type WebServer, watchPage } from './helpers.ts';
@@ -76,12 +75,8 @@ describe('staff handle an after-sales case in the back office', { skip: skipWith
   let reference = '';
   before(async () => {
     server = await startWebServer({ seed: true });
-    const session = await server.app.inject({
-      method: 'POST',
-      url: '/api/staff/session',
-      payload: { email: OWNER_EMAIL, password: OWNER_PASSWORD },
-    });
-    staff = cookieHeader(session);
+    // The owner's session through the real sign-in, authenticator enrolment included.
+    staff = await server.staffCookie();
     await openCase('incorrect_item', { openedByCustomer: true });
     await openCase('defective', { openedByCustomer: false });
     reference = await openCase('dead_on_arrival', { openedByCustomer: true, troubleshootingDone: true });

@@ -9,7 +9,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CheckoutResponse } from '../../src/orders/schemas.ts';
 import { OWNER_EMAIL, OWNER_PASSWORD } from '../helpers/app.ts';
-import { adminA11yViolations, adminSettled, placeGuestOrder, signInThroughPage } from './admin-helpers.ts';
+import {
+  adminA11yViolations,
+  adminSettled,
+  authenticatorCode,
+  placeGuestOrder,
+  signInThroughPage,
+} from './admin-helpers.ts';
 import {
   launchBrowser,
   seriousA11yViolations,
@@ -36,6 +42,8 @@ describe('staff flow in the back office', { skip: skipWithoutBrowser() }, () => 
 
   before(async () => {
     server = await startWebServer({ seed: true });
+    // The owner has set up an authenticator (the helper's first sign-in enrols it): the page asks for its code.
+    await server.staffCookie();
     order = await placeGuestOrder(server.app, email);
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -73,8 +81,13 @@ describe('staff flow in the back office', { skip: skipWithoutBrowser() }, () => 
     await assertAccessible('the sign-in page with an error');
   });
 
-  it('signing in leads back to the orders, where search finds the guest order', async () => {
+  it('signing in (password, then the authenticator code) leads back to the orders, where search finds the guest order', async () => {
     await page.getByLabel('Password').fill(OWNER_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const code = page.getByLabel('Code from your authenticator app');
+    await code.waitFor();
+    await assertAccessible('the second step of the sign-in');
+    await code.fill(await authenticatorCode(server, OWNER_EMAIL));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/admin/orders');
     await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();

@@ -7,10 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffUsers } from '../../src/accounts/schema.ts';
+import { totpCodeAt } from '../../src/accounts/second-factor/totp.rules.ts';
 import { ensureOwner } from '../../src/accounts/staff.service.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -104,13 +106,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     ctx,
     async staffCookie() {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/staff/session',
-        payload: { email: OWNER_EMAIL, password: OWNER_PASSWORD },
-      });
-      if (res.statusCode !== 200) throw new Error(`staff sign-in failed: ${res.statusCode} ${res.body}`);
-      return cookieHeader(res);
+      return staffSignIn({ app, ctx }, OWNER_EMAIL, OWNER_PASSWORD);
     },
     async close() {
       await app.close();
@@ -136,9 +132,91 @@ export async function signedInMember(
   await t.ctx.db
     .insert(staffUsers)
     .values({ id, email, name, passwordHash: await hashPassword(password), role });
+  return { id, cookie: await staffSignIn(t, email, password) };
+}
+
+/** The authenticator secrets the helpers enrolled, per app and member email: the test's "phone". */
+const authenticators = new WeakMap<FastifyInstance, Map<string, string>>();
+
+/** The authenticator secret `staffSignIn` enrolled for `email` in this app, if it did. */
+export function enrolledSecret(t: Pick<TestApp, 'app'>, email: string): string | undefined {
+  return authenticators.get(t.app)?.get(email.toLowerCase());
+}
+
+/**
+ * Signs a member in through the real flow and returns the Cookie header value: the password, then the
+ * authenticator code when they have one; an owner without one enrols first (as the back office makes them),
+ * the helper keeping the secret as their phone would.
+ */
+export async function staffSignIn(
+  t: Pick<TestApp, 'app' | 'ctx'>,
+  email: string,
+  password: string,
+): Promise<string> {
   const res = await t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
-  return { id, cookie: cookieHeader(res) };
+  const body = res.json() as { secondStep?: { token: string }; staff?: { enrolmentRequired: boolean } };
+  if (body.secondStep) {
+    const secret = enrolledSecret(t, email);
+    if (!secret) throw new Error(`${email} has an authenticator this helper did not enrol`);
+    await forgetLastCodeForFrozenClock(t, email);
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/session/second-factor',
+      payload: { token: body.secondStep.token, code: totpCodeAt(secret, t.ctx.clock.now().getTime()) },
+    });
+    if (second.statusCode !== 200)
+      throw new Error(`second step of ${email} failed: ${second.statusCode} ${second.body}`);
+    return cookieHeader(second);
+  }
+  const cookie = cookieHeader(res);
+  if (body.staff?.enrolmentRequired) await enrolAuthenticator(t, email, cookie);
+  return cookie;
+}
+
+/** Enrols an authenticator for the member signed in with `cookie`; returns the secret and recovery codes. */
+export async function enrolAuthenticator(
+  t: Pick<TestApp, 'app' | 'ctx'>,
+  email: string,
+  cookie: string,
+): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const start = await t.app.inject({
+    method: 'POST',
+    url: '/api/staff/second-factor/enrolment',
+    headers: { cookie },
+  });
+  if (start.statusCode !== 200)
+    throw new Error(`enrolment of ${email} failed: ${start.statusCode} ${start.body}`);
+  const { secret } = start.json() as { secret: string };
+  const confirm = await t.app.inject({
+    method: 'POST',
+    url: '/api/staff/second-factor/confirmation',
+    headers: { cookie },
+    payload: { code: totpCodeAt(secret, t.ctx.clock.now().getTime()) },
+  });
+  if (confirm.statusCode !== 200)
+    throw new Error(`confirmation of ${email} failed: ${confirm.statusCode} ${confirm.body}`);
+  rememberAuthenticator(t, email, secret);
+  return { secret, recoveryCodes: (confirm.json() as { recoveryCodes: string[] }).recoveryCodes };
+}
+
+/** Lets `staffSignIn` answer the second step of a member a test enrolled by hand. */
+export function rememberAuthenticator(t: Pick<TestApp, 'app'>, email: string, secret: string): void {
+  const secrets = authenticators.get(t.app) ?? new Map<string, string>();
+  authenticators.set(t.app, secrets);
+  secrets.set(email.toLowerCase(), secret);
+}
+
+/**
+ * Test-only seam: many tests stop the clock, and a stopped clock shows the same code again, which the shop
+ * rightly refuses as a replay. Before the helper signs in again it forgets the last accepted step, as if
+ * 30 seconds had passed. The refusal itself is proved in test/http/staff-2fa.test.ts.
+ */
+export async function forgetLastCodeForFrozenClock(t: Pick<TestApp, 'ctx'>, email: string): Promise<void> {
+  await t.ctx.db
+    .update(staffUsers)
+    .set({ totpLastStep: null })
+    .where(eq(staffUsers.email, email.toLowerCase()));
 }
 
 /** The `name=value` pairs of a response's Set-Cookie headers, as a Cookie request header. */

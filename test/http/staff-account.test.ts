@@ -10,27 +10,29 @@ import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffSessions, staffUsers } from '../../src/accounts/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import {
-  cookieHeader,
-  json,
-  OWNER_EMAIL,
-  OWNER_PASSWORD,
-  startTestApp,
-  type TestApp,
-} from '../helpers/app.ts';
+import { cookieHeader, json, OWNER_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
 
 type ErrorShape = { error: { code: string; message: string; field?: string } };
 const NEW_PASSWORD = 'violet engine harbour 42 quietly';
 
 describe('staff password change', () => {
   let t: TestApp;
+  // A member without an authenticator, so a password alone signs in (the owner must use one: staff-2fa.test.ts).
+  const MEMBER_EMAIL = 'robin.desk@aftercare.test';
   before(async () => {
     t = await startTestApp();
+    await t.ctx.db.insert(staffUsers).values({
+      id: uuidv7(),
+      email: MEMBER_EMAIL,
+      name: 'Robin Desk',
+      passwordHash: await hashPassword(OWNER_PASSWORD),
+      role: 'customer_service',
+    });
   });
   after(() => t.close());
 
   const signIn = (password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { email: OWNER_EMAIL, password } });
+    t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { email: MEMBER_EMAIL, password } });
   const change = (cookie: string, body: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url: '/api/admin/account/password', headers: { cookie }, payload: body });
   const me = (cookie: string) => t.app.inject({ url: '/api/staff/session', headers: { cookie } });

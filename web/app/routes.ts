@@ -35,6 +35,8 @@ export default [
     route('policy', 'routes/admin/policy.tsx'),
     route('numbers', 'routes/admin/numbers.tsx'),
     route('account', 'routes/admin/account.tsx'),
+    route('security-events', 'routes/admin/security-events.tsx'),
+    route('staff', 'routes/admin/staff.tsx'),
   ]),
   // Last: every other address is answered by the not-found page with status 404.
   route('*', 'routes/not-found.tsx'),

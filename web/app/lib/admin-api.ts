@@ -60,6 +60,10 @@ export interface Staff {
   email: string;
   name: string;
   role: 'owner' | 'customer_service' | 'technician';
+  /** Signs in with an authenticator code after the password. */
+  secondFactor: boolean;
+  /** An owner without an authenticator: nothing but enrolment answers until they set one up. */
+  enrolmentRequired: boolean;
 }
 
 export type { MailDetail, MailQueue, MailStatus, MailSummary };
@@ -155,8 +159,37 @@ export async function getSession(): Promise<Staff | null> {
   }
 }
 
-export async function signIn(email: string, password: string): Promise<Staff> {
-  return (await request<{ staff: Staff }>('POST', '/api/staff/session', { email, password })).staff;
+/** The first step: a session, or (a member with an authenticator) the token the second step needs. */
+export type SignInStep = { staff: Staff } | { secondStep: { token: string; expiresAt: string } };
+
+export function signIn(email: string, password: string): Promise<SignInStep> {
+  return request<SignInStep>('POST', '/api/staff/session', { email, password });
+}
+
+/** The second step: the authenticator's code or a recovery code. Errors name `code` or `token` (expired). */
+export async function completeSecondStep(token: string, code: string): Promise<Staff> {
+  return (await request<{ staff: Staff }>('POST', '/api/staff/session/second-factor', { token, code })).staff;
+}
+
+export interface SecondFactorStatus {
+  enrolled: boolean;
+  enrolledAt: string | null;
+  recoveryCodesLeft: number;
+  required: boolean;
+}
+
+export function getSecondFactor(): Promise<SecondFactorStatus> {
+  return request('GET', '/api/staff/second-factor');
+}
+
+/** A new authenticator secret as text, otpauth address and QR code (an SVG data URL), shown this once. */
+export function startEnrolment(): Promise<{ secret: string; uri: string; qrCode: string }> {
+  return request('POST', '/api/staff/second-factor/enrolment');
+}
+
+/** Confirms the authenticator with its first code (errors name `code`): the 10 recovery codes, shown once. */
+export function confirmEnrolment(code: string): Promise<{ recoveryCodes: string[] }> {
+  return request('POST', '/api/staff/second-factor/confirmation', { code });
 }
 
 export function signOut(): Promise<void> {
@@ -325,6 +358,7 @@ export function saveShopSettings(settings: ShopSettings): Promise<ShopSettings> 
 /** Query keys, one tree per resource, so a change invalidates exactly what it touched. */
 export const keys = {
   session: ['staff-session'] as const,
+  secondFactor: ['staff-second-factor'] as const,
   products: ['products'] as const,
   productList: (query: ProductListQuery) => ['products', 'list', query] as const,
   product: (id: string) => ['products', 'detail', id] as const,

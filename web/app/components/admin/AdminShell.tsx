@@ -1,7 +1,9 @@
 /**
  * The back office's frame: a top bar (menu button on phones, who is signed in, sign out) and a navigation
  * that is a sidebar on wide screens and folds away on phones. A link some roles may not use is not shown to
- * them; the questions link carries how many questions wait for an answer.
+ * them; the questions link carries how many questions wait for an answer and the security link how many
+ * security events wait for review. An owner who must still enrol a second factor sees no links: nothing but
+ * enrolment answers them yet.
  */
 import { useQuery } from '@tanstack/react-query';
 import { type ComponentType, type ReactNode, type SVGProps, useEffect, useId, useState } from 'react';
@@ -9,6 +11,7 @@ import { Link, NavLink, useLocation } from 'react-router';
 import { questionRoles } from '../../../../src/aftersales/cases/case-roles.ts';
 import type { Staff } from '../../lib/admin-api.ts';
 import { questionKeys, unansweredQuestions } from '../../lib/admin-questions-api.ts';
+import { securityKeys, unreviewedSecurityEvents } from '../../lib/admin-security-api.ts';
 import { Icon } from '../icons.tsx';
 import { Button } from '../ui/Button.tsx';
 import { cx } from '../ui/cx.ts';
@@ -23,6 +26,9 @@ interface NavItem {
   roles?: readonly Staff['role'][];
 }
 
+// The API's rule too (src/accounts/security-events/routes.ts); kept here so the web bundle takes no server code.
+const securityEventRoles: readonly Staff['role'][] = ['owner', 'customer_service'];
+
 const navItems: NavItem[] = [
   { to: '/admin', label: 'Dashboard', icon: GaugeIcon, end: true },
   { to: '/admin/orders', label: 'Orders', icon: ReceiptIcon },
@@ -35,8 +41,28 @@ const navItems: NavItem[] = [
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
   { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
+  { to: '/admin/security-events', label: 'Security events', icon: ShieldIcon, roles: securityEventRoles },
+  { to: '/admin/staff', label: 'Staff', icon: PeopleIcon, roles: ['owner'] },
   { to: '/admin/account', label: 'Your account', icon: KeyIcon },
 ];
+
+function ShieldIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M12 3 5 6v5c0 4.5 3 8.5 7 10 4-1.5 7-5.5 7-10V6z" />
+      <path d="m9 12 2 2 4-4" />
+    </Icon>
+  );
+}
+
+function PeopleIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M16 4.5a3.5 3.5 0 0 1 0 7M18 14c2 .8 3 3 3 6" />
+    </Icon>
+  );
+}
 
 function LifebuoyIcon(props: SVGProps<SVGSVGElement>) {
   return (
@@ -124,7 +150,16 @@ export function AdminShell({ staff, onSignOut, signingOut = false, children }: A
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation on purpose
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
-  const mayAnswer = staff !== null && questionRoles.includes(staff.role);
+  const enrolled = staff !== null && !staff.enrolmentRequired;
+  const mayAnswer = enrolled && questionRoles.includes(staff.role);
+  const mayReview = enrolled && securityEventRoles.includes(staff.role);
+  // The count beside "Security events", as the questions' below.
+  const unreviewed = useQuery({
+    queryKey: securityKeys.summary,
+    queryFn: unreviewedSecurityEvents,
+    enabled: mayReview,
+    refetchInterval: 60_000,
+  });
   // The count beside "Questions": asked again every minute and after each answer (the page invalidates it).
   const waiting = useQuery({
     queryKey: questionKeys.summary,
@@ -132,7 +167,9 @@ export function AdminShell({ staff, onSignOut, signingOut = false, children }: A
     enabled: mayAnswer,
     refetchInterval: 60_000,
   });
-  const items = navItems.filter((item) => !item.roles || (staff !== null && item.roles.includes(staff.role)));
+  const items = navItems.filter(
+    (item) => enrolled && (!item.roles || (staff !== null && item.roles.includes(staff.role))),
+  );
 
   return (
     <div data-admin-shell="" className="flex flex-col gap-4 lg:gap-6">
@@ -209,6 +246,17 @@ export function AdminShell({ staff, onSignOut, signingOut = false, children }: A
                         >
                           {waiting.data}
                           <span className="sr-only"> waiting for an answer</span>
+                        </span>
+                      ) : null}
+                      {item.to === '/admin/security-events' && unreviewed.data ? (
+                        <span
+                          className={cx(
+                            'ml-auto rounded-full px-2 py-0.5 text-xs font-semibold',
+                            isActive ? 'bg-white text-primary-ink' : 'bg-amber-100 text-amber-900',
+                          )}
+                        >
+                          {unreviewed.data}
+                          <span className="sr-only"> to review</span>
                         </span>
                       ) : null}
                     </>

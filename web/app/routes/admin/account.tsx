@@ -12,6 +12,7 @@ import { focusFirstInvalid } from '../../components/admin/focus.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
 import type { FieldErrors } from '../../components/admin/product-form.ts';
 import { errorMessage, Panel } from '../../components/admin/QueryState.tsx';
+import { SecondFactorPanel } from '../../components/admin/SecondFactorPanel.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Input } from '../../components/ui/Input.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
@@ -168,6 +169,9 @@ export default function AccountPage() {
           </Button>
         </div>
       </form>
+      <div className="mt-6 max-w-xl">
+        <SecondFactorPanel />
+      </div>
     </>
   );
 }

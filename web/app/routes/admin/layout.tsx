@@ -17,6 +17,7 @@ import { type MetaFunction, Outlet, useLocation, useNavigate } from 'react-route
 import { AdminShell } from '../../components/admin/AdminShell.tsx';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { errorMessage, LoadError, Loading } from '../../components/admin/QueryState.tsx';
+import { SecondFactorPanel } from '../../components/admin/SecondFactorPanel.tsx';
 import { SIGN_IN_PATH } from '../../components/admin/session.ts';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { getSession, isApiError, keys, signOut } from '../../lib/admin-api.ts';
@@ -96,6 +97,8 @@ function AdminGate() {
   else if (session.isError)
     content = <LoadError error={session.error} what="your session" onRetry={() => session.refetch()} />;
   else if (!session.data) content = <Loading label="Going to the sign-in page" />;
+  // The server answers nothing else to an owner without a second factor: enrolment comes first, on any page.
+  else if (session.data.enrolmentRequired) content = <EnrolFirst />;
   else content = <Outlet />;
 
   return (
@@ -107,5 +110,18 @@ function AdminGate() {
       ) : null}
       {content}
     </AdminShell>
+  );
+}
+
+function EnrolFirst() {
+  return (
+    <div data-enrol-first="" className="flex max-w-2xl flex-col gap-4">
+      <h1 className="text-2xl font-bold tracking-tight text-gray-900">Set up two-factor sign-in</h1>
+      <Notice tone="warning" title="One step before the back office">
+        The owner’s account can refund money and read every order, so it signs in with a code from an
+        authenticator app as well as the password. Set the app up now; the back office opens right after.
+      </Notice>
+      <SecondFactorPanel />
+    </div>
   );
 }

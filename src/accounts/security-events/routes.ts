@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../shared/http-schemas.ts';
+import { requestMeta, requireRole, staffOf } from '../guard.ts';
+import { listStaff, resetSecondFactor } from '../second-factor/reset.ts';
+import { listSecurityEvents, reviewSecurityEvent, unreviewedSecurityEventCount } from './list-events.ts';
+import {
+  securityEventIdParams,
+  securityEventListQuery,
+  securityEventListResponse,
+  securityEventSchema,
+  securityEventSummaryResponse,
+} from './schemas.ts';
+
+/** Who follows security events up (PV-ACC-2): the owner and customer service; the workshop does not. */
+export const securityEventRoles = ['owner', 'customer_service'] as const;
+
+/** The back office's security events and the owner's staff page, under the /api/admin guard. */
+export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const security = [{ staffSession: [] }];
+  const eventsGuard = requireRole(...securityEventRoles);
+  const ownerOnly = requireRole('owner');
+
+  app.get(
+    '/security-events',
+    {
+      preHandler: eventsGuard,
+      schema: {
+        tags: ['admin: security'],
+        security,
+        summary:
+          'Security events of customer and staff accounts, newest first; filter by reviewed or not and by reason (owner and customer service)',
+        querystring: securityEventListQuery,
+        response: { 200: securityEventListResponse, ...errorResponses },
+      },
+    },
+    async (request) => listSecurityEvents(ctx, request.query),
+  );
+
+  app.get(
+    '/security-events/summary',
+    {
+      preHandler: eventsGuard,
+      schema: {
+        tags: ['admin: security'],
+        security,
+        summary: 'How many security events wait for review (owner and customer service)',
+        response: { 200: securityEventSummaryResponse, ...errorResponses },
+      },
+    },
+    async () => ({ unreviewed: await unreviewedSecurityEventCount(ctx.db) }),
+  );
+
+  app.post(
+    '/security-events/:id/review',
+    {
+      preHandler: eventsGuard,
+      schema: {
+        tags: ['admin: security'],
+        security,
+        summary: 'Mark an event reviewed: records who and when (the first review stays)',
+        params: securityEventIdParams,
+        response: { 200: z.object({ event: securityEventSchema }), ...errorResponses },
+      },
+    },
+    async (request) => ({ event: await reviewSecurityEvent(ctx, request.params.id, staffOf(request).id) }),
+  );
+
+  app.get(
+    '/staff',
+    {
+      preHandler: ownerOnly,
+      schema: {
+        tags: ['admin: security'],
+        security,
+        summary: 'The shop’s staff and whether each signs in with an authenticator (owner)',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                email: z.string(),
+                name: z.string(),
+                role: z.enum(['owner', 'customer_service', 'technician']),
+                active: z.boolean(),
+                secondFactor: z.boolean(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => ({ items: await listStaff(ctx) }),
+  );
+
+  app.post(
+    '/staff/:id/second-factor/reset',
+    {
+      preHandler: ownerOnly,
+      schema: {
+        tags: ['admin: security'],
+        security,
+        summary:
+          'Reset a member’s lost second factor: their authenticator and recovery codes go, their sessions end, a security event is written (owner)',
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await resetSecondFactor(ctx, staffOf(request), request.params.id, requestMeta(request));
+      return reply.status(204).send(null);
+    },
+  );
+};
