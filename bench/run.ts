@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { type AccountsBenchResult, runAccountsBench } from './accounts.bench.ts';
 import { runCasesBench } from './cases.bench.ts';
 import type { EvidenceBenchResult } from './evidence.bench.ts';
 import { type BenchTarget, type HttpScenarioResult, runHttpBench } from './http.bench.ts';
@@ -48,6 +49,7 @@ function readPreviousResults(file: string): {
   cases?: unknown;
   evidence?: unknown;
   numbers?: unknown;
+  accounts?: unknown;
 } {
   if (!existsSync(file)) return {};
   try {
@@ -67,6 +69,7 @@ function readPreviousResults(file: string): {
       cases: (parsed as { cases?: unknown }).cases,
       evidence: (parsed as { evidence?: unknown }).evidence,
       numbers: (parsed as { numbers?: unknown }).numbers,
+      accounts: (parsed as { accounts?: unknown }).accounts,
     };
   } catch {
     return {};
@@ -133,6 +136,14 @@ if (wanted('numbers')) {
   }
   numbers = await runNumbersBench(root);
 }
+// `npm run bench -- accounts`: customer sign-in throughput and pages during a flood of wrong passwords.
+let accounts: AccountsBenchResult | null = null;
+if (wanted('accounts')) {
+  if (!wanted('http') && !wanted('cases') && !wanted('numbers')) {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
+  }
+  accounts = await runAccountsBench(root, { seconds: Number(process.env.BENCH_SECONDS ?? 10) });
+}
 // A run of some scenarios keeps the last figures of the others, each with the time it was measured.
 const resultsFile = join(root, 'bench', 'results.json');
 const previous = readPreviousResults(resultsFile);
@@ -144,6 +155,7 @@ const results = {
   cases: wanted('cases') ? { measuredAt: now, scenarios: cases } : (previous.cases ?? null),
   evidence: evidence ? { measuredAt: now, ...evidence } : (previous.evidence ?? null),
   numbers: wanted('numbers') ? { measuredAt: now, scenarios: numbers } : (previous.numbers ?? null),
+  accounts: accounts ? { measuredAt: now, ...accounts } : (previous.accounts ?? null),
   ...(productListOnly ? { productList: { measuredAt: now, scenarios: http } } : {}),
 };
 
@@ -223,6 +235,32 @@ if (numbers.length > 0) {
       'max ms': r.maxMs,
       note: r.note,
     })),
+  );
+}
+if (accounts) {
+  console.log('\nCustomer sign-in on PostgreSQL (autocannon; same 2 cores)');
+  console.table([
+    {
+      scenario: accounts.signIns.scenario,
+      conns: accounts.signIns.connections,
+      'sign-ins/s': accounts.signIns.requestsPerSecond,
+      'per core-second': accounts.signIns.signInsPerCoreSecond ?? '',
+      'p99 ms': accounts.signIns.latencyP99Ms,
+      non2xx: accounts.signIns.non2xx,
+    },
+  ]);
+  console.table(
+    [accounts.pagesIdle, accounts.pagesDuringFlood].map((r) => ({
+      scenario: r.scenario,
+      conns: r.connections,
+      'req/s': r.requestsPerSecond,
+      'p50 ms': r.latencyP50Ms,
+      'p99 ms': r.latencyP99Ms,
+      non2xx: r.non2xx,
+    })),
+  );
+  console.log(
+    `flood: ${accounts.pagesDuringFlood.floodAttemptsPerSecond} attempts/s (${JSON.stringify(accounts.pagesDuringFlood.floodStatuses)}); pages' p99 ${accounts.p99Ratio} × idle (target ≤ 2 ×): ${accounts.p99Ratio <= 2 ? 'met' : 'NOT met'}`,
   );
 }
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);

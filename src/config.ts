@@ -74,6 +74,12 @@ export const configSchema = z.object({
   ACCOUNT_LINK_HOURS: wholeNumber({ min: 1, max: 720 }).default(24),
   /** Per-IP requests a minute to customer sign-in, sign-up and reset (against password spraying). */
   CUSTOMER_AUTH_PER_MINUTE: wholeNumber({ min: 1, max: 100_000 }).default(10),
+  /**
+   * Password hashes (argon2id) running at once in a process, and attempts that may wait for one; beyond that
+   * a sign-in is a 429 at once. A flood of guesses then takes one core, not the shop (src/accounts/password-work.ts).
+   */
+  PASSWORD_HASH_CONCURRENCY: wholeNumber({ min: 1, max: 64 }).default(1),
+  PASSWORD_HASH_QUEUE: wholeNumber({ min: 0, max: 100_000 }).default(32),
   /** Worker processes sharing the port (Node's cluster); more than 1 needs PostgreSQL. */
   WEB_CONCURRENCY: wholeNumber({ min: 1, max: 64 }).default(1),
   /** How long a process may answer public catalog reads from memory; 0 turns the micro-cache off. */

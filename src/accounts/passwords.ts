@@ -2,12 +2,17 @@ import { hash, verify } from '@node-rs/argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
+import { PasswordWork } from './password-work.ts';
 
 // argon2id with OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane): PV-SEC-1 slow salted hashes.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/** Every hash and verification of the process goes through these slots (password-work.ts). */
+export const passwordWork = new PasswordWork({ concurrency: 1, queue: 32 });
+
+/** @throws AppError `rate_limited` when too many hashes wait already (password-work.ts). */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return passwordWork.run(() => hash(password, OPTIONS));
 }
 
 /** A hash to verify against when the account does not exist, so timing does not reveal which emails exist. */
@@ -15,11 +20,12 @@ let dummyHash: Promise<string> | undefined;
 
 export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
   if (storedHash === null) {
-    dummyHash ??= hashPassword('not-a-real-password-but-the-same-cost');
-    await verify(await dummyHash, password).catch(() => false);
+    dummyHash ??= hash('not-a-real-password-but-the-same-cost', OPTIONS);
+    const dummy = await dummyHash;
+    await passwordWork.run(() => verify(dummy, password).catch(() => false));
     return false;
   }
-  return verify(storedHash, password).catch(() => false);
+  return passwordWork.run(() => verify(storedHash, password).catch(() => false));
 }
 
 /** Staff passwords: as long as the owner's first one must be (ADMIN_PASSWORD), within argon2's comfort. */
