@@ -37,6 +37,8 @@ export interface CheckoutRequest {
   cartToken: string | undefined;
   idempotencyKey: string;
   input: CheckoutInput;
+  /** The signed-in customer placing it (the account's orders list it); absent for a guest. */
+  customerId?: string | null;
 }
 
 export interface CheckoutResult {
@@ -144,6 +146,7 @@ export async function checkout(
           id: orderId,
           reference: nextOrderReferenceSql(ORDER_REFERENCE_PREFIX, now),
           email: input.email,
+          customerId: request.customerId ?? null,
           status: 'placed',
           subtotalCents,
           shippingCents,
