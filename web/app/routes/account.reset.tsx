@@ -18,6 +18,7 @@ import { PageHeader } from '../components/ui/PageHeader.tsx';
 import {
   accountProblem,
   clearedSessionHeaders,
+  customerPasswordProblem,
   linkHours,
   passwordMinLength,
   passwordStrength,
@@ -51,9 +52,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = textField(form, 'token', 200);
   const password = textField(form, 'password', 1000);
   const strength = password && password.length <= 256 ? passwordStrength(password, []) : null;
-  if (!password) {
-    return data<Refusal>({ errors: { password: 'Choose a new password' }, strength, linkError: null }, 400);
-  }
+  // The rule checked here first, as on sign-up; the service checks again with the account's own words.
+  const problem = password
+    ? customerPasswordProblem(password, [], { minLength: passwordMinLength(context) })
+    : 'Choose a new password';
+  if (problem) return data<Refusal>({ errors: { password: problem }, strength, linkError: null }, 400);
   try {
     await resetPassword(context.ctx, token, password, requestMeta(context, request));
   } catch (error) {

@@ -79,7 +79,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       intent === 'end'
         ? sessions.filter((s) => sessionId.test(id) && s.id === id.toLowerCase())
         : sessions.filter((s) => !s.current);
-    for (const s of ending) await endSession(context.ctx, customer, s.id);
+    const meta = requestMeta(context, request);
+    for (const s of ending) await endSession(context.ctx, customer, s.id, meta);
     if (ending.some((s) => s.current)) {
       return redirect('/account/sign-in?signed-out=1', {
         status: 303,

@@ -16,6 +16,7 @@ import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import {
   accountProblem,
+  customerOfRequest,
   emailProblem,
   lockAttempts,
   lockMinutes,
@@ -34,8 +35,10 @@ const notices = {
   'signed-out': { title: 'You are signed out', body: null },
 } as const;
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
+  // Already signed in (a bookmark, the back button): straight on to where the sign-in would lead.
+  if (await customerOfRequest(context, request)) throw redirect(safeNext(params.get('next')), 303);
   const said = (['verified', 'reset', 'signed-out'] as const).find((k) => params.get(k) === '1') ?? null;
   return {
     next: safeNext(params.get('next')),

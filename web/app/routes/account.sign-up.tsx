@@ -19,6 +19,7 @@ import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import {
   accountProblem,
+  customerOfRequest,
   customerPasswordProblem,
   emailProblem,
   passwordMinLength,
@@ -30,7 +31,8 @@ import {
 import { readForm } from '../lib/form.server.ts';
 import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 
-export function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await customerOfRequest(context, request)) throw redirect('/account', 303);
   return {
     minLength: passwordMinLength(context),
     canonical: absoluteUrl(context.ctx.config.PUBLIC_URL, '/account/sign-up'),
