@@ -47,6 +47,23 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 1 }).default(600),
   /** A staff session unused for this many minutes ends, whatever its absolute lifetime left (12 hours). */
   STAFF_IDLE_MINUTES: wholeNumber({ min: 1, max: 720 }).default(30),
+  // Customer accounts (issue 12): PV-ACC-1 passwords, PV-ACC-2 lockout, sessions and emailed links.
+  /** PV-ACC-1: a customer password's fewest characters; the clause's floor is 6, the shop's default 8. */
+  CUSTOMER_PASSWORD_MIN_LENGTH: wholeNumber({ min: 6, max: 64 }).default(8),
+  /** PV-ACC-2: wrong passwords in a row that lock an account's sign-in. */
+  CUSTOMER_LOCK_ATTEMPTS: wholeNumber({ min: 1, max: 100 }).default(3),
+  /** PV-ACC-2: how long the first lockout lasts, in minutes; each further lockout in a row lasts twice as long. */
+  CUSTOMER_LOCK_MINUTES: wholeNumber({ min: 1, max: 10_080 }).default(15),
+  /** PV-ACC-2: the longest a lockout lasts however often it repeats, in minutes. */
+  CUSTOMER_LOCK_MAX_MINUTES: wholeNumber({ min: 1, max: 525_600 }).default(1440),
+  /** A customer session's absolute lifetime, in days. */
+  CUSTOMER_SESSION_DAYS: wholeNumber({ min: 1, max: 400 }).default(90),
+  /** A customer session unused for this many days ends, whatever its lifetime left. */
+  CUSTOMER_SESSION_IDLE_DAYS: wholeNumber({ min: 1, max: 400 }).default(30),
+  /** How long an emailed account link (verify, reset, change of email) works, in hours; each works once. */
+  ACCOUNT_LINK_HOURS: wholeNumber({ min: 1, max: 720 }).default(24),
+  /** Per-IP requests a minute to customer sign-in, sign-up and reset (against password spraying). */
+  CUSTOMER_AUTH_PER_MINUTE: wholeNumber({ min: 1, max: 100_000 }).default(10),
   /** Worker processes sharing the port (Node's cluster); more than 1 needs PostgreSQL. */
   WEB_CONCURRENCY: wholeNumber({ min: 1, max: 64 }).default(1),
   /** How long a process may answer public catalog reads from memory; 0 turns the micro-cache off. */
