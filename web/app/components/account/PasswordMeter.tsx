@@ -23,13 +23,15 @@ const fills = ['bg-red-700', 'bg-red-700', 'bg-amber-600', 'bg-green-700', 'bg-g
  */
 export function PasswordMeter({ id, strength }: { id: string; strength: StrengthView | null }) {
   const score = strength ? Math.max(0, Math.min(4, strength.score)) : -1;
+  // Four segments for five scores: the weakest still shows one red segment, so "no reading" looks different.
+  const filled = score < 0 ? 0 : Math.max(1, score);
   return (
     <div id={id} aria-live="polite" className="space-y-1.5 text-sm" data-testid="password-meter">
       <div className="flex gap-1" aria-hidden="true">
         {[0, 1, 2, 3].map((i) => (
           <span
             key={i}
-            className={cx('h-1.5 flex-1 rounded-full', score > i ? fills[score] : 'bg-gray-200')}
+            className={cx('h-1.5 flex-1 rounded-full', filled > i ? fills[score] : 'bg-gray-200')}
           />
         ))}
       </div>
