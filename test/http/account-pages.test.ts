@@ -200,3 +200,56 @@ describe('account pages', () => {
     );
   });
 });
+
+describe('account pages: links act only on a POST, and the forms share the per-IP limit of the API', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ env: { CUSTOMER_AUTH_PER_MINUTE: '3' } });
+  });
+  after(() => t.close());
+
+  it('opening the emailed verification link changes nothing (mail scanners open links); its button confirms once', async () => {
+    await signUp(t.ctx, { email: 'cy@example.com', password: 'Quiet meadow river-81', name: 'Cy' }, META);
+    const [mail] = await t.ctx.db
+      .select({ textBody: mailOutbox.textBody })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, 'cy@example.com'));
+    const path = /\/account\/verify\?token=[^\s"<>)]+/.exec(mail?.textBody ?? '')?.[0];
+    assert.ok(path);
+    for (let i = 0; i < 2; i++) {
+      const opened = await t.app.inject({ url: path });
+      assert.equal(opened.statusCode, 200);
+      assert.equal(opened.headers['cache-control'], 'no-store');
+    }
+    const token = decodeURIComponent(path.split('token=')[1] ?? '');
+    const form = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' };
+    const confirm = () =>
+      t.app.inject({
+        method: 'POST',
+        url: path,
+        headers: form,
+        payload: new URLSearchParams({ token }).toString(),
+      });
+    const first = await confirm();
+    assert.equal(first.statusCode, 303);
+    assert.equal(first.headers.location, '/account/sign-in?verified=1');
+    const again = await confirm();
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /This link no longer works/);
+  });
+
+  it('PV-ACC-2: sign-in posts from one address beyond CUSTOMER_AUTH_PER_MINUTE are refused with 429', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/account/sign-in',
+        headers: form,
+        payload: new URLSearchParams({ email: `spray${i}@example.com`, password: 'Summer2026!' }).toString(),
+      });
+      statuses.push(res.statusCode);
+    }
+    assert.deepEqual(statuses, [401, 401, 401, 429]);
+  });
+});
