@@ -80,7 +80,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? sessions.filter((s) => sessionId.test(id) && s.id === id.toLowerCase())
         : sessions.filter((s) => !s.current);
     const meta = requestMeta(context, request);
-    for (const s of ending) await endSession(context.ctx, customer, s.id, meta);
+    for (const s of ending) {
+      // Ended meanwhile (another tab, a timeout): already what was asked for.
+      await endSession(context.ctx, customer, s.id, meta).catch((error: unknown) => {
+        if (accountProblem(error).code !== 'not_found') throw error;
+      });
+    }
     if (ending.some((s) => s.current)) {
       return redirect('/account/sign-in?signed-out=1', {
         status: 303,
