@@ -217,7 +217,7 @@ describe('account pages: links act only on a POST, and the forms share the per-I
     const path = /\/account\/verify\?token=[^\s"<>)]+/.exec(mail?.textBody ?? '')?.[0];
     assert.ok(path);
     for (let i = 0; i < 2; i++) {
-      const opened = await t.app.inject({ url: path });
+      const opened: LightMyRequestResponse = await t.app.inject({ url: path });
       assert.equal(opened.statusCode, 200);
       assert.equal(opened.headers['cache-control'], 'no-store');
     }
