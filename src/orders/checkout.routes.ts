@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { customerCookieName, requestMeta } from '../accounts/customers/guard.ts';
+import { customerFromToken } from '../accounts/customers/sign-in.service.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema, errorResponses } from '../shared/http-schemas.ts';
 import { noStore } from '../shared/no-store.ts';
@@ -32,10 +34,16 @@ export const checkoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (request, reply) => {
       const idempotencyKey = requireIdempotencyKey(request.headers['idempotency-key']);
+      // A signed-in customer's order joins their account at once; a guest's joins when its address is verified.
+      const customerToken = request.cookies[customerCookieName(ctx.config)];
+      const customer = customerToken
+        ? await customerFromToken(ctx, customerToken, requestMeta(request))
+        : null;
       const result = await checkout(ctx, providers, {
         cartToken: request.cookies[cartCookieName(ctx.config)],
         idempotencyKey,
         input: request.body,
+        customerId: customer?.id ?? null,
       });
       if (result.created) {
         // After commit: the processor settles (the test processor captures and posts its webhook).

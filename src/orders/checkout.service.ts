@@ -37,7 +37,7 @@ export interface CheckoutRequest {
   cartToken: string | undefined;
   idempotencyKey: string;
   input: CheckoutInput;
-  /** The signed-in customer placing it (the account's orders list it); absent for a guest. */
+  /** The signed-in customer's account (their session cookie), which the order then belongs to; null for a guest. */
   customerId?: string | null;
 }
 

@@ -2,6 +2,7 @@
  * PV-MIN-1: data that serves none of the shop's purposes is removed. One job, run every hour, deletes what each
  * feature no longer needs; each feature owns the query for its own tables, this module owns the periods.
  */
+import { deleteEndedCustomerSessions } from '../accounts/customers/account-records.ts';
 import { deleteEndedStaffSessions } from '../accounts/staff.service.ts';
 import type { AppContext } from '../context.ts';
 import type { JobDefinition } from '../jobs/runner.ts';
@@ -30,6 +31,8 @@ export interface RetentionReport {
   /** Carts untouched for CART_DAYS, as long as their cookie lives. */
   carts: number;
   staffSessions: number;
+  /** Customer sessions and emailed account links that ended (kept as long as staff sessions). */
+  customerSessions: number;
   mail: number;
 }
 
@@ -44,6 +47,7 @@ export async function runRetention(
     idempotencyKeys: await deleteExpiredIdempotencyKeys(ctx.db, now),
     carts: await deleteStaleCarts(ctx.db, now),
     staffSessions: await deleteEndedStaffSessions(ctx.db, ago(periods.staffSessionDays)),
+    customerSessions: await deleteEndedCustomerSessions(ctx.db, ago(periods.staffSessionDays)),
     mail: await deleteOldMail(ctx.db, ago(periods.mailDays)),
   };
 }

@@ -157,6 +157,8 @@ export const logRedactPaths = [
   'req.headers.authorization',
   'res.headers["set-cookie"]',
   '*.password',
+  '*.currentPassword',
+  '*.newPassword',
   '*.email',
   '*.shippingAddress',
   '*.cardNumber',

@@ -24,6 +24,7 @@ import {
 } from '../helpers/accounts-fixtures.ts';
 import { cookieHeader, json, startTestApp, type TestApp } from '../helpers/app.ts';
 import { deliveredOrder } from '../helpers/cases-fixtures.ts';
+import { addToCart, checkoutPayload, createProduct, placeOrder } from '../helpers/orders-fixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -398,6 +399,33 @@ describe('customer accounts', () => {
       assert.deepEqual(json<{ orders: unknown[] }>(await get(t, '/api/account/orders', stranger)).orders, []);
     });
 
+    it('an order placed while signed in belongs to the account whatever email it gives', async () => {
+      const cookie = await sessionCookie(t, 'buyer@example.com');
+      const product = await createProduct(t.ctx.db);
+      const added = await addToCart(t.app, product.variantId, 1);
+      const placed = await placeOrder(
+        t.app,
+        `${added.cookie}; ${cookie}`,
+        checkoutPayload({ email: 'gift-desk@example.org' }),
+      );
+      assert.equal(placed.statusCode, 201, placed.body);
+      const reference = json<{ order: { reference: string } }>(placed).order.reference;
+      const body = json<{ orders: Array<{ reference: string }> }>(
+        await get(t, '/api/account/orders', cookie),
+      );
+      assert.ok(body.orders.some((o) => o.reference === reference));
+      // A guest's order with that email joins nobody.
+      const guest = await addToCart(t.app, product.variantId, 1);
+      const guestOrder = await placeOrder(
+        t.app,
+        guest.cookie,
+        checkoutPayload({ email: 'gift-desk@example.org' }),
+      );
+      const guestRef = json<{ order: { reference: string } }>(guestOrder).order.reference;
+      const [row] = await t.ctx.db.select().from(orders).where(eq(orders.reference, guestRef));
+      assert.equal(row?.customerId, null);
+    });
+
     it('an order placed as a guest later joins at the next sign-in, with its cases', async () => {
       const staff = await t.staffCookie();
       const later = await deliveredOrder(t, staff, [{}], 'delivered', 'buyer@example.com');
@@ -419,5 +447,33 @@ describe('customer accounts', () => {
       assert.equal(found?.cases.length, 1);
       assert.match(found?.cases[0]?.url ?? '', /^\/orders\/case\?token=.*&ref=RMA-/);
     });
+  });
+});
+
+describe('retention of ended customer sessions and used links (PV-MIN-1)', () => {
+  const clock = fixedClock('2026-03-02T09:00:00Z');
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ clock, env: { CUSTOMER_AUTH_PER_MINUTE: '100000' } });
+  });
+  after(() => t.close());
+
+  it('deletes sessions and links ended more than 30 days ago, keeps live ones and the security events', async () => {
+    await verifiedAccount(t, 'kept@example.com');
+    const ended = await sessionCookie(t, 'kept@example.com');
+    await t.app.inject({ method: 'DELETE', url: '/api/account/session', headers: { cookie: ended } });
+    await get(t, '/api/account', ended);
+    clock.advance(31 * DAY);
+    const live = await sessionCookie(t, 'kept@example.com');
+    const { runRetention } = await import('../../src/privacy/retention.ts');
+    const report = await runRetention(t.ctx);
+    // The signed-out session and the used verification link.
+    assert.equal(report.customerSessions, 2);
+    assert.equal((await get(t, '/api/account', live)).statusCode, 200);
+    const events = await t.ctx.db
+      .select()
+      .from(securityEvents)
+      .where(eq(securityEvents.email, 'kept@example.com'));
+    assert.ok(events.some((e) => e.reason === 'session_after_sign_out'));
   });
 });

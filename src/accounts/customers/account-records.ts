@@ -2,7 +2,7 @@
  * What the customer-account use cases share: the shapes they answer with, emails normalised, sessions
  * opened and ended, one-time links issued and used, security events written, guest orders joined.
  */
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { enqueueMail } from '../../messaging/outbox.ts';
@@ -258,4 +258,20 @@ export async function queueAccountMail(
 ): Promise<void> {
   const shop = await getShopSettings(db);
   await enqueueMail(db, accountMail(ctx.config.PUBLIC_URL, shop.name, to, mail), now);
+}
+
+/**
+ * PV-MIN-1: customer sessions that ended (expired or signed out) and emailed links that were used or expired
+ * before `before` serve nothing any more. The security events about them stay (PV-ACC-2 follow-up).
+ */
+export async function deleteEndedCustomerSessions(db: Db, before: Date): Promise<number> {
+  const sessions = await db
+    .delete(customerSessions)
+    .where(or(lt(customerSessions.expiresAt, before), lt(customerSessions.revokedAt, before)))
+    .returning({ id: customerSessions.id });
+  const links = await db
+    .delete(accountTokens)
+    .where(or(lt(accountTokens.expiresAt, before), lt(accountTokens.usedAt, before)))
+    .returning({ id: accountTokens.id });
+  return sessions.length + links.length;
 }
