@@ -13,4 +13,6 @@ export type WebLoadContext = {
   /** Fastify's request id: the reference a customer quotes from an error page, and the key in the log. */
   requestId: string;
   log: FastifyBaseLogger;
+  /** The client's address as Fastify sees it (trustProxy applied): sign-in throttling and session lists. */
+  ip: string;
 };

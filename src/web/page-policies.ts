@@ -15,6 +15,22 @@ export const pageActionLimitShares: Readonly<Record<string, number>> = Object.fr
 });
 
 /**
+ * Account pages whose actions take a password or send an email (PV-ACC-2's per-IP throttling against
+ * password spraying): CUSTOMER_AUTH_PER_MINUTE per address and page, the budget of their JSON twins under
+ * /api/account, so the forms are no way around it.
+ */
+export const accountActionRoutes: ReadonlySet<string> = new Set([
+  'routes/account.sign-in',
+  'routes/account.sign-up',
+  'routes/account.forgot',
+  'routes/account.reset',
+  'routes/account.verify',
+  'routes/account.email',
+  'routes/account.profile',
+  'routes/account.security',
+]);
+
+/**
  * Pages that show personal data (a cart, an order, an address, anything in the back office): their answers,
  * HTML or `.data`, are sent with `Cache-Control: no-store` so no browser or proxy keeps them.
  */
@@ -30,11 +46,18 @@ const personalRoutes = new Set([
 
 /** True when any route of the match (root to leaf) shows personal data. */
 export function isPersonalPage(routeIds: readonly string[]): boolean {
-  return routeIds.some((id) => personalRoutes.has(id) || id.startsWith('routes/admin/'));
+  return routeIds.some(
+    (id) => personalRoutes.has(id) || id.startsWith('routes/admin/') || isAccountRoute(id),
+  );
+}
+
+/** Every page under /account: a customer's details, sessions, or a form that takes a password or a token. */
+function isAccountRoute(id: string): boolean {
+  return id === 'routes/account' || id.startsWith('routes/account.');
 }
 
 /** The limited page whose action a write to these routes runs, or null when none is limited. */
 export function limitedPageAction(method: string, routeIds: readonly string[]): string | null {
   if (method === 'GET' || method === 'HEAD') return null;
-  return routeIds.find((id) => id in pageActionLimitShares) ?? null;
+  return routeIds.find((id) => id in pageActionLimitShares || accountActionRoutes.has(id)) ?? null;
 }

@@ -23,7 +23,12 @@ import { projectRoot } from '../shared/paths.ts';
 import { isPlainText } from '../shared/text.ts';
 import type { WebLoadContext } from './context.ts';
 import { contentSecurityPolicy } from './csp.ts';
-import { isPersonalPage, limitedPageAction, pageActionLimitShares } from './page-policies.ts';
+import {
+  accountActionRoutes,
+  isPersonalPage,
+  limitedPageAction,
+  pageActionLimitShares,
+} from './page-policies.ts';
 import { createRouteMatcher } from './route-match.ts';
 
 export const defaultBuildDir = join(projectRoot, 'build');
@@ -133,12 +138,12 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
     }
     return ids;
   };
-  const actionLimits = new Map(
-    Object.entries(pageActionLimitShares).map(([id, share]) => [
-      id,
-      sensitiveRouteLimit(ctx.config, share).max,
-    ]),
-  );
+  const actionLimits = new Map([
+    ...Object.entries(pageActionLimitShares).map(
+      ([id, share]) => [id, sensitiveRouteLimit(ctx.config, share).max] as const,
+    ),
+    ...[...accountActionRoutes].map((id) => [id, ctx.config.CUSTOMER_AUTH_PER_MINUTE] as const),
+  ]);
   // Reads are never limited per page: they need no route match here.
   const limitedActionOf = async (request: FastifyRequest) =>
     request.method === 'GET' || request.method === 'HEAD'
@@ -171,7 +176,13 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
     const personal = isPersonalPage(await routeIdsOf(request));
 
     const nonce = randomBytes(16).toString('base64');
-    const loadContext: WebLoadContext = { ctx, nonce, requestId: request.id, log: request.log };
+    const loadContext: WebLoadContext = {
+      ctx,
+      nonce,
+      requestId: request.id,
+      log: request.log,
+      ip: request.ip,
+    };
     const abort = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) abort.abort();

@@ -11,5 +11,6 @@ declare module 'react-router' {
     nonce: WebLoadContext['nonce'];
     requestId: WebLoadContext['requestId'];
     log: WebLoadContext['log'];
+    ip: WebLoadContext['ip'];
   }
 }

@@ -19,6 +19,7 @@ import './context.ts';
 import { ErrorPage, NotFoundPage } from './components/ErrorPages.tsx';
 import { SiteFooter } from './components/layout/SiteFooter.tsx';
 import { SiteHeader } from './components/layout/SiteHeader.tsx';
+import { hasCustomerCookie } from './lib/account.server.ts';
 import { headerCartCount } from './lib/cart.server.ts';
 import { INLINE_CSS_ATTRIBUTE, useInlineStyles, useNonce } from './lib/document.ts';
 import { pageMeta } from './lib/meta.ts';
@@ -32,6 +33,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   return {
     shop: shopView(settings),
     cartCount,
+    // The cookie alone decides "Account" or "Sign in": no database read on any page for anyone.
+    signedIn: hasCustomerCookie(context, request),
     year: context.ctx.clock.now().getUTCFullYear(),
     requestId: context.requestId,
   };
@@ -95,6 +98,7 @@ export function Layout({ children }: { children: ReactNode }) {
             name={shop?.name ?? 'Aftercare'}
             logoUrl={shop?.logoUrl ?? null}
             cartCount={data?.cartCount ?? 0}
+            signedIn={data?.signedIn ?? false}
           />
         )}
         <main

@@ -146,7 +146,12 @@ export function countryOptions(): Array<{ value: string; label: string }> {
  */
 export async function placeOrder(
   context: AppLoadContext,
-  request: { cartToken: string | undefined; idempotencyKey: string; input: CheckoutInput },
+  request: {
+    cartToken: string | undefined;
+    idempotencyKey: string;
+    input: CheckoutInput;
+    customerId?: string | null;
+  },
 ) {
   const { ctx, log } = context;
   const providers = paymentProviders(ctx);

@@ -38,6 +38,7 @@ import { Input } from '../components/ui/Input.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { Price } from '../components/ui/Price.tsx';
+import { customerOfRequest } from '../lib/account.server.ts';
 import { cartTokenFrom, getCart, problemOf } from '../lib/cart.server.ts';
 import {
   type CouponPreview,
@@ -53,9 +54,14 @@ import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 import { orderPagePath } from '../lib/orders.server.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const cart = await getCart(context.ctx, cartTokenFrom(context, request));
+  const [cart, customer] = await Promise.all([
+    getCart(context.ctx, cartTokenFrom(context, request)),
+    customerOfRequest(context, request),
+  ]);
   return {
     cart,
+    // Signed in: the form starts from the account's details, and the order joins the account.
+    account: customer ? { email: customer.email, name: customer.name, phone: customer.phone ?? '' } : null,
     countries: countryOptions(),
     defaultCountry: 'US',
     // One key per rendering of the form: a double click or a resubmitted page carries the same key and
@@ -118,10 +124,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (!parsed.input) return refuse(400, { values: parsed.values, errors: parsed.errors });
   try {
+    const customer = await customerOfRequest(context, request);
     const placed = await placeOrder(context, {
       cartToken: cartTokenFrom(context, request),
       idempotencyKey,
       input: parsed.input,
+      customerId: customer?.id ?? null,
     });
     return redirect(`${orderPagePath(placed.accessToken)}&placed=1`, 303);
   } catch (error) {
@@ -178,7 +186,7 @@ function inputIdOf(field: string): string {
 const fieldOrder = [...checkoutFields, 'payment', 'payment.token'] as string[];
 
 export default function CheckoutPage() {
-  const { cart, countries, defaultCountry, idempotencyKey } = useLoaderData<typeof loader>();
+  const { cart, account, countries, defaultCountry, idempotencyKey } = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -212,7 +220,11 @@ export default function CheckoutPage() {
     );
   }
 
-  const values: CheckoutValues = refusal?.values ?? {};
+  const values: CheckoutValues =
+    refusal?.values ??
+    (account
+      ? { email: account.email, 'shippingAddress.name': account.name, 'shippingAddress.phone': account.phone }
+      : {});
   // Only the latest submission's mistakes: while one is on its way, the answer to the previous one is old.
   const fixedFields = corrected.to === refusal ? corrected.fields : [];
   const errors: Record<string, string> =
@@ -366,6 +378,26 @@ export default function CheckoutPage() {
             <h2 id="contact-title" className="text-lg font-semibold text-gray-900">
               Contact
             </h2>
+            {account ? (
+              <p className="text-sm text-muted">
+                Signed in as {account.email}: this order will show in{' '}
+                <Link to="/account" className="underline">
+                  your account
+                </Link>
+                .
+              </p>
+            ) : (
+              <p className="text-sm text-muted">
+                Have an account?{' '}
+                <Link
+                  to="/account/sign-in?next=/checkout"
+                  className="font-semibold text-primary-ink underline"
+                >
+                  Sign in
+                </Link>{' '}
+                to see this order there, or simply continue as a guest.
+              </p>
+            )}
             <Input
               label="Email"
               hint="We send the order confirmation and shipping updates here."

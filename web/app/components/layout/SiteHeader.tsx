@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef } from 'react';
 import { Form, Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { headerLinks } from '../../lib/site-links.ts';
-import { CartIcon, SearchIcon } from '../icons.tsx';
+import { CartIcon, SearchIcon, UserIcon } from '../icons.tsx';
 import { Logo } from './Logo.tsx';
 
 export interface SiteHeaderProps {
@@ -9,12 +9,14 @@ export interface SiteHeaderProps {
   logoUrl: string | null;
   /** Units in the visitor's cart (0 when there is none). */
   cartCount?: number;
+  /** A customer session cookie is present: "Account" instead of "Sign in". */
+  signedIn?: boolean;
 }
 
 /** How long typing pauses before the results follow it. */
 const SEARCH_DELAY_MS = 150;
 
-export function SiteHeader({ name, logoUrl, cartCount = 0 }: SiteHeaderProps) {
+export function SiteHeader({ name, logoUrl, cartCount = 0, signedIn = false }: SiteHeaderProps) {
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -71,26 +73,36 @@ export function SiteHeader({ name, logoUrl, cartCount = 0 }: SiteHeaderProps) {
             <span className="sr-only sm:not-sr-only">Search</span>
           </button>
         </Form>
-        <Link
-          to="/cart"
-          className="col-start-2 row-start-1 flex min-h-11 items-center gap-2 justify-self-end rounded-lg px-3 font-semibold text-gray-900 no-underline hover:bg-gray-100 sm:col-start-3"
-        >
-          <span className="relative">
-            <CartIcon className="size-6" />
-            {cartCount > 0 ? (
-              <span
-                aria-hidden="true"
-                className="absolute -top-2 -right-2.5 flex h-5 min-w-5 items-center justify-center rounded-full bg-primary px-1 text-xs font-bold text-on-primary"
-              >
-                {cartCount > 99 ? '99+' : cartCount}
-              </span>
-            ) : null}
-          </span>
-          <span>Cart</span>
-          <span className="sr-only">
-            {cartCount === 0 ? ', empty' : `, ${cartCount} ${cartCount === 1 ? 'item' : 'items'}`}
-          </span>
-        </Link>
+        <div className="col-start-2 row-start-1 flex items-center gap-1 justify-self-end sm:col-start-3">
+          <Link
+            to={signedIn ? '/account' : '/account/sign-in'}
+            className="flex min-h-11 items-center gap-2 rounded-lg px-3 font-semibold text-gray-900 no-underline hover:bg-gray-100"
+          >
+            <UserIcon className="size-6" />
+            {/* On a phone the icon stands alone (the shop's name keeps its line); the words stay for screen readers. */}
+            <span className="sr-only sm:not-sr-only">{signedIn ? 'Account' : 'Sign in'}</span>
+          </Link>
+          <Link
+            to="/cart"
+            className="flex min-h-11 items-center gap-2 rounded-lg px-3 font-semibold text-gray-900 no-underline hover:bg-gray-100"
+          >
+            <span className="relative">
+              <CartIcon className="size-6" />
+              {cartCount > 0 ? (
+                <span
+                  aria-hidden="true"
+                  className="absolute -top-2 -right-2.5 flex h-5 min-w-5 items-center justify-center rounded-full bg-primary px-1 text-xs font-bold text-on-primary"
+                >
+                  {cartCount > 99 ? '99+' : cartCount}
+                </span>
+              ) : null}
+            </span>
+            <span>Cart</span>
+            <span className="sr-only">
+              {cartCount === 0 ? ', empty' : `, ${cartCount} ${cartCount === 1 ? 'item' : 'items'}`}
+            </span>
+          </Link>
+        </div>
       </div>
       <nav aria-label="Shop" className="mx-auto max-w-6xl px-4">
         <ul className="-mb-px flex gap-1 overflow-x-auto text-sm font-semibold">

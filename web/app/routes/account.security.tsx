@@ -1,0 +1,251 @@
+import { useRef } from 'react';
+import {
+  type ActionFunctionArgs,
+  data,
+  Form,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from 'react-router';
+import { AccountNav } from '../components/account/AccountNav.tsx';
+import { NewPasswordField } from '../components/account/NewPasswordField.tsx';
+import type { StrengthView } from '../components/account/PasswordMeter.tsx';
+import { Badge } from '../components/ui/Badge.tsx';
+import { Button } from '../components/ui/Button.tsx';
+import { Input } from '../components/ui/Input.tsx';
+import { Notice } from '../components/ui/Notice.tsx';
+import { PageHeader } from '../components/ui/PageHeader.tsx';
+import {
+  accountProblem,
+  changePassword,
+  clearedSessionHeaders,
+  endSession,
+  listSessions,
+  passwordMinLength,
+  passwordStrength,
+  requestMeta,
+  requireCustomerPage,
+  textField,
+} from '../lib/account.server.ts';
+import { readForm } from '../lib/form.server.ts';
+import { pageMeta } from '../lib/meta.ts';
+import { formatDateTime } from '../lib/orders.server.ts';
+
+/** The password form and every session still open, this one first. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const customer = await requireCustomerPage(context, request);
+  const sessions = await listSessions(context.ctx, customer);
+  const params = new URL(request.url).searchParams;
+  return {
+    minLength: passwordMinLength(context),
+    personal: [customer.name, customer.email],
+    sessions: [...sessions]
+      .sort((a, b) => Number(b.current) - Number(a.current))
+      .map((s) => ({
+        id: s.id,
+        current: s.current,
+        device: s.device,
+        ipRange: s.ipRange,
+        lastSeen: formatDateTime(s.lastSeenAt),
+        started: formatDateTime(s.createdAt),
+      })),
+    done: params.get('done'),
+  };
+}
+
+interface Refusal {
+  errors: { current?: string; password?: string };
+  strength: StrengthView | null;
+  formError: string | null;
+}
+
+const sessionId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Three forms: change the password (the current one, then a new one under PV-ACC-1; every other session
+ * ends), end one session, end every session but this one. Ending this browser's own session signs it out.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const customer = await requireCustomerPage(context, request);
+  const form = await readForm(request);
+  const intent = form.get('intent');
+  if (intent === 'end' || intent === 'end-others') {
+    const sessions = await listSessions(context.ctx, customer);
+    const id = textField(form, 'sessionId', 40);
+    const ending =
+      intent === 'end'
+        ? sessions.filter((s) => sessionId.test(id) && s.id === id.toLowerCase())
+        : sessions.filter((s) => !s.current);
+    const meta = requestMeta(context, request);
+    for (const s of ending) {
+      // Ended meanwhile (another tab, a timeout): already what was asked for.
+      await endSession(context.ctx, customer, s.id, meta).catch((error: unknown) => {
+        if (accountProblem(error).code !== 'not_found') throw error;
+      });
+    }
+    if (ending.some((s) => s.current)) {
+      return redirect('/account/sign-in?signed-out=1', {
+        status: 303,
+        headers: clearedSessionHeaders(context),
+      });
+    }
+    return redirect(`/account/security?done=${intent === 'end' ? 'ended' : 'ended-others'}`, 303);
+  }
+  const current = textField(form, 'current', 1000);
+  const password = textField(form, 'password', 1000);
+  const personal = [customer.name, customer.email];
+  const strength = password && password.length <= 256 ? passwordStrength(password, personal) : null;
+  const errors: Refusal['errors'] = {};
+  if (!current) errors.current = 'Enter your current password';
+  if (!password) errors.password = 'Choose a new password';
+  if (errors.current || errors.password) {
+    return data<Refusal>({ errors, strength, formError: null }, { status: 400 });
+  }
+  try {
+    await changePassword(context.ctx, customer, current, password, requestMeta(context, request));
+  } catch (error) {
+    const problem = accountProblem(error);
+    const field =
+      problem.field === 'current' || problem.field === 'currentPassword' || problem.code === 'unauthenticated'
+        ? 'current'
+        : problem.field === 'password' || problem.field === 'newPassword'
+          ? 'password'
+          : null;
+    if (field) {
+      return data<Refusal>(
+        { errors: { [field]: problem.message }, strength, formError: null },
+        { status: problem.status },
+      );
+    }
+    return data<Refusal>({ errors: {}, strength, formError: problem.message }, { status: problem.status });
+  }
+  return redirect('/account/security?done=password', 303);
+}
+
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageMeta(matches, 'Sign-in and security'),
+  { name: 'robots', content: 'noindex, nofollow' },
+];
+
+const doneWords: Record<string, string> = {
+  password: 'Your password is changed. Every other session was ended.',
+  ended: 'The session is ended: that device is signed out.',
+  'ended-others': 'Every other session is ended: only this device is still signed in.',
+};
+
+export default function SecurityPage() {
+  const { minLength, personal, sessions, done } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting';
+  const errors = busy ? {} : (result?.errors ?? {});
+  const formRef = useRef<HTMLFormElement>(null);
+  const others = sessions.filter((s) => !s.current).length;
+  return (
+    <>
+      <PageHeader
+        title="Sign-in and security"
+        breadcrumbs={[{ label: 'Your account', to: '/account' }]}
+        description="Change your password and see where your account is signed in."
+      />
+      <AccountNav />
+      {done && doneWords[done] && !result ? (
+        <Notice tone="success" className="mb-6">
+          {doneWords[done]}
+        </Notice>
+      ) : null}
+      <div className="grid gap-8 lg:grid-cols-2">
+        <Form
+          ref={formRef}
+          method="post"
+          noValidate
+          aria-labelledby="password-title"
+          className="space-y-5 self-start rounded-xl bg-surface p-5 ring-1 ring-line sm:p-6"
+        >
+          <h2 id="password-title" className="text-lg font-semibold text-gray-900">
+            Change your password
+          </h2>
+          {result?.formError ? (
+            <Notice tone="danger" title="The password was not changed">
+              {result.formError}
+            </Notice>
+          ) : null}
+          <input type="hidden" name="intent" value="password" />
+          {/* Tells password managers which account the new password belongs to. */}
+          <input type="text" name="username" autoComplete="username" value={personal[1]} readOnly hidden />
+          <Input
+            label="Current password"
+            id="field-current"
+            name="current"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={256}
+            error={errors.current}
+          />
+          <NewPasswordField
+            label="New password"
+            minLength={minLength}
+            error={errors.password}
+            strength={result?.strength ?? null}
+            personal={() => personal}
+          />
+          <Button type="submit" busy={busy}>
+            Change password
+          </Button>
+        </Form>
+
+        <section aria-labelledby="sessions-title" className="space-y-4">
+          <h2 id="sessions-title" className="text-lg font-semibold text-gray-900">
+            Where you are signed in
+          </h2>
+          <p className="text-sm text-muted">
+            Places are shown as a range of internet addresses, never more precisely. A session you do not
+            recognise? End it, then change your password.
+          </p>
+          <ul className="space-y-3">
+            {sessions.map((s) => (
+              <li
+                key={s.id}
+                className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-surface p-4 ring-1 ring-line"
+              >
+                <div className="min-w-0 space-y-0.5">
+                  <p className="flex flex-wrap items-center gap-2 font-semibold text-gray-900">
+                    {s.device}
+                    {s.current ? <Badge tone="success">This device</Badge> : null}
+                  </p>
+                  <p className="text-sm text-muted">
+                    {s.ipRange ? `From ${s.ipRange} · ` : ''}Last seen {s.lastSeen}
+                  </p>
+                  <p className="text-sm text-muted">Signed in {s.started}</p>
+                </div>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="end" />
+                  <input type="hidden" name="sessionId" value={s.id} />
+                  <Button type="submit" variant="secondary" size="sm" disabled={busy}>
+                    {s.current ? 'Sign out here' : 'End session'}
+                    <span className="sr-only">
+                      {' '}
+                      {s.device}, last seen {s.lastSeen}
+                    </span>
+                  </Button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          {others > 0 ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="end-others" />
+              <Button type="submit" variant="danger" disabled={busy}>
+                End all other sessions ({others})
+              </Button>
+            </Form>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}
