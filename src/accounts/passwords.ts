@@ -1,7 +1,7 @@
-import { hash, verify } from '@node-rs/argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
+import { Argon2Thread } from './argon2-threads.ts';
 import { PasswordWork } from './password-work.ts';
 
 // argon2id with OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane): PV-SEC-1 slow salted hashes.
@@ -10,9 +10,22 @@ const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 /** Every hash and verification of the process goes through these slots (password-work.ts). */
 export const passwordWork = new PasswordWork({ concurrency: 1, queue: 32 });
 
+// Low-priority threads (argon2-threads.ts), one per slot in use at once, made when first needed.
+const idle: Argon2Thread[] = [];
+async function onThread<T>(work: (thread: Argon2Thread) => Promise<T>): Promise<T> {
+  return passwordWork.run(async () => {
+    const thread = idle.pop() ?? new Argon2Thread();
+    try {
+      return await work(thread);
+    } finally {
+      idle.push(thread);
+    }
+  });
+}
+
 /** @throws AppError `rate_limited` when too many hashes wait already (password-work.ts). */
 export function hashPassword(password: string): Promise<string> {
-  return passwordWork.run(() => hash(password, OPTIONS));
+  return onThread((thread) => thread.hash(password, OPTIONS));
 }
 
 /** A hash to verify against when the account does not exist, so timing does not reveal which emails exist. */
@@ -20,12 +33,12 @@ let dummyHash: Promise<string> | undefined;
 
 export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
   if (storedHash === null) {
-    dummyHash ??= hash('not-a-real-password-but-the-same-cost', OPTIONS);
+    dummyHash ??= hashPassword('not-a-real-password-but-the-same-cost');
     const dummy = await dummyHash;
-    await passwordWork.run(() => verify(dummy, password).catch(() => false));
+    await onThread((thread) => thread.verify(dummy, password).catch(() => false));
     return false;
   }
-  return passwordWork.run(() => verify(storedHash, password).catch(() => false));
+  return onThread((thread) => thread.verify(storedHash, password).catch(() => false));
 }
 
 /** Staff passwords: as long as the owner's first one must be (ADMIN_PASSWORD), within argon2's comfort. */
