@@ -80,6 +80,12 @@ export const configSchema = z.object({
    */
   PASSWORD_HASH_CONCURRENCY: wholeNumber({ min: 1, max: 64 }).default(1),
   PASSWORD_HASH_QUEUE: wholeNumber({ min: 0, max: 100_000 }).default(32),
+  /**
+   * The nice value (0 normal … 19 lowest) of the threads that hash passwords: at 19 a flood of guesses gets only
+   * the CPU the pages leave over. 0 where nothing competes for the CPU but other work that must finish too
+   * (the test suite, whose parallel files would otherwise starve each other's sign-ins).
+   */
+  PASSWORD_HASH_NICE: wholeNumber({ min: 0, max: 19 }).default(19),
   /** Worker processes sharing the port (Node's cluster); more than 1 needs PostgreSQL. */
   WEB_CONCURRENCY: wholeNumber({ min: 1, max: 64 }).default(1),
   /** How long a process may answer public catalog reads from memory; 0 turns the micro-cache off. */

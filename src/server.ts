@@ -17,7 +17,7 @@ import pino, { type DestinationStream } from 'pino';
 import { accountAdminRoutes } from './accounts/admin.routes.ts';
 import { customerAccountRoutes } from './accounts/customers/routes.ts';
 import { requireStaff, staffCookieName } from './accounts/guard.ts';
-import { passwordWork } from './accounts/passwords.ts';
+import { configurePasswordHashing } from './accounts/passwords.ts';
 import { staffRoutes } from './accounts/routes.ts';
 import { securityAdminRoutes } from './accounts/security-events/routes.ts';
 import { afterSalesAdminRoutes } from './aftersales/admin.routes.ts';
@@ -62,9 +62,10 @@ export interface BuildOptions {
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
-  passwordWork.configure({
+  configurePasswordHashing({
     concurrency: ctx.config.PASSWORD_HASH_CONCURRENCY,
     queue: ctx.config.PASSWORD_HASH_QUEUE,
+    nice: ctx.config.PASSWORD_HASH_NICE,
   });
   const logging =
     options.logger === false

@@ -32,5 +32,19 @@ describe('argon2 threads (issue 12 point 8)', () => {
     const after = threadNiceValues();
     assert.ok(after.includes(19), `a thread at nice 19 among ${after.join(', ')}`);
     assert.equal(after[0], before[0], 'the main thread keeps its priority');
+    thread.close();
+  });
+
+  it('runs at the priority PASSWORD_HASH_NICE gives, and a closed thread answers what it had in hand', {
+    skip: !existsSync('/proc/self/task'),
+  }, async () => {
+    const atFive = () => threadNiceValues().filter((n) => n === 5).length;
+    const before = atFive();
+    const thread = new Argon2Thread(5);
+    await thread.hash('y', options);
+    assert.equal(atFive(), before + 1, 'one more thread at nice 5');
+    const hashing = thread.hash('z', options);
+    thread.close();
+    assert.match(await hashing, /^\$argon2id\$/);
   });
 });

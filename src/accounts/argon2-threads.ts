@@ -17,7 +17,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { setPriority } = require('node:os');
 const argon2 = require(workerData.argon2);
-try { setPriority(19); } catch {}
+try { setPriority(workerData.nice); } catch {}
 parentPort.on('message', ({ id, request }) => {
   try {
     const value = request.op === 'hash'
@@ -30,23 +30,29 @@ parentPort.on('message', ({ id, request }) => {
 });
 `;
 
-/** One low-priority thread answering hash and verify requests in order. */
+/** One thread answering hash and verify requests in order, at nice `nice` (19, the lowest, by default). */
 export class Argon2Thread {
   readonly #worker: Worker;
+  readonly nice: number;
   readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   #next = 0;
+  #closing = false;
 
-  constructor() {
+  constructor(nice = 19) {
+    this.nice = nice;
     this.#worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { argon2: createRequire(import.meta.url).resolve('@node-rs/argon2') },
+      workerData: { argon2: createRequire(import.meta.url).resolve('@node-rs/argon2'), nice },
     });
     // An idle thread keeps no process alive (tests, the CLI); one with work in hand does.
     this.#worker.unref();
     this.#worker.on('message', ({ id, value, error }: { id: number; value?: unknown; error?: string }) => {
       const waiting = this.#pending.get(id);
       this.#pending.delete(id);
-      if (this.#pending.size === 0) this.#worker.unref();
+      if (this.#pending.size === 0) {
+        this.#worker.unref();
+        if (this.#closing) void this.#worker.terminate();
+      }
       if (error !== undefined) waiting?.reject(new Error(error));
       else waiting?.resolve(value);
     });
@@ -63,6 +69,12 @@ export class Argon2Thread {
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.#worker.postMessage({ id, request });
     });
+  }
+
+  /** Ends the thread once the requests in hand are answered (a change of PASSWORD_HASH_NICE). */
+  close(): void {
+    if (this.#pending.size === 0) void this.#worker.terminate();
+    else this.#closing = true;
   }
 
   /** An argon2 hash of `password` (PHC string) with `options` (memoryCost KiB, timeCost, parallelism). */

@@ -2,7 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
 import { Argon2Thread } from './argon2-threads.ts';
-import { PasswordWork } from './password-work.ts';
+import { PasswordWork, type PasswordWorkLimits } from './password-work.ts';
 
 // argon2id with OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane): PV-SEC-1 slow salted hashes.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -11,14 +11,31 @@ const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 export const passwordWork = new PasswordWork({ concurrency: 1, queue: 32 });
 
 // Low-priority threads (argon2-threads.ts), one per slot in use at once, made when first needed.
-const idle: Argon2Thread[] = [];
+let idle: Argon2Thread[] = [];
+let threadNice = 19;
+
+/**
+ * Applies the app's settings to the work that starts from now on: PASSWORD_HASH_CONCURRENCY and
+ * PASSWORD_HASH_QUEUE (password-work.ts) and PASSWORD_HASH_NICE (0–19, the hashing threads' priority).
+ */
+export function configurePasswordHashing(settings: PasswordWorkLimits & { nice: number }): void {
+  passwordWork.configure({ concurrency: settings.concurrency, queue: settings.queue });
+  if (settings.nice !== threadNice) {
+    threadNice = settings.nice;
+    // Threads keep the priority they started with: idle ones of the old priority are let go.
+    for (const thread of idle) thread.close();
+    idle = [];
+  }
+}
+
 async function onThread<T>(work: (thread: Argon2Thread) => Promise<T>): Promise<T> {
   return passwordWork.run(async () => {
-    const thread = idle.pop() ?? new Argon2Thread();
+    const thread = idle.pop() ?? new Argon2Thread(threadNice);
     try {
       return await work(thread);
     } finally {
-      idle.push(thread);
+      if (thread.nice === threadNice) idle.push(thread);
+      else thread.close();
     }
   });
 }
