@@ -21,6 +21,7 @@ import { seedDemoShop } from '../../src/demo/index.ts';
 import { buildApp } from '../../src/server.ts';
 import { type Clock, systemClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
+import { migratedPgliteTemplate } from './pglite-template.ts';
 
 export const OWNER_EMAIL = 'owner@aftercare.test';
 export const OWNER_PASSWORD = 'correct horse battery staple';
@@ -93,6 +94,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl: config.DATABASE_URL,
     dataDir: 'memory://',
     poolSize: 5,
+    ...(pgDb ? {} : { template: await migratedPgliteTemplate() }),
   });
   await database.migrate();
   const clock = options.clock ?? systemClock;

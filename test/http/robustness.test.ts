@@ -1,6 +1,6 @@
 /**
  * Input that used to reach PostgreSQL or React Router unchecked and came back as a 500: each case here is now
- * a 4xx naming what was wrong. The fuzz test (fuzz.test.ts) walks every route; these pin the decisions
+ * a 4xx naming what was wrong. The fuzz suite (fuzz/suite.ts) walks every route; these pin the decisions
  * (which status, which field, which limit) one by one.
  */
 import assert from 'node:assert/strict';

@@ -1,0 +1,4 @@
+// Part 1 of the hostile-input suite (test/http/fuzz/suite.ts): no input answers 5xx.
+import { fuzzSuite } from './fuzz/suite.ts';
+
+fuzzSuite(0, 4);
