@@ -14,6 +14,7 @@ import { securityEvents } from '../../src/accounts/security-events.schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import {
+  acceptedAgreement,
   cookieHeader,
   enrolAuthenticator,
   json,
@@ -316,6 +317,7 @@ describe('staff session lifetime (issue 12 point 4)', () => {
         name: 'Sam Shift',
         passwordHash: await hashPassword('a long enough password'),
         role: 'technician',
+        ...acceptedAgreement(),
       });
       const res = await t.app.inject({
         method: 'POST',
