@@ -2,7 +2,8 @@
  * /admin: the back office. The server sends the document (with the nonce CSP) and this frame; the pages
  * below fetch their data in the browser through TanStack Query against /api/admin. Every page but the
  * sign-in page needs a staff session: without one (GET /api/staff/session answers 401, or any request does
- * later) the person is sent to /admin/sign-in and brought back afterwards.
+ * later) the person is sent to /admin/sign-in and brought back afterwards. An owner without an authenticator
+ * enrols first, and every member accepts the confidentiality agreement (PV-STF-3), before any page shows.
  */
 import {
   MutationCache,
@@ -15,6 +16,7 @@ import {
 import { type ReactNode, useEffect, useState } from 'react';
 import { type MetaFunction, Outlet, useLocation, useNavigate } from 'react-router';
 import { AdminShell } from '../../components/admin/AdminShell.tsx';
+import { AgreementGate } from '../../components/admin/AgreementGate.tsx';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { errorMessage, LoadError, Loading } from '../../components/admin/QueryState.tsx';
 import { SecondFactorPanel } from '../../components/admin/SecondFactorPanel.tsx';
@@ -99,6 +101,8 @@ function AdminGate() {
   else if (!session.data) content = <Loading label="Going to the sign-in page" />;
   // The server answers nothing else to an owner without a second factor: enrolment comes first, on any page.
   else if (session.data.enrolmentRequired) content = <EnrolFirst />;
+  // PV-STF-3: and nothing before the confidentiality agreement is accepted.
+  else if (session.data.agreementRequired) content = <AgreementGate />;
   else content = <Outlet />;
 
   return (
