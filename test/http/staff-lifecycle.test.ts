@@ -100,6 +100,12 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     assert.equal(json<ErrorShape>(refused).error.clause, 'PV-STF-3');
     assert.match(json<ErrorShape>(refused).error.message, /confidentiality agreement/);
     assert.equal((await call('GET', '/api/staff/session', cookie)).statusCode, 200);
+    // Back-office pages too: 403 with the reason, before any script runs; the sign-in page stays open.
+    const page = await call('GET', '/admin/orders', cookie);
+    assert.equal(page.statusCode, 403);
+    assert.match(page.body, /Read and accept the confidentiality agreement first/);
+    assert.equal(page.headers['cache-control'], 'no-store');
+    assert.equal((await call('GET', '/admin/sign-in', cookie)).statusCode, 200);
     const agreement = await call('GET', '/api/staff/agreement', cookie);
     assert.equal(agreement.statusCode, 200);
     assert.equal(json<{ version: number }>(agreement).version, CONFIDENTIALITY_AGREEMENT.version);
@@ -117,6 +123,7 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     assert.equal(row?.agreementVersion, CONFIDENTIALITY_AGREEMENT.version);
     assert.equal(row?.agreementAcceptedAt?.toISOString(), clock.now().toISOString());
     assert.equal((await call('GET', '/api/admin/orders', cookie)).statusCode, 200);
+    assert.equal((await call('GET', '/admin/orders', cookie)).statusCode, 200);
 
     // A new version of the agreement (here: the member's acceptance is of an older one) closes the back office again.
     await t.ctx.db

@@ -6,6 +6,7 @@
  */
 import type { AppLoadContext } from 'react-router';
 import { STAFF_PASSWORD_MIN } from '../../../src/accounts/passwords.ts';
+import { type StaffPrincipal, staffFromToken } from '../../../src/accounts/staff.service.ts';
 import {
   acceptInvitation,
   InvitationRefused,
@@ -14,6 +15,25 @@ import {
 import { sessionCookieName } from '../../../src/shared/cookie-names.ts';
 
 export { acceptInvitation, InvitationRefused, openInvitation, STAFF_PASSWORD_MIN };
+
+/** The staff member of the request's session cookie, or null (no cookie, or a session that has ended). */
+export async function staffOfRequest(
+  context: AppLoadContext,
+  request: Request,
+): Promise<StaffPrincipal | null> {
+  const name = sessionCookieName(STAFF_COOKIE, context.ctx.config);
+  for (const pair of (request.headers.get('cookie') ?? '').split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
+    try {
+      const token = decodeURIComponent(pair.slice(eq + 1).trim());
+      return token ? await staffFromToken(context.ctx, token) : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
 
 /** The staff session cookie's base name (STAFF_COOKIE in src/accounts/guard.ts, which the browser build cannot import). */
 const STAFF_COOKIE = 'ac_staff';
