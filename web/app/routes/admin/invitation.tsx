@@ -37,9 +37,9 @@ import {
 export const handle = { chrome: 'back-office' };
 
 const roleLabels = {
-  owner: 'owner',
+  owner: 'an owner',
   customer_service: 'customer service',
-  technician: 'technician',
+  technician: 'a technician',
 } as const;
 
 type Loaded =

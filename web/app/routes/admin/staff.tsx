@@ -72,7 +72,7 @@ export default function StaffPage() {
     <>
       <PageHeader
         title="Staff"
-        description="Who works in the back office, and whether each signs in with an authenticator app."
+        description="Who works in the back office, whether each signs in with an authenticator app, and who is invited to join."
       />
       {done ? (
         <Notice tone="success" className="mb-4">
@@ -98,8 +98,9 @@ export default function StaffPage() {
                 <p className="text-sm text-muted">{m.email}</p>
               </div>
               <div className="flex flex-wrap items-center gap-2">
-                {!m.active ? <Badge tone="neutral">Left the shop</Badge> : null}
-                {m.secondFactor ? (
+                {!m.active ? (
+                  <Badge tone="neutral">Left the shop</Badge>
+                ) : m.secondFactor ? (
                   <Badge tone="success">Two-factor sign-in on</Badge>
                 ) : (
                   <Badge tone="warning">Password only</Badge>
