@@ -57,6 +57,8 @@ export const configSchema = z.object({
    * minutes. The pending sign-in is no session: it only lets its holder type a code.
    */
   STAFF_SECOND_STEP_MINUTES: wholeNumber({ min: 1, max: 30 }).default(5),
+  /** PV-STF-2: how long the emailed link of a staff invitation works, in hours; it works once. */
+  STAFF_INVITATION_HOURS: wholeNumber({ min: 1, max: 720 }).default(72),
   // Customer accounts (issue 12): PV-ACC-1 passwords, PV-ACC-2 lockout, sessions and emailed links.
   /** PV-ACC-1: a customer password's fewest characters; the clause's floor is 6, the shop's default 8. */
   CUSTOMER_PASSWORD_MIN_LENGTH: wholeNumber({ min: 6, max: 64 }).default(8),

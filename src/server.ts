@@ -20,6 +20,7 @@ import { requireStaff, staffCookieName } from './accounts/guard.ts';
 import { configurePasswordHashing } from './accounts/passwords.ts';
 import { staffRoutes } from './accounts/routes.ts';
 import { securityAdminRoutes } from './accounts/security-events/routes.ts';
+import { staffLifecycleAdminRoutes } from './accounts/staff-lifecycle/routes.ts';
 import { afterSalesAdminRoutes } from './aftersales/admin.routes.ts';
 import {
   evidenceCustomerRoutes,
@@ -153,6 +154,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(settingsAdminRoutes, { ctx });
       await admin.register(accountAdminRoutes, { ctx });
       await admin.register(securityAdminRoutes, { ctx });
+      await admin.register(staffLifecycleAdminRoutes, { ctx });
     },
     { prefix: '/api/admin' },
   );

@@ -22,19 +22,28 @@ declare module 'fastify' {
 
 /**
  * The back-office guard: a valid staff session or 401. An owner without a second factor gets a 403 everywhere
- * but on the routes that pass `allowEnrolment` (their session, sign-out and enrolment): the owner must use an
- * authenticator (issue 12 point 3). The session is allowed to exist before enrolment rather than making the
+ * but on the routes that pass `allowSetUp` (their session, sign-out, enrolment and the agreement): the owner
+ * must use an authenticator (issue 12 point 3). So does a member who has not accepted the current
+ * confidentiality agreement (PV-STF-3): the 403 says so and names the clause. The session is allowed to exist before enrolment rather than making the
  * password step hand out a second kind of token: one cookie, one lookup, and the check here is the single
  * place that decides, so no back-office route can forget it.
  */
-export function requireStaff(ctx: AppContext, options: { allowEnrolment?: boolean } = {}) {
+export function requireStaff(ctx: AppContext, options: { allowSetUp?: boolean } = {}) {
   const cookie = staffCookieName(ctx.config);
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = request.cookies[cookie];
     const staff = token ? await staffFromToken(ctx, token) : null;
     if (!staff) throw new AppError('unauthenticated', 'Sign in as staff to use the back office');
-    if (staff.enrolmentRequired && !options.allowEnrolment) {
+    if (staff.enrolmentRequired && !options.allowSetUp) {
       throw new Forbidden('Set up two-factor sign-in first: the owner signs in with an authenticator app');
+    }
+    // PV-STF-3: nothing of the back office before the confidentiality agreement is accepted.
+    if (staff.agreementRequired && !options.allowSetUp) {
+      throw new AppError(
+        'forbidden',
+        'Read and accept the confidentiality agreement first: the back office opens once you have',
+        { clause: 'PV-STF-3' },
+      );
     }
     request.staff = staff;
   };

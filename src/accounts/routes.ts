@@ -6,9 +6,13 @@ import { getShopSettings } from '../settings/shop.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { noStore } from '../shared/no-store.ts';
 import { requestMeta, requireStaff, staffCookieName, staffOf } from './guard.ts';
+import { STAFF_PASSWORD_MAX } from './passwords.ts';
 import { confirmEnrolment, secondFactorStatus, startEnrolment } from './second-factor/enrol.ts';
+import { regenerateRecoveryCodes } from './second-factor/recovery-codes.ts';
 import { completeSecondStep } from './second-factor/second-step.ts';
 import { type OpenedSession, type StaffPrincipal, signIn, signOut } from './staff.service.ts';
+import { acceptInvitation } from './staff-lifecycle/accept-invitation.ts';
+import { acceptAgreement, agreementFor } from './staff-lifecycle/agreement.ts';
 
 const staffSchema = z.object({
   id: z.uuid(),
@@ -19,6 +23,8 @@ const staffSchema = z.object({
   secondFactor: z.boolean(),
   /** An owner without an authenticator: only enrolment answers until they set one up. */
   enrolmentRequired: z.boolean(),
+  /** PV-STF-3: the confidentiality agreement waits for acceptance; only it (and enrolment) answers until then. */
+  agreementRequired: z.boolean(),
 });
 
 const sessionResponse = z.object({ staff: staffSchema, expiresAt: z.iso.datetime() });
@@ -36,7 +42,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.addHook('onRequest', noStore);
   const secure = ctx.config.COOKIE_SECURE ?? true;
   const cookie = staffCookieName(ctx.config);
-  const sessionGuard = requireStaff(ctx, { allowEnrolment: true });
+  const sessionGuard = requireStaff(ctx, { allowSetUp: true });
 
   function startSession(reply: FastifyReply, session: OpenedSession) {
     reply.setCookie(cookie, session.token, {
@@ -180,5 +186,95 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       },
     },
     async (request) => confirmEnrolment(ctx, staffOf(request), request.body.code),
+  );
+  // A stolen session guessing codes: bounded per member, as the enrolment's confirmation is.
+  const perMember = (prefix: string) => ({
+    rateLimit: {
+      max: 10,
+      timeWindow: '1 minute',
+      keyGenerator: (request: { staff?: StaffPrincipal; ip: string }) =>
+        `${prefix}:${request.staff?.id ?? request.ip}`,
+    },
+  });
+
+  app.post(
+    '/staff/second-factor/recovery-codes',
+    {
+      schema: {
+        tags: ['staff'],
+        summary:
+          'Make new recovery codes with the code your authenticator shows now: the old ones stop working; the 10 new ones are shown this once',
+        body: z.strictObject({ code: z.string().min(1).max(16) }),
+        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }), ...errorResponses },
+      },
+      onRequest: sessionGuard,
+      config: perMember('staff-recovery'),
+    },
+    async (request) =>
+      regenerateRecoveryCodes(ctx, staffOf(request), request.body.code, requestMeta(request)),
+  );
+
+  // PV-STF-2: the invitee's first sign-in. Outside /api/admin: they have no session yet.
+  app.post(
+    '/staff/invitation/acceptance',
+    {
+      schema: {
+        tags: ['staff'],
+        summary:
+          'Accept an invitation: the token from the emailed link and the password you choose; sets the session cookie (400 naming token for a forged, expired, used or replaced link)',
+        body: z.strictObject({
+          token: z.string().min(1).max(200),
+          // Strength is judged by the service, with a message meant for the person choosing it.
+          password: z.string().min(1).max(STAFF_PASSWORD_MAX),
+        }),
+        response: { 200: sessionResponse, ...errorResponses },
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request, reply) =>
+      startSession(reply, await acceptInvitation(ctx, request.body, requestMeta(request))),
+  );
+
+  // PV-STF-3: read and accepted before anything else of the back office, so outside /api/admin.
+  const agreementSchema = z.object({
+    version: z.number().int(),
+    title: z.string(),
+    paragraphs: z.array(z.string()),
+    acceptedVersion: z.number().int().nullable(),
+    acceptedAt: z.iso.datetime().nullable(),
+  });
+
+  app.get(
+    '/staff/agreement',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'The confidentiality agreement, its version, and which version you accepted when',
+        response: { 200: agreementSchema, ...errorResponses },
+      },
+      onRequest: sessionGuard,
+    },
+    async (request) => {
+      const view = await agreementFor(ctx, staffOf(request));
+      return { ...view, paragraphs: [...view.paragraphs] };
+    },
+  );
+
+  app.post(
+    '/staff/agreement/acceptance',
+    {
+      schema: {
+        tags: ['staff'],
+        summary:
+          'Accept the confidentiality agreement of the version you read (409 when it changed since): the back office opens',
+        body: z.strictObject({ version: z.number().int().min(1) }),
+        response: {
+          200: z.object({ version: z.number().int(), acceptedAt: z.iso.datetime() }),
+          ...errorResponses,
+        },
+      },
+      onRequest: sessionGuard,
+    },
+    async (request) => acceptAgreement(ctx, staffOf(request), request.body.version),
   );
 };

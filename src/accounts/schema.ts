@@ -1,4 +1,15 @@
-import { bigint, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const staffRole = pgEnum('staff_role', ['owner', 'customer_service', 'technician']);
 
@@ -24,6 +35,12 @@ export const staffUsers = pgTable(
     totpConfirmedAt: timestamp({ withTimezone: true }),
     /** The 30-second step of the last code accepted: that code and every earlier one are refused (replay). */
     totpLastStep: bigint({ mode: 'number' }),
+    /**
+     * PV-STF-3: the version of the confidentiality agreement the member last accepted, and when. Null until they
+     * accept; the back office answers 403 while it is not the current version (src/accounts/staff-lifecycle/agreement.ts).
+     */
+    agreementVersion: integer(),
+    agreementAcceptedAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex('staff_users_email_key').on(t.email)],
 );
@@ -64,4 +81,34 @@ export const staffRecoveryCodes = pgTable(
     usedAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex('staff_recovery_codes_staff_code_key').on(t.staffId, t.codeHash)],
+);
+
+/**
+ * PV-STF-2: the owner's invitation of a new member (or of one who left, to come back). The emailed link carries a
+ * random token; only its SHA-256 is stored. It works once, until `expiresAt` (STAFF_INVITATION_HOURS), and dies
+ * when a newer invitation to the same address replaces it (`revokedAt`) or the member is deactivated. The staff
+ * row is written when the invitee sets a password (`acceptedAt`), so an unanswered invitation gives no access.
+ */
+export const staffInvitations = pgTable(
+  'staff_invitations',
+  {
+    id: uuid().primaryKey(),
+    /** Normalised (trimmed, lower case), as staff_users.email. */
+    email: text().notNull(),
+    name: text().notNull(),
+    role: staffRole().notNull(),
+    tokenHash: text().notNull(),
+    invitedBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('staff_invitations_token_hash_key').on(t.tokenHash),
+    // At most one open invitation per address: re-inviting revokes the older one in the same transaction.
+    uniqueIndex('staff_invitations_open_email_key')
+      .on(t.email)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+  ],
 );

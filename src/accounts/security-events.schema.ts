@@ -25,6 +25,13 @@ export const securityReasons = [
   'staff_sign_in_failed',
   'second_factor_failed',
   'second_factor_reset',
+  // Staff lifecycle (PV-STF-2): a sign-in with an email that is no member's (nothing of the email is kept), a
+  // refused invitation link (forged, expired, used or replaced), a member deactivated by an owner (`by`), and
+  // a member replacing their own recovery codes.
+  'staff_sign_in_unknown_email',
+  'staff_invitation_refused',
+  'staff_deactivated',
+  'recovery_codes_regenerated',
 ] as const;
 export type SecurityReason = (typeof securityReasons)[number];
 
@@ -45,6 +52,8 @@ export const securityEvents = pgTable(
     ip: text().notNull(),
     userAgent: text().notNull(),
     reason: text().$type<SecurityReason>().notNull(),
+    /** The member who made the change the event records (an owner deactivating someone), when not the subject. */
+    byStaffId: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
     reviewedAt: timestamp({ withTimezone: true }),
     reviewedBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
   },

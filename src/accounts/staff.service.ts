@@ -10,6 +10,8 @@ import { hashPassword, staffPasswordProblem, verifyPassword } from './passwords.
 import { staffSessions, staffUsers } from './schema.ts';
 import { pendingSignInToken } from './second-factor/pending-sign-in.ts';
 import { type RequestMeta, recordStaffEvent } from './security-events/record.ts';
+import { CONFIDENTIALITY_AGREEMENT } from './staff-lifecycle/agreement.ts';
+import { agreementRequired, secondFactorRequired } from './staff-lifecycle/lifecycle.rules.ts';
 
 /** How stale a session's lastSeenAt may get before a request writes it again: one write a minute at most. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -27,6 +29,11 @@ export interface StaffPrincipal {
    * enrol (the guard refuses the rest with 403).
    */
   enrolmentRequired: boolean;
+  /**
+   * PV-STF-3: the member has not accepted the current confidentiality agreement: the session answers only the
+   * session, enrolment and agreement endpoints until they do (the guard refuses the rest with 403).
+   */
+  agreementRequired: boolean;
 }
 
 /**
@@ -69,8 +76,10 @@ export interface OpenedSession {
 }
 
 /**
- * The first step of a staff sign-in: email and password (argon2id, with a dummy hash for unknown emails so
- * timing reveals nothing). A wrong password for a staff email writes a `staff_sign_in_failed` security event;
+ * The first step of a staff sign-in: email and password (argon2id, with a dummy hash for unknown emails and
+ * deactivated members so timing reveals nothing). A wrong password for a staff email (or any password of a
+ * deactivated member) writes a `staff_sign_in_failed` security event, an unknown email a
+ * `staff_sign_in_unknown_email` one without the email: both cost one argon2 check and one insert;
  * every failure is the same 401 naming `password`. A member with a confirmed authenticator gets a pending
  * sign-in token for `completeSecondStep` instead of a session. An owner without one gets a session that only
  * answers the enrolment endpoints until they enrol (`principal.enrolmentRequired`, checked by the guard).
@@ -85,28 +94,36 @@ export async function signIn(
     .select()
     .from(staffUsers)
     .where(eq(staffUsers.email, email.trim().toLowerCase()));
-  const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !ok || user.disabledAt) {
-    if (user && !user.disabledAt) {
-      await recordStaffEvent(
-        ctx.db,
-        { staffId: user.id, email: user.email, reason: 'staff_sign_in_failed', at: ctx.clock.now() },
-        meta,
-      );
-    }
+  const active = user && !user.disabledAt ? user : null;
+  // A deactivated member's hash is a marker argon2 refuses at once: check the dummy instead, so the time
+  // taken says nothing about which addresses exist or left.
+  const ok = await verifyPassword(active?.passwordHash ?? null, password);
+  if (!active || !ok) {
+    // Issue 12: an unknown email is recorded too, without the typed address (it may be a customer's, or a
+    // password typed into the wrong field): the address and browser say enough to spot a spray.
+    await recordStaffEvent(
+      ctx.db,
+      user
+        ? { staffId: user.id, email: user.email, reason: 'staff_sign_in_failed', at: ctx.clock.now() }
+        : { staffId: null, email: null, reason: 'staff_sign_in_unknown_email', at: ctx.clock.now() },
+      meta,
+    );
     throw new AppError('unauthenticated', 'Email or password is incorrect', { field: 'password' });
   }
-  if (user.totpConfirmedAt) {
-    const pending = pendingSignInToken(ctx, user);
+  if (active.totpConfirmedAt) {
+    const pending = pendingSignInToken(ctx, active);
     return { kind: 'second_step', pendingToken: pending.token, expiresAt: pending.expiresAt };
   }
-  return { kind: 'session', session: await openStaffSession(ctx, user) };
+  return { kind: 'session', session: await openStaffSession(ctx, active) };
 }
 
 /** A new session for a member who has proved who they are (a fresh random token each time: no fixation). */
 export async function openStaffSession(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
-  user: Pick<typeof staffUsers.$inferSelect, 'id' | 'email' | 'name' | 'role' | 'totpConfirmedAt'>,
+  user: Pick<
+    typeof staffUsers.$inferSelect,
+    'id' | 'email' | 'name' | 'role' | 'totpConfirmedAt' | 'agreementVersion'
+  >,
 ): Promise<OpenedSession> {
   const now = ctx.clock.now();
   const token = randomToken();
@@ -130,7 +147,10 @@ export async function openStaffSession(
   };
 }
 
-/** The owner must have a second factor (issue 12 point 3); other roles may enrol when they like. */
+/**
+ * The owner must have a second factor (issue 12 point 3); other roles may enrol when they like. Every member
+ * accepts the current confidentiality agreement first (PV-STF-3).
+ */
 function principalOf(row: {
   id: string;
   email: string;
@@ -138,10 +158,16 @@ function principalOf(row: {
   role: StaffPrincipal['role'];
   sessionId: string;
   totpConfirmedAt: Date | null;
+  agreementVersion: number | null;
 }): StaffPrincipal {
-  const { totpConfirmedAt, ...rest } = row;
+  const { totpConfirmedAt, agreementVersion, ...rest } = row;
   const secondFactor = totpConfirmedAt !== null;
-  return { ...rest, secondFactor, enrolmentRequired: rest.role === 'owner' && !secondFactor };
+  return {
+    ...rest,
+    secondFactor,
+    enrolmentRequired: secondFactorRequired(rest.role) && !secondFactor,
+    agreementRequired: agreementRequired(agreementVersion, CONFIDENTIALITY_AGREEMENT.version),
+  };
 }
 
 /**
@@ -158,6 +184,7 @@ function prepareSessionLookup(db: Db) {
       name: staffUsers.name,
       role: staffUsers.role,
       totpConfirmedAt: staffUsers.totpConfirmedAt,
+      agreementVersion: staffUsers.agreementVersion,
       lastSeenAt: staffSessions.lastSeenAt,
     })
     .from(staffSessions)

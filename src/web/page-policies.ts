@@ -20,6 +20,9 @@ export const pageActionLimitShares: Readonly<Record<string, number>> = Object.fr
  * /api/account, so the forms are no way around it.
  */
 export const accountActionRoutes: ReadonlySet<string> = new Set([
+  // PV-STF-2: the staff invitation's page takes the link's token and a new password, as its JSON twin
+  // POST /api/staff/invitation/acceptance (10 a minute per address).
+  'routes/admin/invitation',
   'routes/account.sign-in',
   'routes/account.sign-up',
   'routes/account.forgot',

@@ -102,6 +102,12 @@ export async function signInThroughPage(
     await page.locator('[data-enrol-first]').waitFor({ state: 'detached' });
     await adminSettled(page);
   }
+  // PV-STF-3: a member who has not accepted the confidentiality agreement accepts it (the tests' owner has).
+  if (await page.locator('[data-agreement-gate]').isVisible()) {
+    await page.getByRole('button', { name: 'I have read the agreement and accept it' }).click();
+    await page.locator('[data-agreement-gate]').waitFor({ state: 'detached' });
+    await adminSettled(page);
+  }
 }
 
 /**

@@ -3,6 +3,7 @@
  * the owner's name, colour and Instagram link reach the storefront's header and footer; staff who are not
  * the owner see the settings read-only.
  */
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffUsers } from '../../src/accounts/schema.ts';
 import { defaultShopSettings, type ShopSettings } from '../../src/settings/shop.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
+import { acceptedAgreement } from '../helpers/app.ts';
 import { adminA11yViolations, adminSettled, type BackOffice, openBackOffice } from './admin-helpers.ts';
 import { skipWithoutBrowser, type WebServer } from './helpers.ts';
 
@@ -128,6 +130,7 @@ describe('shop settings in the back office, SH-SOC-1', { skip: skipWithoutBrowse
       name: 'Casey',
       passwordHash: await hashPassword('a long enough password'),
       role: 'customer_service',
+      ...acceptedAgreement(),
     });
     const csContext = await browser.newContext({ viewport: { width: 390, height: 900 } });
     try {

@@ -4,6 +4,7 @@
  * reviewed as differences in words, saved with a reason as version 2, and the storefront's policy page shows
  * the new number. With SCREENSHOTS=dir, the screen is pictured at phone and desktop widths.
  */
+
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -11,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffUsers } from '../../src/accounts/schema.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
+import { acceptedAgreement } from '../helpers/app.ts';
 import { adminA11yViolations, adminSettled, type BackOffice, openBackOffice } from './admin-helpers.ts';
 import { skipWithoutBrowser, type WebServer } from './helpers.ts';
 
@@ -150,6 +152,7 @@ describe('policy settings in the back office (issue 11, AS-DOA-1)', { skip: skip
       name: 'Casey',
       passwordHash: await hashPassword('a long enough password'),
       role: 'customer_service',
+      ...acceptedAgreement(),
     });
     const csContext = await backOffice.browser.newContext({ viewport: { width: 390, height: 900 } });
     try {

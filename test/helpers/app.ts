@@ -14,6 +14,7 @@ import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffUsers } from '../../src/accounts/schema.ts';
 import { totpCodeAt } from '../../src/accounts/second-factor/totp.rules.ts';
 import { ensureOwner } from '../../src/accounts/staff.service.ts';
+import { CONFIDENTIALITY_AGREEMENT } from '../../src/accounts/staff-lifecycle/agreement.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
@@ -100,6 +101,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = options.clock ?? systemClock;
   const ctx: AppContext = { config, database, db: database.db, clock, secret: config.APP_SECRET as string };
   await ensureOwner(ctx);
+  // The test owner has accepted the confidentiality agreement (PV-STF-3), so tests of anything else need no
+  // extra step; test/http/staff-lifecycle.test.ts proves the refusal with members of its own.
+  await database.db
+    .update(staffUsers)
+    .set(acceptedAgreement(clock.now()))
+    .where(eq(staffUsers.email, OWNER_EMAIL));
   if (options.seed) await seedDemoShop(database.db, clock, options.seedCases ? ctx : undefined);
   const app = await buildApp(ctx, {
     logger: options.logStream ? { level: 'info', stream: options.logStream } : false,
@@ -121,6 +128,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
+/** The columns of a member who accepted the current confidentiality agreement at `at` (PV-STF-3). */
+export function acceptedAgreement(at = new Date()): { agreementVersion: number; agreementAcceptedAt: Date } {
+  return { agreementVersion: CONFIDENTIALITY_AGREEMENT.version, agreementAcceptedAt: at };
+}
+
 /**
  * A staff member of `role` added to the app's database and signed in (password 'a long enough password'):
  * their id and session cookie. Sign-in is rate-limited per minute: sign each member in once per file.
@@ -135,7 +147,7 @@ export async function signedInMember(
   const password = 'a long enough password';
   await t.ctx.db
     .insert(staffUsers)
-    .values({ id, email, name, passwordHash: await hashPassword(password), role });
+    .values({ id, email, name, passwordHash: await hashPassword(password), role, ...acceptedAgreement() });
   return { id, cookie: await staffSignIn(t, email, password) };
 }
 

@@ -14,6 +14,7 @@ import { securityEvents } from '../../src/accounts/security-events.schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import {
+  acceptedAgreement,
   cookieHeader,
   enrolAuthenticator,
   json,
@@ -237,19 +238,22 @@ describe('staff two-factor sign-in (issue 12 point 3)', () => {
       .where(eq(staffUsers.email, OWNER_EMAIL));
   });
 
-  it('a wrong password for a staff email writes staff_sign_in_failed; an unknown email writes nothing', async () => {
+  it('a wrong password for a staff email writes staff_sign_in_failed; an unknown email writes staff_sign_in_unknown_email without the email', async () => {
     const before = await t.ctx.db.select().from(securityEvents);
     const wrong = await firstStep(OWNER_EMAIL, 'not the password', '203.0.113.9');
-    const unknown = await firstStep('nobody@example.com', 'not the password');
+    const unknown = await firstStep('nobody@example.com', 'not the password', '203.0.113.10');
     assert.equal(wrong.statusCode, 401);
     assert.deepEqual(json(wrong), json(unknown));
     const added = (await t.ctx.db.select().from(securityEvents)).filter(
       (e) => !before.some((b) => b.id === e.id),
     );
-    assert.equal(added.length, 1);
-    assert.equal(added[0]?.reason, 'staff_sign_in_failed');
-    assert.equal(added[0]?.email, OWNER_EMAIL);
-    assert.equal(added[0]?.ip, '203.0.113.9');
+    assert.equal(added.length, 2);
+    const failed = added.find((e) => e.reason === 'staff_sign_in_failed');
+    assert.equal(failed?.email, OWNER_EMAIL);
+    assert.equal(failed?.ip, '203.0.113.9');
+    const unknownEvent = added.find((e) => e.reason === 'staff_sign_in_unknown_email');
+    assert.equal(unknownEvent?.email, null);
+    assert.equal(unknownEvent?.ip, '203.0.113.10');
   });
 
   it('the owner resets a member’s lost second factor: their sessions end and a security event is written', async () => {
@@ -316,6 +320,7 @@ describe('staff session lifetime (issue 12 point 4)', () => {
         name: 'Sam Shift',
         passwordHash: await hashPassword('a long enough password'),
         role: 'technician',
+        ...acceptedAgreement(),
       });
       const res = await t.app.inject({
         method: 'POST',

@@ -10,7 +10,14 @@ import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffSessions, staffUsers } from '../../src/accounts/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import { cookieHeader, json, OWNER_PASSWORD, startTestApp, type TestApp } from '../helpers/app.ts';
+import {
+  acceptedAgreement,
+  cookieHeader,
+  json,
+  OWNER_PASSWORD,
+  startTestApp,
+  type TestApp,
+} from '../helpers/app.ts';
 
 type ErrorShape = { error: { code: string; message: string; field?: string } };
 const NEW_PASSWORD = 'violet engine harbour 42 quietly';
@@ -27,6 +34,7 @@ describe('staff password change', () => {
       name: 'Robin Desk',
       passwordHash: await hashPassword(OWNER_PASSWORD),
       role: 'customer_service',
+      ...acceptedAgreement(),
     });
   });
   after(() => t.close());
@@ -58,6 +66,7 @@ describe('staff password change', () => {
       name: 'Casey Jones',
       passwordHash: await hashPassword(OWNER_PASSWORD),
       role: 'customer_service',
+      ...acceptedAgreement(),
     });
     const cookie = cookieHeader(
       await t.app.inject({

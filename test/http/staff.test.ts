@@ -6,6 +6,7 @@ import { staffUsers } from '../../src/accounts/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import {
+  acceptedAgreement,
   cookieHeader,
   json,
   OWNER_EMAIL,
@@ -84,6 +85,7 @@ describe('staff sign-in', () => {
       name: 'Leaver',
       passwordHash: await hashPassword('a long enough password'),
       role: 'customer_service',
+      ...acceptedAgreement(),
     });
     const cookie = cookieHeader(await signIn('leaver@aftercare.test', 'a long enough password'));
     assert.equal(

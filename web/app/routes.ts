@@ -28,6 +28,9 @@ export default [
   route('robots.txt', 'routes/robots.ts'),
   route('sitemap.xml', 'routes/sitemap.ts'),
   route('theme.css', 'routes/theme-css.ts'),
+  // PV-STF-2: the invitee's page, from the emailed link: rendered on the server (a form that works without
+  // scripts), outside the back office's layout, since the invitee has no session yet.
+  route('admin/invitation', 'routes/admin/invitation.tsx'),
   // The back office: a client-rendered area under one layout (session check, TanStack Query).
   route('admin', 'routes/admin/layout.tsx', [
     index('routes/admin/dashboard.tsx'),

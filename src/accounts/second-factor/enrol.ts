@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { sha256 } from '../../shared/crypto.ts';
 import { AppError, ValidationError } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
@@ -99,16 +100,24 @@ export async function confirmEnrolment(
       .update(staffUsers)
       .set({ totpConfirmedAt: now, totpLastStep: check.step })
       .where(eq(staffUsers.id, staff.id));
-    await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, staff.id));
-    const recoveryCodes = recoveryCodesFrom(randomBytes(100));
-    await tx.insert(staffRecoveryCodes).values(
-      recoveryCodes.map((c) => ({
-        id: uuidv7(now.getTime()),
-        staffId: staff.id,
-        codeHash: sha256(c),
-        createdAt: now,
-      })),
-    );
-    return { recoveryCodes };
+    return { recoveryCodes: await replaceRecoveryCodes(tx, staff.id, now) };
   });
+}
+
+/**
+ * Replaces every recovery code of `staffId` (used or not) by 10 new ones, stored as SHA-256 and returned this
+ * once. Call it in the transaction of the change that asks for it.
+ */
+export async function replaceRecoveryCodes(tx: Db, staffId: string, now: Date): Promise<string[]> {
+  await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, staffId));
+  const recoveryCodes = recoveryCodesFrom(randomBytes(100));
+  await tx.insert(staffRecoveryCodes).values(
+    recoveryCodes.map((c) => ({
+      id: uuidv7(now.getTime()),
+      staffId,
+      codeHash: sha256(c),
+      createdAt: now,
+    })),
+  );
+  return recoveryCodes;
 }

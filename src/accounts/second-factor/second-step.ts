@@ -47,7 +47,11 @@ export async function completeSecondStep(
   return openStaffSession(ctx, user);
 }
 
-async function acceptTotp(
+/**
+ * Whether `code` is the member's authenticator code now, not used before; the accepted step is stored with a
+ * compare-and-set, so the code cannot serve twice (a sign-in and a recovery-code renewal included).
+ */
+export async function acceptTotp(
   ctx: Pick<AppContext, 'db'>,
   staffId: string,
   secret: string,

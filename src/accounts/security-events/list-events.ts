@@ -12,6 +12,7 @@ import type { SecurityEventView, securityEventListQuery } from './schemas.ts';
 type ListQuery = z.output<typeof securityEventListQuery>;
 
 const reviewer = alias(staffUsers, 'reviewer');
+const actor = alias(staffUsers, 'actor');
 
 function eventRows(db: Db) {
   return db
@@ -20,14 +21,17 @@ function eventRows(db: Db) {
       // Microseconds as PostgreSQL keeps them, so a cursor skips and repeats nothing.
       atKey: sql<string>`to_char(${securityEvents.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       reviewerName: reviewer.name,
+      actorName: actor.name,
     })
     .from(securityEvents)
-    .leftJoin(reviewer, eq(reviewer.id, securityEvents.reviewedBy));
+    .leftJoin(reviewer, eq(reviewer.id, securityEvents.reviewedBy))
+    .leftJoin(actor, eq(actor.id, securityEvents.byStaffId));
 }
 
 function viewOf(row: {
   e: typeof securityEvents.$inferSelect;
   reviewerName: string | null;
+  actorName: string | null;
 }): SecurityEventView {
   const { e } = row;
   return {
@@ -38,6 +42,7 @@ function viewOf(row: {
     ip: e.ip,
     userAgent: e.userAgent,
     reason: e.reason,
+    by: e.byStaffId && row.actorName ? { id: e.byStaffId, name: row.actorName } : null,
     reviewedAt: e.reviewedAt?.toISOString() ?? null,
     reviewedBy: e.reviewedBy && row.reviewerName ? { id: e.reviewedBy, name: row.reviewerName } : null,
   };

@@ -14,7 +14,15 @@ export interface RequestMeta {
  */
 export async function recordStaffEvent(
   db: Db,
-  event: { staffId: string; email: string; reason: SecurityReason; at: Date },
+  event: {
+    /** The member the event is about; null when the attempt named no member (an unknown email, a forged link). */
+    staffId: string | null;
+    email: string | null;
+    reason: SecurityReason;
+    at: Date;
+    /** Who made the change, when another member did (the owner who deactivated `staffId`). */
+    byStaffId?: string;
+  },
   meta: RequestMeta,
 ): Promise<void> {
   await db.insert(securityEvents).values({
@@ -27,5 +35,6 @@ export async function recordStaffEvent(
     ip: meta.ip.slice(0, 64),
     userAgent: meta.userAgent.slice(0, 512),
     reason: event.reason,
+    byStaffId: event.byStaffId ?? null,
   });
 }

@@ -22,6 +22,8 @@ export const securityEventSchema = z.object({
   ip: z.string(),
   userAgent: z.string(),
   reason: z.enum(securityReasons),
+  /** The member who made the change (the owner who deactivated this member), when another did. */
+  by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   reviewedAt: z.iso.datetime().nullable(),
   reviewedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });

@@ -64,6 +64,8 @@ export interface Staff {
   secondFactor: boolean;
   /** An owner without an authenticator: nothing but enrolment answers until they set one up. */
   enrolmentRequired: boolean;
+  /** PV-STF-3: the confidentiality agreement waits: nothing but it (and enrolment) answers until accepted. */
+  agreementRequired: boolean;
 }
 
 export type { MailDetail, MailQueue, MailStatus, MailSummary };
@@ -190,6 +192,29 @@ export function startEnrolment(): Promise<{ secret: string; uri: string; qrCode:
 /** Confirms the authenticator with its first code (errors name `code`): the 10 recovery codes, shown once. */
 export function confirmEnrolment(code: string): Promise<{ recoveryCodes: string[] }> {
   return request('POST', '/api/staff/second-factor/confirmation', { code });
+}
+
+/** New recovery codes for the current authenticator code: the old ones stop working; shown this once. */
+export function regenerateRecoveryCodes(code: string): Promise<{ recoveryCodes: string[] }> {
+  return request('POST', '/api/staff/second-factor/recovery-codes', { code });
+}
+
+/** PV-STF-3: the confidentiality agreement, its version, and what the member accepted of it. */
+export interface Agreement {
+  version: number;
+  title: string;
+  paragraphs: string[];
+  acceptedVersion: number | null;
+  acceptedAt: string | null;
+}
+
+export function getAgreement(): Promise<Agreement> {
+  return request('GET', '/api/staff/agreement');
+}
+
+/** Accepts `version` (the one read): 409 when the text changed meanwhile. */
+export function acceptAgreement(version: number): Promise<{ version: number; acceptedAt: string }> {
+  return request('POST', '/api/staff/agreement/acceptance', { version });
 }
 
 export function signOut(): Promise<void> {
@@ -359,6 +384,7 @@ export function saveShopSettings(settings: ShopSettings): Promise<ShopSettings> 
 export const keys = {
   session: ['staff-session'] as const,
   secondFactor: ['staff-second-factor'] as const,
+  agreement: ['staff-agreement'] as const,
   products: ['products'] as const,
   productList: (query: ProductListQuery) => ['products', 'list', query] as const,
   product: (id: string) => ['products', 'detail', id] as const,

@@ -1,6 +1,6 @@
 /**
  * The back office's client for security events (PV-ACC-2: listed, filtered, marked reviewed; the navigation's
- * count) and the owner's staff page (resetting a member's lost second factor). Types come from the zod schemas
+ * count) and the owner's staff page (invitations, deactivation, resetting a member's lost second factor). Types come from the zod schemas
  * the server validates with (src/accounts/security-events/schemas.ts).
  */
 import type { z } from 'zod';
@@ -48,9 +48,39 @@ export function resetSecondFactor(id: string): Promise<void> {
   return request('POST', `/api/admin/staff/${encodeURIComponent(id)}/second-factor/reset`);
 }
 
+/** PV-STF-2: an invitation waiting for its answer. */
+export interface StaffInvitation {
+  id: string;
+  email: string;
+  name: string;
+  role: Staff['role'];
+  createdAt: string;
+  expiresAt: string;
+}
+
+export async function listInvitations(): Promise<StaffInvitation[]> {
+  return (await request<{ items: StaffInvitation[] }>('GET', '/api/admin/staff/invitations')).items;
+}
+
+/** Queues the invitation email; replaces an open invitation to the address (409 on `email` for a member's). */
+export async function inviteStaff(input: {
+  email: string;
+  name: string;
+  role: Staff['role'];
+}): Promise<StaffInvitation> {
+  return (await request<{ invitation: StaffInvitation }>('POST', '/api/admin/staff/invitations', input))
+    .invitation;
+}
+
+/** Ends everything of the member at once (409 for the last active owner). */
+export function deactivateStaff(id: string): Promise<void> {
+  return request('POST', `/api/admin/staff/${encodeURIComponent(id)}/deactivation`);
+}
+
 export const securityKeys = {
   all: ['security-events'] as const,
   list: (query: SecurityEventListQuery) => ['security-events', 'list', query] as const,
   summary: ['security-events', 'summary'] as const,
   staff: ['staff-members'] as const,
+  invitations: ['staff-invitations'] as const,
 };

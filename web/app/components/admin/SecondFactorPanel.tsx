@@ -12,6 +12,7 @@ import {
   getSecondFactor,
   isApiError,
   keys,
+  regenerateRecoveryCodes,
   type Staff,
   startEnrolment,
 } from '../../lib/admin-api.ts';
@@ -77,13 +78,7 @@ export function SecondFactorPanel({ onDone }: { onDone?: () => void }) {
           These recovery codes each sign you in once if you lose your phone. They are shown only now: print
           them or keep them in your password manager.
         </p>
-        <ul className="grid grid-cols-2 gap-2 font-mono text-base sm:max-w-sm">
-          {recoveryCodes.map((c) => (
-            <li key={c} className="rounded bg-gray-100 px-2 py-1">
-              {c}
-            </li>
-          ))}
-        </ul>
+        <RecoveryCodeList codes={recoveryCodes} />
         <div>
           <Button type="button" onClick={finish}>
             I have kept my recovery codes
@@ -97,12 +92,15 @@ export function SecondFactorPanel({ onDone }: { onDone?: () => void }) {
     body = <LoadError error={status.error} what="your two-factor sign-in" onRetry={() => status.refetch()} />;
   } else if (status.data.enrolled) {
     body = (
-      <p>
-        On since {status.data.enrolledAt ? formatDateTime(status.data.enrolledAt) : 'enrolment'}. You have{' '}
-        {status.data.recoveryCodesLeft} unused recovery{' '}
-        {status.data.recoveryCodesLeft === 1 ? 'code' : 'codes'}. Lost your phone? The shop owner can reset
-        it, then you set it up again.
-      </p>
+      <div className="grid gap-4">
+        <p>
+          On since {status.data.enrolledAt ? formatDateTime(status.data.enrolledAt) : 'enrolment'}. You have{' '}
+          {status.data.recoveryCodesLeft} unused recovery{' '}
+          {status.data.recoveryCodesLeft === 1 ? 'code' : 'codes'}. Lost your phone? The shop owner can reset
+          it, then you set it up again.
+        </p>
+        <NewRecoveryCodes />
+      </div>
     );
   } else if (start.data) {
     const shown = start.data;
@@ -165,4 +163,97 @@ export function SecondFactorPanel({ onDone }: { onDone?: () => void }) {
   }
 
   return <Panel title="Two-factor sign-in">{body}</Panel>;
+}
+
+function RecoveryCodeList({ codes }: { codes: readonly string[] }) {
+  return (
+    <ul className="grid grid-cols-2 gap-2 font-mono text-base sm:max-w-sm">
+      {codes.map((c) => (
+        <li key={c} className="rounded bg-gray-100 px-2 py-1">
+          {c}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * New recovery codes (issue 12): used up, lost, or seen by someone else. The current authenticator code is
+ * asked for; the old codes stop working and the new ones are shown this once.
+ */
+function NewRecoveryCodes() {
+  const client = useQueryClient();
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const renew = useMutation({
+    mutationFn: (typed: string) => regenerateRecoveryCodes(typed),
+    onSuccess: () => setCode(''),
+    onError: (error) => {
+      if (isApiError(error) && error.field === 'code') setCodeError(error.fieldMessage);
+      else setCodeError(errorMessage(error));
+    },
+  });
+
+  if (renew.data) {
+    return (
+      <div className="grid gap-4" data-new-recovery-codes="">
+        <Notice tone="success" title="New recovery codes">
+          Your old recovery codes no longer work. These are shown only now: print them or keep them in your
+          password manager.
+        </Notice>
+        <RecoveryCodeList codes={renew.data.recoveryCodes} />
+        <div>
+          <Button
+            type="button"
+            onClick={() => {
+              renew.reset();
+              void client.invalidateQueries({ queryKey: keys.secondFactor });
+            }}
+          >
+            I have kept my recovery codes
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const typed = code.replace(/\s+/g, '');
+    if (!/^\d{6}$/.test(typed)) {
+      setCodeError('Enter the 6 digits your authenticator app shows');
+      return;
+    }
+    setCodeError(null);
+    renew.mutate(typed);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-3 border-t border-line pt-4">
+      <p className="font-semibold text-gray-900">New recovery codes</p>
+      <p className="text-sm text-muted">
+        Used most of them, or think someone saw them? Make 10 new ones: the old ones stop working.
+      </p>
+      <Input
+        id="recovery-renew-code"
+        name="code"
+        label="Code from your authenticator app"
+        hint="The 6 digits the app shows now"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        required
+        value={code}
+        onChange={(e) => {
+          setCode(e.target.value);
+          if (codeError) setCodeError(null);
+        }}
+        error={codeError}
+      />
+      <div>
+        <Button type="submit" variant="secondary" busy={renew.isPending}>
+          Make new recovery codes
+        </Button>
+      </div>
+    </form>
+  );
 }

@@ -2,7 +2,8 @@
  * /admin: the back office. The server sends the document (with the nonce CSP) and this frame; the pages
  * below fetch their data in the browser through TanStack Query against /api/admin. Every page but the
  * sign-in page needs a staff session: without one (GET /api/staff/session answers 401, or any request does
- * later) the person is sent to /admin/sign-in and brought back afterwards.
+ * later) the person is sent to /admin/sign-in and brought back afterwards. An owner without an authenticator
+ * enrols first, and every member accepts the confidentiality agreement (PV-STF-3), before any page shows.
  */
 import {
   MutationCache,
@@ -13,19 +14,44 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
-import { type MetaFunction, Outlet, useLocation, useNavigate } from 'react-router';
+import {
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  Outlet,
+  useLoaderData,
+  useLocation,
+  useNavigate,
+} from 'react-router';
 import { AdminShell } from '../../components/admin/AdminShell.tsx';
+import { AgreementGate } from '../../components/admin/AgreementGate.tsx';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { errorMessage, LoadError, Loading } from '../../components/admin/QueryState.tsx';
 import { SecondFactorPanel } from '../../components/admin/SecondFactorPanel.tsx';
 import { SIGN_IN_PATH } from '../../components/admin/session.ts';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { getSession, isApiError, keys, signOut } from '../../lib/admin-api.ts';
+import { staffOfRequest } from '../../lib/staff.server.ts';
 
 /** Lets the document (root.tsx) leave out the storefront's header and footer around the back office. */
 export const handle = { chrome: 'back-office' };
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, null);
+
+/**
+ * PV-STF-3: a back-office page asked for by a member who has not accepted the confidentiality agreement answers
+ * 403, as the API does, and says why before the scripts run; the page then shows the agreement. The sign-in page,
+ * and an owner who must first set up an authenticator, are left to the page.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const path = new URL(request.url).pathname.replace(/\.data$/, '').replace(/\/+$/, '');
+  if (path.toLowerCase() === SIGN_IN_PATH) return { agreementRequired: false };
+  const staff = await staffOfRequest(context, request);
+  if (staff?.agreementRequired && !staff.enrolmentRequired) {
+    return data({ agreementRequired: true }, { status: 403 });
+  }
+  return { agreementRequired: false };
+}
 
 function makeQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -62,6 +88,7 @@ function AdminGate() {
   const client = useQueryClient();
   const onSignInPage = location.pathname === SIGN_IN_PATH || location.pathname === `${SIGN_IN_PATH}/`;
   const session = useQuery({ queryKey: keys.session, queryFn: getSession, staleTime: 5 * 60_000 });
+  const { agreementRequired } = useLoaderData<typeof loader>();
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<unknown>(null);
 
@@ -93,12 +120,20 @@ function AdminGate() {
   }
 
   let content: ReactNode;
-  if (session.isPending) content = <Loading label="Checking your session" />;
+  if (session.isPending && agreementRequired) {
+    content = (
+      <Notice tone="warning" title="Read and accept the confidentiality agreement first">
+        The back office opens once you have accepted it (PV-STF-3).
+      </Notice>
+    );
+  } else if (session.isPending) content = <Loading label="Checking your session" />;
   else if (session.isError)
     content = <LoadError error={session.error} what="your session" onRetry={() => session.refetch()} />;
   else if (!session.data) content = <Loading label="Going to the sign-in page" />;
   // The server answers nothing else to an owner without a second factor: enrolment comes first, on any page.
   else if (session.data.enrolmentRequired) content = <EnrolFirst />;
+  // PV-STF-3: and nothing before the confidentiality agreement is accepted.
+  else if (session.data.agreementRequired) content = <AgreementGate />;
   else content = <Outlet />;
 
   return (

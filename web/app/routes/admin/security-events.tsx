@@ -45,6 +45,10 @@ const reasonLabels: Record<SecurityEvent['reason'], string> = {
   staff_sign_in_failed: 'Staff sign-in failed',
   second_factor_failed: 'Wrong or reused two-factor code',
   second_factor_reset: 'Second factor reset by the owner',
+  staff_sign_in_unknown_email: 'Staff sign-in with an unknown email',
+  staff_invitation_refused: 'Refused staff invitation link',
+  staff_deactivated: 'Staff member deactivated',
+  recovery_codes_regenerated: 'New recovery codes made',
 };
 
 const reviewStates = [
@@ -169,6 +173,12 @@ function EventRow({ event }: { event: SecurityEvent }) {
             <span className="font-medium text-gray-900">{event.email ?? 'not known'}</span>
           </p>
           <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 text-sm">
+            {event.by ? (
+              <>
+                <dt className="text-muted">By</dt>
+                <dd>{event.by.name}</dd>
+              </>
+            ) : null}
             <dt className="text-muted">Address</dt>
             <dd className="font-mono">{event.ip}</dd>
             <dt className="text-muted">Browser</dt>
