@@ -106,16 +106,19 @@ describe('data rights in the browser', { skip: skipWithoutBrowser() }, () => {
     await warning.getByText(`Case ${caseRef}`).waitFor();
     await warning.getByText('your claim is withdrawn').waitFor();
     await page.screenshot({ path: join(shots, 'storefront-account-data-390.png'), fullPage: true });
-    assert.ok(
-      await page.evaluate(() => {
-        const view = globalThis as unknown as {
-          innerWidth: number;
-          document: { documentElement: { scrollWidth: number } };
-        };
-        return view.document.documentElement.scrollWidth <= view.innerWidth;
-      }),
-      'no sideways scrolling at 390 px',
-    );
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      assert.ok(
+        await page.evaluate(() => {
+          const view = globalThis as unknown as {
+            innerWidth: number;
+            document: { documentElement: { scrollWidth: number } };
+          };
+          return view.document.documentElement.scrollWidth <= view.innerWidth;
+        }),
+        `no sideways scrolling at ${width} px`,
+      );
+    }
 
     await page.getByRole('button', { name: 'Delete my account' }).click();
     await page.getByText('Enter your password to confirm').waitFor();
