@@ -76,6 +76,17 @@ export const configSchema = z.object({
   ACCOUNT_LINK_HOURS: wholeNumber({ min: 1, max: 720 }).default(24),
   /** Per-IP requests a minute to customer sign-in, sign-up and reset (against password spraying). */
   CUSTOMER_AUTH_PER_MINUTE: wholeNumber({ min: 1, max: 100_000 }).default(10),
+  /** PV-ACC-3: a customer account with no sign-in or use of a session for this many months is deleted. */
+  CUSTOMER_IDLE_MONTHS: wholeNumber({ min: 1, max: 120 }).default(6),
+  /** PV-ACC-3: the warning email goes this many days before an idle account is deleted (once per idle period). */
+  CUSTOMER_IDLE_WARNING_DAYS: wholeNumber({ min: 1, max: 90 }).default(14),
+  /** PV-RGT-1: downloads of "my data" an address may ask for in an hour (each reads every table about them). */
+  DATA_EXPORTS_PER_HOUR: wholeNumber({ min: 1, max: 1000 }).default(5),
+  /**
+   * PV-MIN-1: evidence files (photos, videos, receipts) of a case finished (closed, declined or withdrawn) this
+   * many days ago are deleted: a dispute or a chargeback about it has been settled by then.
+   */
+  EVIDENCE_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650 }).default(180),
   /**
    * Password hashes (argon2id) running at once in a process, and attempts that may wait for one; beyond that
    * a sign-in is a 429 at once. A flood of guesses then takes one core, not the shop (src/accounts/password-work.ts).

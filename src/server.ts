@@ -35,6 +35,7 @@ import { catalogAdminRoutes } from './catalog/admin.routes.ts';
 import { mediaRoutes } from './catalog/media.routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import type { AppContext } from './context.ts';
+import { jobAdminRoutes } from './jobs/admin.routes.ts';
 import { uploadsRoutes } from './media/routes.ts';
 import { mailAdminRoutes } from './messaging/admin.routes.ts';
 import { ordersAdminRoutes } from './orders/admin.routes.ts';
@@ -43,6 +44,7 @@ import { cartCookieName } from './orders/cart-cookie.ts';
 import { checkoutRoutes } from './orders/checkout.routes.ts';
 import { orderRoutes } from './orders/order.routes.ts';
 import { paymentRoutes } from './orders/payments/routes.ts';
+import { dataRightsRoutes } from './privacy/routes.ts';
 import { settingsAdminRoutes } from './settings/admin.routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
 import { AccessLog, AccessLogWriter, lazyChildLogger, loggerOptions } from './shared/logging.ts';
@@ -137,6 +139,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(paymentRoutes, { prefix: '/api', ctx });
   await app.register(staffRoutes, { prefix: '/api', ctx });
   await app.register(customerAccountRoutes, { prefix: '/api', ctx });
+  await app.register(dataRightsRoutes, { prefix: '/api', ctx });
   await app.register(
     async (admin) => {
       // One guard for the whole back-office subtree: no admin route can forget it.
@@ -155,6 +158,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(accountAdminRoutes, { ctx });
       await admin.register(securityAdminRoutes, { ctx });
       await admin.register(staffLifecycleAdminRoutes, { ctx });
+      await admin.register(jobAdminRoutes, { ctx });
     },
     { prefix: '/api/admin' },
   );

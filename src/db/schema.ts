@@ -8,6 +8,7 @@ export * from '../aftersales/numbers/declined-claim.schema.ts';
 export * from '../aftersales/remedies/remedy.schema.ts';
 export * from '../aftersales/schema.ts';
 export * from '../catalog/schema.ts';
+export * from '../jobs/schema.ts';
 export * from '../messaging/schema.ts';
 export * from '../orders/coupons/coupon.schema.ts';
 export * from '../orders/payments/test-processor.schema.ts';

@@ -6,6 +6,7 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../context.ts';
 import { safeError } from '../shared/logging.ts';
+import { runOnce } from './job-runs.ts';
 
 export interface JobDefinition {
   /** The queue's name: letters, digits, dots and dashes. */
@@ -65,8 +66,18 @@ export async function startJobs(
     await boss.work(job.name, { pollingIntervalSeconds }, async () => {
       const started = Date.now();
       try {
-        const result = await job.run(ctx);
-        log.info({ job: job.name, result, ms: Date.now() - started }, 'job done');
+        // Under the job's lease, written to job_runs (job-runs.ts): handed to two processes, it runs once.
+        const outcome = await runOnce(
+          ctx,
+          job.name,
+          () => job.run(ctx),
+          () => ctx.clock.now(),
+        );
+        if (outcome.status === 'skipped') {
+          log.info({ job: job.name }, 'job skipped: another process is running it');
+          return;
+        }
+        log.info({ job: job.name, result: outcome.result, ms: Date.now() - started }, 'job done');
       } catch (error) {
         log.error({ job: job.name, err: error }, 'job failed; pg-boss retries it');
         // pg-boss stores the error with the job: the stored copy holds no query parameters either.

@@ -4,12 +4,15 @@
  */
 import { deleteEndedCustomerSessions } from '../accounts/customers/account-records.ts';
 import { deleteEndedStaffSessions } from '../accounts/staff.service.ts';
+import { deleteExpiredEvidence, runEvidencePurges } from '../aftersales/evidence/purge-evidence.ts';
 import type { AppContext } from '../context.ts';
+import { deleteOldJobRuns } from '../jobs/job-runs.ts';
 import type { JobDefinition } from '../jobs/runner.ts';
 import { deleteOldMail } from '../messaging/outbox.service.ts';
 import { deleteStaleCarts } from '../orders/cart.service.ts';
 import { deleteExpiredIdempotencyKeys } from '../orders/idempotency.ts';
 import { DAY_MS } from '../shared/time.ts';
+import { handleIdleAccounts, type IdleReport } from './idle-accounts.ts';
 
 export interface RetentionPeriods {
   /** Staff sessions are kept this long after they expire or are signed out (to follow up a sign-in). */
@@ -34,10 +37,18 @@ export interface RetentionReport {
   /** Customer sessions and emailed account links that ended (kept as long as staff sessions). */
   customerSessions: number;
   mail: number;
+  /** The back office's job log, kept as long as sent mail. */
+  jobRuns: number;
+  /** Evidence files of cases finished EVIDENCE_RETENTION_DAYS ago, rows and stored files. */
+  evidenceFiles: number;
+  /** Evidence folders removed from storage after an earlier commit (a deleted account's, a retry). */
+  evidenceFolders: number;
+  /** PV-ACC-3: idle accounts warned, deleted, and due but waiting for an order or case to finish. */
+  idleAccounts: IdleReport;
 }
 
 export async function runRetention(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'secret'>,
   periods: RetentionPeriods = defaultRetentionPeriods,
 ): Promise<RetentionReport> {
   const now = ctx.clock.now();
@@ -49,6 +60,10 @@ export async function runRetention(
     staffSessions: await deleteEndedStaffSessions(ctx.db, ago(periods.staffSessionDays)),
     customerSessions: await deleteEndedCustomerSessions(ctx.db, ago(periods.staffSessionDays)),
     mail: await deleteOldMail(ctx.db, ago(periods.mailDays)),
+    jobRuns: await deleteOldJobRuns(ctx, ago(periods.mailDays)),
+    idleAccounts: await handleIdleAccounts(ctx),
+    evidenceFiles: await deleteExpiredEvidence(ctx, ago(ctx.config.EVIDENCE_RETENTION_DAYS)),
+    evidenceFolders: await runEvidencePurges(ctx),
   };
 }
 

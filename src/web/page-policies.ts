@@ -31,6 +31,7 @@ export const accountActionRoutes: ReadonlySet<string> = new Set([
   'routes/account.email',
   'routes/account.profile',
   'routes/account.security',
+  'routes/account.data',
 ]);
 
 /**

@@ -102,7 +102,7 @@ describe('storefront voice (demo shop)', () => {
 
   it('the privacy page promises only what the shop does today', async () => {
     const text = visibleText((await get('/policies/privacy')).body);
-    // No accounts, newsletter, contests, friend emails, or audit of staff views exist yet.
+    // No newsletter, contests, friend emails, or audit of staff views exist yet.
     for (const promise of [
       /create an account/i,
       /from your account/i,
@@ -120,6 +120,11 @@ describe('storefront voice (demo shop)', () => {
     assert.match(text, /cart is deleted 30 days after/);
     assert.match(text, /deleted after 24 hours/);
     assert.match(text, /90 days after they were written/);
-    assert.match(text, /no customer accounts/i);
+    // Accounts: deleted after 6 months unused with a warning 14 days before (PV-ACC-3), downloaded and
+    // deleted by the customer (PV-RGT-1); evidence deleted 180 days after its case (PV-MIN-1).
+    assert.match(text, /nobody signs in to for 6 months is deleted/);
+    assert.match(text, /we email you 14 days before/);
+    assert.match(text, /deleted 180 days after the case is finished/);
+    assert.match(text, /downloads everything we hold about you/);
   });
 });

@@ -107,6 +107,10 @@ describe('retention job, PV-MIN-1', () => {
       staffSessions: 2,
       customerSessions: 0,
       mail: 2,
+      jobRuns: 0,
+      idleAccounts: { warned: 0, deleted: 0, postponed: 0 },
+      evidenceFiles: 0,
+      evidenceFolders: 0,
     });
     assert.deepEqual(await remaining(t), EXPECTED_LEFT);
     // A second run finds nothing more.
@@ -117,6 +121,10 @@ describe('retention job, PV-MIN-1', () => {
       staffSessions: 0,
       customerSessions: 0,
       mail: 0,
+      jobRuns: 0,
+      idleAccounts: { warned: 0, deleted: 0, postponed: 0 },
+      evidenceFiles: 0,
+      evidenceFolders: 0,
     });
   });
 });
@@ -151,5 +159,16 @@ describe('job runner (pg-boss on the shop database)', () => {
     }
     assert.deepEqual(logged, ['job done']);
     assert.deepEqual(await remaining(t), EXPECTED_LEFT);
+    // The run is in the back office's job log with its counts.
+    const runs = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/jobs/runs',
+      headers: { cookie: await t.staffCookie() },
+    });
+    const [run] = (runs.json() as { runs: Array<{ job: string; status: string; result: { carts: number } }> })
+      .runs;
+    assert.equal(run?.job, 'privacy.retention');
+    assert.equal(run?.status, 'done');
+    assert.equal(run?.result.carts, 1);
   });
 });

@@ -23,6 +23,7 @@ export default [
   route('account/profile', 'routes/account.profile.tsx'),
   route('account/email', 'routes/account.email.tsx'),
   route('account/security', 'routes/account.security.tsx'),
+  route('account/data', 'routes/account.data.tsx'),
   route('policies/after-sales', 'routes/policies.after-sales.tsx'),
   route('policies/privacy', 'routes/policies.privacy.tsx'),
   route('robots.txt', 'routes/robots.ts'),
@@ -52,6 +53,7 @@ export default [
     route('account', 'routes/admin/account.tsx'),
     route('security-events', 'routes/admin/security-events.tsx'),
     route('staff', 'routes/admin/staff.tsx'),
+    route('jobs', 'routes/admin/jobs.tsx'),
   ]),
   // Last: every other address is answered by the not-found page with status 404.
   route('*', 'routes/not-found.tsx'),

@@ -5,7 +5,7 @@
  */
 import type { OutgoingMail } from '../../messaging/outbox.ts';
 import { renderAccountEmail } from '../../messaging/templates/account-email.ts';
-import { formatDateTime } from '../../shared/format.ts';
+import { formatDate, formatDateTime } from '../../shared/format.ts';
 
 export type AccountMailKind =
   | { kind: 'verify'; token: string; hours: number }
@@ -16,7 +16,9 @@ export type AccountMailKind =
   | { kind: 'password_changed' }
   | { kind: 'confirm_new_email'; token: string; hours: number }
   | { kind: 'email_taken' }
-  | { kind: 'email_changed'; newEmail: string };
+  | { kind: 'email_changed'; newEmail: string }
+  | { kind: 'idle_warning'; deleteOn: Date; idleMonths: number }
+  | { kind: 'account_deleted'; idle: boolean };
 
 function pageUrl(publicUrl: string, path: string, token?: string): string {
   const base = `${publicUrl.replace(/\/+$/, '')}${path}`;
@@ -121,6 +123,28 @@ export function accountMail(
           paragraphs: [
             `Your account now uses another email address (${mail.newEmail}); emails about it go there from now on.`,
             'If it was not you, reply to this email at once so we can help you get the account back.',
+          ],
+        };
+      case 'idle_warning':
+        return {
+          template: 'account_idle_warning',
+          subject: 'your account will be deleted',
+          paragraphs: [
+            `You have not signed in to your account for almost ${mail.idleMonths} months. We delete accounts nobody uses, so yours will be deleted on ${formatDate(mail.deleteOn)} with its personal data.`,
+            'To keep it, just sign in before then. To let it go, do nothing.',
+          ],
+          link: signIn,
+        };
+      case 'account_deleted':
+        return {
+          template: 'account_deleted',
+          subject: 'your account is deleted',
+          paragraphs: [
+            mail.idle
+              ? 'Your account was not used for a long time, so we deleted it as we told you we would.'
+              : 'You asked us to delete your account, and we have.',
+            'Your name, email address, phone, addresses, sign-in history, messages and evidence files are gone. The law makes us keep the accounting records of your orders (references, dates, amounts and tax), without your name or contact details.',
+            'This is the last email we send to this address about the account.',
           ],
         };
     }

@@ -35,9 +35,16 @@ export const customers = pgTable(
     lockouts: integer().notNull().default(0),
     /** Last change of the password: reset links asked for before it are dead. */
     passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * PV-ACC-3: when the "your idle account will be deleted" email was queued. It counts only while later than
+     * lastActiveAt: signing in (or using a session) after it cancels the deletion, and a new idle period warns
+     * again.
+     */
+    idleWarnedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('customers_email_key').on(t.email),
+    index('customers_last_active_idx').on(t.lastActiveAt),
     check('customers_failed_attempts_check', sql`${t.failedAttempts} >= 0`),
     check('customers_lockouts_check', sql`${t.lockouts} >= 0`),
   ],

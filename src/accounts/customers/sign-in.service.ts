@@ -104,7 +104,12 @@ export async function signInCustomer(
  * A wrong password: counted under a row lock (two wrong attempts at the same instant both count), and at
  * the limit the account is locked, its sessions end, the event is written and the owner emailed.
  */
-async function failedAttempt(ctx: Ctx, customerId: string, now: Date, meta: RequestMeta): Promise<void> {
+export async function failedAttempt(
+  ctx: Ctx,
+  customerId: string,
+  now: Date,
+  meta: RequestMeta,
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(customers).where(eq(customers.id, customerId)).for('update');
     if (!row) return;

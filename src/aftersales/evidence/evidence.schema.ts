@@ -47,3 +47,15 @@ export const afterSalesEvidence = pgTable(
 );
 
 export type EvidenceRow = typeof afterSalesEvidence.$inferSelect;
+
+/**
+ * Stored files to remove once the transaction that dropped their rows has committed (a deleted account's
+ * evidence, PV-ACC-4; evidence past its retention, PV-MIN-1). Written in that transaction, so a crash after
+ * the commit leaves the task here for the next run of the retention job instead of files nobody points at.
+ */
+export const evidencePurges = pgTable('evidence_purges', {
+  id: uuid().primaryKey(),
+  /** A storage key, or a folder (`evidence/<case id>`) whose every key goes. */
+  storagePrefix: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull(),
+});

@@ -24,6 +24,7 @@ import {
 } from '../../../src/accounts/customers/sign-in.service.ts';
 import { signUp, verifyEmail } from '../../../src/accounts/customers/sign-up.service.ts';
 import { claimPagePath } from '../../../src/aftersales/cases/case-link.ts';
+import { deleteOwnAccount, deletionPreview } from '../../../src/privacy/customer-data.service.ts';
 import { sessionCookieName } from '../../../src/shared/cookie-names.ts';
 import { AppError, ValidationError } from '../../../src/shared/errors.ts';
 import { formatDate } from '../../../src/shared/format.ts';
@@ -33,6 +34,8 @@ export {
   changePassword,
   confirmEmailChange,
   customerPasswordProblem,
+  deleteOwnAccount,
+  deletionPreview,
   endSession,
   listSessions,
   passwordStrength,

@@ -33,13 +33,18 @@ const notices = {
   verified: { title: 'Your email address is confirmed', body: 'Sign in with it and your password.' },
   reset: { title: 'Your new password is set', body: 'Every other session was ended. Sign in with it now.' },
   'signed-out': { title: 'You are signed out', body: null },
+  deleted: {
+    title: 'Your account is deleted',
+    body: 'Your personal data is removed and you are signed out. We have emailed you a confirmation.',
+  },
 } as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   // Already signed in (a bookmark, the back button): straight on to where the sign-in would lead.
   if (await customerOfRequest(context, request)) throw redirect(safeNext(params.get('next')), 303);
-  const said = (['verified', 'reset', 'signed-out'] as const).find((k) => params.get(k) === '1') ?? null;
+  const said =
+    (['verified', 'reset', 'signed-out', 'deleted'] as const).find((k) => params.get(k) === '1') ?? null;
   return {
     next: safeNext(params.get('next')),
     notice: said ? notices[said] : null,

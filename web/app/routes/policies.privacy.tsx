@@ -1,10 +1,10 @@
-import { Link, type MetaFunction, useLoaderData } from 'react-router';
+import { Link, type LoaderFunctionArgs, type MetaFunction, useLoaderData } from 'react-router';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { pageMeta } from '../lib/meta.ts';
 import { type PrivacyFacts, privacyFacts } from '../lib/privacy.server.ts';
 
-export async function loader() {
-  return privacyFacts();
+export async function loader({ context }: LoaderFunctionArgs) {
+  return privacyFacts(context);
 }
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -21,8 +21,8 @@ interface Section {
 }
 
 /**
- * What the shop does with personal data today, and nothing it does not do yet: there are no customer accounts,
- * no newsletter and no tracking, so the page promises none of their rules. Each paragraph is kept true by code
+ * What the shop does with personal data today, and nothing it does not do yet: there is no newsletter and no
+ * tracking, so the page promises none of their rules. Each paragraph is kept true by code
  * (named in the comment beside it); when a feature arrives, its paragraph arrives with it.
  */
 function sections(f: PrivacyFacts): Section[] {
@@ -32,7 +32,7 @@ function sections(f: PrivacyFacts): Section[] {
       title: 'What we collect and why',
       paragraphs: [
         // orders/schemas.ts checkoutBody: the only form that asks for personal data.
-        'When you place an order we ask for your name, email address, shipping address and, if you choose to give it, a phone number. We use them to deliver the order and to write to you about it. There are no customer accounts: you shop as a guest.',
+        'When you place an order we ask for your name, email address, shipping address and, if you choose to give it, a phone number. We use them to deliver the order and to write to you about it. You can shop as a guest, or with an account that keeps your name, email address, phone and orders together.',
         // orders/order-emails.ts: the only emails the shop sends.
         'We email you when your order is placed, when it ships and if we have to cancel it. We send no newsletters or special offers.',
         // server.ts request logging.
@@ -68,6 +68,10 @@ function sections(f: PrivacyFacts): Section[] {
         `The copy of your checkout that lets a repeated click return the same order is deleted after ${f.checkoutAnswerHours} hours.`,
         `Emails we sent you are deleted from our outbox ${f.mailDays} days after they were written.`,
         'Orders are kept as the record of your purchase, for after-sales service.',
+        // PV-MIN-1: aftersales/evidence/purge-evidence.ts on the retention job.
+        `Photos, videos and receipts you send for an after-sales case are deleted ${f.evidenceDays} days after the case is finished.`,
+        // PV-ACC-3: privacy/idle-accounts.ts on the retention job.
+        `An account nobody signs in to for ${f.idleMonths} months is deleted, as if you had deleted it yourself; we email you ${f.idleWarningDays} days before, and signing in keeps it.`,
       ],
     },
     {
@@ -82,6 +86,8 @@ function sections(f: PrivacyFacts): Section[] {
       title: 'Your rights',
       paragraphs: [
         'To see what we hold about an order, open it from our email or find it with its reference and your email address. To correct or remove your data, reply to any email about your order and tell us what to change.',
+        // PV-RGT-1, PV-ACC-4: privacy/customer-data.service.ts, the account's "Your data" page.
+        'With an account, "Your data" downloads everything we hold about you in one file, and deletes the account: it first tells you what the deletion stops (an open after-sales case, an order on its way), then removes your name, contact details, addresses, sign-in history, messages and evidence files. We keep only the accounting records of your orders (references, dates, amounts and tax), without your name or contact details, for as long as the law requires.',
       ],
     },
   ];

@@ -6,6 +6,7 @@ const sections = [
   { label: 'Orders', to: '/account' },
   { label: 'Profile', to: '/account/profile' },
   { label: 'Security', to: '/account/security' },
+  { label: 'Your data', to: '/account/data' },
 ];
 
 /** The signed-in pages' tabs, and signing out (a POST: a link or a prefetch must not sign anyone out). */

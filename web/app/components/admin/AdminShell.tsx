@@ -43,8 +43,18 @@ const navItems: NavItem[] = [
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
   { to: '/admin/security-events', label: 'Security events', icon: ShieldIcon, roles: securityEventRoles },
   { to: '/admin/staff', label: 'Staff', icon: PeopleIcon, roles: ['owner'] },
+  { to: '/admin/jobs', label: 'Background jobs', icon: ClockIcon, roles: ['owner'] },
   { to: '/admin/account', label: 'Your account', icon: KeyIcon },
 ];
+
+function ClockIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </Icon>
+  );
+}
 
 function ShieldIcon(props: SVGProps<SVGSVGElement>) {
   return (
