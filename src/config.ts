@@ -74,6 +74,8 @@ export const configSchema = z.object({
   ACCOUNT_LINK_HOURS: wholeNumber({ min: 1, max: 720 }).default(24),
   /** Per-IP requests a minute to customer sign-in, sign-up and reset (against password spraying). */
   CUSTOMER_AUTH_PER_MINUTE: wholeNumber({ min: 1, max: 100_000 }).default(10),
+  /** Addresses an account's address book keeps at most (adding one more is refused until one is removed). */
+  CUSTOMER_ADDRESSES_MAX: wholeNumber({ min: 1, max: 100 }).default(10),
   /**
    * Password hashes (argon2id) running at once in a process, and attempts that may wait for one; beyond that
    * a sign-in is a 429 at once. A flood of guesses then takes one core, not the shop (src/accounts/password-work.ts).
