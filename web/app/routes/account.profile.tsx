@@ -197,7 +197,7 @@ export default function ProfilePage() {
       <PageHeader
         title="Your profile"
         breadcrumbs={[{ label: 'Your account', to: '/account' }]}
-        description="Your name and phone number go on new orders; your email address is where we write."
+        description="Your name and phone number, the email address we write to, and the addresses you ship to."
       />
       <AccountNav />
       <div className="grid gap-8 lg:grid-cols-2">

@@ -114,6 +114,8 @@ export function AddressBook({ addresses, max, editing, refused, countries, busy,
         </Notice>
       ) : (
         <Form
+          // A new form once an address is added or the edit ends: what was typed for it is gone.
+          key={editing?.id ?? `new-${addresses.length}`}
           method="post"
           noValidate
           aria-labelledby="address-form-title"
@@ -130,7 +132,6 @@ export function AddressBook({ addresses, max, editing, refused, countries, busy,
           <input type="hidden" name="intent" value={editing ? 'address-save' : 'address-add'} />
           {editing ? <input type="hidden" name="addressId" value={editing.id} /> : null}
           <AddressFields
-            key={editing?.id ?? 'new'}
             values={values}
             errors={errors}
             countries={countries}
