@@ -90,7 +90,10 @@ try {
       await form.getByLabel(/^Town or city/).fill('Stockholm');
       await form.getByLabel(/^Country/).selectOption('SE');
       await form.getByRole('button', { name: 'Add the address' }).click();
-      await page.getByText(/such as/).first().waitFor();
+      await page
+        .getByText(/such as/)
+        .first()
+        .waitFor();
       await page.getByRole('heading', { name: 'Add an address' }).scrollIntoViewIfNeeded();
       await shoot(page, 'account-address-errors', width);
       await form.getByLabel(/^Postal code/).fill('111 52');

@@ -131,12 +131,7 @@ export function AddressBook({ addresses, max, editing, refused, countries, busy,
           ) : null}
           <input type="hidden" name="intent" value={editing ? 'address-save' : 'address-add'} />
           {editing ? <input type="hidden" name="addressId" value={editing.id} /> : null}
-          <AddressFields
-            values={values}
-            errors={errors}
-            countries={countries}
-            defaultCountry="US"
-          />
+          <AddressFields values={values} errors={errors} countries={countries} defaultCountry="US" />
           {editing?.isDefault ? null : (
             <label className="flex items-center gap-3 text-gray-900">
               <input
