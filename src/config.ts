@@ -87,6 +87,8 @@ export const configSchema = z.object({
    * many days ago are deleted: a dispute or a chargeback about it has been settled by then.
    */
   EVIDENCE_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650 }).default(180),
+  /** Addresses an account's address book keeps at most (adding one more is refused until one is removed). */
+  CUSTOMER_ADDRESSES_MAX: wholeNumber({ min: 1, max: 100 }).default(10),
   /**
    * Password hashes (argon2id) running at once in a process, and attempts that may wait for one; beyond that
    * a sign-in is a 429 at once. A flood of guesses then takes one core, not the shop (src/accounts/password-work.ts).

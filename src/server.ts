@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import pino, { type DestinationStream } from 'pino';
 import { accountAdminRoutes } from './accounts/admin.routes.ts';
+import { addressBookRoutes } from './accounts/customers/addresses/address-book.routes.ts';
 import { customerAccountRoutes } from './accounts/customers/routes.ts';
 import { requireStaff, staffCookieName } from './accounts/guard.ts';
 import { configurePasswordHashing } from './accounts/passwords.ts';
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(staffRoutes, { prefix: '/api', ctx });
   await app.register(customerAccountRoutes, { prefix: '/api', ctx });
   await app.register(dataRightsRoutes, { prefix: '/api', ctx });
+  await app.register(addressBookRoutes, { prefix: '/api', ctx });
   await app.register(
     async (admin) => {
       // One guard for the whole back-office subtree: no admin route can forget it.

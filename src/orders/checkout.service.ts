@@ -10,9 +10,10 @@
  * settle (the test processor's webhook).
  */
 import { and, eq, isNull } from 'drizzle-orm';
+import { keepCheckoutAddress } from '../accounts/customers/addresses/address-book.service.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { type AppError, Conflict } from '../shared/errors.ts';
+import { type AppError, Conflict, ValidationError } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { MAX_ORDER_TOTAL_CENTS } from '../shared/limits.ts';
 import { type CartLineRow, loadCartLines, orderTooLarge, tokenHashOf } from './cart.service.ts';
@@ -86,6 +87,11 @@ export async function checkout(
   request: CheckoutRequest,
 ): Promise<CheckoutResult> {
   const { input, idempotencyKey } = request;
+  if (input.saveAddress && !request.customerId) {
+    throw new ValidationError([
+      { field: 'saveAddress', message: 'Sign in to save the address to your account' },
+    ]);
+  }
   const now = ctx.clock.now();
   const cartHash = tokenHashOf(request.cartToken);
   // The cart is part of the request: the same key from another cart is another request, never its answer.
@@ -130,6 +136,12 @@ export async function checkout(
         (goodsPaidCents) => shippingPriceCents(input.shippingMethod, goodsPaidCents),
       );
 
+      // "Save this address to my account": written with the order or not at all, and a full address book
+      // refuses the checkout before any payment is taken.
+      if (input.saveAddress && request.customerId) {
+        await keepCheckoutAddress(tx, ctx.config, request.customerId, input.shippingAddress, now);
+      }
+
       // Before the order is numbered: the sequence cannot roll back, so a decline here must not take a number.
       authorization = await provider.authorize({
         payment: input.payment,
@@ -140,6 +152,9 @@ export async function checkout(
       });
 
       const orderId = uuidv7(now.getTime());
+      // PV-COL-1: order placement collects the kinds the clause lists and no more: the email, and the
+      // shipping address with its name and phone (`shippingAddressSchema`, strict: an unknown field is a 400).
+      // The client's IP address and browser are not kept with the order.
       const [order] = await tx
         .insert(orders)
         .values({

@@ -140,6 +140,8 @@ export const checkoutBody = z.strictObject({
   payment: paymentInputSchema,
   /** A coupon or voucher code (AC-XXXX-XXXX-XXXX; case, spaces and hyphens do not matter). Empty means none. */
   couponCode: text().trim().max(40).optional(),
+  /** Signed in only: also keep the shipping address in the account's address book (a guest's is a 400). */
+  saveAddress: z.boolean().optional(),
 });
 export type CheckoutInput = z.infer<typeof checkoutBody>;
 
@@ -176,7 +178,8 @@ export const timelineEntrySchema = z.object({
   at: isoDate,
 });
 
-const storedAddressSchema = z.object({
+/** An address as stored on an order or in an address book (already checked and normalised). */
+export const storedAddressSchema = z.object({
   name: z.string(),
   line1: z.string(),
   line2: z.string().optional(),

@@ -1,6 +1,7 @@
 /**
  * Screenshots of the customer account pages (sign-up with the strength meter explaining a weak password, the
- * account's orders, sign-in and security with its sessions) at phone and desktop widths:
+ * account's orders, sign-in and security with its sessions, the profile's address book with a refused address,
+ * checkout with the saved addresses) at phone and desktop widths:
  *   node --import tsx test/e2e/account-screenshots.ts [out-dir]      (npm run screenshots)
  * Serves the demo shop on an in-memory database, like the browser tests; the account is the demo customer
  * linus@example.com, signed up and confirmed through the pages themselves.
@@ -78,6 +79,46 @@ try {
       .getByText(/Strength:/)
       .waitFor();
     await shoot(page, 'account-security', width);
+
+    // The address book: a wrong postal code and a country's rule refused at the fields, then two addresses.
+    await page.goto(`${server.url}/account/profile`, { waitUntil: 'networkidle' });
+    if (width === widths[0]) {
+      const form = page.getByRole('form', { name: 'Add an address' });
+      await form.getByLabel(/^Full name/).fill('Linus Berg');
+      await form.getByLabel(/^Address/).fill('Drottninggatan 12');
+      await form.getByLabel(/^Postal code/).fill('1234');
+      await form.getByLabel(/^Town or city/).fill('Stockholm');
+      await form.getByLabel(/^Country/).selectOption('SE');
+      await form.getByRole('button', { name: 'Add the address' }).click();
+      await page
+        .getByText(/such as/)
+        .first()
+        .waitFor();
+      await page.getByRole('heading', { name: 'Add an address' }).scrollIntoViewIfNeeded();
+      await shoot(page, 'account-address-errors', width);
+      await form.getByLabel(/^Postal code/).fill('111 52');
+      await form.getByRole('button', { name: 'Add the address' }).click();
+      await page.getByText('The address is saved').waitFor();
+      await form.getByLabel(/^Full name/).fill('Linus Berg (work)');
+      await form.getByLabel(/^Address/).fill('1 Infinite Loop');
+      await form.getByLabel(/^Postal code/).fill('95014');
+      await form.getByLabel(/^Town or city/).fill('Cupertino');
+      await form.getByLabel(/^State/).fill('CA');
+      await form.getByLabel(/^Country/).selectOption('US');
+      await form.getByRole('button', { name: 'Add the address' }).click();
+      await page.getByText('The address is saved').waitFor();
+    }
+    await page.waitForLoadState('networkidle');
+    await shoot(page, 'account-profile', width);
+
+    // Checkout offers the saved addresses, the default chosen.
+    await page.goto(`${server.url}/products/orbit-one`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.waitForURL(/\/cart/);
+    await page.goto(`${server.url}/checkout`, { waitUntil: 'networkidle' });
+    await shoot(page, 'checkout-saved-addresses', width);
+    await page.getByLabel('A new address').check();
+    await shoot(page, 'checkout-new-address', width);
     await context.close();
   }
 } finally {

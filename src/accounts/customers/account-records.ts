@@ -84,6 +84,8 @@ export async function openSession(
   const token = randomToken();
   const sessionId = uuidv7(now.getTime());
   const expiresAt = new Date(now.getTime() + ctx.config.CUSTOMER_SESSION_DAYS * 86_400_000);
+  // PV-COL-1: the IP address the clause lists is kept with the session (shown to its owner as a range), with
+  // the browser's name the session list calls the device; nothing else of the request.
   await db.insert(customerSessions).values({
     id: sessionId,
     customerId,

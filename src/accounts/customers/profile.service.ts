@@ -30,7 +30,8 @@ export async function getAccount(
 }
 
 /**
- * Changes the name and phone (PV-RGT-1: customers correct their data themselves). The route has trimmed and
+ * Changes the name and phone (PV-RGT-1: customers correct their data themselves; PV-COL-1: of the kinds the
+ * clause lists, the account keeps its name, phone and email, nothing more). The route has trimmed and
  * bounded both; an empty phone removes it. Returns the account as it now is.
  */
 export async function updateProfile(

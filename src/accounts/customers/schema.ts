@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -10,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ShippingAddress } from '../../orders/schema.ts';
 
 /** A customer's account: signs in with email and password once the address is verified. */
 export const customers = pgTable(
@@ -100,5 +103,29 @@ export const accountTokens = pgTable(
   (t) => [
     uniqueIndex('account_tokens_token_hash_key').on(t.tokenHash),
     index('account_tokens_customer_idx').on(t.customerId, t.purpose),
+  ],
+);
+
+/**
+ * The account's address book (issue 12 point 6): addresses the customer keeps to ship to, in the order's own
+ * shape (`ShippingAddress`, checked by the checkout's `shippingAddressSchema`). At most one is the default: the
+ * partial unique index holds that even for two requests at the same instant. How many an account keeps is
+ * `CUSTOMER_ADDRESSES_MAX`.
+ */
+export const customerAddresses = pgTable(
+  'customer_addresses',
+  {
+    id: uuid().primaryKey(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    address: jsonb().$type<ShippingAddress>().notNull(),
+    isDefault: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('customer_addresses_customer_idx').on(t.customerId, t.createdAt),
+    uniqueIndex('customer_addresses_default_key').on(t.customerId).where(sql`${t.isDefault}`),
   ],
 );

@@ -46,6 +46,8 @@ export async function signUp(
   const passwordHash = await hashPassword(normalisePassword(input.password));
   const now = ctx.clock.now();
   const hours = ctx.config.ACCOUNT_LINK_HOURS;
+  // PV-COL-1: account creation collects the name and the email (and the password, kept only as its hash);
+  // the IP address is collected when the account signs in (its session). Nothing else is asked or stored.
   await ctx.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(customers)

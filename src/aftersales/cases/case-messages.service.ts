@@ -83,6 +83,8 @@ export async function postCustomerMessage(
     if (!isOpenCase(c.state)) {
       throw new Conflict(`Case ${reference} is ${c.state}: its conversation is closed`, { field: 'body' });
     }
+    // PV-COL-1: a message to customer service keeps what the customer wrote on the case, nothing of the
+    // request (IP address, browser).
     const [row] = await tx
       .insert(afterSalesCaseMessages)
       .values({ id: uuidv7(now.getTime()), caseId: c.id, authorType: 'customer', body, createdAt: now })

@@ -57,6 +57,8 @@ export async function askQuestions(
       assessment: assessClaim(claim.input, policy.settings),
       createdAt: now,
     }));
+    // PV-COL-1: writing to customer service keeps what the customer wrote, tied to their order; not their
+    // IP address or browser.
     await tx.insert(supportQuestions).values(asked);
     return asked.map((q) => ({ id: q.id, kind: q.kind, createdAt: now.toISOString() }));
   });

@@ -6,6 +6,15 @@
 import { type AppLoadContext, redirect } from 'react-router';
 import type { CustomerPrincipal } from '../../../src/accounts/customers/account-records.ts';
 import {
+  addAddress,
+  findAddress,
+  listAddresses,
+  makeDefaultAddress,
+  removeAddress,
+  type SavedAddress,
+  updateAddress,
+} from '../../../src/accounts/customers/addresses/address-book.service.ts';
+import {
   confirmEmailChange,
   requestEmailChange,
 } from '../../../src/accounts/customers/email-change.service.ts';
@@ -29,22 +38,28 @@ import { sessionCookieName } from '../../../src/shared/cookie-names.ts';
 import { AppError, ValidationError } from '../../../src/shared/errors.ts';
 import { formatDate } from '../../../src/shared/format.ts';
 
-export type { CustomerPrincipal };
+export type { CustomerPrincipal, SavedAddress };
 export {
+  addAddress,
   changePassword,
   confirmEmailChange,
   customerPasswordProblem,
   deleteOwnAccount,
   deletionPreview,
   endSession,
+  findAddress,
+  listAddresses,
   listSessions,
+  makeDefaultAddress,
   passwordStrength,
+  removeAddress,
   requestEmailChange,
   requestPasswordReset,
   resetPassword,
   signInCustomer,
   signOutCustomer,
   signUp,
+  updateAddress,
   updateProfile,
   verifyEmail,
 };
@@ -62,6 +77,11 @@ export function lockAttempts(context: AppLoadContext): number {
 /** The first lock's length in minutes (CUSTOMER_LOCK_MINUTES); repeated locks last longer. */
 export function lockMinutes(context: AppLoadContext): number {
   return context.ctx.config.CUSTOMER_LOCK_MINUTES;
+}
+
+/** How many addresses an address book keeps (CUSTOMER_ADDRESSES_MAX). */
+export function addressBookMax(context: AppLoadContext): number {
+  return context.ctx.config.CUSTOMER_ADDRESSES_MAX;
 }
 
 /** How long an emailed link works, in hours (ACCOUNT_LINK_HOURS). */

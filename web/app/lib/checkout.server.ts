@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppLoadContext } from 'react-router';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { checkout } from '../../../src/orders/checkout.service.ts';
 import { countryCodes } from '../../../src/orders/countries.ts';
 import { previewCoupon } from '../../../src/orders/coupons/redeem-coupon.ts';
@@ -14,7 +14,14 @@ import { requireIdempotencyKey } from '../../../src/orders/idempotency.ts';
 import { paymentProviders } from '../../../src/orders/payments/providers.ts';
 import { directTestCardDelivery } from '../../../src/orders/payments/test-card-webhook.ts';
 import { webhookDeliveryFor } from '../../../src/orders/payments/webhook-delivery.ts';
-import { type CheckoutInput, checkoutBody, type shippingMethodSchema } from '../../../src/orders/schemas.ts';
+import type { ShippingAddress } from '../../../src/orders/schema.ts';
+import {
+  type CheckoutInput,
+  checkoutBody,
+  type ShippingAddressInput,
+  shippingAddressSchema,
+  type shippingMethodSchema,
+} from '../../../src/orders/schemas.ts';
 import { shippingMethods } from '../../../src/orders/shipping.ts';
 import { type CheckoutField, type CheckoutValues, checkoutFields } from '../components/checkout/fields.ts';
 import { countryName } from './orders.server.ts';
@@ -50,6 +57,7 @@ const messages: Record<string, string> = {
   'payment.method': 'Choose how to pay',
   'payment.token': 'Enter your card details again',
   couponCode: 'Check the coupon code: it looks like AC-XXXX-XXXX-XXXX',
+  savedAddressId: 'Choose one of your addresses, or a new one',
 };
 
 export interface ParsedCheckout {
@@ -58,8 +66,12 @@ export interface ParsedCheckout {
   errors: Record<string, string>;
 }
 
-/** The form's fields as the API's payload, or an error message per field. */
-export function parseCheckoutForm(form: FormData): ParsedCheckout {
+/**
+ * The form's fields as the API's payload, or an error message per field. With `savedAddress` (a signed-in
+ * customer chose one of their saved addresses) the order ships there and the typed address fields are
+ * ignored, though kept as typed.
+ */
+export function parseCheckoutForm(form: FormData, savedAddress?: ShippingAddress): ParsedCheckout {
   const values: CheckoutValues = {};
   for (const name of checkoutFields) {
     const value = form.get(name);
@@ -70,7 +82,7 @@ export function parseCheckoutForm(form: FormData): ParsedCheckout {
   const token = form.get('payment.token');
   const payload = {
     email: values.email ?? '',
-    shippingAddress: {
+    shippingAddress: savedAddress ?? {
       name: values['shippingAddress.name'] ?? '',
       line1: values['shippingAddress.line1'] ?? '',
       line2: optional('shippingAddress.line2'),
@@ -80,6 +92,8 @@ export function parseCheckoutForm(form: FormData): ParsedCheckout {
       country: values['shippingAddress.country'] ?? '',
       phone: optional('shippingAddress.phone'),
     },
+    // Only a typed address is saved: a chosen one is in the book already.
+    saveAddress: !savedAddress && values.saveAddress === '1' ? true : undefined,
     shippingMethod: values.shippingMethod,
     couponCode: optional('couponCode'),
     payment:
@@ -91,8 +105,13 @@ export function parseCheckoutForm(form: FormData): ParsedCheckout {
   };
   const parsed = checkoutBody.safeParse(payload);
   if (parsed.success) return { values, input: parsed.data, errors: {} };
+  return { values, input: null, errors: fieldMessages(parsed.error.issues) };
+}
+
+/** The first readable message per form field of a refused payload (paths joined with dots). */
+function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of issues) {
     let field = issue.path.map(String).join('.');
     if (field === 'payment') field = 'payment.method';
     if (errors[field]) continue;
@@ -105,7 +124,57 @@ export function parseCheckoutForm(form: FormData): ParsedCheckout {
           ? issue.message
           : (messages[field] ?? issue.message);
   }
-  return { values, input: null, errors };
+  return errors;
+}
+
+/** The address fields of a form (`shippingAddress.*`, the checkout's names) as typed, cut to 500 characters. */
+export type AddressValues = Partial<Record<(typeof addressFields)[number], string>>;
+const addressFields = checkoutFields.filter((f) => f.startsWith('shippingAddress.'));
+
+/**
+ * An address form (the account's address book, `AddressFields`) through the checkout's own schema: the
+ * checked address, or a message per field as checkout words it, and what was typed either way.
+ */
+export function parseAddressForm(form: FormData): {
+  values: AddressValues;
+  address: ShippingAddressInput | null;
+  errors: Record<string, string>;
+} {
+  const values: AddressValues = {};
+  for (const name of addressFields) {
+    const value = form.get(name);
+    if (typeof value === 'string') values[name] = value.slice(0, 500);
+  }
+  const optional = (name: (typeof addressFields)[number]) => values[name]?.trim() || undefined;
+  const parsed = z.object({ shippingAddress: shippingAddressSchema }).safeParse({
+    shippingAddress: {
+      name: values['shippingAddress.name'] ?? '',
+      line1: values['shippingAddress.line1'] ?? '',
+      line2: optional('shippingAddress.line2'),
+      city: values['shippingAddress.city'] ?? '',
+      postalCode: values['shippingAddress.postalCode'] ?? '',
+      region: optional('shippingAddress.region'),
+      country: values['shippingAddress.country'] ?? '',
+      phone: optional('shippingAddress.phone'),
+    },
+  });
+  return parsed.success
+    ? { values, address: parsed.data.shippingAddress, errors: {} }
+    : { values, address: null, errors: fieldMessages(parsed.error.issues) };
+}
+
+/** A stored address as the address form's values (to edit it, or to fill the checkout's fields). */
+export function addressValues(address: ShippingAddress): AddressValues {
+  return {
+    'shippingAddress.name': address.name,
+    'shippingAddress.line1': address.line1,
+    'shippingAddress.line2': address.line2 ?? '',
+    'shippingAddress.city': address.city,
+    'shippingAddress.postalCode': address.postalCode,
+    'shippingAddress.region': address.region ?? '',
+    'shippingAddress.country': address.country,
+    'shippingAddress.phone': address.phone ?? '',
+  };
 }
 
 export interface CouponPreview {

@@ -1,6 +1,5 @@
 import {
   type ActionFunctionArgs,
-  data,
   Form,
   Link,
   type MetaFunction,
@@ -12,29 +11,30 @@ import { Button } from '../components/ui/Button.tsx';
 import { Input } from '../components/ui/Input.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
-import {
-  accountProblem,
-  emailProblem,
-  requestMeta,
-  requestPasswordReset,
-  textField,
-} from '../lib/account.server.ts';
+import { emailProblem, requestMeta, requestPasswordReset, textField } from '../lib/account.server.ts';
+import { placeProblem, refusalOf } from '../lib/account-forms.server.ts';
 import { readForm } from '../lib/form.server.ts';
 import { pageMeta } from '../lib/meta.ts';
+
+interface Refusal {
+  values: { email: string };
+  errors: { email?: string };
+  formError: string | null;
+}
+
+const refuse = refusalOf<Refusal, 'errors' | 'formError'>({ errors: {}, formError: null });
 
 /** Sends a reset link when the address has an account; the next page reads the same either way. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = { email: textField(form, 'email', 320) };
   const emailError = emailProblem(values.email);
-  if (emailError) return data({ values, errors: { email: emailError }, formError: null }, { status: 400 });
+  if (emailError) return refuse(400, { values, errors: { email: emailError } });
   try {
     await requestPasswordReset(context.ctx, values.email, requestMeta(context, request));
   } catch (error) {
-    const problem = accountProblem(error);
-    const errors = problem.field === 'email' ? { email: problem.message } : {};
-    const formError = problem.field === 'email' ? null : problem.message;
-    return data({ values, errors, formError }, { status: problem.status });
+    const { status, errors, formError } = placeProblem(error, { email: 'email' });
+    return refuse(status, { values, errors, formError });
   }
   return redirect('/account/check-email?for=reset', 303);
 }

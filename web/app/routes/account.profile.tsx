@@ -1,6 +1,6 @@
 import {
   type ActionFunctionArgs,
-  data,
+  type AppLoadContext,
   Form,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -9,82 +9,115 @@ import {
   useLoaderData,
   useNavigation,
 } from 'react-router';
+import { NotFound } from '../../../src/shared/errors.ts';
+import { formatAddress } from '../../../src/shared/format.ts';
 import { AccountNav } from '../components/account/AccountNav.tsx';
+import { AddressBook } from '../components/account/AddressBook.tsx';
 import { Button } from '../components/ui/Button.tsx';
 import { Input } from '../components/ui/Input.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import {
-  accountProblem,
+  addAddress,
+  addressBookMax,
+  type CustomerPrincipal,
   emailProblem,
+  listAddresses,
+  makeDefaultAddress,
+  removeAddress,
   requestEmailChange,
   requestMeta,
   requireCustomerPage,
   textField,
+  updateAddress,
   updateProfile,
 } from '../lib/account.server.ts';
+import { hasErrors, isUuid, placeProblem, refusalOf } from '../lib/account-forms.server.ts';
+import { addressValues, countryOptions, parseAddressForm } from '../lib/checkout.server.ts';
 import { readForm } from '../lib/form.server.ts';
 import { pageMeta } from '../lib/meta.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const customer = await requireCustomerPage(context, request);
   const params = new URL(request.url).searchParams;
+  const addresses = (await listAddresses(context.ctx, customer)).map((a) => ({
+    id: a.id,
+    lines: formatAddress(a.address),
+    isDefault: a.isDefault,
+    values: addressValues(a.address) as Record<string, string>,
+  }));
+  const done = (Object.keys(addressDone) as Array<keyof typeof addressDone>).find(
+    (k) => params.get(k) === '1',
+  );
   return {
     customer: { name: customer.name, email: customer.email, phone: customer.phone ?? '' },
     saved: params.get('saved') === '1',
     emailChanged: params.get('email-changed') === '1',
+    addresses,
+    addressMax: addressBookMax(context),
+    editing: addresses.find((a) => a.id === params.get('edit-address')) ?? null,
+    addressDone: done ? addressDone[done] : null,
+    countries: countryOptions(),
   };
 }
 
-type ProfileField = 'name' | 'phone' | 'newEmail' | 'password';
+const addressDone = {
+  'address-saved': 'The address is saved',
+  'address-removed': 'The address is removed',
+  'address-default': 'That address is now your default',
+} as const;
+
+type Intent = 'profile' | 'email' | 'address';
 
 interface Refusal {
-  /** Which of the page's two forms was sent: its fields keep what was typed and show its messages. */
-  intent: 'profile' | 'email';
-  values: { name: string; phone: string; newEmail: string };
-  errors: Partial<Record<ProfileField, string>>;
+  /** Which of the page's forms was sent: its fields keep what was typed and show its messages. */
+  intent: Intent;
+  values: Record<string, string>;
+  errors: Partial<Record<string, string>>;
   formError: string | null;
 }
 
-function refuse(status: number, r: Partial<Refusal> & Pick<Refusal, 'intent' | 'values'>) {
-  return data<Refusal>({ errors: {}, formError: null, ...r }, { status });
-}
+const refuse = refusalOf<Refusal, 'errors' | 'formError'>({ errors: {}, formError: null });
 
 /**
- * Two forms: name and phone are saved at once; a new email address needs the current password and is only
- * used once the link sent to it is followed (the current address is told about the change).
+ * The profile's forms: name and phone are saved at once; a new email address needs the current password and
+ * is only used once the link sent to it is followed (the current address is told about the change); the
+ * address book adds, changes, removes an address or makes one the default (the checkout's address rules).
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const customer = await requireCustomerPage(context, request);
   const form = await readForm(request);
-  const intent = form.get('intent') === 'email' ? 'email' : 'profile';
-  const values = {
-    name: textField(form, 'name', 200),
-    phone: textField(form, 'phone', 100),
-    newEmail: textField(form, 'newEmail', 320),
-  };
-  if (intent === 'profile') {
-    const errors: Refusal['errors'] = {};
-    if (!values.name.trim()) errors.name = 'Enter your name';
-    else if (values.name.trim().length > 100) errors.name = 'Use at most 100 characters';
-    if (values.phone.trim() && !/^\+?[\d\s().-]{5,30}$/.test(values.phone.trim())) {
-      errors.phone = 'Enter a phone number with digits, such as +1 555 0100, or leave it empty';
-    }
-    if (Object.keys(errors).length > 0) return refuse(400, { intent, values, errors });
-    try {
-      await updateProfile(context.ctx, customer, {
-        name: values.name.trim(),
-        phone: values.phone.trim() || null,
-      });
-    } catch (error) {
-      const problem = accountProblem(error);
-      if (problem.field === 'name' || problem.field === 'phone') {
-        return refuse(problem.status, { intent, values, errors: { [problem.field]: problem.message } });
-      }
-      return refuse(problem.status, { intent, values, formError: problem.message });
-    }
-    return redirect('/account/profile?saved=1', 303);
+  const intent = String(form.get('intent') ?? '');
+  if (intent.startsWith('address-')) return addressAction(context, customer, intent, form);
+  if (intent === 'email') return emailAction(context, request, customer, form);
+  const values = { name: textField(form, 'name', 200), phone: textField(form, 'phone', 100) };
+  const errors: Refusal['errors'] = {};
+  if (!values.name.trim()) errors.name = 'Enter your name';
+  else if (values.name.trim().length > 100) errors.name = 'Use at most 100 characters';
+  if (values.phone.trim() && !/^\+?[\d\s().-]{5,30}$/.test(values.phone.trim())) {
+    errors.phone = 'Enter a phone number with digits, such as +1 555 0100, or leave it empty';
   }
+  if (hasErrors(errors)) return refuse(400, { intent: 'profile', values, errors });
+  try {
+    // PV-COL-1 (src/accounts/customers/profile.service.ts): only the name and phone are kept.
+    await updateProfile(context.ctx, customer, {
+      name: values.name.trim(),
+      phone: values.phone.trim() || null,
+    });
+  } catch (error) {
+    const { status, errors, formError } = placeProblem(error, { name: 'name', phone: 'phone' });
+    return refuse(status, { intent: 'profile', values, errors, formError });
+  }
+  return redirect('/account/profile?saved=1', 303);
+}
+
+async function emailAction(
+  context: AppLoadContext,
+  request: Request,
+  customer: CustomerPrincipal,
+  form: FormData,
+) {
+  const values = { newEmail: textField(form, 'newEmail', 320) };
   const password = textField(form, 'password', 1000);
   const errors: Refusal['errors'] = {};
   const emailError = emailProblem(values.newEmail);
@@ -93,23 +126,57 @@ export async function action({ request, context }: ActionFunctionArgs) {
     errors.newEmail = 'This is already your email address';
   }
   if (!password) errors.password = 'Enter your current password';
-  if (Object.keys(errors).length > 0) return refuse(400, { intent, values, errors });
+  if (hasErrors(errors)) return refuse(400, { intent: 'email', values, errors });
   try {
     await requestEmailChange(context.ctx, customer, values.newEmail, password, requestMeta(context, request));
   } catch (error) {
-    const problem = accountProblem(error);
-    const field =
-      problem.field === 'password' ||
-      problem.field === 'currentPassword' ||
-      problem.code === 'unauthenticated'
-        ? 'password'
-        : problem.field === 'email' || problem.field === 'newEmail'
-          ? 'newEmail'
-          : null;
-    if (field) return refuse(problem.status, { intent, values, errors: { [field]: problem.message } });
-    return refuse(problem.status, { intent, values, formError: problem.message });
+    const { status, errors, formError } = placeProblem(
+      error,
+      { password: 'password', currentPassword: 'password', email: 'newEmail', newEmail: 'newEmail' },
+      { unauthenticated: 'password' },
+    );
+    return refuse(status, { intent: 'email', values, errors, formError });
   }
   return redirect('/account/check-email?for=email', 303);
+}
+
+/** The address book's four forms, through the same service as /api/account/addresses. */
+async function addressAction(
+  context: AppLoadContext,
+  customer: CustomerPrincipal,
+  intent: string,
+  form: FormData,
+) {
+  const id = textField(form, 'addressId', 40).toLowerCase();
+  const isDefault = form.get('isDefault') === '1';
+  const parsed = intent === 'address-add' || intent === 'address-save' ? parseAddressForm(form) : null;
+  const values: Record<string, string> = { ...parsed?.values, isDefault: isDefault ? '1' : '' };
+  if (parsed && !parsed.address) return refuse(400, { intent: 'address', values, errors: parsed.errors });
+  try {
+    if (intent !== 'address-add' && !isUuid(id)) throw new NotFound('Address');
+    if (intent === 'address-add' && parsed?.address) {
+      await addAddress(context.ctx, customer, { address: parsed.address, isDefault });
+    } else if (intent === 'address-save' && parsed?.address) {
+      await updateAddress(context.ctx, customer, id, { address: parsed.address, isDefault });
+    } else if (intent === 'address-default') {
+      await makeDefaultAddress(context.ctx, customer, id);
+    } else if (intent === 'address-remove') {
+      await removeAddress(context.ctx, customer, id);
+      return redirect('/account/profile?address-removed=1#addresses-title', 303);
+    } else {
+      throw new NotFound('Address');
+    }
+  } catch (error) {
+    const placed = placeProblem(error, {});
+    // Removed or changed in another tab meanwhile: the book as it is now, with the reason above the form.
+    const message =
+      placed.problem.code === 'not_found'
+        ? 'This address is no longer in your address book: it was removed, perhaps in another window.'
+        : placed.formError;
+    return refuse(placed.status, { intent: 'address', values, errors: placed.errors, formError: message });
+  }
+  const done = intent === 'address-default' ? 'address-default' : 'address-saved';
+  return redirect(`/account/profile?${done}=1#addresses-title`, 303);
 }
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -118,18 +185,19 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export default function ProfilePage() {
-  const { customer, saved, emailChanged } = useLoaderData<typeof loader>();
+  const { customer, saved, emailChanged, addresses, addressMax, editing, addressDone, countries } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
   const errors = busy ? {} : (result?.errors ?? {});
-  const profileValues = result?.intent === 'profile' ? result.values : customer;
+  const profileValues = result?.intent === 'profile' ? { ...customer, ...result.values } : customer;
   return (
     <>
       <PageHeader
         title="Your profile"
         breadcrumbs={[{ label: 'Your account', to: '/account' }]}
-        description="Your name and phone number go on new orders; your email address is where we write."
+        description="Your name and phone number, the email address we write to, and the addresses you ship to."
       />
       <AccountNav />
       <div className="grid gap-8 lg:grid-cols-2">
@@ -223,6 +291,17 @@ export default function ProfilePage() {
             Send the link
           </Button>
         </Form>
+      </div>
+      <div className="mt-10">
+        <AddressBook
+          addresses={addresses}
+          max={addressMax}
+          editing={editing}
+          refused={result?.intent === 'address' ? result : null}
+          countries={countries}
+          busy={busy}
+          done={result ? null : addressDone}
+        />
       </div>
     </>
   );

@@ -1,7 +1,6 @@
 import { useRef } from 'react';
 import {
   type ActionFunctionArgs,
-  data,
   Form,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -30,6 +29,7 @@ import {
   requireCustomerPage,
   textField,
 } from '../lib/account.server.ts';
+import { hasErrors, isUuid, placeProblem, refusalOf } from '../lib/account-forms.server.ts';
 import { readForm } from '../lib/form.server.ts';
 import { pageMeta } from '../lib/meta.ts';
 import { formatDateTime } from '../lib/orders.server.ts';
@@ -62,7 +62,7 @@ interface Refusal {
   formError: string | null;
 }
 
-const sessionId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const refuse = refusalOf<Refusal, 'errors' | 'formError'>({ errors: {}, formError: null });
 
 /**
  * Three forms: change the password (the current one, then a new one under PV-ACC-1; every other session
@@ -77,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = textField(form, 'sessionId', 40);
     const ending =
       intent === 'end'
-        ? sessions.filter((s) => sessionId.test(id) && s.id === id.toLowerCase())
+        ? sessions.filter((s) => isUuid(id) && s.id === id.toLowerCase())
         : sessions.filter((s) => !s.current);
     const meta = requestMeta(context, request);
     for (const s of ending) {
@@ -101,26 +101,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const errors: Refusal['errors'] = {};
   if (!current) errors.current = 'Enter your current password';
   if (!password) errors.password = 'Choose a new password';
-  if (errors.current || errors.password) {
-    return data<Refusal>({ errors, strength, formError: null }, { status: 400 });
-  }
+  if (hasErrors(errors)) return refuse(400, { errors, strength });
   try {
     await changePassword(context.ctx, customer, current, password, requestMeta(context, request));
   } catch (error) {
-    const problem = accountProblem(error);
-    const field =
-      problem.field === 'current' || problem.field === 'currentPassword' || problem.code === 'unauthenticated'
-        ? 'current'
-        : problem.field === 'password' || problem.field === 'newPassword'
-          ? 'password'
-          : null;
-    if (field) {
-      return data<Refusal>(
-        { errors: { [field]: problem.message }, strength, formError: null },
-        { status: problem.status },
-      );
-    }
-    return data<Refusal>({ errors: {}, strength, formError: problem.message }, { status: problem.status });
+    const { status, errors, formError } = placeProblem(
+      error,
+      { current: 'current', currentPassword: 'current', password: 'password', newPassword: 'password' },
+      { unauthenticated: 'current' },
+    );
+    return refuse(status, { errors, strength, formError });
   }
   return redirect('/account/security?done=password', 303);
 }

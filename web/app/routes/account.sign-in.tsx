@@ -1,6 +1,5 @@
 import {
   type ActionFunctionArgs,
-  data,
   Form,
   Link,
   type LoaderFunctionArgs,
@@ -26,6 +25,7 @@ import {
   signInCustomer,
   textField,
 } from '../lib/account.server.ts';
+import { refusalOf } from '../lib/account-forms.server.ts';
 import { readForm } from '../lib/form.server.ts';
 import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 
@@ -59,9 +59,7 @@ interface Refusal {
   formError: { title: string; message: string; resetLink: boolean } | null;
 }
 
-function refuse(status: number, r: Partial<Refusal> & { values: Refusal['values'] }) {
-  return data<Refusal>({ errors: {}, formError: null, ...r }, { status });
-}
+const refuse = refusalOf<Refusal, 'errors' | 'formError'>({ errors: {}, formError: null });
 
 /**
  * Signs in with a fresh session token (a new one every time: no fixation) and goes where the person was

@@ -1,7 +1,6 @@
 import { useRef } from 'react';
 import {
   type ActionFunctionArgs,
-  data,
   Form,
   Link,
   type LoaderFunctionArgs,
@@ -18,7 +17,6 @@ import { Input } from '../components/ui/Input.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import {
-  accountProblem,
   customerOfRequest,
   customerPasswordProblem,
   emailProblem,
@@ -28,6 +26,7 @@ import {
   signUp,
   textField,
 } from '../lib/account.server.ts';
+import { hasErrors, placeProblem, refusalOf } from '../lib/account-forms.server.ts';
 import { readForm } from '../lib/form.server.ts';
 import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 
@@ -51,9 +50,11 @@ interface Refusal {
   formError: string | null;
 }
 
-function refuse(status: number, r: Partial<Refusal> & { values: SignUpValues }) {
-  return data<Refusal>({ errors: {}, strength: null, formError: null, ...r }, { status });
-}
+const refuse = refusalOf<Refusal, 'errors' | 'strength' | 'formError'>({
+  errors: {},
+  strength: null,
+  formError: null,
+});
 
 /**
  * Creates the account (PV-ACC-1's password rule, checked here first so each field gets its own message, then
@@ -76,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     : 'Choose a password';
   if (passwordError) errors.password = passwordError;
   const strength = password && password.length <= 256 ? passwordStrength(password, personal) : null;
-  if (Object.keys(errors).length > 0) return refuse(400, { values, errors, strength });
+  if (hasErrors(errors)) return refuse(400, { values, errors, strength });
   try {
     await signUp(
       context.ctx,
@@ -84,12 +85,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       requestMeta(context, request),
     );
   } catch (error) {
-    const problem = accountProblem(error);
-    const field = problem.field;
-    if (field === 'name' || field === 'email' || field === 'password') {
-      return refuse(problem.status, { values, errors: { [field]: problem.message }, strength });
-    }
-    return refuse(problem.status, { values, strength, formError: problem.message });
+    const { status, errors, formError } = placeProblem(error, {
+      name: 'name',
+      email: 'email',
+      password: 'password',
+    });
+    return refuse(status, { values, errors, strength, formError });
   }
   return redirect('/account/check-email?for=sign-up', 303);
 }

@@ -13,6 +13,7 @@ import {
   useSubmit,
 } from 'react-router';
 import { cardFieldOf } from '../../../src/orders/payments/card-input.ts';
+import { formatAddress } from '../../../src/shared/format.ts';
 import { deliveryEstimate } from '../components/cart/ShippingMethodList.tsx';
 import { AddressFields } from '../components/checkout/AddressFields.tsx';
 import { CheckoutSummary, shownWhenChecked } from '../components/checkout/CheckoutSummary.tsx';
@@ -24,6 +25,7 @@ import {
   PaymentFields,
   readCardFields,
 } from '../components/checkout/PaymentFields.tsx';
+import { SavedAddressChoice } from '../components/checkout/SavedAddressChoice.tsx';
 import {
   restoreCheckoutForm,
   saveCheckoutForm,
@@ -38,7 +40,8 @@ import { Input } from '../components/ui/Input.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
 import { PageHeader } from '../components/ui/PageHeader.tsx';
 import { Price } from '../components/ui/Price.tsx';
-import { customerOfRequest } from '../lib/account.server.ts';
+import { addressBookMax, customerOfRequest, findAddress, listAddresses } from '../lib/account.server.ts';
+import { isUuid } from '../lib/account-forms.server.ts';
 import { cartTokenFrom, getCart, problemOf } from '../lib/cart.server.ts';
 import {
   type CouponPreview,
@@ -58,10 +61,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     getCart(context.ctx, cartTokenFrom(context, request)),
     customerOfRequest(context, request),
   ]);
+  const saved = customer ? await listAddresses(context.ctx, customer) : [];
   return {
     cart,
-    // Signed in: the form starts from the account's details, and the order joins the account.
-    account: customer ? { email: customer.email, name: customer.name, phone: customer.phone ?? '' } : null,
+    // Signed in: the form starts from the account's details and its saved addresses (the default chosen),
+    // and the order joins the account.
+    account: customer
+      ? {
+          email: customer.email,
+          name: customer.name,
+          phone: customer.phone ?? '',
+          addresses: saved.map((a) => ({
+            id: a.id,
+            lines: formatAddress(a.address),
+            isDefault: a.isDefault,
+          })),
+          bookFull: saved.length >= addressBookMax(context),
+        }
+      : null,
     countries: countryOptions(),
     defaultCountry: 'US',
     // One key per rendering of the form: a double click or a resubmitted page carries the same key and
@@ -89,7 +106,7 @@ function refuse(status: number, refusal: Partial<Refusal> & { values: CheckoutVa
 /** Places the order through the same service as POST /api/checkout, then shows it. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const parsed = parseCheckoutForm(form);
+  let parsed = parseCheckoutForm(form);
   if (form.get('intent') === 'apply-coupon') {
     // "Apply": the discount is shown in the totals before anything is placed; checkout checks it again.
     const typed = parsed.values.couponCode?.trim() ?? '';
@@ -122,9 +139,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
       formError: { title: 'This form has expired', message: 'Check your details and place the order again.' },
     });
   }
+  const customer = await customerOfRequest(context, request);
+  // One of the customer's saved addresses: the order ships there (another customer's id is not theirs).
+  const chosen = String(form.get('savedAddressId') ?? 'new');
+  if (customer && chosen !== 'new') {
+    const saved = isUuid(chosen) ? await findAddress(context.ctx.db, customer, chosen) : null;
+    if (!saved) {
+      return refuse(400, {
+        values: { ...parsed.values, savedAddressId: 'new' },
+        errors: { savedAddressId: 'This address is no longer in your address book: choose another one' },
+      });
+    }
+    parsed = parseCheckoutForm(form, saved.address);
+  }
   if (!parsed.input) return refuse(400, { values: parsed.values, errors: parsed.errors });
   try {
-    const customer = await customerOfRequest(context, request);
     const placed = await placeOrder(context, {
       cartToken: cartTokenFrom(context, request),
       idempotencyKey,
@@ -179,6 +208,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) => {
 /** Field name → the id of its input, for the error summary's links. */
 function inputIdOf(field: string): string {
   if (field === 'payment' || field === 'payment.method' || field === 'payment.token') return 'pay-bank';
+  if (field === 'savedAddressId') return 'ship-to-new';
   if (field === 'shippingMethod') return 'ship-post';
   return `field-${field.replace('.', '-')}`;
 }
@@ -416,12 +446,58 @@ export default function CheckoutPage() {
             <h2 id="address-title" className="text-lg font-semibold text-gray-900">
               Shipping address
             </h2>
-            <AddressFields
-              values={values}
-              errors={errors}
-              countries={countries}
-              defaultCountry={defaultCountry}
-            />
+            {account && account.addresses.length > 0 ? (
+              <SavedAddressChoice
+                addresses={account.addresses}
+                chosen={values.savedAddressId ?? account.addresses.find((a) => a.isDefault)?.id ?? 'new'}
+                error={errors.savedAddressId}
+              />
+            ) : null}
+            {/* With saved addresses, the fields are for a new one: shown once "A new address" is chosen. */}
+            <div
+              className={
+                account && account.addresses.length > 0
+                  ? 'hidden space-y-4 group-has-[#ship-to-new:checked]/checkout:block'
+                  : 'space-y-4'
+              }
+            >
+              <AddressFields
+                values={values}
+                errors={errors}
+                countries={countries}
+                defaultCountry={defaultCountry}
+              />
+              {account ? (
+                account.bookFull ? (
+                  <p className="text-sm text-muted">
+                    Your address book is full: remove an address on{' '}
+                    <Link to="/account/profile#addresses-title" className="underline">
+                      your profile
+                    </Link>{' '}
+                    to save this one.
+                  </p>
+                ) : (
+                  <label className="flex items-center gap-3 text-gray-900">
+                    <input
+                      type="checkbox"
+                      id="field-saveAddress"
+                      name="saveAddress"
+                      value="1"
+                      defaultChecked={values.saveAddress === '1'}
+                      aria-describedby={errors.saveAddress ? 'field-saveAddress-error' : undefined}
+                      className="size-5 shrink-0 accent-primary"
+                    />
+                    Save this address to my account
+                  </label>
+                )
+              ) : null}
+              {errors.saveAddress ? (
+                <p id="field-saveAddress-error" className="text-sm font-medium text-red-700">
+                  <span aria-hidden="true">! </span>
+                  {errors.saveAddress}
+                </p>
+              ) : null}
+            </div>
           </section>
 
           <fieldset

@@ -17,6 +17,10 @@ export const checkoutFields = [
   'shippingMethod',
   'payment.method',
   'couponCode',
+  /** Signed in with saved addresses: the one chosen, or 'new' for the typed address. */
+  'savedAddressId',
+  /** Signed in: '1' keeps the typed address in the account's address book. */
+  'saveAddress',
 ] as const;
 export type CheckoutField = (typeof checkoutFields)[number];
 
