@@ -3,6 +3,7 @@
  * others find their rows through it). To add a table about customers, write its `CustomerDataEntry` in the
  * feature's folder and add it here; the export file and the deletion follow (see data-subject.ts).
  */
+import { addressBookData } from '../accounts/customers/addresses/customer-data.ts';
 import { profileData, securityEventData, signInData } from '../accounts/customers/customer-data.ts';
 import { caseData, questionData } from '../aftersales/customer-data.ts';
 import { mailData } from '../messaging/customer-data.ts';
@@ -16,5 +17,6 @@ export const customerDataRegistry: readonly CustomerDataEntry[] = [
   mailData,
   securityEventData,
   signInData,
+  addressBookData,
   profileData,
 ];

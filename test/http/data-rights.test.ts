@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq, inArray } from 'drizzle-orm';
-import { customers } from '../../src/accounts/customers/schema.ts';
+import { customerAddresses, customers } from '../../src/accounts/customers/schema.ts';
 import { securityEvents } from '../../src/accounts/security-events.schema.ts';
 import { afterSalesCaseMessages } from '../../src/aftersales/conversations.schema.ts';
 import { afterSalesEvidence, evidencePurges } from '../../src/aftersales/evidence/evidence.schema.ts';
@@ -31,6 +31,13 @@ import { sendMissingEvidence } from '../helpers/evidence-fixtures.ts';
 
 const ADA = 'ada@example.com';
 const BOB = 'bob@example.com';
+const ADA_HOME = {
+  name: 'Ada Lovelace',
+  line1: '1 Address Book Lane',
+  city: 'London',
+  postalCode: 'SW1A 1AA',
+  country: 'GB',
+};
 
 interface ExportFile {
   exportedAt: string;
@@ -48,6 +55,7 @@ interface ExportFile {
     evidence: Array<{ fileName: string; kind: string; bytes: number; uploadedAt: string }>;
   }>;
   sessions: Array<{ signedInAt: string; ip: string }>;
+  addresses: Array<{ address: { line1: string }; isDefault: boolean }>;
   securityEvents: Array<{ reason: string }>;
   emails: Array<{ subject: string }>;
 }
@@ -95,6 +103,9 @@ describe('data rights, PV-RGT-1 and PV-ACC-4', () => {
     await sendMissingEvidence(t, caseId);
     // Bob's open case on his own order.
     await openCase(t, owner, bobOrder, bobOrder.lineIds[0] as string);
+    // Ada's address book.
+    const saved = await post(t, '/api/account/addresses', { address: ADA_HOME }, ada);
+    assert.equal(saved.statusCode, 201, saved.body);
   });
   after(async () => t.close());
 
@@ -136,6 +147,10 @@ describe('data rights, PV-RGT-1 and PV-ACC-4', () => {
       assert.ok(!('storageKey' in e));
     }
     assert.ok(file.sessions.length >= 1);
+    assert.deepEqual(
+      file.addresses.map((a) => [a.address.line1, a.isDefault]),
+      [[ADA_HOME.line1, true]],
+    );
     assert.ok(Array.isArray(file.securityEvents));
     assert.ok(file.emails.some((m) => /confirm your email/i.test(m.subject)));
   });
@@ -216,8 +231,13 @@ describe('data rights, PV-RGT-1 and PV-ACC-4', () => {
     assert.equal(res.statusCode, 204, res.body);
     assert.match(String(res.headers['set-cookie']), /ac_customer=;/);
 
-    // The account, its sessions and security events are gone; the old cookie is a 401; signing in fails.
+    // The account, its sessions, address book and security events are gone; the old cookie is a 401; signing
+    // in fails.
     assert.equal((await t.ctx.db.select().from(customers).where(eq(customers.email, ADA))).length, 0);
+    assert.deepEqual(
+      await t.ctx.db.select().from(customerAddresses).where(eq(customerAddresses.customerId, before.id)),
+      [],
+    );
     assert.equal((await get(t, '/api/account', ada)).statusCode, 401);
     assert.equal((await get(t, '/api/account/export', ada)).statusCode, 401);
     const signIn = await post(t, '/api/account/session', { email: ADA, password: GOOD_PASSWORD });
