@@ -45,6 +45,13 @@ const reasonLabels: Record<SecurityEvent['reason'], string> = {
   staff_sign_in_failed: 'Staff sign-in failed',
   second_factor_failed: 'Wrong or reused two-factor code',
   second_factor_reset: 'Second factor reset by the owner',
+  passkey_challenge_mismatch: 'Passkey answer to another challenge',
+  passkey_unknown: 'Unknown passkey used',
+  passkey_wrong_account: 'Passkey of another account used',
+  passkey_signature_failed: 'Passkey signature did not verify',
+  passkey_counter_regression: 'Passkey counter went backwards (cloned key?)',
+  passkey_added: 'Passkey added',
+  passkey_removed: 'Passkey removed',
 };
 
 const reviewStates = [
