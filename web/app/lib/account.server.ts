@@ -23,6 +23,7 @@ import {
   signOutCustomer,
 } from '../../../src/accounts/customers/sign-in.service.ts';
 import { signUp, verifyEmail } from '../../../src/accounts/customers/sign-up.service.ts';
+import { listPasskeys, removePasskey } from '../../../src/accounts/passkeys/manage.ts';
 import { claimPagePath } from '../../../src/aftersales/cases/case-link.ts';
 import { sessionCookieName } from '../../../src/shared/cookie-names.ts';
 import { AppError, ValidationError } from '../../../src/shared/errors.ts';
@@ -34,8 +35,10 @@ export {
   confirmEmailChange,
   customerPasswordProblem,
   endSession,
+  listPasskeys,
   listSessions,
   passwordStrength,
+  removePasskey,
   requestEmailChange,
   requestPasswordReset,
   resetPassword,
