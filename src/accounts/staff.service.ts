@@ -108,7 +108,7 @@ export async function signIn(
     // The passkey is this member's second factor: the password alone must not open what it guards.
     throw new AppError(
       'forbidden',
-      'You sign in with your passkey: choose “Sign in with a passkey”. Lost it? The owner can reset your sign-in.',
+      'You sign in with your passkey: choose “Use a passkey” on the sign-in page. Lost it? The owner can reset your sign-in.',
       { field: 'password' },
     );
   }

@@ -76,16 +76,19 @@ describe('passkeys in the browser', { skip: skipWithoutBrowser() }, () => {
     await page.getByText('The passkey is added').waitFor();
     const item = page.locator('[data-passkey="Work laptop"]');
     await item.waitFor();
-    assert.match(await item.innerText(), /Added .* UTC · Not used yet/);
+    assert.match((await item.textContent()) ?? '', /Added .* UTC · Not used yet/);
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the security page with a passkey');
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(/\/account\/sign-in/);
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('button', { name: 'Use a passkey' }).click();
     await page.waitForURL(`${server.url}/account`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.goto(`${server.url}/account/security`, { waitUntil: 'networkidle' });
-    assert.match(await page.locator('[data-passkey="Work laptop"]').innerText(), /Last used .* UTC/);
+    assert.match(
+      (await page.locator('[data-passkey="Work laptop"]').textContent()) ?? '',
+      /Last used .* UTC/,
+    );
     // The only failed request is the refusal of the wrong password, on purpose above.
     assert.deepEqual(
       problems.filter((p) => !p.startsWith('400 fetch') || !p.endsWith('/registration/options')),
@@ -120,7 +123,7 @@ describe('passkeys in the browser', { skip: skipWithoutBrowser() }, () => {
 
     await context.clearCookies();
     await page.goto(`${server.url}/admin/sign-in`, { waitUntil: 'networkidle' });
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('button', { name: 'Use a passkey' }).click();
     await page.waitForURL(`${server.url}/admin`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await context.close();

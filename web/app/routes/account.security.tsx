@@ -173,7 +173,7 @@ const doneWords: Record<string, string> = {
   password: 'Your password is changed. Every other session was ended.',
   ended: 'The session is ended: that device is signed out.',
   'ended-others': 'Every other session is ended: only this device is still signed in.',
-  'passkey-added': 'The passkey is added: next time, choose “Sign in with a passkey”.',
+  'passkey-added': 'The passkey is added: next time, choose “Use a passkey” on the sign-in page.',
   'passkey-removed': 'The passkey is removed: it no longer signs in to your account.',
 };
 

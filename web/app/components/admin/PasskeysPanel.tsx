@@ -136,7 +136,7 @@ export function PasskeysPanel({ email }: { email: string }) {
           api="/api/staff"
           username={email}
           onAdded={() => {
-            setMessage('The passkey is added: next time, choose “Sign in with a passkey”.');
+            setMessage('The passkey is added: next time, choose “Use a passkey” on the sign-in page.');
             refresh(true);
           }}
         />

@@ -1,5 +1,5 @@
 /**
- * "Sign in with a passkey": shown only where the browser has WebAuthn and scripts run; the password form stays
+ * "Use a passkey": shown only where the browser has WebAuthn and scripts run; the password form stays
  * the way in without them. `onSignedIn` gets the API's answer (the session cookie is already set).
  */
 import { useEffect, useState } from 'react';
@@ -49,7 +49,7 @@ export function PasskeySignInButton<T>({
         </Notice>
       ) : null}
       <Button type="button" variant="secondary" block busy={busy} onClick={start}>
-        Sign in with a passkey
+        Use a passkey
       </Button>
     </div>
   );
