@@ -1,6 +1,7 @@
 /**
- * /admin/staff: the owner's list of the shop's staff and whether each signs in with an authenticator app. A
- * member who lost their phone (and their recovery codes) is helped here: "Reset two-factor sign-in" removes it,
+ * /admin/staff: the owner's list of the shop's staff and whether each signs in with an authenticator app or a
+ * passkey. A member who lost their phone (and their recovery codes) is helped here: "Reset two-factor sign-in"
+ * removes the app and their passkeys,
  * ends their sessions and writes a security event; they sign in with the password and set it up again.
  * Owner only (the API answers others 403).
  */
@@ -79,12 +80,12 @@ export default function StaffPage() {
               </div>
               <div className="flex flex-wrap items-center gap-2">
                 {!m.active ? <Badge tone="neutral">Left the shop</Badge> : null}
-                {m.secondFactor ? (
-                  <Badge tone="success">Two-factor sign-in on</Badge>
-                ) : (
-                  <Badge tone="warning">Password only</Badge>
-                )}
-                {m.secondFactor && m.id !== session.data?.id ? (
+                {m.secondFactor ? <Badge tone="success">Two-factor sign-in on</Badge> : null}
+                {m.passkeys > 0 ? (
+                  <Badge tone="success">{m.passkeys === 1 ? 'Passkey' : `${m.passkeys} passkeys`}</Badge>
+                ) : null}
+                {!m.secondFactor && m.passkeys === 0 ? <Badge tone="warning">Password only</Badge> : null}
+                {(m.secondFactor || m.passkeys > 0) && m.id !== session.data?.id ? (
                   <Button size="sm" variant="secondary" onClick={() => setResetting(m)}>
                     Reset two-factor sign-in
                   </Button>
@@ -106,7 +107,7 @@ export default function StaffPage() {
           setResetting(null);
           reset.reset();
         }}
-        description="Do this only when you know it is really them who lost their phone. Their authenticator and recovery codes stop working and every session of theirs ends; the reset is written to the security events."
+        description="Do this only when you know it is really them who lost their phone. Their authenticator, recovery codes and passkeys stop working and every session of theirs ends; the reset is written to the security events."
       />
     </>
   );
