@@ -6,6 +6,7 @@
  * challenge (PASSKEY_CHALLENGE_MINUTES).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { sessionCookieName } from '../../shared/cookie-names.ts';
@@ -54,7 +55,7 @@ export function registerPasskeyRoutes(
   base: string,
   side: PasskeyAudience,
 ): void {
-  const typed = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>();
+  const typed = app.withTypeProvider<ZodTypeProvider>();
   const secure = ctx.config.COOKIE_SECURE ?? true;
   const cookie = passkeyCookieName(side.audience, ctx.config);
   const tags = [side.tag];
@@ -172,7 +173,7 @@ export function registerPasskeyRoutes(
   );
 }
 
-/** The sign-in cookie's value of a request, and a reply hook that clears it (it is single-use). */
+/** The sign-in cookie's value of a request; the reply clears it, since its challenge answers once. */
 export function passkeyBinding(
   request: FastifyRequest,
   reply: FastifyReply,
