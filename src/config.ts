@@ -59,6 +59,11 @@ export const configSchema = z.object({
   STAFF_SECOND_STEP_MINUTES: wholeNumber({ min: 1, max: 30 }).default(5),
   /** PV-STF-2: how long the emailed link of a staff invitation works, in hours; it works once. */
   STAFF_INVITATION_HOURS: wholeNumber({ min: 1, max: 720 }).default(72),
+  /**
+   * Passkeys (issue 12 points 5 and 7): how long a challenge handed to the browser for adding a passkey or
+   * signing in with one can be answered, in minutes; each is answered once.
+   */
+  PASSKEY_CHALLENGE_MINUTES: wholeNumber({ min: 1, max: 30 }).default(5),
   // Customer accounts (issue 12): PV-ACC-1 passwords, PV-ACC-2 lockout, sessions and emailed links.
   /** PV-ACC-1: a customer password's fewest characters; the clause's floor is 6, the shop's default 8. */
   CUSTOMER_PASSWORD_MIN_LENGTH: wholeNumber({ min: 6, max: 64 }).default(8),

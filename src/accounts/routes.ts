@@ -1,16 +1,27 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { getShopSettings } from '../settings/shop.ts';
+import { AppError } from '../shared/errors.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { noStore } from '../shared/no-store.ts';
 import { requestMeta, requireStaff, staffCookieName, staffOf } from './guard.ts';
+import { passkeyBinding, passkeySignInBody, registerPasskeyRoutes } from './passkeys/routes.ts';
+import { finishPasskeySignIn } from './passkeys/sign-in.ts';
 import { STAFF_PASSWORD_MAX } from './passwords.ts';
+import { staffUsers } from './schema.ts';
 import { confirmEnrolment, secondFactorStatus, startEnrolment } from './second-factor/enrol.ts';
 import { regenerateRecoveryCodes } from './second-factor/recovery-codes.ts';
 import { completeSecondStep } from './second-factor/second-step.ts';
-import { type OpenedSession, type StaffPrincipal, signIn, signOut } from './staff.service.ts';
+import {
+  type OpenedSession,
+  openStaffSession,
+  type StaffPrincipal,
+  signIn,
+  signOut,
+} from './staff.service.ts';
 import { acceptInvitation } from './staff-lifecycle/accept-invitation.ts';
 import { acceptAgreement, agreementFor } from './staff-lifecycle/agreement.ts';
 
@@ -21,7 +32,9 @@ const staffSchema = z.object({
   role: z.enum(['owner', 'customer_service', 'technician']),
   /** The member signs in with an authenticator code after the password. */
   secondFactor: z.boolean(),
-  /** An owner without an authenticator: only enrolment answers until they set one up. */
+  /** The member has a passkey: it signs in alone (both factors). */
+  passkey: z.boolean(),
+  /** An owner with neither an authenticator nor a passkey: only enrolment answers until they set one up. */
   enrolmentRequired: z.boolean(),
   /** PV-STF-3: the confidentiality agreement waits for acceptance; only it (and enrolment) answers until then. */
   agreementRequired: z.boolean(),
@@ -91,6 +104,50 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
     async (request, reply) =>
       startSession(reply, await completeSecondStep(ctx, request.body, requestMeta(request))),
+  );
+
+  // Passkeys (issue 12 point 7): a passkey with user verification is both factors, so its sign-in opens a
+  // session without the authenticator step, and it satisfies the owner's second-factor requirement (the routes
+  // answer an owner who has yet to enrol).
+  registerPasskeyRoutes(app, ctx, '/staff/passkeys', {
+    audience: 'staff',
+    guard: sessionGuard,
+    signedIn: (request) => {
+      const { sessionId, id, email, name } = staffOf(request);
+      return { account: { audience: 'staff', id, email, name }, sessionId };
+    },
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    tag: 'staff',
+  });
+
+  app.post(
+    '/staff/passkeys/sign-in',
+    {
+      schema: {
+        tags: ['staff'],
+        summary:
+          'Staff sign-in with a passkey, second step: the browser’s answer; sets the session cookie (no password, no authenticator code)',
+        body: passkeySignInBody,
+        response: { 200: sessionResponse, ...errorResponses },
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const binding = passkeyBinding(request, reply, 'staff', ctx.config);
+      const session = await finishPasskeySignIn(
+        ctx,
+        'staff',
+        binding,
+        request.body.response,
+        requestMeta(request),
+        async (tx, account) => {
+          const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, account.id));
+          if (!user) throw new AppError('unauthenticated', 'Sign in again', { field: 'response' });
+          return openStaffSession({ ...ctx, db: tx }, { ...user, hasPasskey: true });
+        },
+      );
+      return startSession(reply, session);
+    },
   );
 
   app.get(

@@ -32,6 +32,16 @@ export const securityReasons = [
   'staff_invitation_refused',
   'staff_deactivated',
   'recovery_codes_regenerated',
+  // Passkeys (customers and staff): a response to another challenge than the one handed out, a credential the
+  // shop does not know or that belongs to another account, a signature that does not verify, a signature
+  // counter that went backwards (a cloned authenticator), and passkeys added or removed.
+  'passkey_challenge_mismatch',
+  'passkey_unknown',
+  'passkey_wrong_account',
+  'passkey_signature_failed',
+  'passkey_counter_regression',
+  'passkey_added',
+  'passkey_removed',
 ] as const;
 export type SecurityReason = (typeof securityReasons)[number];
 

@@ -6,6 +6,7 @@ import { oncePerDb } from '../db/prepared.ts';
 import { sha256 } from '../shared/crypto.ts';
 import { AppError, ValidationError } from '../shared/errors.ts';
 import { randomToken, uuidv7 } from '../shared/ids.ts';
+import { passkeys } from './passkeys/schema.ts';
 import { hashPassword, staffPasswordProblem, verifyPassword } from './passwords.ts';
 import { staffSessions, staffUsers } from './schema.ts';
 import { pendingSignInToken } from './second-factor/pending-sign-in.ts';
@@ -24,8 +25,10 @@ export interface StaffPrincipal {
   sessionId: string;
   /** The member signs in with an authenticator code after the password. */
   secondFactor: boolean;
+  /** The member has a passkey (which signs in alone: it is both factors, issue 12 point 7). */
+  passkey: boolean;
   /**
-   * An owner without a second factor: the session answers only the session and enrolment endpoints until they
+   * An owner without a second factor (neither an authenticator nor a passkey): the session answers only the session and enrolment endpoints until they
    * enrol (the guard refuses the rest with 403).
    */
   enrolmentRequired: boolean;
@@ -114,16 +117,38 @@ export async function signIn(
     const pending = pendingSignInToken(ctx, active);
     return { kind: 'second_step', pendingToken: pending.token, expiresAt: pending.expiresAt };
   }
-  return { kind: 'session', session: await openStaffSession(ctx, active) };
+  const hasPasskey = await memberHasPasskey(ctx.db, active.id);
+  if (hasPasskey) {
+    // The passkey is this member's second factor: the password alone must not open what it guards.
+    throw new AppError(
+      'forbidden',
+      'You sign in with your passkey: choose “Use a passkey” on the sign-in page. Lost it? The owner can reset your sign-in.',
+      { field: 'password' },
+    );
+  }
+  return { kind: 'session', session: await openStaffSession(ctx, { ...active, hasPasskey }) };
 }
 
-/** A new session for a member who has proved who they are (a fresh random token each time: no fixation). */
+/** Whether the member has at least one passkey. */
+export async function memberHasPasskey(db: Db, staffId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: passkeys.id })
+    .from(passkeys)
+    .where(eq(passkeys.staffId, staffId))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * A new session for a member who has proved who they are (a fresh random token each time: no fixation).
+ * `ctx.db` may be a transaction (a passkey sign-in opens the session with its counter update).
+ */
 export async function openStaffSession(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   user: Pick<
     typeof staffUsers.$inferSelect,
     'id' | 'email' | 'name' | 'role' | 'totpConfirmedAt' | 'agreementVersion'
-  >,
+  > & { hasPasskey: boolean },
 ): Promise<OpenedSession> {
   const now = ctx.clock.now();
   const token = randomToken();
@@ -148,8 +173,9 @@ export async function openStaffSession(
 }
 
 /**
- * The owner must have a second factor (issue 12 point 3); other roles may enrol when they like. Every member
- * accepts the current confidentiality agreement first (PV-STF-3).
+ * The owner must have a second factor (issue 12 point 3): an authenticator app or a passkey (point 7: a passkey
+ * with user verification is both factors); other roles may enrol when they like. Every member accepts the
+ * current confidentiality agreement first (PV-STF-3).
  */
 function principalOf(row: {
   id: string;
@@ -159,13 +185,15 @@ function principalOf(row: {
   sessionId: string;
   totpConfirmedAt: Date | null;
   agreementVersion: number | null;
+  hasPasskey: boolean;
 }): StaffPrincipal {
-  const { totpConfirmedAt, agreementVersion, ...rest } = row;
+  const { totpConfirmedAt, agreementVersion, hasPasskey, ...rest } = row;
   const secondFactor = totpConfirmedAt !== null;
   return {
     ...rest,
     secondFactor,
-    enrolmentRequired: secondFactorRequired(rest.role) && !secondFactor,
+    passkey: hasPasskey,
+    enrolmentRequired: secondFactorRequired(rest.role) && !secondFactor && !hasPasskey,
     agreementRequired: agreementRequired(agreementVersion, CONFIDENTIALITY_AGREEMENT.version),
   };
 }
@@ -185,6 +213,8 @@ function prepareSessionLookup(db: Db) {
       role: staffUsers.role,
       totpConfirmedAt: staffUsers.totpConfirmedAt,
       agreementVersion: staffUsers.agreementVersion,
+      // Spelled out: inside a subquery drizzle would leave the outer column unqualified.
+      hasPasskey: sql<boolean>`exists (select 1 from passkeys where passkeys.staff_id = staff_users.id)`,
       lastSeenAt: staffSessions.lastSeenAt,
     })
     .from(staffSessions)

@@ -1,5 +1,6 @@
 // Every table, for drizzle's typed queries and for drizzle-kit's migrations.
 export * from '../accounts/customers/schema.ts';
+export * from '../accounts/passkeys/schema.ts';
 export * from '../accounts/schema.ts';
 export * from '../accounts/security-events.schema.ts';
 export * from '../aftersales/conversations.schema.ts';

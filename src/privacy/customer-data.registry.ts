@@ -5,6 +5,7 @@
  */
 import { addressBookData } from '../accounts/customers/addresses/customer-data.ts';
 import { profileData, securityEventData, signInData } from '../accounts/customers/customer-data.ts';
+import { passkeyData } from '../accounts/passkeys/customer-data.ts';
 import { caseData, questionData } from '../aftersales/customer-data.ts';
 import { mailData } from '../messaging/customer-data.ts';
 import { orderData } from '../orders/customer-data.ts';
@@ -18,5 +19,6 @@ export const customerDataRegistry: readonly CustomerDataEntry[] = [
   securityEventData,
   signInData,
   addressBookData,
+  passkeyData,
   profileData,
 ];

@@ -4,7 +4,7 @@
  * tests are skipped, unless E2E=required, when a missing browser fails the run.
  */
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web.mjs';
@@ -28,13 +28,33 @@ export interface WebServer extends TestApp {
   url: string;
 }
 
-/** Builds the web app if web/ or src/ changed since the last build, then serves the whole app. */
-export async function startWebServer(options: TestAppOptions = {}): Promise<WebServer> {
+/** A port free on the loopback interface right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * Builds the web app if web/ or src/ changed since the last build, then serves the whole app. With
+ * `localhost`, the shop is reached as http://localhost:PORT and PUBLIC_URL says so: passkeys (WebAuthn) need a
+ * host name as relying party (an IP address is refused by browsers) and the origin PUBLIC_URL names.
+ */
+export async function startWebServer(
+  options: TestAppOptions & { localhost?: boolean } = {},
+): Promise<WebServer> {
   buildWeb({ ifStale: true, quiet: true });
-  const t = await startTestApp(options);
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const fixedPort = options.localhost ? await freePort() : 0;
+  const t = await startTestApp(
+    options.localhost
+      ? { ...options, env: { ...options.env, PUBLIC_URL: `http://localhost:${fixedPort}` } }
+      : options,
+  );
+  await t.app.listen({ host: '127.0.0.1', port: fixedPort });
   const { port } = t.app.server.address() as AddressInfo;
-  const server = { ...t, url: `http://127.0.0.1:${port}` };
+  const server = { ...t, url: `http://${options.localhost ? 'localhost' : '127.0.0.1'}:${port}` };
   servers.set(server.url, server);
   return server;
 }

@@ -20,7 +20,6 @@ import {
   OWNER_EMAIL,
   OWNER_PASSWORD,
   signedInMember,
-  staffSignIn,
   startTestApp,
   type TestApp,
 } from '../helpers/app.ts';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { noStore } from '../../shared/no-store.ts';
+import { passkeyBinding, passkeySignInBody, registerPasskeyRoutes } from '../passkeys/routes.ts';
 import { confirmEmailChange, requestEmailChange } from './email-change.service.ts';
 import { customerCookieName, customerOf, requestMeta, requireCustomer } from './guard.ts';
 import { changePassword, requestPasswordReset, resetPassword } from './password.service.ts';
@@ -25,7 +26,7 @@ import {
   tokenInput,
 } from './schemas.ts';
 import { endSession, listSessions } from './sessions.service.ts';
-import { signInCustomer, signOutCustomer } from './sign-in.service.ts';
+import { signInCustomer, signInCustomerWithPasskey, signOutCustomer } from './sign-in.service.ts';
 import { signUp, verifyEmail } from './sign-up.service.ts';
 
 const TAGS = ['account'];
@@ -43,6 +44,56 @@ export const customerAccountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   function clearSession(reply: FastifyReply): void {
     reply.clearCookie(cookie, { path: '/', secure });
   }
+
+  function startSession(reply: FastifyReply, token: string): void {
+    reply.setCookie(cookie, token, {
+      httpOnly: true,
+      secure,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: ctx.config.CUSTOMER_SESSION_DAYS * 86_400,
+    });
+  }
+
+  // Passkeys (issue 12 point 5): list, add, remove, and the first step of a passkey sign-in.
+  registerPasskeyRoutes(app, ctx, '/account/passkeys', {
+    audience: 'customer',
+    guard,
+    signedIn: (request) => {
+      const { sessionId, id, email, name } = customerOf(request);
+      return { account: { audience: 'customer', id, email, name }, sessionId };
+    },
+    rateLimit: throttled.rateLimit,
+    tag: 'account',
+  });
+
+  app.post(
+    '/account/passkeys/sign-in',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Sign in with a passkey, second step: the browser’s answer; sets the session cookie (a new session, no password)',
+        body: passkeySignInBody,
+        response: {
+          200: z.object({ customer: customerSchema, expiresAt: z.iso.datetime() }),
+          ...errorResponses,
+        },
+      },
+      config: throttled,
+    },
+    async (request, reply) => {
+      const binding = passkeyBinding(request, reply, 'customer', ctx.config);
+      const { token, expiresAt, customer } = await signInCustomerWithPasskey(
+        ctx,
+        binding,
+        request.body.response,
+        requestMeta(request),
+      );
+      startSession(reply, token);
+      return { customer, expiresAt: expiresAt.toISOString() };
+    },
+  );
 
   app.post(
     '/account/sign-up',
@@ -95,13 +146,7 @@ export const customerAccountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     },
     async (request, reply) => {
       const { token, expiresAt, customer } = await signInCustomer(ctx, request.body, requestMeta(request));
-      reply.setCookie(cookie, token, {
-        httpOnly: true,
-        secure,
-        sameSite: 'lax',
-        path: '/',
-        maxAge: ctx.config.CUSTOMER_SESSION_DAYS * 86_400,
-      });
+      startSession(reply, token);
       return { customer, expiresAt: expiresAt.toISOString() };
     },
   );

@@ -2,9 +2,12 @@
  * Signing in and out, and the session behind a cookie (issue 12 points 3 and 4; PV-ACC-2 lockout).
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { sha256 } from '../../shared/crypto.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { authenticationResponseInput } from '../passkeys/schemas.ts';
+import { finishPasskeySignIn } from '../passkeys/sign-in.ts';
 import { verifyPassword } from '../passwords.ts';
 import {
   type CustomerPrincipal,
@@ -94,6 +97,34 @@ export async function signInCustomer(
       .update(customers)
       .set({ ...afterSuccess(), lastActiveAt: now })
       .where(eq(customers.id, customer.id));
+    await joinGuestOrders(tx, customer.id, customer.email);
+    const session = await openSession(tx, ctx, now, customer.id, meta);
+    return { token: session.token, expiresAt: session.expiresAt, customer: customerView(customer) };
+  });
+}
+
+/**
+ * Signs a customer in with a passkey (issue 12 point 5): the answer of the browser to the challenge bound to
+ * the sign-in cookie's `binding` (see finishPasskeySignIn for every refusal), then, in one transaction with the
+ * passkey's counter, a new session with a new token, the account's last activity and its guest orders joined,
+ * as a password sign-in does.
+ *
+ * PV-ACC-2's lockout guards the password against guessing: it neither refuses a passkey sign-in nor is lifted
+ * by one. A passkey cannot be guessed (it proves the device and, with user verification, the person), so
+ * refusing it would let anyone who types three wrong passwords lock the owner out of their own account; and
+ * leaving the lock in place keeps whoever was guessing the password locked out of that path.
+ */
+export async function signInCustomerWithPasskey(
+  ctx: Ctx,
+  binding: string | undefined,
+  response: z.infer<typeof authenticationResponseInput>,
+  meta: RequestMeta,
+): Promise<{ token: string; expiresAt: Date; customer: CustomerView }> {
+  const now = ctx.clock.now();
+  return finishPasskeySignIn(ctx, 'customer', binding, response, meta, async (tx, account) => {
+    const [customer] = await tx.select().from(customers).where(eq(customers.id, account.id)).for('update');
+    if (!customer) throw refused();
+    await tx.update(customers).set({ lastActiveAt: now }).where(eq(customers.id, customer.id));
     await joinGuestOrders(tx, customer.id, customer.email);
     const session = await openSession(tx, ctx, now, customer.id, meta);
     return { token: session.token, expiresAt: session.expiresAt, customer: customerView(customer) };

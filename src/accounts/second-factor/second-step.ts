@@ -4,7 +4,7 @@ import { sha256 } from '../../shared/crypto.ts';
 import { AppError } from '../../shared/errors.ts';
 import { staffRecoveryCodes, staffUsers } from '../schema.ts';
 import { type RequestMeta, recordStaffEvent } from '../security-events/record.ts';
-import { type OpenedSession, openStaffSession } from '../staff.service.ts';
+import { memberHasPasskey, type OpenedSession, openStaffSession } from '../staff.service.ts';
 import { claimedStaffId, pendingSignInValid } from './pending-sign-in.ts';
 import { openSecret } from './secret-box.ts';
 import { checkTotpCode, normaliseRecoveryCode } from './totp.rules.ts';
@@ -44,7 +44,7 @@ export async function completeSecondStep(
     );
     throw new AppError('unauthenticated', WRONG, { field: 'code' });
   }
-  return openStaffSession(ctx, user);
+  return openStaffSession(ctx, { ...user, hasPasskey: await memberHasPasskey(ctx.db, user.id) });
 }
 
 /**

@@ -85,6 +85,8 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
                 role: z.enum(['owner', 'customer_service', 'technician']),
                 active: z.boolean(),
                 secondFactor: z.boolean(),
+                /** How many passkeys the member signs in with (each is both factors). */
+                passkeys: z.number().int(),
               }),
             ),
           }),
@@ -103,7 +105,7 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         tags: ['admin: security'],
         security,
         summary:
-          'Reset a member’s lost second factor: their authenticator and recovery codes go, their sessions end, a security event is written (owner)',
+          'Reset a member’s lost second factor: their authenticator, recovery codes and passkeys go, their sessions end, a security event is written (owner)',
         params: z.strictObject({ id: z.uuid() }),
         response: { 204: z.null(), ...errorResponses },
       },

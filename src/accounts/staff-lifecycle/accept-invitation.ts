@@ -133,5 +133,6 @@ export async function acceptInvitation(
     return created;
   });
   if (!member) throw new InvitationRefused('used');
-  return openStaffSession(ctx, member);
+  // Deactivation removed any passkeys of a member invited back: a new member has none yet.
+  return openStaffSession(ctx, { ...member, hasPasskey: false });
 }

@@ -8,6 +8,7 @@
  */
 import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { passkeys } from '../passkeys/schema.ts';
 import { staffInvitations, staffRecoveryCodes, staffSessions, staffUsers } from '../schema.ts';
 
 export interface ShutOutMember {
@@ -55,10 +56,16 @@ const endInvitations: CredentialRevoker = async (tx, member, now) => {
     );
 };
 
+/** Passkeys are removed, not suspended: a member invited again adds new ones. */
+const endPasskeys: CredentialRevoker = async (tx, member) => {
+  await tx.delete(passkeys).where(eq(passkeys.staffId, member.id));
+};
+
 /** The credential kinds `endStaffAccess` ends, in order. Add a new kind's revoker here. */
 export const credentialRevokers: CredentialRevoker[] = [
   endSessions,
   endPasswordAndSecondFactor,
+  endPasskeys,
   endInvitations,
 ];
 

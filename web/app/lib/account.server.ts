@@ -32,6 +32,7 @@ import {
   signOutCustomer,
 } from '../../../src/accounts/customers/sign-in.service.ts';
 import { signUp, verifyEmail } from '../../../src/accounts/customers/sign-up.service.ts';
+import { listPasskeys, removePasskey } from '../../../src/accounts/passkeys/manage.ts';
 import { claimPagePath } from '../../../src/aftersales/cases/case-link.ts';
 import { deleteOwnAccount, deletionPreview } from '../../../src/privacy/customer-data.service.ts';
 import { sessionCookieName } from '../../../src/shared/cookie-names.ts';
@@ -49,10 +50,12 @@ export {
   endSession,
   findAddress,
   listAddresses,
+  listPasskeys,
   listSessions,
   makeDefaultAddress,
   passwordStrength,
   removeAddress,
+  removePasskey,
   requestEmailChange,
   requestPasswordReset,
   resetPassword,

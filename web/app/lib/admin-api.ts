@@ -62,7 +62,9 @@ export interface Staff {
   role: 'owner' | 'customer_service' | 'technician';
   /** Signs in with an authenticator code after the password. */
   secondFactor: boolean;
-  /** An owner without an authenticator: nothing but enrolment answers until they set one up. */
+  /** Has a passkey, which signs in alone (both factors). */
+  passkey: boolean;
+  /** An owner with neither an authenticator nor a passkey: nothing but enrolment answers until they set one up. */
   enrolmentRequired: boolean;
   /** PV-STF-3: the confidentiality agreement waits: nothing but it (and enrolment) answers until accepted. */
   agreementRequired: boolean;

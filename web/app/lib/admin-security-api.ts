@@ -38,6 +38,8 @@ export interface StaffMember {
   role: Staff['role'];
   active: boolean;
   secondFactor: boolean;
+  /** Passkeys the member signs in with (each is both factors). */
+  passkeys: number;
 }
 
 export async function listStaff(): Promise<StaffMember[]> {

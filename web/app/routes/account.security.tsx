@@ -7,11 +7,13 @@ import {
   redirect,
   useActionData,
   useLoaderData,
+  useNavigate,
   useNavigation,
 } from 'react-router';
 import { AccountNav } from '../components/account/AccountNav.tsx';
 import { NewPasswordField } from '../components/account/NewPasswordField.tsx';
 import type { StrengthView } from '../components/account/PasswordMeter.tsx';
+import { AddPasskeyForm } from '../components/passkeys/AddPasskeyForm.tsx';
 import { Badge } from '../components/ui/Badge.tsx';
 import { Button } from '../components/ui/Button.tsx';
 import { Input } from '../components/ui/Input.tsx';
@@ -22,9 +24,11 @@ import {
   changePassword,
   clearedSessionHeaders,
   endSession,
+  listPasskeys,
   listSessions,
   passwordMinLength,
   passwordStrength,
+  removePasskey,
   requestMeta,
   requireCustomerPage,
   textField,
@@ -38,8 +42,15 @@ import { formatDateTime } from '../lib/orders.server.ts';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const customer = await requireCustomerPage(context, request);
   const sessions = await listSessions(context.ctx, customer);
+  const passkeys = await listPasskeys(context.ctx.db, 'customer', customer.id);
   const params = new URL(request.url).searchParams;
   return {
+    passkeys: passkeys.map((p) => ({
+      id: p.id,
+      name: p.name,
+      added: formatDateTime(p.createdAt),
+      lastUsed: p.lastUsedAt ? formatDateTime(p.lastUsedAt) : null,
+    })),
     minLength: passwordMinLength(context),
     personal: [customer.name, customer.email],
     sessions: [...sessions]
@@ -60,6 +71,8 @@ interface Refusal {
   errors: { current?: string; password?: string };
   strength: StrengthView | null;
   formError: string | null;
+  /** A refused removal of a passkey: which one, and why (at its password field). */
+  passkey?: { id: string; error: string };
 }
 
 const refuse = refusalOf<Refusal, 'errors' | 'formError'>({ errors: {}, formError: null });
@@ -72,6 +85,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const customer = await requireCustomerPage(context, request);
   const form = await readForm(request);
   const intent = form.get('intent');
+  if (intent === 'remove-passkey') {
+    // Removing a passkey asks for the password: an open session on a borrowed computer must not take away
+    // the owner's way in (src/accounts/passkeys/manage.ts).
+    const id = textField(form, 'passkeyId', 40).toLowerCase();
+    const password = textField(form, 'password', 1000);
+    const refusePasskey = (status: number, error: string) =>
+      refuse(status, { strength: null, passkey: { id, error } });
+    if (!isUuid(id)) return refusePasskey(404, 'This passkey is no longer on your account');
+    if (!password) return refusePasskey(400, 'Enter your password to remove the passkey');
+    try {
+      await removePasskey(
+        context.ctx,
+        { audience: 'customer', ...customer },
+        id,
+        password,
+        requestMeta(context, request),
+      );
+    } catch (error) {
+      const problem = accountProblem(error);
+      return refusePasskey(
+        problem.status,
+        problem.code === 'not_found' ? 'This passkey is no longer on your account' : problem.message,
+      );
+    }
+    return redirect('/account/security?done=passkey-removed', 303);
+  }
   if (intent === 'end' || intent === 'end-others') {
     const sessions = await listSessions(context.ctx, customer);
     const id = textField(form, 'sessionId', 40);
@@ -124,10 +163,13 @@ const doneWords: Record<string, string> = {
   password: 'Your password is changed. Every other session was ended.',
   ended: 'The session is ended: that device is signed out.',
   'ended-others': 'Every other session is ended: only this device is still signed in.',
+  'passkey-added': 'The passkey is added: next time, choose “Use a passkey” on the sign-in page.',
+  'passkey-removed': 'The passkey is removed: it no longer signs in to your account.',
 };
 
 export default function SecurityPage() {
-  const { minLength, personal, sessions, done } = useLoaderData<typeof loader>();
+  const { minLength, personal, sessions, passkeys, done } = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
@@ -139,7 +181,7 @@ export default function SecurityPage() {
       <PageHeader
         title="Sign-in and security"
         breadcrumbs={[{ label: 'Your account', to: '/account' }]}
-        description="Change your password and see where your account is signed in."
+        description="Change your password, sign in with passkeys and see where your account is signed in."
       />
       <AccountNav />
       {done && doneWords[done] && !result ? (
@@ -234,6 +276,67 @@ export default function SecurityPage() {
               </Button>
             </Form>
           ) : null}
+        </section>
+
+        <section aria-labelledby="passkeys-title" className="space-y-4 lg:col-span-2" data-passkeys="">
+          <h2 id="passkeys-title" className="text-lg font-semibold text-gray-900">
+            Passkeys
+          </h2>
+          <p className="text-sm text-muted">
+            A passkey signs you in without your password, with your fingerprint, face or screen lock. It
+            cannot be guessed or phished, and it keeps working while sign-in with the password is locked after
+            wrong attempts.
+          </p>
+          {passkeys.length === 0 ? (
+            <p className="text-sm">You have no passkeys yet.</p>
+          ) : (
+            <ul className="space-y-3">
+              {passkeys.map((p) => {
+                const refused = result?.passkey?.id === p.id ? result.passkey.error : null;
+                return (
+                  <li
+                    key={p.id}
+                    className="space-y-2 rounded-xl bg-surface p-4 ring-1 ring-line"
+                    data-passkey={p.name}
+                  >
+                    <p className="font-semibold break-words text-gray-900">{p.name}</p>
+                    <p className="text-sm text-muted">
+                      Added {p.added} · {p.lastUsed ? `Last used ${p.lastUsed}` : 'Not used yet'}
+                    </p>
+                    <details open={refused !== null} className="text-sm">
+                      <summary className="cursor-pointer font-semibold text-primary-ink underline">
+                        Remove<span className="sr-only"> the passkey {p.name}</span>
+                      </summary>
+                      <Form method="post" noValidate className="mt-3 flex flex-wrap items-end gap-3">
+                        <input type="hidden" name="intent" value="remove-passkey" />
+                        <input type="hidden" name="passkeyId" value={p.id} />
+                        <Input
+                          label="Your password"
+                          id={`remove-passkey-${p.id}`}
+                          name="password"
+                          type="password"
+                          autoComplete="current-password"
+                          required
+                          maxLength={256}
+                          error={busy ? null : refused}
+                          fieldClassName="min-w-0 flex-1"
+                        />
+                        <Button type="submit" variant="danger" size="sm" disabled={busy}>
+                          Remove passkey
+                        </Button>
+                      </Form>
+                    </details>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          <AddPasskeyForm
+            api="/api/account"
+            username={personal[1] ?? ''}
+            className="max-w-lg rounded-xl bg-surface p-5 ring-1 ring-line sm:p-6"
+            onAdded={() => navigate('/account/security?done=passkey-added', { replace: true })}
+          />
         </section>
       </div>
     </>

@@ -9,6 +9,7 @@ import {
   useLoaderData,
   useNavigation,
 } from 'react-router';
+import { PasskeySignInButton } from '../components/passkeys/PasskeySignInButton.tsx';
 import { Button } from '../components/ui/Button.tsx';
 import { Input } from '../components/ui/Input.tsx';
 import { Notice } from '../components/ui/Notice.tsx';
@@ -196,6 +197,10 @@ export default function SignInPage() {
           </Link>
         </p>
       </Form>
+      <div className="mt-5">
+        {/* Only with scripts and WebAuthn: the password form above is the way in without them. */}
+        <PasskeySignInButton api="/api/account" onSignedIn={() => window.location.assign(next)} />
+      </div>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { type FormEvent, useState } from 'react';
 import type { MetaFunction } from 'react-router';
 import { focusFirstInvalid } from '../../components/admin/focus.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
+import { PasskeysPanel } from '../../components/admin/PasskeysPanel.tsx';
 import type { FieldErrors } from '../../components/admin/product-form.ts';
 import { errorMessage, Panel } from '../../components/admin/QueryState.tsx';
 import { SecondFactorPanel } from '../../components/admin/SecondFactorPanel.tsx';
@@ -172,6 +173,7 @@ export default function AccountPage() {
       <div className="mt-6 max-w-xl">
         <SecondFactorPanel />
       </div>
+      <div className="mt-6 max-w-xl">{staff ? <PasskeysPanel email={staff.email} /> : null}</div>
     </>
   );
 }

@@ -26,6 +26,7 @@ import {
 import { AdminShell } from '../../components/admin/AdminShell.tsx';
 import { AgreementGate } from '../../components/admin/AgreementGate.tsx';
 import { adminMeta } from '../../components/admin/meta.ts';
+import { PasskeysPanel } from '../../components/admin/PasskeysPanel.tsx';
 import { errorMessage, LoadError, Loading } from '../../components/admin/QueryState.tsx';
 import { SecondFactorPanel } from '../../components/admin/SecondFactorPanel.tsx';
 import { SIGN_IN_PATH } from '../../components/admin/session.ts';
@@ -131,7 +132,7 @@ function AdminGate() {
     content = <LoadError error={session.error} what="your session" onRetry={() => session.refetch()} />;
   else if (!session.data) content = <Loading label="Going to the sign-in page" />;
   // The server answers nothing else to an owner without a second factor: enrolment comes first, on any page.
-  else if (session.data.enrolmentRequired) content = <EnrolFirst />;
+  else if (session.data.enrolmentRequired) content = <EnrolFirst email={session.data.email} />;
   // PV-STF-3: and nothing before the confidentiality agreement is accepted.
   else if (session.data.agreementRequired) content = <AgreementGate />;
   else content = <Outlet />;
@@ -148,15 +149,17 @@ function AdminGate() {
   );
 }
 
-function EnrolFirst() {
+function EnrolFirst({ email }: { email: string }) {
   return (
     <div data-enrol-first="" className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-bold tracking-tight text-gray-900">Set up two-factor sign-in</h1>
       <Notice tone="warning" title="One step before the back office">
-        The owner’s account can refund money and read every order, so it signs in with a code from an
-        authenticator app as well as the password. Set the app up now; the back office opens right after.
+        The owner’s account can refund money and read every order, so it signs in with a second factor: a code
+        from an authenticator app after the password, or a passkey. Set one up now; the back office opens
+        right after.
       </Notice>
       <SecondFactorPanel />
+      <PasskeysPanel email={email} />
     </div>
   );
 }

@@ -49,6 +49,13 @@ const reasonLabels: Record<SecurityEvent['reason'], string> = {
   staff_invitation_refused: 'Refused staff invitation link',
   staff_deactivated: 'Staff member deactivated',
   recovery_codes_regenerated: 'New recovery codes made',
+  passkey_challenge_mismatch: 'Passkey answer to another challenge',
+  passkey_unknown: 'Unknown passkey used',
+  passkey_wrong_account: 'Passkey of another account used',
+  passkey_signature_failed: 'Passkey signature did not verify',
+  passkey_counter_regression: 'Passkey counter went backwards (cloned key?)',
+  passkey_added: 'Passkey added',
+  passkey_removed: 'Passkey removed',
 };
 
 const reviewStates = [

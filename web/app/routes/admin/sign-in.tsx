@@ -9,10 +9,11 @@ import { type MetaFunction, useNavigate, useSearchParams } from 'react-router';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { errorMessage } from '../../components/admin/QueryState.tsx';
 import { focusById, safeNext } from '../../components/admin/session.ts';
+import { PasskeySignInButton } from '../../components/passkeys/PasskeySignInButton.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Input } from '../../components/ui/Input.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
-import { completeSecondStep, getSession, isApiError, keys, signIn } from '../../lib/admin-api.ts';
+import { completeSecondStep, getSession, isApiError, keys, type Staff, signIn } from '../../lib/admin-api.ts';
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Sign in');
 
@@ -180,6 +181,15 @@ export default function SignIn() {
               Sign in
             </Button>
           </form>
+        )}
+        {pending ? null : (
+          <div className="mt-4">
+            {/* A passkey is both factors: no code step after it (issue 12 point 7). */}
+            <PasskeySignInButton<{ staff: Staff }>
+              api="/api/staff"
+              onSignedIn={(answer) => client.setQueryData(keys.session, answer.staff)}
+            />
+          </div>
         )}
       </div>
     </div>

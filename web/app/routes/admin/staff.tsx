@@ -1,10 +1,11 @@
 /**
- * /admin/staff: the owner's list of the shop's staff and whether each signs in with an authenticator app. New
- * members are invited here by email and role (PV-STF-2: the email's one-time link lets them choose a password);
- * invitations waiting for an answer are listed. A member who leaves is deactivated here: every session,
- * their password and second factor stop at once (the last active owner cannot be). A member who lost their
- * phone (and their recovery codes) is helped here too: "Reset two-factor sign-in" removes it, ends their
- * sessions and writes a security event. Owner only (the API answers others 403).
+ * /admin/staff: the owner's list of the shop's staff and whether each signs in with an authenticator app or a
+ * passkey. New members are invited here by email and role (PV-STF-2: the email's one-time link lets them choose
+ * a password); invitations waiting for an answer are listed. A member who leaves is deactivated here: every
+ * session, their password, second factor and passkeys stop at once (the last active owner cannot be). A member
+ * who lost their phone (and their recovery codes) is helped here too: "Reset two-factor sign-in" removes the
+ * app and their passkeys, ends their sessions and writes a security event. Owner only (the API answers others
+ * 403).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -98,14 +99,15 @@ export default function StaffPage() {
                 <p className="text-sm text-muted">{m.email}</p>
               </div>
               <div className="flex flex-wrap items-center gap-2">
-                {!m.active ? (
-                  <Badge tone="neutral">Left the shop</Badge>
-                ) : m.secondFactor ? (
-                  <Badge tone="success">Two-factor sign-in on</Badge>
-                ) : (
+                {!m.active ? <Badge tone="neutral">Left the shop</Badge> : null}
+                {m.active && m.secondFactor ? <Badge tone="success">Two-factor sign-in on</Badge> : null}
+                {m.active && m.passkeys > 0 ? (
+                  <Badge tone="success">{m.passkeys === 1 ? 'Passkey' : `${m.passkeys} passkeys`}</Badge>
+                ) : null}
+                {m.active && !m.secondFactor && m.passkeys === 0 ? (
                   <Badge tone="warning">Password only</Badge>
-                )}
-                {m.active && m.secondFactor && m.id !== session.data?.id ? (
+                ) : null}
+                {m.active && (m.secondFactor || m.passkeys > 0) && m.id !== session.data?.id ? (
                   <Button size="sm" variant="secondary" onClick={() => setResetting(m)}>
                     Reset two-factor sign-in
                   </Button>
@@ -147,7 +149,7 @@ export default function StaffPage() {
           setResetting(null);
           reset.reset();
         }}
-        description="Do this only when you know it is really them who lost their phone. Their authenticator and recovery codes stop working and every session of theirs ends; the reset is written to the security events."
+        description="Do this only when you know it is really them who lost their phone. Their authenticator, recovery codes and passkeys stop working and every session of theirs ends; the reset is written to the security events."
       />
     </>
   );
