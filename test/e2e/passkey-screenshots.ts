@@ -10,6 +10,7 @@ import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffUsers } from '../../src/accounts/schema.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import { GOOD_PASSWORD, verifiedAccount } from '../helpers/accounts-fixtures.ts';
+import { acceptedAgreement } from '../helpers/app.ts';
 import { launchBrowser, startWebServer } from './helpers.ts';
 
 const outDir = process.argv[2] ?? 'docs/screenshots';
@@ -73,6 +74,7 @@ try {
       name: 'Cass Service',
       passwordHash: await hashPassword(staffPassword),
       role: 'customer_service',
+      ...acceptedAgreement(),
     });
     await page.goto(`${server.url}/admin/sign-in`, { waitUntil: 'networkidle' });
     await page.getByLabel(/^Email/).fill(staffEmail);

@@ -11,6 +11,7 @@ import { hashPassword } from '../../src/accounts/passwords.ts';
 import { staffUsers } from '../../src/accounts/schema.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import { GOOD_PASSWORD, verifiedAccount } from '../helpers/accounts-fixtures.ts';
+import { acceptedAgreement } from '../helpers/app.ts';
 import {
   launchBrowser,
   seriousA11yViolations,
@@ -107,6 +108,7 @@ describe('passkeys in the browser', { skip: skipWithoutBrowser() }, () => {
       name: 'Cass Service',
       passwordHash: await hashPassword(password),
       role: 'customer_service',
+      ...acceptedAgreement(),
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await pageWithAuthenticator(context);

@@ -25,6 +25,7 @@ import {
   verifiedAccount,
 } from '../helpers/accounts-fixtures.ts';
 import {
+  acceptedAgreement,
   cookieHeader,
   json,
   OWNER_EMAIL,
@@ -131,6 +132,15 @@ describe('passkeys (issue 12 points 5 and 7)', () => {
     assert.equal((await eventsOf('passkey_added')).length, 1);
     // The challenge was single-use: it is gone from the store.
     assert.equal((await t.ctx.db.select().from(passkeyChallenges)).length, 0);
+  });
+
+  it('PV-RGT-1: the data download lists the passkeys by name and dates, without key material', async () => {
+    const res = await send('GET', '/api/account/export', adaCookie);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(json<{ passkeys: unknown }>(res).passkeys, [
+      { name: 'Work laptop', createdAt: '2026-03-02T09:00:00.000Z', lastUsedAt: null },
+    ]);
+    assert.ok(!res.body.includes(ada.credentials[0]?.id as string), 'no credential id in the file');
   });
 
   it('a registration answer made on another origin, without user verification, or replayed is refused and stores nothing', async () => {
@@ -416,6 +426,7 @@ describe('passkeys (issue 12 points 5 and 7)', () => {
         name: 'Cass Service',
         passwordHash: await hashPassword(memberPassword),
         role: 'customer_service',
+        ...acceptedAgreement(),
       });
       const cookie = cookieHeader(await staffPasswordSignIn(memberEmail, memberPassword));
       await addPasskey('/api/staff', cookie, member, 'Desk key', memberPassword);
@@ -488,6 +499,27 @@ describe('passkeys (issue 12 points 5 and 7)', () => {
       );
       assert.equal(list.items.find((m) => m.email === memberEmail)?.passkeys, 0);
       assert.equal(list.items.find((m) => m.email === OWNER_EMAIL)?.passkeys, 1);
+    });
+
+    it('PV-STF-2: deactivating a member removes their passkeys: the passkey signs in no more', async () => {
+      const leaver = new SoftAuthenticator(ORIGIN);
+      const id = uuidv7();
+      await t.ctx.db.insert(staffUsers).values({
+        id,
+        email: 'leaver@aftercare.test',
+        name: 'Lee Leaver',
+        passwordHash: await hashPassword(memberPassword),
+        role: 'technician',
+        ...acceptedAgreement(),
+      });
+      const cookie = cookieHeader(await staffPasswordSignIn('leaver@aftercare.test', memberPassword));
+      await addPasskey('/api/staff', cookie, leaver, 'Bench key', memberPassword);
+      const gone = await send('POST', `/api/admin/staff/${id}/deactivation`, ownerCookie);
+      assert.equal(gone.statusCode, 204, gone.body);
+      assert.deepEqual(await t.ctx.db.select().from(passkeys).where(eq(passkeys.staffId, id)), []);
+      const { options, cookie: challenge } = await signInOptions('/api/staff');
+      const res = await finishSignIn('/api/staff', challenge, leaver.authenticate(options));
+      assert.equal(res.statusCode, 401);
     });
 
     it('a member removes their own passkey with the password; another member’s is a 404', async () => {
