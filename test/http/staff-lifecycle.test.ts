@@ -215,6 +215,16 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     });
     assert.equal(role.statusCode, 400);
     assert.equal(json<ErrorShape>(role).error.field, 'role');
+    // Names are text like every other: no control characters, not only invisible ones.
+    for (const name of ['a\u0000b', '\u200b\u200b', 'line\nbreak']) {
+      const res = await call('POST', '/api/admin/staff/invitations', owner, {
+        email: 'c@d.test',
+        name,
+        role: 'technician',
+      });
+      assert.equal(res.statusCode, 400, name);
+      assert.equal(json<ErrorShape>(res).error.field, 'name');
+    }
   });
 
   it('PV-STF-2: a member who is not an owner cannot invite, list invitations or deactivate (403)', async () => {
