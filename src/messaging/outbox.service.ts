@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../shared/cursor.ts';
 import { NotFound } from '../shared/errors.ts';
 import { escapeLike } from '../shared/sql.ts';
+import { hideLinkTokens } from './link-tokens.ts';
 import { mailOutbox } from './schema.ts';
 import type { MailDetail, MailSummary, mailListQuerySchema } from './schemas.ts';
 
@@ -72,7 +73,11 @@ export async function getOutboxMail(db: Db, id: string): Promise<MailDetail> {
     .from(mailOutbox)
     .where(eq(mailOutbox.id, id));
   if (!mail) throw new NotFound('Email');
-  return onTheWire(mail);
+  return onTheWire({
+    ...mail,
+    textBody: hideLinkTokens(mail.textBody),
+    htmlBody: hideLinkTokens(mail.htmlBody),
+  });
 }
 
 /** Pending and failed emails: the queue's health. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deliverPendingMail, MAX_ATTEMPTS, type MailTransport } from '../../src/messaging/dispatcher.ts';
 import { enqueueMail } from '../../src/messaging/outbox.ts';
+import { mailOutbox } from '../../src/messaging/schema.ts';
 import { json, startTestApp, type TestApp } from '../helpers/app.ts';
 
 interface Page {
@@ -137,5 +138,43 @@ describe('mail outbox', () => {
       await t.app.inject({ method: 'GET', url: '/api/health' }),
     );
     assert.deepEqual([health.queue.mailPending, health.queue.mailFailed], [0, 0]);
+  });
+});
+
+describe('one-time links in the back office', () => {
+  let t: TestApp;
+  let owner: string;
+  before(async () => {
+    t = await startTestApp();
+    owner = await t.staffCookie();
+  });
+  after(() => t.close());
+
+  it("staff never read an email's one-time link: a password reset's token is hidden in both bodies", async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/account/password-reset',
+      payload: { email: 'nobody-yet@example.com' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/staff/invitations',
+      headers: { cookie: owner },
+      payload: { email: 'new.member@example.com', name: 'New Member', role: 'owner' },
+    });
+    const stored = await t.ctx.db.select().from(mailOutbox);
+    const withLinks = stored.filter((m) => /[?&]token=[A-Za-z0-9_-]{16,}/.test(m.textBody));
+    assert.ok(withLinks.length >= 1, 'an email with a one-time link was queued');
+    for (const mail of withLinks) {
+      const token = /[?&]token=([A-Za-z0-9_-]+)/.exec(mail.textBody)?.[1] as string;
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/admin/mail/${mail.id}`,
+        headers: { cookie: owner },
+      });
+      assert.equal(res.statusCode, 200);
+      assert.ok(!res.body.includes(token), `the token of ${mail.template} is not shown`);
+      assert.match(json<{ textBody: string }>(res).textBody, /token=\[hidden\]/);
+    }
   });
 });
