@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { desc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
+import { customers } from '../../src/accounts/customers/schema.ts';
 import { signUp, verifyEmail } from '../../src/accounts/customers/sign-up.service.ts';
 import { mailOutbox } from '../../src/messaging/schema.ts';
 import { orders } from '../../src/orders/schema.ts';
@@ -152,6 +153,20 @@ describe('account pages', () => {
     assert.match(bad.body, /id="field-phone-error"/);
     assert.match(bad.body, /value="call me"/);
     assert.match(bad.body, /value="Ada L\."/);
+
+    // The API's name rules hold on the page too: nothing invisible, no control characters; nothing saved.
+    const nameBefore = (
+      await t.ctx.db.select().from(customers).where(eq(customers.email, 'ada@example.com'))
+    )[0]?.name;
+    for (const name of ['\u200b\u200b', 'Ada\u0000L', 'Ada\nL']) {
+      const refused = await post('/account/profile', { intent: 'profile', name, phone: '' }, cookie);
+      assert.equal(refused.statusCode, 400, JSON.stringify(name));
+      assert.match(refused.body, /id="field-name-error"/);
+    }
+    const bogus = await post('/account/profile', { intent: 'bogus', name: 'Mallory', phone: '' }, cookie);
+    assert.equal(bogus.statusCode, 400);
+    const [stored] = await t.ctx.db.select().from(customers).where(eq(customers.email, 'ada@example.com'));
+    assert.equal(stored?.name, nameBefore, 'the stored name is unchanged');
 
     const wrong = await post(
       '/account/profile',
