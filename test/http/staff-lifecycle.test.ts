@@ -165,6 +165,11 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     assert.match(json<ErrorShape>(expired).error.message, /expired/);
     assert.equal(await member('late@aftercare.test'), undefined);
 
+    // Only looking at a forged link writes nothing: opening addresses cannot fill the review queue.
+    const looked = await t.app.inject({ method: 'GET', url: `/admin/invitation?token=${'B'.repeat(43)}` });
+    assert.equal(looked.statusCode, 400);
+    assert.equal((await events('staff_invitation_refused')).length, before + 1);
+
     const forged = await accept('A'.repeat(43));
     assert.equal(forged.statusCode, 400);
     assert.equal(json<ErrorShape>(forged).error.field, 'token');

@@ -39,14 +39,16 @@ export class InvitationRefused extends AppError {
 }
 
 /**
- * The open invitation of `token`, changing nothing. A forged, expired, used or replaced link writes a
+ * The open invitation of `token`, changing nothing. A forged, expired, used or replaced link throws
+ * `InvitationRefused`; when it is used (`meta` given: an acceptance) it also writes a
  * `staff_invitation_refused` security event (with the invitation's address when the row is known; nothing of
- * a forged token) and throws `InvitationRefused`.
+ * a forged token). Only looking at the link (`meta` null: the page's GET) writes nothing, so that opening
+ * addresses cannot fill the owner's review queue.
  */
 export async function openInvitation(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   token: string,
-  meta: RequestMeta,
+  meta: RequestMeta | null,
 ): Promise<OpenInvitation> {
   const now = ctx.clock.now();
   const [row] = await ctx.db
@@ -54,7 +56,7 @@ export async function openInvitation(
     .from(staffInvitations)
     .where(eq(staffInvitations.tokenHash, sha256(token)));
   const refusal = invitationRefusal(row ?? null, now.getTime());
-  if (refusal || !row) {
+  if ((refusal || !row) && meta) {
     const [member] = row
       ? await ctx.db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, row.email))
       : [];
@@ -63,8 +65,8 @@ export async function openInvitation(
       { staffId: member?.id ?? null, email: row?.email ?? null, reason: 'staff_invitation_refused', at: now },
       meta,
     );
-    throw new InvitationRefused(refusal ?? 'unknown');
   }
+  if (refusal || !row) throw new InvitationRefused(refusal ?? 'unknown');
   return { id: row.id, email: row.email, name: row.name, role: row.role, expiresAt: row.expiresAt };
 }
 

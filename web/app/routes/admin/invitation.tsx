@@ -50,7 +50,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? '';
   if (!token || token.length > 200) throw data(null, { status: 404, statusText: 'Not Found' });
   try {
-    const invitation = await openInvitation(context.ctx, token, requestMeta(context, request));
+    // Looking is not using: the refused link's security event is written when it is submitted.
+    const invitation = await openInvitation(context.ctx, token, null);
     return data<Loaded>({
       ok: true,
       token,
