@@ -210,6 +210,11 @@ describe('data rights, PV-RGT-1 and PV-ACC-4', () => {
       preview.blockers.map((b) => b.reference),
       [unshipped.reference],
     );
+    // The page names the blocker and does not also say nothing is in progress.
+    const page = await get(t, '/account/data', bob);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(unshipped.reference));
+    assert.doesNotMatch(page.body, /No order or after-sales case of yours is in progress/);
     const res = await post(t, '/api/account/deletion', { password: GOOD_PASSWORD }, bob);
     assert.equal(res.statusCode, 409, res.body);
     assert.equal(errorOf(res).field, 'account');

@@ -137,7 +137,7 @@ export default function DataPage() {
                 ))}
               </ul>
             </Notice>
-          ) : (
+          ) : blocked ? null : (
             <p className="text-sm text-muted">No order or after-sales case of yours is in progress.</p>
           )}
           {result?.formError ? (

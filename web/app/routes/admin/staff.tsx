@@ -41,7 +41,11 @@ const roleLabels: Record<StaffMember['role'], string> = {
 
 export default function StaffPage() {
   const session = useQuery({ queryKey: keys.session, queryFn: getSession, staleTime: 5 * 60_000 });
-  const staff = useQuery({ queryKey: securityKeys.staff, queryFn: listStaff });
+  const staff = useQuery({
+    queryKey: securityKeys.staff,
+    queryFn: listStaff,
+    enabled: session.data?.role === 'owner',
+  });
   const client = useQueryClient();
   const [resetting, setResetting] = useState<StaffMember | null>(null);
   const [leaving, setLeaving] = useState<StaffMember | null>(null);
@@ -68,6 +72,19 @@ export default function StaffPage() {
       void client.invalidateQueries({ queryKey: securityKeys.all });
     },
   });
+
+  // The staff list, invitations and deactivation are the owner's (the API answers others 403): another member
+  // gets the reason, not a form or a retry that can only fail.
+  if (session.data && session.data.role !== 'owner') {
+    return (
+      <>
+        <PageHeader title="Staff" />
+        <Notice tone="info" title="Only an owner manages the staff">
+          Ask an owner of the shop to invite, deactivate or reset a member.
+        </Notice>
+      </>
+    );
+  }
 
   return (
     <>
@@ -108,12 +125,22 @@ export default function StaffPage() {
                   <Badge tone="warning">Password only</Badge>
                 ) : null}
                 {m.active && (m.secondFactor || m.passkeys > 0) && m.id !== session.data?.id ? (
-                  <Button size="sm" variant="secondary" onClick={() => setResetting(m)}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    aria-label={`Reset two-factor sign-in of ${m.name}`}
+                    onClick={() => setResetting(m)}
+                  >
                     Reset two-factor sign-in
                   </Button>
                 ) : null}
                 {m.active ? (
-                  <Button size="sm" variant="secondary" onClick={() => setLeaving(m)}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    aria-label={`Deactivate ${m.name}`}
+                    onClick={() => setLeaving(m)}
+                  >
                     Deactivate
                   </Button>
                 ) : null}
