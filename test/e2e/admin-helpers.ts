@@ -53,6 +53,21 @@ export async function adminSettled(page: Page): Promise<void> {
       doc.querySelectorAll('.animate-spin, .animate-pulse').length === 0
     );
   });
+  // Colour transitions still running (a button leaving its busy look) would have axe read colours half-way.
+  await page.evaluate(async () => {
+    const doc = (globalThis as unknown as { document: AnimatedDocument }).document;
+    const finite = doc
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+interface AnimatedDocument {
+  getAnimations(): Array<{
+    finished: Promise<unknown>;
+    effect: { getComputedTiming(): { iterations?: number } } | null;
+  }>;
 }
 
 interface PageDocument {

@@ -86,6 +86,7 @@ describe('staff flow in the back office', { skip: skipWithoutBrowser() }, () => 
     await page.getByRole('button', { name: 'Sign in' }).click();
     const code = page.getByLabel('Code from your authenticator app');
     await code.waitFor();
+    await adminSettled(page);
     await assertAccessible('the second step of the sign-in');
     await code.fill(await authenticatorCode(server, OWNER_EMAIL));
     await page.getByRole('button', { name: 'Sign in' }).click();
