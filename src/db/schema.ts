@@ -14,4 +14,5 @@ export * from '../messaging/schema.ts';
 export * from '../orders/coupons/coupon.schema.ts';
 export * from '../orders/payments/test-processor.schema.ts';
 export * from '../orders/schema.ts';
+export * from '../privacy/staff-access/schema.ts';
 export * from '../settings/schema.ts';
