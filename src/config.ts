@@ -92,6 +92,11 @@ export const configSchema = z.object({
    * many days ago are deleted: a dispute or a chargeback about it has been settled by then.
    */
   EVIDENCE_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650 }).default(180),
+  /**
+   * PV-COL-2: hours an email-a-friend message waits in the outbox, unsent (no SMTP) or failed, before it is
+   * deleted with the friend's name and address; a sent one is deleted at once.
+   */
+  EMAIL_A_FRIEND_KEEP_HOURS: wholeNumber({ min: 1, max: 720 }).default(24),
   /** Addresses an account's address book keeps at most (adding one more is refused until one is removed). */
   CUSTOMER_ADDRESSES_MAX: wholeNumber({ min: 1, max: 100 }).default(10),
   /**

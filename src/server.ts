@@ -39,6 +39,7 @@ import type { AppContext } from './context.ts';
 import { jobAdminRoutes } from './jobs/admin.routes.ts';
 import { uploadsRoutes } from './media/routes.ts';
 import { mailAdminRoutes } from './messaging/admin.routes.ts';
+import { emailAFriendRoutes } from './messaging/email-a-friend/routes.ts';
 import { ordersAdminRoutes } from './orders/admin.routes.ts';
 import { cartRoutes } from './orders/cart.routes.ts';
 import { cartCookieName } from './orders/cart-cookie.ts';
@@ -131,6 +132,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(uploadsRoutes, { ctx });
   await app.register(systemRoutes, { prefix: '/api', ctx });
   await app.register(catalogRoutes, { prefix: '/api', ctx });
+  await app.register(emailAFriendRoutes, { prefix: '/api', ctx });
   await app.register(cartRoutes, { prefix: '/api', ctx });
   await app.register(checkoutRoutes, { prefix: '/api', ctx });
   await app.register(orderRoutes, { prefix: '/api', ctx });

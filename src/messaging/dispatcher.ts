@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from '../context.ts';
+import { ephemeralTemplates } from './outbox.ts';
 import { mailOutbox } from './schema.ts';
 
 export const MAX_ATTEMPTS = 5;
@@ -66,10 +67,15 @@ export async function deliverPendingMail(
           text: mail.textBody,
           html: mail.htmlBody,
         });
-        await tx
-          .update(mailOutbox)
-          .set({ status: 'sent', sentAt: ctx.clock.now(), attempts: mail.attempts + 1, lastError: null })
-          .where(eq(mailOutbox.id, mail.id));
+        if (ephemeralTemplates.includes(mail.template)) {
+          // PV-COL-2: delivered, so the friend's name and address have served their one purpose.
+          await tx.delete(mailOutbox).where(eq(mailOutbox.id, mail.id));
+        } else {
+          await tx
+            .update(mailOutbox)
+            .set({ status: 'sent', sentAt: ctx.clock.now(), attempts: mail.attempts + 1, lastError: null })
+            .where(eq(mailOutbox.id, mail.id));
+        }
         sent++;
       } catch (error) {
         const attempts = mail.attempts + 1;

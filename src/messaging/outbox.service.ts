@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, instantKey } from '../shared/cursor.ts';
 import { NotFound } from '../shared/errors.ts';
 import { escapeLike } from '../shared/sql.ts';
 import { hideLinkTokens } from './link-tokens.ts';
+import { ephemeralTemplates } from './outbox.ts';
 import { mailOutbox } from './schema.ts';
 import type { MailDetail, MailSummary, mailListQuerySchema } from './schemas.ts';
 
@@ -98,6 +99,19 @@ export async function deleteOldMail(db: Db, before: Date): Promise<number> {
   const deleted = await db
     .delete(mailOutbox)
     .where(and(inArray(mailOutbox.status, ['sent', 'failed']), lt(mailOutbox.createdAt, before)))
+    .returning({ id: mailOutbox.id });
+  return deleted.length;
+}
+
+/**
+ * PV-COL-2: deletes the emails of `ephemeralTemplates` queued before `before`, whatever their state: without
+ * SMTP they are never sent and would otherwise keep a friend's address for the whole mail retention period,
+ * and a failed one will not be retried into usefulness. Returns how many were deleted.
+ */
+export async function deleteEphemeralMail(db: Db, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(mailOutbox)
+    .where(and(inArray(mailOutbox.template, [...ephemeralTemplates]), lt(mailOutbox.createdAt, before)))
     .returning({ id: mailOutbox.id });
   return deleted.length;
 }

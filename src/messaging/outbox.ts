@@ -2,6 +2,13 @@ import type { Db } from '../db/client.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { mailOutbox } from './schema.ts';
 
+/**
+ * Templates whose row is deleted as soon as the email is sent (and, unsent, after EMAIL_A_FRIEND_KEEP_HOURS):
+ * PV-COL-2 collects a friend's name and address only to send that one message, so the outbox is the only
+ * place they are ever written and it forgets them once delivered.
+ */
+export const ephemeralTemplates: readonly string[] = ['email_a_friend'];
+
 export interface OutgoingMail {
   template: string;
   /** The sender's display name: the shop's name from its settings, as the body writes it. */

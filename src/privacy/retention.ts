@@ -8,10 +8,10 @@ import { deleteExpiredEvidence, runEvidencePurges } from '../aftersales/evidence
 import type { AppContext } from '../context.ts';
 import { deleteOldJobRuns } from '../jobs/job-runs.ts';
 import type { JobDefinition } from '../jobs/runner.ts';
-import { deleteOldMail } from '../messaging/outbox.service.ts';
+import { deleteEphemeralMail, deleteOldMail } from '../messaging/outbox.service.ts';
 import { deleteStaleCarts } from '../orders/cart.service.ts';
 import { deleteExpiredIdempotencyKeys } from '../orders/idempotency.ts';
-import { DAY_MS } from '../shared/time.ts';
+import { DAY_MS, HOUR_MS } from '../shared/time.ts';
 import { handleIdleAccounts, type IdleReport } from './idle-accounts.ts';
 
 export interface RetentionPeriods {
@@ -37,6 +37,8 @@ export interface RetentionReport {
   /** Customer sessions and emailed account links that ended (kept as long as staff sessions). */
   customerSessions: number;
   mail: number;
+  /** PV-COL-2: email-a-friend messages past EMAIL_A_FRIEND_KEEP_HOURS, sent or not. */
+  friendMail: number;
   /** The back office's job log, kept as long as sent mail. */
   jobRuns: number;
   /** Evidence files of cases finished EVIDENCE_RETENTION_DAYS ago, rows and stored files. */
@@ -60,6 +62,10 @@ export async function runRetention(
     staffSessions: await deleteEndedStaffSessions(ctx.db, ago(periods.staffSessionDays)),
     customerSessions: await deleteEndedCustomerSessions(ctx.db, ago(periods.staffSessionDays)),
     mail: await deleteOldMail(ctx.db, ago(periods.mailDays)),
+    friendMail: await deleteEphemeralMail(
+      ctx.db,
+      new Date(now.getTime() - ctx.config.EMAIL_A_FRIEND_KEEP_HOURS * HOUR_MS),
+    ),
     jobRuns: await deleteOldJobRuns(ctx, ago(periods.mailDays)),
     idleAccounts: await handleIdleAccounts(ctx),
     evidenceFiles: await deleteExpiredEvidence(ctx, ago(ctx.config.EVIDENCE_RETENTION_DAYS)),

@@ -11,6 +11,7 @@ import {
   useNavigation,
 } from 'react-router';
 import { categoryLabels } from '../components/product/categories.ts';
+import { EmailAFriend } from '../components/product/EmailAFriend.tsx';
 import { ProductDescription } from '../components/product/ProductDescription.tsx';
 import { ProductGallery } from '../components/product/ProductGallery.tsx';
 import { StockBadge } from '../components/product/StockNote.tsx';
@@ -32,6 +33,7 @@ import {
   variantIdField,
 } from '../lib/cart.server.ts';
 import { getProduct, type ProductDetail } from '../lib/catalog.server.ts';
+import { submitEmailAFriend } from '../lib/email-a-friend.server.ts';
 import { readForm } from '../lib/form.server.ts';
 import { absoluteUrl, pageMeta } from '../lib/meta.ts';
 import { isNotFound } from '../lib/orders.server.ts';
@@ -87,9 +89,21 @@ function productJsonLd(product: ProductDetail, canonical: string, publicUrl: str
   return JSON.stringify(json).replace(/</g, '\\u003c');
 }
 
-/** Add to cart: the same service and cookie as POST /api/cart/lines, then on to the cart. */
-export async function action({ request, context }: ActionFunctionArgs) {
+/**
+ * Two forms post here: "Email a friend" (`intent=email-a-friend`, PV-COL-2) and add to cart (no intent):
+ * the same service and cookie as POST /api/cart/lines, then on to the cart.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request);
+  if (form.get('intent') === 'email-a-friend') {
+    try {
+      const { status, ...result } = await submitEmailAFriend(context, params.slug ?? '', form);
+      return data(result, { status });
+    } catch (error) {
+      if (isNotFound(error)) throw data(null, { status: 404, statusText: 'Not Found' });
+      throw error;
+    }
+  }
   const variantId = variantIdField(form.get('variantId'));
   const quantity = intField(form.get('quantity'));
   const values = { variantId: variantId ?? '', quantity: String(form.get('quantity') ?? '1') };
@@ -133,12 +147,16 @@ function ProductView({
   nonce,
 }: Awaited<ReturnType<typeof loader>>) {
   const actionData = useActionData<typeof action>();
+  const friendData = actionData && 'intent' in actionData ? actionData : undefined;
+  const cartData = actionData && !('intent' in actionData) ? actionData : undefined;
   const navigation = useNavigation();
-  const [selectedId, setSelectedId] = useState<string | null>(actionData?.values.variantId || preselectedId);
+  const [selectedId, setSelectedId] = useState<string | null>(cartData?.values.variantId || preselectedId);
   const selected = product.variants.find((v) => v.id === selectedId) ?? null;
   const soldOut = !product.variants.some((v) => v.stock > 0);
   const quantityChoices = Math.max(1, Math.min(maxQuantity, selected?.stock ?? maxQuantity));
-  const adding = navigation.state !== 'idle' && navigation.formMethod === 'POST';
+  const posting = navigation.state !== 'idle' && navigation.formMethod === 'POST';
+  const sharing = posting && navigation.formData?.get('intent') === 'email-a-friend';
+  const adding = posting && !sharing;
   const category = categoryLabels[product.category];
 
   return (
@@ -199,15 +217,15 @@ function ProductView({
                   variants={product.variants}
                   selectedId={selectedId}
                   onSelect={setSelectedId}
-                  error={actionData?.errors.variantId}
+                  error={cartData?.errors.variantId}
                 />
                 <div className="flex flex-wrap items-end gap-3">
                   <Select
                     label="Quantity"
                     name="quantity"
                     id="quantity"
-                    defaultValue={actionData?.values.quantity ?? '1'}
-                    error={actionData?.errors.quantity}
+                    defaultValue={cartData?.values.quantity ?? '1'}
+                    error={cartData?.errors.quantity}
                     fieldClassName="w-28"
                     options={Array.from({ length: quantityChoices }, (_, i) => ({
                       value: String(i + 1),
@@ -230,6 +248,16 @@ function ProductView({
             <div className="mt-6">
               <WarrantyPanel warranty={product.warranty} doaDays={doaDays} />
             </div>
+
+            <EmailAFriend
+              // A new form after each email sent, so its fields empty.
+              key={friendData?.sentId ?? 'form'}
+              productName={product.name}
+              values={friendData?.values}
+              errors={friendData?.errors}
+              sentTo={friendData?.sentTo}
+              busy={sharing}
+            />
           </div>
         </div>
       </div>
