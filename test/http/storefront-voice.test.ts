@@ -102,7 +102,7 @@ describe('storefront voice (demo shop)', () => {
 
   it('the privacy page promises only what the shop does today', async () => {
     const text = visibleText((await get('/policies/privacy')).body);
-    // No newsletter, contests, friend emails, or audit of staff views exist yet.
+    // No newsletter, contests, or audit of staff views exist yet.
     for (const promise of [
       /create an account/i,
       /from your account/i,
@@ -110,7 +110,6 @@ describe('storefront voice (demo shop)', () => {
       /to tell you about special offers/i,
       /unsubscribe link/i,
       /contest|survey/i,
-      /email a product to a friend/i,
       /every time they look at it is recorded/i,
       /Accounts with no activity/i,
     ]) {
@@ -126,5 +125,10 @@ describe('storefront voice (demo shop)', () => {
     assert.match(text, /we email you 14 days before/);
     assert.match(text, /deleted 180 days after the case is finished/);
     assert.match(text, /downloads everything we hold about you/);
+    // PV-COL-2: email-a-friend, with the retention job's real period.
+    assert.match(
+      text,
+      /delete their address as soon as the email is sent \(within 25 hours if it cannot be sent\)/,
+    );
   });
 });

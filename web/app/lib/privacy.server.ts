@@ -20,6 +20,8 @@ export interface PrivacyFacts {
   idleWarningDays: number;
   /** PV-MIN-1: evidence files go this many days after their case finished. */
   evidenceDays: number;
+  /** PV-COL-2: an email-a-friend message that could not be sent is gone within this many hours (the hourly job). */
+  friendMailHours: number;
 }
 
 export function privacyFacts(context: AppLoadContext): PrivacyFacts {
@@ -31,5 +33,6 @@ export function privacyFacts(context: AppLoadContext): PrivacyFacts {
     idleMonths: config.CUSTOMER_IDLE_MONTHS,
     idleWarningDays: config.CUSTOMER_IDLE_WARNING_DAYS,
     evidenceDays: config.EVIDENCE_RETENTION_DAYS,
+    friendMailHours: config.EMAIL_A_FRIEND_KEEP_HOURS + 1,
   };
 }

@@ -35,6 +35,8 @@ function sections(f: PrivacyFacts): Section[] {
         'When you place an order we ask for your name, email address, shipping address and, if you choose to give it, a phone number. We use them to deliver the order and to write to you about it. You can shop as a guest, or with an account that keeps your name, email address, phone and orders together.',
         // orders/order-emails.ts: the only emails the shop sends.
         'We email you when your order is placed, when it ships and if we have to cancel it. We send no newsletters or special offers.',
+        // PV-COL-2: messaging/email-a-friend, the outbox's ephemeral templates and the retention job.
+        `"Email a friend" on a product page asks for your name and your friend’s name and email address, only to send them that one email. We delete their address as soon as the email is sent (within ${f.friendMailHours} hours if it cannot be sent), and we never add it to a mailing list.`,
         // server.ts request logging.
         'Our server logs record the IP address of each request, to keep the shop safe. The logs never hold your name, email address, postal address or what you bought.',
       ],
