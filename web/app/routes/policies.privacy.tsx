@@ -80,7 +80,8 @@ function sections(f: PrivacyFacts): Section[] {
       id: 'cookies',
       title: 'Cookies',
       paragraphs: [
-        'The shop sets one cookie for you: the one that remembers your cart. There are no advertising or tracking cookies.',
+        // orders/cart.routes.ts, accounts/customers/routes.ts, accounts/passkeys/routes.ts: every cookie it sets.
+        'The shop sets only the cookies it needs: one that remembers your cart, one that keeps you signed in to your account while you are, and for a few minutes during a passkey sign-in, one that ties the sign-in to your browser. There are no advertising or tracking cookies.',
       ],
     },
     {
