@@ -11,8 +11,9 @@ import { recordStaffAccess } from './record-access.ts';
 import type { AccessRecordType } from './schema.ts';
 
 /**
- * A preHandler for an owner-only route about `recordType`: other members get a 403 naming PV-STF-1, after a
- * 'refused' row with no record, no customer and no fields.
+ * A hook for an owner-only route about `recordType`: other members get a 403 naming PV-STF-1, after a
+ * 'refused' row with no record, no customer and no fields. Use it as `preValidation`, before the body or
+ * query is checked: a member who may not call the route learns nothing of what it takes.
  */
 export function ownerOnlyRecorded(ctx: Pick<AppContext, 'db' | 'clock'>, recordType: AccessRecordType) {
   return async (request: FastifyRequest): Promise<void> => {

@@ -40,7 +40,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.post(
     '/maintenance-grants',
     {
-      preHandler: grantsOwner,
+      preValidation: grantsOwner,
       schema: {
         tags,
         security,
@@ -59,7 +59,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.get(
     '/maintenance-grants',
     {
-      preHandler: grantsOwner,
+      preValidation: grantsOwner,
       schema: {
         tags,
         security,
@@ -87,7 +87,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.post(
     '/maintenance-grants/:id/revocation',
     {
-      preHandler: grantsOwner,
+      preValidation: grantsOwner,
       schema: {
         tags,
         security,
@@ -103,7 +103,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.get(
     '/audit-log',
     {
-      preHandler: logOwner,
+      preValidation: logOwner,
       schema: {
         tags,
         security,
@@ -119,7 +119,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.get(
     '/audit-log/members',
     {
-      preHandler: logOwner,
+      preValidation: logOwner,
       schema: {
         tags,
         security,
@@ -133,7 +133,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.post(
     '/business-transfer-export',
     {
-      preHandler: exportOwner,
+      preValidation: exportOwner,
       schema: {
         tags,
         security,

@@ -25,7 +25,7 @@ export const grantBody = z
     reason: statedReason,
     scope: z.enum(maintenanceScopes),
     customer: text().trim().min(1).max(254).optional(),
-    hours: wholeNumber({ min: 1, max: 10_000 }),
+    hours: z.number().int('must be a whole number of hours').min(1).max(10_000),
   })
   .superRefine((body, issue) => {
     if (body.scope === 'customer' && !body.customer) {
