@@ -67,7 +67,10 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
         response: { 200: grantListResponse, ...errorResponses },
       },
     },
-    async () => ({ items: await listMaintenanceGrants(ctx) }),
+    async () => ({
+      items: await listMaintenanceGrants(ctx),
+      maxHours: ctx.config.MAINTENANCE_ACCESS_MAX_HOURS,
+    }),
   );
 
   app.get(

@@ -58,7 +58,11 @@ export const grantSchema = z.object({
 });
 export type GrantView = z.infer<typeof grantSchema>;
 
-export const grantListResponse = z.object({ items: z.array(grantSchema) });
+export const grantListResponse = z.object({
+  items: z.array(grantSchema),
+  /** MAINTENANCE_ACCESS_MAX_HOURS: the longest access the form may ask for. */
+  maxHours: z.number().int(),
+});
 export const grantIdParams = z.strictObject({ id: z.uuid() });
 
 /** A technician's own grants in force: what their pages say ("You have maintenance access until …"). */
