@@ -8,7 +8,7 @@
  */
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Form, type MetaFunction, useSearchParams } from 'react-router';
+import { Form, Link, type MetaFunction, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { Pager, useCursorPaging } from '../../components/admin/Pager.tsx';
@@ -240,7 +240,15 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
             {entry.customerId ? (
               <>
                 <dt className="text-muted">Customer</dt>
-                <dd className="break-all font-mono">{entry.customerId}</dd>
+                <dd className="break-all font-mono">
+                  <Link
+                    to={`/admin/audit-log?customer=${entry.customerId}`}
+                    className="underline"
+                    aria-label={`Only this customer's rows (${entry.customerId})`}
+                  >
+                    {entry.customerId}
+                  </Link>
+                </dd>
               </>
             ) : null}
             {entry.purpose ? (
