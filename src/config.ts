@@ -64,6 +64,11 @@ export const configSchema = z.object({
    * signing in with one can be answered, in minutes; each is answered once.
    */
   PASSKEY_CHALLENGE_MINUTES: wholeNumber({ min: 1, max: 30 }).default(5),
+  /**
+   * PV-STF-1: the longest maintenance access the owner may give a technician, in hours from the moment it is
+   * given; the technician asks again for more.
+   */
+  MAINTENANCE_ACCESS_MAX_HOURS: wholeNumber({ min: 1, max: 720 }).default(72),
   // Customer accounts (issue 12): PV-ACC-1 passwords, PV-ACC-2 lockout, sessions and emailed links.
   /** PV-ACC-1: a customer password's fewest characters; the clause's floor is 6, the shop's default 8. */
   CUSTOMER_PASSWORD_MIN_LENGTH: wholeNumber({ min: 6, max: 64 }).default(8),

@@ -47,6 +47,7 @@ import { checkoutRoutes } from './orders/checkout.routes.ts';
 import { orderRoutes } from './orders/order.routes.ts';
 import { paymentRoutes } from './orders/payments/routes.ts';
 import { dataRightsRoutes } from './privacy/routes.ts';
+import { staffAccessAdminRoutes } from './privacy/staff-access/routes.ts';
 import { settingsAdminRoutes } from './settings/admin.routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
 import { AccessLog, AccessLogWriter, lazyChildLogger, loggerOptions } from './shared/logging.ts';
@@ -163,6 +164,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(securityAdminRoutes, { ctx });
       await admin.register(staffLifecycleAdminRoutes, { ctx });
       await admin.register(jobAdminRoutes, { ctx });
+      await admin.register(staffAccessAdminRoutes, { ctx });
     },
     { prefix: '/api/admin' },
   );

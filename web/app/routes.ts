@@ -54,6 +54,8 @@ export default [
     route('security-events', 'routes/admin/security-events.tsx'),
     route('staff', 'routes/admin/staff.tsx'),
     route('jobs', 'routes/admin/jobs.tsx'),
+    route('maintenance-access', 'routes/admin/maintenance-access.tsx'),
+    route('audit-log', 'routes/admin/audit-log.tsx'),
   ]),
   // Last: every other address is answered by the not-found page with status 404.
   route('*', 'routes/not-found.tsx'),

@@ -8,6 +8,7 @@
  */
 import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { revokeGrantsOf } from '../../privacy/staff-access/revoke-grant.ts';
 import { passkeys } from '../passkeys/schema.ts';
 import { staffInvitations, staffRecoveryCodes, staffSessions, staffUsers } from '../schema.ts';
 
@@ -61,12 +62,18 @@ const endPasskeys: CredentialRevoker = async (tx, member) => {
   await tx.delete(passkeys).where(eq(passkeys.staffId, member.id));
 };
 
+/** PV-STF-1: a technician's maintenance access to customers' data ends with the rest of their access. */
+const endMaintenanceGrants: CredentialRevoker = async (tx, member, now) => {
+  await revokeGrantsOf(tx, member.id, now);
+};
+
 /** The credential kinds `endStaffAccess` ends, in order. Add a new kind's revoker here. */
 export const credentialRevokers: CredentialRevoker[] = [
   endSessions,
   endPasswordAndSecondFactor,
   endPasskeys,
   endInvitations,
+  endMaintenanceGrants,
 ];
 
 /** Runs every revoker for `member` in `tx`: after it commits, nothing of theirs signs in or answers. */

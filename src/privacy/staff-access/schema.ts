@@ -42,7 +42,19 @@ export const staffAccessLog = pgTable(
 
 export const accessOutcomes = ['read', 'refused', 'export'] as const;
 export type AccessOutcome = (typeof accessOutcomes)[number];
-export const accessRecordTypes = ['order', 'case', 'customer', 'evidence', 'business_transfer'] as const;
+/**
+ * 'audit_log' and 'maintenance_grant' are the owner's own tools: a member who asks for them and is refused is
+ * recorded too, as a refusal with no customer.
+ */
+export const accessRecordTypes = [
+  'order',
+  'case',
+  'customer',
+  'evidence',
+  'business_transfer',
+  'audit_log',
+  'maintenance_grant',
+] as const;
 export type AccessRecordType = (typeof accessRecordTypes)[number];
 
 /**

@@ -43,6 +43,13 @@ const navItems: NavItem[] = [
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
   { to: '/admin/security-events', label: 'Security events', icon: ShieldIcon, roles: securityEventRoles },
   { to: '/admin/staff', label: 'Staff', icon: PeopleIcon, roles: ['owner'] },
+  {
+    to: '/admin/maintenance-access',
+    label: 'Maintenance access',
+    icon: WrenchIcon,
+    roles: ['owner', 'technician'],
+  },
+  { to: '/admin/audit-log', label: 'Audit log', icon: LedgerIcon, roles: ['owner'] },
   { to: '/admin/jobs', label: 'Background jobs', icon: ClockIcon, roles: ['owner'] },
   { to: '/admin/account', label: 'Your account', icon: KeyIcon },
 ];
@@ -61,6 +68,24 @@ function ShieldIcon(props: SVGProps<SVGSVGElement>) {
     <Icon {...props}>
       <path d="M12 3 5 6v5c0 4.5 3 8.5 7 10 4-1.5 7-5.5 7-10V6z" />
       <path d="m9 12 2 2 4-4" />
+    </Icon>
+  );
+}
+
+function WrenchIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M14.5 6.5a4 4 0 0 0 5 5L12 19a2.1 2.1 0 0 1-3-3z" />
+      <path d="M14.5 6.5 17 4a4 4 0 0 1 3 3l-2.5 2.5" />
+    </Icon>
+  );
+}
+
+function LedgerIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M5 3h11l3 3v15H5z" />
+      <path d="M8 9h8M8 13h8M8 17h5" />
     </Icon>
   );
 }

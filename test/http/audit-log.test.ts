@@ -1,0 +1,173 @@
+/**
+ * PV-STF-1: the owner reads the audit log of staff reads of personal data: newest first in cursor pages,
+ * filtered by member, outcome, record type, customer (email, id or order reference) and days. No one else reads
+ * it: a member who asks is refused, and the refusal is itself a row.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { recordStaffAccess } from '../../src/privacy/staff-access/record-access.ts';
+import type { AuditEntryView } from '../../src/privacy/staff-access/schemas.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
+import { errorOf } from '../helpers/accounts-fixtures.ts';
+import { signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
+import { auditRowsOf, insertCustomer, insertOrder } from '../helpers/staff-access-fixtures.ts';
+
+type Page = { items: AuditEntryView[]; nextCursor: string | null };
+
+describe('audit log browser (PV-STF-1)', () => {
+  const clock = fixedClock('2026-03-11T09:00:00Z');
+  let t: TestApp;
+  let owner: string;
+  let support: { id: string; cookie: string };
+  let tech: { id: string; cookie: string };
+  let ada: string;
+  let bob: string;
+
+  before(async () => {
+    t = await startTestApp({ clock });
+    owner = await t.staffCookie();
+    support = await signedInMember(t, 'sam@aftercare.test', 'Sam Support', 'customer_service');
+    tech = await signedInMember(t, 'tess@aftercare.test', 'Tess Technician', 'technician');
+    ada = await insertCustomer(t.ctx.db, { email: 'ada@example.com', name: 'Ada Lovelace' });
+    bob = await insertCustomer(t.ctx.db, { email: 'bob@example.com', name: 'Bob Builder' });
+    await insertOrder(t.ctx.db, { reference: 'AC-26-00201', customerId: ada, email: 'ada@example.com' });
+    const sam = { id: support.id, name: 'Sam Support', role: 'customer_service' as const };
+    const tess = { id: tech.id, name: 'Tess Technician', role: 'technician' as const };
+    // Thirty reads spread over three days (8, 9 and 10 March), Sam on Ada's cases, Tess on Bob's orders.
+    for (let i = 0; i < 30; i++) {
+      const at = new Date(Date.parse('2026-03-08T08:00:00Z') + i * 2 * 3_600_000);
+      const [who, type, customerId] =
+        i % 3 === 0 ? [tess, 'order' as const, bob] : [sam, 'case' as const, ada];
+      await recordStaffAccess(t.ctx.db, who, at, [
+        {
+          outcome: i === 29 ? 'refused' : 'read',
+          recordType: type,
+          recordId: `${type === 'order' ? 'AC' : 'RMA'}-26-${String(i).padStart(5, '0')}`,
+          customerId,
+          fields: i === 29 ? [] : ['name', 'email'],
+          purpose: who === tess ? 'Checking totals' : null,
+        },
+      ]);
+    }
+  });
+  after(() => t.close());
+
+  const get = (query: string, cookie = owner) =>
+    t.app.inject({ method: 'GET', url: `/api/admin/audit-log${query}`, headers: cookie ? { cookie } : {} });
+  const page = (res: LightMyRequestResponse) => {
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json() as Page;
+  };
+
+  it('PV-STF-1: anonymous is a 401; customer service and technicians get a 403 and the refusal is recorded as an audit_log row', async () => {
+    assert.equal((await get('', '')).statusCode, 401);
+    for (const member of [support, tech]) {
+      const before = (await auditRowsOf(t.ctx.db, member.id)).length;
+      const res = await get('?outcome=nonsense', member.cookie);
+      assert.equal(res.statusCode, 403, res.body);
+      assert.equal((res.json() as { error: { clause: string } }).error.clause, 'PV-STF-1');
+      const members = await t.app.inject({
+        method: 'GET',
+        url: '/api/admin/audit-log/members',
+        headers: { cookie: member.cookie },
+      });
+      assert.equal(members.statusCode, 403);
+      const rows = (await auditRowsOf(t.ctx.db, member.id)).slice(before);
+      assert.deepEqual(
+        rows.map((r) => [r.outcome, r.recordType, r.customerId]),
+        [
+          ['refused', 'audit_log', null],
+          ['refused', 'audit_log', null],
+        ],
+      );
+    }
+  });
+
+  it('PV-STF-1: newest first, each row with time, member name and role, outcome, record, fields and purpose; no-store', async () => {
+    const res = await get('?limit=3');
+    assert.match(String(res.headers['cache-control']), /no-store/);
+    const { items } = page(res);
+    assert.equal(items[0]?.recordType, 'audit_log', 'the refusals of 11 March come first');
+    const reads = page(await get('?recordType=case&limit=1')).items;
+    assert.deepEqual(
+      reads.map((r) => [r.at, r.member.name, r.member.role, r.outcome, r.recordType, r.recordId, r.fields]),
+      [
+        [
+          '2026-03-10T18:00:00.000Z',
+          'Sam Support',
+          'customer_service',
+          'refused',
+          'case',
+          'RMA-26-00029',
+          [],
+        ],
+      ],
+    );
+    assert.ok(items.every((r, i) => i === 0 || (items[i - 1] as AuditEntryView).at >= r.at));
+    const tess = page(await get(`?member=${tech.id}&recordType=order&limit=1`)).items[0];
+    assert.equal(tess?.purpose, 'Checking totals');
+  });
+
+  it('PV-STF-1: keyset pages walk every row once, newest first, whatever the page size', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const p = page(await get(`?recordType=case&limit=7${cursor ? `&cursor=${cursor}` : ''}`));
+      seen.push(...p.items.map((r) => r.recordId as string));
+      cursor = p.nextCursor;
+    } while (cursor);
+    assert.equal(seen.length, 20);
+    assert.equal(new Set(seen).size, 20);
+    assert.deepEqual(seen, [...seen].sort().reverse());
+    const bad = await get('?cursor=not-a-cursor');
+    assert.equal(bad.statusCode, 400);
+    assert.equal(errorOf(bad).field, 'cursor');
+  });
+
+  it('PV-STF-1: filters by member, outcome, record type, customer (email, id or order reference) and days, together', async () => {
+    assert.equal(page(await get(`?member=${tech.id}&recordType=order`)).items.length, 10);
+    assert.equal(page(await get('?outcome=refused&recordType=case')).items.length, 1);
+    for (const customer of ['ada@example.com', ' ADA@Example.com', ada, 'ac-26-00201']) {
+      const items = page(await get(`?customer=${encodeURIComponent(customer)}&limit=100`)).items;
+      assert.equal(items.length, 20, customer);
+      assert.ok(items.every((r) => r.customerId === ada));
+    }
+    assert.equal(page(await get(`?customer=${bob}&limit=100`)).items.length, 10);
+    // 8 March holds reads 0-7 (08:00 to 22:00); 9 and 10 March the rest.
+    assert.equal(page(await get('?from=2026-03-08&to=2026-03-08&limit=100')).items.length, 8);
+    const ninth = page(await get(`?from=2026-03-09&to=2026-03-09&member=${tech.id}&limit=100`)).items;
+    assert.ok(ninth.every((r) => r.at.startsWith('2026-03-09') && r.member.id === tech.id));
+    assert.equal(ninth.length, 4);
+  });
+
+  it('PV-STF-1: a bad filter is a 400 naming it; an unknown customer is a 404 on customer', async () => {
+    for (const [query, field] of [
+      ['?member=sam', 'member'],
+      ['?outcome=deleted', 'outcome'],
+      ['?recordType=diary', 'recordType'],
+      ['?from=2026-02-30', 'from'],
+      ['?from=2026-03-10&to=2026-03-09', 'to'],
+      ['?limit=1000', 'limit'],
+      ['?surprise=1', ''],
+    ] as const) {
+      const res = await get(query);
+      assert.equal(res.statusCode, 400, `${query}: ${res.body}`);
+      if (field) assert.equal(errorOf(res).field, field, query);
+    }
+    const unknown = await get('?customer=nobody%40example.com');
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(errorOf(unknown).field, 'customer');
+  });
+
+  it('PV-STF-1: the member filter lists every member with role and whether active', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/audit-log/members',
+      headers: { cookie: owner },
+    });
+    assert.equal(res.statusCode, 200);
+    const names = (res.json() as { items: Array<{ name: string; role: string; active: boolean }> }).items;
+    assert.ok(names.some((m) => m.name === 'Tess Technician' && m.role === 'technician' && m.active));
+  });
+});
