@@ -32,7 +32,7 @@ import { SecondFactorPanel } from '../../components/admin/SecondFactorPanel.tsx'
 import { SIGN_IN_PATH } from '../../components/admin/session.ts';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { getSession, isApiError, keys, signOut } from '../../lib/admin-api.ts';
-import { mayOpenPage } from '../../lib/admin-pages.ts';
+import { mayOpenPage, pageRoles } from '../../lib/admin-pages.ts';
 import { staffOfRequest } from '../../lib/staff.server.ts';
 
 /** Lets the document (root.tsx) leave out the storefront's header and footer around the back office. */
@@ -128,7 +128,7 @@ function AdminGate() {
   }
 
   let content: ReactNode;
-  if (session.isPending && forbidden) content = <NotForYourRole />;
+  if (session.isPending && forbidden) content = <NotForYourRole pathname={location.pathname} />;
   else if (session.isPending && agreementRequired) {
     content = (
       <Notice tone="warning" title="Read and accept the confidentiality agreement first">
@@ -144,7 +144,8 @@ function AdminGate() {
   // PV-STF-3: and nothing before the confidentiality agreement is accepted.
   else if (session.data.agreementRequired) content = <AgreementGate />;
   // PV-STF-1: the loader answered 403 on the first request; a later navigation in the browser decides here.
-  else if (!mayOpenPage(location.pathname, session.data.role)) content = <NotForYourRole />;
+  else if (!mayOpenPage(location.pathname, session.data.role))
+    content = <NotForYourRole pathname={location.pathname} />;
   else content = <Outlet />;
 
   return (
@@ -159,13 +160,24 @@ function AdminGate() {
   );
 }
 
-function NotForYourRole() {
+/** Who a page is for, in words: "the shop’s owner", "customer service and the owner". */
+function pageAudience(pathname: string): string {
+  const roles = pageRoles(pathname);
+  if (roles === 'public') return 'everyone';
+  if (roles.length === 1 && roles[0] === 'owner') return 'the shop’s owner';
+  const names = { owner: 'the owner', customer_service: 'customer service', technician: 'the workshop' };
+  const others = roles.filter((r) => r !== 'owner').map((r) => names[r]);
+  return roles.includes('owner') ? `${others.join(', ')} and the owner` : others.join(' and ');
+}
+
+/** PV-STF-1: a page the member's role does not use; the same words on the server's 403 and in the browser. */
+function NotForYourRole({ pathname }: { pathname: string }) {
   return (
     <div data-not-for-role="" className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-bold tracking-tight text-gray-900">Not part of your role</h1>
-      <Notice tone="warning" title="This page is for other members of staff">
+      <Notice tone="warning" title={`This page is for ${pageAudience(pathname)}`}>
         Your role does not use this page, so the back office does not open it for you (PV-STF-1). The
-        navigation shows the pages you work with; the owner can tell you who handles this one.
+        navigation shows the pages you work with; ask the owner if you need what this page shows.
       </Notice>
     </div>
   );
