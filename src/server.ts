@@ -60,6 +60,22 @@ import { webApp } from './web/plugin.ts';
 // Kept here too for the callers that import them from the server.
 export { loggableUrl, logRedactPaths } from './shared/logging.ts';
 
+/** One route of the app as the router knows it: `GET /api/admin/cases/:id`. HEAD twins are left out. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/**
+ * Every route the app registered (PV-STF-1, PV-STF-2): what the authorization matrix test checks its table
+ * against, so a route added without an entry there fails the suite instead of shipping unguarded.
+ */
+export function routeTable(app: FastifyInstance): ReadonlyArray<RouteEntry> {
+  return routeTables.get(app) ?? [];
+}
+
 export interface BuildOptions {
   /** `false`: no logging; an object: the level and where the lines go (default: the config's level, stdout). */
   logger?: boolean | { level: string; stream?: DestinationStream };
@@ -93,6 +109,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     ajv: { customOptions: { removeAdditional: false } },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Before any route: the hook sees every route registered after it, in every plugin below.
+  const routes: RouteEntry[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+    }
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

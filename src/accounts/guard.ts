@@ -60,7 +60,11 @@ export function staffOf(request: FastifyRequest): StaffPrincipal {
   return request.staff;
 }
 
-/** A route only some roles may use: 403 for other staff (the session guard has already run). */
+/**
+ * A route only some roles may use: 403 for other staff (the session guard has already run). Register it as the
+ * route's `onRequest` hook, not `preHandler`: that runs after the body is validated, so other staff would get
+ * a 400 naming the route's fields instead of the refusal (the authorization matrix test checks the 403).
+ */
 export function requireRole(...roles: ReadonlyArray<StaffPrincipal['role']>) {
   return async (request: FastifyRequest): Promise<void> => {
     const staff = staffOf(request);

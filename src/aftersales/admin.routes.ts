@@ -127,7 +127,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.post(
     '/policy/versions',
     {
-      preHandler: requireRole('owner'),
+      onRequest: requireRole('owner'),
       bodyLimit: 16 * 1024,
       schema: {
         tags: ['admin: after-sales'],
@@ -276,7 +276,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.get(
     '/questions',
     {
-      preHandler: questionsGuard,
+      onRequest: questionsGuard,
       schema: {
         tags: ['admin: after-sales'],
         security,
@@ -292,7 +292,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.get(
     '/questions/summary',
     {
-      preHandler: questionsGuard,
+      onRequest: questionsGuard,
       schema: {
         tags: ['admin: after-sales'],
         security,
@@ -306,7 +306,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.post(
     '/questions/:id/answer',
     {
-      preHandler: questionsGuard,
+      onRequest: questionsGuard,
       // Far above the 5,000-character limit, so a longer answer is a 400 naming `body`, not a 413.
       bodyLimit: 512 * 1024,
       schema: {

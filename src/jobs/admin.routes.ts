@@ -23,7 +23,7 @@ export const jobAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.get(
     '/jobs/runs',
     {
-      preHandler: requireRole(...jobLogRoles),
+      onRequest: requireRole(...jobLogRoles),
       schema: {
         tags: ['admin: jobs'],
         security: [{ staffSession: [] }],

@@ -21,7 +21,7 @@ export const settingsAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.put(
     '/settings/shop',
     {
-      preHandler: requireRole('owner'),
+      onRequest: requireRole('owner'),
       schema: {
         tags: ['admin: settings'],
         summary: "Replace the shop's name, tagline, colour, logo and social links (owner only)",

@@ -25,7 +25,7 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.get(
     '/security-events',
     {
-      preHandler: eventsGuard,
+      onRequest: eventsGuard,
       schema: {
         tags: ['admin: security'],
         security,
@@ -41,7 +41,7 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.get(
     '/security-events/summary',
     {
-      preHandler: eventsGuard,
+      onRequest: eventsGuard,
       schema: {
         tags: ['admin: security'],
         security,
@@ -55,7 +55,7 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.post(
     '/security-events/:id/review',
     {
-      preHandler: eventsGuard,
+      onRequest: eventsGuard,
       schema: {
         tags: ['admin: security'],
         security,
@@ -70,7 +70,7 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.get(
     '/staff',
     {
-      preHandler: ownerOnly,
+      onRequest: ownerOnly,
       schema: {
         tags: ['admin: security'],
         security,
@@ -100,7 +100,7 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.post(
     '/staff/:id/second-factor/reset',
     {
-      preHandler: ownerOnly,
+      onRequest: ownerOnly,
       schema: {
         tags: ['admin: security'],
         security,

@@ -25,7 +25,7 @@ export const staffLifecycleAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext 
   app.post(
     '/staff/invitations',
     {
-      preHandler: ownerOnly,
+      onRequest: ownerOnly,
       schema: {
         tags: ['admin: staff'],
         security,
@@ -48,7 +48,7 @@ export const staffLifecycleAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext 
   app.get(
     '/staff/invitations',
     {
-      preHandler: ownerOnly,
+      onRequest: ownerOnly,
       schema: {
         tags: ['admin: staff'],
         security,
@@ -62,7 +62,7 @@ export const staffLifecycleAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext 
   app.post(
     '/staff/:id/deactivation',
     {
-      preHandler: ownerOnly,
+      onRequest: ownerOnly,
       schema: {
         tags: ['admin: staff'],
         security,

@@ -19,7 +19,7 @@ export const afterSalesNumbersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }>
   app.get(
     '/after-sales/numbers',
     {
-      preHandler: requireRole('owner'),
+      onRequest: requireRole('owner'),
       schema: {
         tags,
         security,
@@ -35,7 +35,7 @@ export const afterSalesNumbersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }>
   app.get(
     '/after-sales/numbers.csv',
     {
-      preHandler: requireRole('owner'),
+      onRequest: requireRole('owner'),
       schema: {
         tags,
         security,

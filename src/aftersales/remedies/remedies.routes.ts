@@ -46,7 +46,7 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     '/cases/:id/refunds',
     {
-      preHandler: moneyRoles,
+      onRequest: moneyRoles,
       bodyLimit: 16 * 1024,
       schema: {
         tags,
@@ -77,7 +77,7 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     '/cases/:id/return-shipping',
     {
-      preHandler: moneyRoles,
+      onRequest: moneyRoles,
       bodyLimit: 16 * 1024,
       schema: {
         tags,

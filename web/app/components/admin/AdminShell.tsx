@@ -1,6 +1,6 @@
 /**
  * The back office's frame: a top bar (menu button on phones, who is signed in, sign out) and a navigation
- * that is a sidebar on wide screens and folds away on phones. A link some roles may not use is not shown to
+ * that is a sidebar on wide screens and folds away on phones. A link some roles may not use (web/app/lib/admin-pages.ts) is not shown to
  * them; the questions link carries how many questions wait for an answer and the security link how many
  * security events wait for review. An owner who must still enrol a second factor sees no links: nothing but
  * enrolment answers them yet.
@@ -8,8 +8,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ComponentType, type ReactNode, type SVGProps, useEffect, useId, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { questionRoles } from '../../../../src/aftersales/cases/case-roles.ts';
 import type { Staff } from '../../lib/admin-api.ts';
+import { mayOpenPage as mayFollow } from '../../lib/admin-pages.ts';
 import { questionKeys, unansweredQuestions } from '../../lib/admin-questions-api.ts';
 import { securityKeys, unreviewedSecurityEvents } from '../../lib/admin-security-api.ts';
 import { Icon } from '../icons.tsx';
@@ -22,35 +22,25 @@ interface NavItem {
   label: string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
   end?: boolean;
-  /** Only these roles see the link (the API answers the others 403); every role without it. */
-  roles?: readonly Staff['role'][];
 }
-
-// The API's rule too (src/accounts/security-events/routes.ts); kept here so the web bundle takes no server code.
-const securityEventRoles: readonly Staff['role'][] = ['owner', 'customer_service'];
 
 const navItems: NavItem[] = [
   { to: '/admin', label: 'Dashboard', icon: GaugeIcon, end: true },
   { to: '/admin/orders', label: 'Orders', icon: ReceiptIcon },
   { to: '/admin/cases', label: 'Cases', icon: LifebuoyIcon },
-  { to: '/admin/questions', label: 'Questions', icon: QuestionIcon, roles: questionRoles },
+  { to: '/admin/questions', label: 'Questions', icon: QuestionIcon },
   // `end`: the playground's address starts with the policy's, and only one entry is the current page.
   { to: '/admin/policy', label: 'After-sales policy', icon: ScaleIcon, end: true },
   { to: '/admin/policy/playground', label: 'Policy playground', icon: FlaskIcon },
-  { to: '/admin/numbers', label: 'After-sales numbers', icon: ChartIcon, roles: ['owner'] },
+  { to: '/admin/numbers', label: 'After-sales numbers', icon: ChartIcon },
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
   { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
-  { to: '/admin/security-events', label: 'Security events', icon: ShieldIcon, roles: securityEventRoles },
-  { to: '/admin/staff', label: 'Staff', icon: PeopleIcon, roles: ['owner'] },
-  {
-    to: '/admin/maintenance-access',
-    label: 'Maintenance access',
-    icon: WrenchIcon,
-    roles: ['owner', 'technician'],
-  },
-  { to: '/admin/audit-log', label: 'Audit log', icon: LedgerIcon, roles: ['owner'] },
-  { to: '/admin/jobs', label: 'Background jobs', icon: ClockIcon, roles: ['owner'] },
+  { to: '/admin/security-events', label: 'Security events', icon: ShieldIcon },
+  { to: '/admin/staff', label: 'Staff', icon: PeopleIcon },
+  { to: '/admin/maintenance-access', label: 'Maintenance access', icon: WrenchIcon },
+  { to: '/admin/audit-log', label: 'Audit log', icon: LedgerIcon },
+  { to: '/admin/jobs', label: 'Background jobs', icon: ClockIcon },
   { to: '/admin/account', label: 'Your account', icon: KeyIcon },
 ];
 
@@ -186,8 +176,8 @@ export function AdminShell({ staff, onSignOut, signingOut = false, children }: A
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const enrolled = staff !== null && !staff.enrolmentRequired;
-  const mayAnswer = enrolled && questionRoles.includes(staff.role);
-  const mayReview = enrolled && securityEventRoles.includes(staff.role);
+  const mayAnswer = enrolled && mayFollow('/admin/questions', staff.role);
+  const mayReview = enrolled && mayFollow('/admin/security-events', staff.role);
   // The count beside "Security events", as the questions' below.
   const unreviewed = useQuery({
     queryKey: securityKeys.summary,
@@ -202,9 +192,7 @@ export function AdminShell({ staff, onSignOut, signingOut = false, children }: A
     enabled: mayAnswer,
     refetchInterval: 60_000,
   });
-  const items = navItems.filter(
-    (item) => enrolled && (!item.roles || (staff !== null && item.roles.includes(staff.role))),
-  );
+  const items = navItems.filter((item) => enrolled && staff !== null && mayFollow(item.to, staff.role));
 
   return (
     <div data-admin-shell="" className="flex flex-col gap-4 lg:gap-6">

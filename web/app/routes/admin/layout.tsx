@@ -32,6 +32,7 @@ import { SecondFactorPanel } from '../../components/admin/SecondFactorPanel.tsx'
 import { SIGN_IN_PATH } from '../../components/admin/session.ts';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { getSession, isApiError, keys, signOut } from '../../lib/admin-api.ts';
+import { mayOpenPage, pageRoles } from '../../lib/admin-pages.ts';
 import { staffOfRequest } from '../../lib/staff.server.ts';
 
 /** Lets the document (root.tsx) leave out the storefront's header and footer around the back office. */
@@ -43,15 +44,21 @@ export const meta: MetaFunction = ({ matches }) => adminMeta(matches, null);
  * PV-STF-3: a back-office page asked for by a member who has not accepted the confidentiality agreement answers
  * 403, as the API does, and says why before the scripts run; the page then shows the agreement. The sign-in page,
  * and an owner who must first set up an authenticator, are left to the page.
+ * PV-STF-1: a signed-in member whose role may not open the page (web/app/lib/admin-pages.ts) gets a 403 and the
+ * reason, not a page whose every request fails. Without a staff session the page loads as before and its script
+ * sends the person to the sign-in page.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const path = new URL(request.url).pathname.replace(/\.data$/, '').replace(/\/+$/, '');
-  if (path.toLowerCase() === SIGN_IN_PATH) return { agreementRequired: false };
+  if (path.toLowerCase() === SIGN_IN_PATH) return { agreementRequired: false, forbidden: false };
   const staff = await staffOfRequest(context, request);
   if (staff?.agreementRequired && !staff.enrolmentRequired) {
-    return data({ agreementRequired: true }, { status: 403 });
+    return data({ agreementRequired: true, forbidden: false }, { status: 403 });
   }
-  return { agreementRequired: false };
+  if (staff && !staff.enrolmentRequired && !mayOpenPage(path, staff.role)) {
+    return data({ agreementRequired: false, forbidden: true }, { status: 403 });
+  }
+  return { agreementRequired: false, forbidden: false };
 }
 
 function makeQueryClient(): QueryClient {
@@ -89,7 +96,7 @@ function AdminGate() {
   const client = useQueryClient();
   const onSignInPage = location.pathname === SIGN_IN_PATH || location.pathname === `${SIGN_IN_PATH}/`;
   const session = useQuery({ queryKey: keys.session, queryFn: getSession, staleTime: 5 * 60_000 });
-  const { agreementRequired } = useLoaderData<typeof loader>();
+  const { agreementRequired, forbidden } = useLoaderData<typeof loader>();
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<unknown>(null);
 
@@ -121,7 +128,8 @@ function AdminGate() {
   }
 
   let content: ReactNode;
-  if (session.isPending && agreementRequired) {
+  if (session.isPending && forbidden) content = <NotForYourRole pathname={location.pathname} />;
+  else if (session.isPending && agreementRequired) {
     content = (
       <Notice tone="warning" title="Read and accept the confidentiality agreement first">
         The back office opens once you have accepted it (PV-STF-3).
@@ -135,6 +143,9 @@ function AdminGate() {
   else if (session.data.enrolmentRequired) content = <EnrolFirst email={session.data.email} />;
   // PV-STF-3: and nothing before the confidentiality agreement is accepted.
   else if (session.data.agreementRequired) content = <AgreementGate />;
+  // PV-STF-1: the loader answered 403 on the first request; a later navigation in the browser decides here.
+  else if (!mayOpenPage(location.pathname, session.data.role))
+    content = <NotForYourRole pathname={location.pathname} />;
   else content = <Outlet />;
 
   return (
@@ -146,6 +157,29 @@ function AdminGate() {
       ) : null}
       {content}
     </AdminShell>
+  );
+}
+
+/** Who a page is for, in words: "the shop’s owner", "customer service and the owner". */
+function pageAudience(pathname: string): string {
+  const roles = pageRoles(pathname);
+  if (roles === 'public') return 'everyone';
+  if (roles.length === 1 && roles[0] === 'owner') return 'the shop’s owner';
+  const names = { owner: 'the owner', customer_service: 'customer service', technician: 'the workshop' };
+  const others = roles.filter((r) => r !== 'owner').map((r) => names[r]);
+  return roles.includes('owner') ? `${others.join(', ')} and the owner` : others.join(' and ');
+}
+
+/** PV-STF-1: a page the member's role does not use; the same words on the server's 403 and in the browser. */
+function NotForYourRole({ pathname }: { pathname: string }) {
+  return (
+    <div data-not-for-role="" className="flex max-w-2xl flex-col gap-4">
+      <h1 className="text-2xl font-bold tracking-tight text-gray-900">Not part of your role</h1>
+      <Notice tone="warning" title={`This page is for ${pageAudience(pathname)}`}>
+        Your role does not use this page, so the back office does not open it for you (PV-STF-1). The
+        navigation shows the pages you work with; ask the owner if you need what this page shows.
+      </Notice>
+    </div>
   );
 }
 
