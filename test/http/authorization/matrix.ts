@@ -213,6 +213,8 @@ export const apiMatrix: Record<string, Entry> = {
   // The storefront's API: public.
   'GET /api/products': pub,
   'GET /api/products/:slug': pubAt((f) => `/api/products/${f.productSlug}`),
+  // PV-COL-2: anyone may send one product to a friend (an empty body: 400, no email).
+  'POST /api/products/:slug/email-a-friend': pubAt((f) => `/api/products/${f.productSlug}/email-a-friend`),
   'GET /api/cart': pub,
   'POST /api/cart/lines': pub,
   'PATCH /api/cart/lines/:variantId': pubAt((f) => `/api/cart/lines/${f.variantId}`, false),
@@ -502,6 +504,19 @@ export const apiMatrix: Record<string, Entry> = {
     (f) => `/api/admin/staff/${f.throwAwayMemberId}/deactivation`,
   ),
   'GET /api/admin/jobs/runs': staff(OWNER),
+
+  // PV-STF-1: maintenance access is the owner's to give; a technician reads their own grants. The audit log
+  // and the business-transfer export (PV-RGT-2) are the owner's alone.
+  'POST /api/admin/maintenance-grants': staff(OWNER),
+  'GET /api/admin/maintenance-grants': staff(OWNER),
+  'GET /api/admin/maintenance-grants/mine': staff(),
+  'POST /api/admin/maintenance-grants/:id/revocation': {
+    ...staff(OWNER, (f) => `/api/admin/maintenance-grants/${f.unknownId}/revocation`),
+    found: false,
+  },
+  'GET /api/admin/audit-log': staff(OWNER),
+  'GET /api/admin/audit-log/members': staff(OWNER),
+  'POST /api/admin/business-transfer-export': staff(OWNER),
 
   // The storefront answers every other address (its pages are in `pageMatrix`); an unknown one is its 404 page.
   ...Object.fromEntries(
