@@ -163,6 +163,11 @@ export async function loadAdminOrderDetail(db: Db, orderId: string): Promise<Adm
   return {
     ...customerView(parts),
     id: parts.order.id,
+    // Who handles it, what the member sees and may do with the assignment: set per member by showOrder
+    // (order-visibility.ts, PV-STF-1); nothing leaves the back office without passing there.
+    assignee: null,
+    personalData: 'full',
+    assignment: { mayTake: false, mayRelease: false, mayAssignOthers: false },
     allowedNext: [...allowedNext(parts.order.status)],
     timeline: parts.events.map((e) => ({
       type: e.type,

@@ -20,7 +20,7 @@ export const staffAccessLog = pgTable(
     staffRole: text().notNull(),
     /** 'read' (personal data shown), 'refused' (asked for and not shown) or 'export' (written to a file). */
     outcome: text().$type<AccessOutcome>().notNull(),
-    /** What was read: 'order', 'case', 'customer', 'evidence', 'business_transfer', ... */
+    /** What was read: 'order', 'case', 'customer', 'evidence', 'business_transfer', 'mail', 'security_event'. */
     recordType: text().$type<AccessRecordType>().notNull(),
     /** The record's id or reference; null for a read of many records at once (an export). */
     recordId: text(),
@@ -42,7 +42,15 @@ export const staffAccessLog = pgTable(
 
 export const accessOutcomes = ['read', 'refused', 'export'] as const;
 export type AccessOutcome = (typeof accessOutcomes)[number];
-export const accessRecordTypes = ['order', 'case', 'customer', 'evidence', 'business_transfer'] as const;
+export const accessRecordTypes = [
+  'order',
+  'case',
+  'customer',
+  'evidence',
+  'business_transfer',
+  'mail',
+  'security_event',
+] as const;
 export type AccessRecordType = (typeof accessRecordTypes)[number];
 
 /**
