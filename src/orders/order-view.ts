@@ -22,7 +22,8 @@ import { shippingMethodName } from './shipping.ts';
 type OrderRow = typeof orders.$inferSelect;
 
 /** A processor's refusal and staff's retries are the shop's business; the customer sees the refund. */
-const STAFF_ONLY_EVENTS = new Set(['refund_failed', 'refund_retried']);
+// Who at the shop handles the order (PV-STF-1) is the shop's business, like a processor's refusal.
+const STAFF_ONLY_EVENTS = new Set(['refund_failed', 'refund_retried', 'assigned']);
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
