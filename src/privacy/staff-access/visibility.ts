@@ -85,17 +85,17 @@ export async function caseAccess(
   staff: StaffWho,
   caseId: string,
   fields: string[],
+  recordType: AccessRecordType = 'case',
 ): Promise<Access> {
   const holders = await caseHolders(ctx.db, caseId);
-  if (!holders)
-    return refuse(ctx, staff, { recordType: 'case', recordId: caseId, customerId: null, fields }, 'Case');
+  if (!holders) return refuse(ctx, staff, { recordType, recordId: caseId, customerId: null, fields }, 'Case');
   const viewer = await viewerOf(ctx.db, staff, ctx.clock.now());
   const visibility = visibilityOf(viewer, holders);
   if (visibility.kind === 'hidden') {
     await refuse(
       ctx,
       staff,
-      { recordType: 'case', recordId: caseId, customerId: holders.customerId, fields },
+      { recordType, recordId: caseId, customerId: holders.customerId, fields },
       'Case',
     );
   }
@@ -137,13 +137,14 @@ export async function requireFullCaseAccess(
   field: 'messages' | 'evidence',
   notFound = 'Case',
 ): Promise<Access & { visibility: Extract<Visibility, { kind: 'full' }> }> {
-  const access = await caseAccess(ctx, staff, caseId, [field]);
+  const recordType: AccessRecordType = field === 'evidence' ? 'evidence' : 'case';
+  const access = await caseAccess(ctx, staff, caseId, [field], recordType);
   if (access.visibility.kind !== 'full') {
     await refuse(
       ctx,
       staff,
       {
-        recordType: field === 'evidence' ? 'evidence' : 'case',
+        recordType,
         recordId: caseId,
         customerId: access.holders.customerId,
         fields: [field],
