@@ -4,6 +4,7 @@ import { requireRole, staffOf } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
 import { paymentProviders } from '../orders/payments/providers.ts';
 import { injectDelivery, webhookDeliveryFor } from '../orders/payments/webhook-delivery.ts';
+import { caseAccess } from '../privacy/staff-access/visibility.ts';
 import { compiledResponses } from '../shared/compiled-serializer.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { answerQuestion } from './cases/answer-question.service.ts';
@@ -12,6 +13,7 @@ import { caseDetail, listCases } from './cases/case-admin.service.ts';
 import { deadlinesOverview, deadlineView } from './cases/case-deadlines.service.ts';
 import { postStaffMessage, staffThread } from './cases/case-messages.service.ts';
 import { questionRoles } from './cases/case-roles.ts';
+import { CASE_FIELDS, showCase } from './cases/case-visibility.ts';
 import {
   answeredQuestionResponse,
   messageBody,
@@ -207,12 +209,16 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         response: { 200: adminCaseResponse, ...errorResponses },
       },
     },
-    async (request) => ({
-      case: await staffMoveCase(ctx, request.params.id, request.body, staffOf(request), {
+    async (request) => {
+      // PV-STF-1: another member's case is a 404 before anything moves; the answer is shown as the member may.
+      const staff = staffOf(request);
+      await caseAccess(ctx, staff, request.params.id, CASE_FIELDS);
+      const moved = await staffMoveCase(ctx, request.params.id, request.body, staff, {
         providers,
         deliver: deliver(),
-      }),
-    }),
+      });
+      return { case: await showCase(ctx, staff, moved) };
+    },
   );
 
   app.post(
@@ -243,7 +249,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         response: { 200: staffThreadResponse, ...errorResponses },
       },
     },
-    async (request) => ({ messages: await staffThread(ctx, request.params.id) }),
+    async (request) => ({ messages: await staffThread(ctx, request.params.id, staffOf(request)) }),
   );
 
   app.post(
@@ -262,10 +268,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      const message = await postStaffMessage(ctx, request.params.id, request.body.body, {
-        id: staff.id,
-        name: staff.name,
-      });
+      const message = await postStaffMessage(ctx, request.params.id, request.body.body, staff);
       return reply.status(201).send({ message });
     },
   );
@@ -286,7 +289,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         response: { 200: questionListResponse, ...errorResponses },
       },
     },
-    async (request) => listQuestions(ctx, request.query),
+    async (request) => listQuestions(ctx, request.query, staffOf(request)),
   );
 
   app.get(

@@ -1,6 +1,12 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { staffOf } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
+import { recordStaffAccess } from '../privacy/staff-access/record-access.ts';
+import { seesEveryone } from '../privacy/staff-access/visibility.rules.ts';
+import { viewerOf } from '../privacy/staff-access/visibility.ts';
+import { AppError } from '../shared/errors.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { retryFailedMail } from './dispatcher.ts';
 import { getOutboxMail, listOutbox, mailQueueCounts } from './outbox.service.ts';
@@ -11,6 +17,40 @@ import {
   mailQueueSchema,
   mailRetryBodySchema,
 } from './schemas.ts';
+
+/**
+ * PV-STF-1: the outbox holds every customer's address and the texts sent to them, with no one member handling
+ * all of them: only the owner and a technician under an 'all' maintenance grant read it (403 for the others,
+ * who see a customer's emails on the order they handle). Each email shown is one audit row.
+ */
+async function mailReader(ctx: AppContext, request: FastifyRequest) {
+  const staff = staffOf(request);
+  const allowed = seesEveryone(await viewerOf(ctx.db, staff, ctx.clock.now()));
+  if (!allowed) {
+    throw new AppError(
+      'forbidden',
+      'The mail outbox holds every customer’s emails: the owner reads it (a customer’s emails show on the order you handle)',
+      { clause: 'PV-STF-1' },
+    );
+  }
+  return {
+    record: (mails: ReadonlyArray<{ id: string }>, fields: string[]) =>
+      recordStaffAccess(
+        ctx.db,
+        staff,
+        ctx.clock.now(),
+        mails.map((m) => ({
+          outcome: 'read' as const,
+          recordType: 'mail' as const,
+          recordId: m.id,
+          customerId: null,
+          fields,
+          purpose: allowed.purpose,
+          grantId: allowed.grantId,
+        })),
+      ),
+  };
+}
 
 /** The mail outbox in the back office: every email the shop sent or would send. */
 export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -24,7 +64,12 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: mailListSchema, ...errorResponses },
       },
     },
-    async (request) => listOutbox(ctx.db, request.query),
+    async (request) => {
+      const reader = await mailReader(ctx, request);
+      const page = await listOutbox(ctx.db, request.query);
+      await reader.record(page.items, ['email']);
+      return page;
+    },
   );
 
   app.get(
@@ -52,7 +97,12 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: mailDetailSchema, ...errorResponses },
       },
     },
-    async (request) => getOutboxMail(ctx.db, request.params.id),
+    async (request) => {
+      const reader = await mailReader(ctx, request);
+      const mail = await getOutboxMail(ctx.db, request.params.id);
+      await reader.record([mail], ['email', 'messages']);
+      return mail;
+    },
   );
 
   app.post(
@@ -65,6 +115,9 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: z.object({ requeued: z.number().int() }), ...errorResponses },
       },
     },
-    async (request) => ({ requeued: await retryFailedMail(ctx, request.body.ids) }),
+    async (request) => {
+      await mailReader(ctx, request);
+      return { requeued: await retryFailedMail(ctx, request.body.ids) };
+    },
   );
 };

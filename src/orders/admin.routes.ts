@@ -3,7 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staffOf } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
+import { orderAccess } from '../privacy/staff-access/visibility.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
+import { assignOrder } from './assign-order.service.ts';
 import {
   cancelOrder,
   completeOrder,
@@ -13,13 +15,16 @@ import {
   shipOrder,
 } from './order-actions.service.ts';
 import { listOrders, orderDetail } from './order-admin.service.ts';
+import { ORDER_FIELDS, showOrder } from './order-visibility.ts';
 import { paymentProviders } from './payments/providers.ts';
 import { recordRefundTransfer, retryRefund } from './payments/refunds.service.ts';
 import { injectDelivery, webhookDeliveryFor } from './payments/webhook-delivery.ts';
 import {
+  type AdminOrderDetail,
   adminListQuery,
   adminOrderListResponse,
   adminOrderResponse,
+  assignOrderBody,
   cancelBody,
   deliverBody,
   emptyBody,
@@ -39,6 +44,15 @@ export const ordersAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
   // Refunds are confirmed by the processor's webhook, which enters this app like any request.
   const deliver = () => webhookDeliveryFor(ctx, injectDelivery(app));
   const tags = ['admin: orders'];
+  /**
+   * PV-STF-1 around every action that answers with the order: another member's order is a 404 (with its
+   * `refused` audit row) before anything changes, and the answer is masked as the member may see it.
+   */
+  const guarded = async (request: FastifyRequest, orderId: string, run: () => Promise<AdminOrderDetail>) => {
+    const staff = staffOf(request);
+    await orderAccess(ctx, staff, orderId, ORDER_FIELDS);
+    return { order: await showOrder(ctx, staff, await run()) };
+  };
   const security = [{ staffSession: [] }];
   const action = (summary: string) => ({
     tags,
@@ -60,19 +74,35 @@ export const ordersAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         response: { 200: adminOrderListResponse, ...errorResponses },
       },
     },
-    async (request) => listOrders(ctx, request.query),
+    async (request) => listOrders(ctx, request.query, staffOf(request)),
   );
 
   app.get(
     '/orders/:id',
     { schema: action('One order: lines, payments, timeline, emails sent, allowed next moves') },
-    async (request) => ({ order: await orderDetail(ctx, request.params.id) }),
+    async (request) => ({ order: await orderDetail(ctx, request.params.id, staffOf(request)) }),
+  );
+
+  app.post(
+    '/orders/:id/assign',
+    {
+      schema: {
+        ...action(
+          'Give an order to an active member of staff (staffId null: unassigned). The owner assigns anyone; customer service takes an unassigned order for themselves or gives back their own (403 otherwise, PV-STF-1)',
+        ),
+        body: assignOrderBody,
+      },
+    },
+    async (request) => ({
+      order: await assignOrder(ctx, request.params.id, request.body.staffId, staffOf(request)),
+    }),
   );
 
   app.post(
     '/orders/:id/mark-paid',
     { schema: { ...action('Bank transfer arrived: placed → paid'), body: emptyBody } },
-    async (request) => ({ order: await markPaid(ctx, request.params.id, actorOf(request)) }),
+    async (request) =>
+      guarded(request, request.params.id, () => markPaid(ctx, request.params.id, actorOf(request))),
   );
 
   app.post(
@@ -83,7 +113,10 @@ export const ordersAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         body: shipBody,
       },
     },
-    async (request) => ({ order: await shipOrder(ctx, request.params.id, actorOf(request), request.body) }),
+    async (request) =>
+      guarded(request, request.params.id, () =>
+        shipOrder(ctx, request.params.id, actorOf(request), request.body),
+      ),
   );
 
   app.post(
@@ -94,15 +127,17 @@ export const ordersAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         body: deliverBody,
       },
     },
-    async (request) => ({
-      order: await deliverOrder(ctx, request.params.id, actorOf(request), request.body),
-    }),
+    async (request) =>
+      guarded(request, request.params.id, () =>
+        deliverOrder(ctx, request.params.id, actorOf(request), request.body),
+      ),
   );
 
   app.post(
     '/orders/:id/complete',
     { schema: { ...action('delivered → completed'), body: emptyBody } },
-    async (request) => ({ order: await completeOrder(ctx, request.params.id, actorOf(request)) }),
+    async (request) =>
+      guarded(request, request.params.id, () => completeOrder(ctx, request.params.id, actorOf(request))),
   );
 
   app.post(
@@ -115,16 +150,10 @@ export const ordersAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         body: cancelBody,
       },
     },
-    async (request) => ({
-      order: await cancelOrder(
-        ctx,
-        providers,
-        request.params.id,
-        actorOf(request),
-        request.body.reason,
-        deliver(),
+    async (request) =>
+      guarded(request, request.params.id, () =>
+        cancelOrder(ctx, providers, request.params.id, actorOf(request), request.body.reason, deliver()),
       ),
-    }),
   );
 
   const refundAction = (summary: string) => ({ ...action(summary), params: refundParams });
@@ -137,14 +166,15 @@ export const ordersAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         body: emptyBody,
       },
     },
-    async (request) => ({
-      order: await retryRefund(
-        ctx,
-        providers,
-        { orderId: request.params.id, refundId: request.params.refundId, actor: actorOf(request) },
-        deliver(),
+    async (request) =>
+      guarded(request, request.params.id, () =>
+        retryRefund(
+          ctx,
+          providers,
+          { orderId: request.params.id, refundId: request.params.refundId, actor: actorOf(request) },
+          deliver(),
+        ),
       ),
-    }),
   );
 
   app.post(
@@ -155,13 +185,14 @@ export const ordersAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         body: refundTransferBody,
       },
     },
-    async (request) => ({
-      order: await recordRefundTransfer(ctx, {
-        orderId: request.params.id,
-        refundId: request.params.refundId,
-        reference: request.body.reference,
-        actor: actorOf(request),
-      }),
-    }),
+    async (request) =>
+      guarded(request, request.params.id, () =>
+        recordRefundTransfer(ctx, {
+          orderId: request.params.id,
+          refundId: request.params.refundId,
+          reference: request.body.reference,
+          actor: actorOf(request),
+        }),
+      ),
   );
 };

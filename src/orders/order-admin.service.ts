@@ -1,23 +1,62 @@
-/** The back office's reads: the order list (filters, cursor pages, newest first) and one order's detail. */
-import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+/**
+ * The back office's reads: the order list (filters, cursor pages, newest first) and one order's detail, both
+ * through the PV-STF-1 visibility filter: a customer-service member lists their own orders (and those of the
+ * cases they handle) in full and unassigned ones masked, never another member's; technicians list every order
+ * masked unless a maintenance grant covers its customer; the owner sees everything. Each row shown in full
+ * writes one audit row.
+ */
+import { and, desc, eq, gte, ilike, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { staffUsers } from '../accounts/schema.ts';
+import { afterSalesCases } from '../aftersales/schema.ts';
 import type { AppContext } from '../context.ts';
+import { recordStaffAccess, type StaffAccessEntry } from '../privacy/staff-access/record-access.ts';
+import {
+  emailDomain,
+  initials,
+  seesEveryone,
+  visibilityOf,
+} from '../privacy/staff-access/visibility.rules.ts';
+import { orderAccess, type StaffWho, viewerOf } from '../privacy/staff-access/visibility.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../shared/cursor.ts';
 import { NotFound } from '../shared/errors.ts';
 import { escapeLike } from '../shared/sql.ts';
 import { loadAdminOrderDetail } from './order-view.ts';
+import { ORDER_FIELDS, showOrder } from './order-visibility.ts';
 import { orders } from './schema.ts';
 import type { AdminOrderDetail, adminListQuery, adminOrderListResponse } from './schemas.ts';
 
 type ListQuery = z.output<typeof adminListQuery>;
 type ListPage = z.infer<typeof adminOrderListResponse>;
+type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
-export async function listOrders(ctx: Pick<AppContext, 'db'>, query: ListQuery): Promise<ListPage> {
+/**
+ * One page of orders as `staff` may see them. `q` matches the reference, and the email only where the member
+ * sees the email (the owner, an 'all' grant, a customer-service member's own orders): a search by email must
+ * not tell who ordered what through masked rows.
+ */
+export async function listOrders(ctx: Ctx, query: ListQuery, staff: StaffWho): Promise<ListPage> {
+  const now = ctx.clock.now();
+  const viewer = await viewerOf(ctx.db, staff, now);
+  const handlesCase = sql<boolean>`exists (select 1 from ${afterSalesCases} where ${afterSalesCases.orderId} = ${orders.id} and ${afterSalesCases.assignedTo} = ${staff.id}::uuid)`;
+  const mine = or(eq(orders.assignedTo, staff.id), handlesCase) as SQL;
   const where: SQL[] = [];
+  // Another member's orders are not listed for customer service (PV-STF-1).
+  if (staff.role === 'customer_service') where.push(or(isNull(orders.assignedTo), mine) as SQL);
   if (query.status) where.push(eq(orders.status, query.status));
   if (query.q) {
     const q = escapeLike(query.q);
-    where.push(or(ilike(orders.reference, `${q}%`), ilike(orders.email, `%${q}%`)) as SQL);
+    const byEmail = ilike(orders.email, `%${q}%`);
+    const emailShown = seesEveryone(viewer)
+      ? byEmail
+      : staff.role === 'customer_service'
+        ? and(byEmail, mine)
+        : null;
+    where.push(
+      (emailShown
+        ? or(ilike(orders.reference, `${q}%`), emailShown)
+        : ilike(orders.reference, `${q}%`)) as SQL,
+    );
   }
   if (query.from) where.push(gte(orders.placedAt, new Date(query.from)));
   if (query.to) where.push(lt(orders.placedAt, new Date(query.to)));
@@ -36,22 +75,65 @@ export async function listOrders(ctx: Pick<AppContext, 'db'>, query: ListQuery):
       paymentMethod: orders.paymentMethod,
       shippingMethod: orders.shippingMethod,
       placedAt: orders.placedAt,
+      customerId: orders.customerId,
+      assigneeId: orders.assignedTo,
+      assigneeName: staffUsers.name,
+      handlesCase,
     })
     .from(orders)
+    .leftJoin(staffUsers, eq(staffUsers.id, orders.assignedTo))
     .where(and(...where))
     .orderBy(desc(orders.placedAt), desc(orders.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const reads: StaffAccessEntry[] = [];
+  const items = page.map(({ customerId, assigneeId, assigneeName, handlesCase: handles, ...r }) => {
+    const visibility = visibilityOf(viewer, {
+      assignedTo: assigneeId,
+      alsoHandledBy: handles ? [staff.id] : [],
+      customerId,
+    });
+    const row = {
+      ...r,
+      currency: 'USD' as const,
+      placedAt: r.placedAt.toISOString(),
+      assignee: assigneeId && assigneeName ? { id: assigneeId, name: assigneeName } : null,
+    };
+    if (visibility.kind !== 'full') {
+      return {
+        ...row,
+        email: emailDomain(r.email),
+        customerName: initials(r.customerName),
+        personalData: 'masked' as const,
+      };
+    }
+    reads.push({
+      outcome: 'read',
+      recordType: 'order',
+      recordId: r.id,
+      customerId,
+      fields: ['name', 'email'],
+      purpose: visibility.purpose,
+      grantId: visibility.grantId,
+    });
+    return { ...row, personalData: 'full' as const };
+  });
+  await recordStaffAccess(ctx.db, staff, now, reads);
   return {
-    items: page.map((r) => ({ ...r, currency: 'USD' as const, placedAt: r.placedAt.toISOString() })),
+    items,
     nextCursor:
       rows.length > query.limit && last ? encodeCursor('newest', last.placedAt.toISOString(), last.id) : null,
   };
 }
 
-export async function orderDetail(ctx: Pick<AppContext, 'db'>, orderId: string): Promise<AdminOrderDetail> {
+/**
+ * One order as `staff` may see it. Errors: 404 for an unknown order, and 404 with a `refused` audit row for
+ * another member's order (customer service, PV-STF-1).
+ */
+export async function orderDetail(ctx: Ctx, orderId: string, staff: StaffWho): Promise<AdminOrderDetail> {
+  await orderAccess(ctx, staff, orderId, ORDER_FIELDS);
   const detail = await loadAdminOrderDetail(ctx.db, orderId);
   if (!detail) throw new NotFound('Order');
-  return detail;
+  return showOrder(ctx, staff, detail);
 }

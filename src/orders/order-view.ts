@@ -22,7 +22,8 @@ import { shippingMethodName } from './shipping.ts';
 type OrderRow = typeof orders.$inferSelect;
 
 /** A processor's refusal and staff's retries are the shop's business; the customer sees the refund. */
-const STAFF_ONLY_EVENTS = new Set(['refund_failed', 'refund_retried']);
+// Who at the shop handles the order (PV-STF-1) is the shop's business, like a processor's refusal.
+const STAFF_ONLY_EVENTS = new Set(['refund_failed', 'refund_retried', 'assigned']);
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -163,6 +164,11 @@ export async function loadAdminOrderDetail(db: Db, orderId: string): Promise<Adm
   return {
     ...customerView(parts),
     id: parts.order.id,
+    // Who handles it, what the member sees and may do with the assignment: set per member by showOrder
+    // (order-visibility.ts, PV-STF-1); nothing leaves the back office without passing there.
+    assignee: null,
+    personalData: 'full',
+    assignment: { mayTake: false, mayRelease: false, mayAssignOthers: false },
     allowedNext: [...allowedNext(parts.order.status)],
     timeline: parts.events.map((e) => ({
       type: e.type,

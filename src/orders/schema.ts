@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { customers } from '../accounts/customers/schema.ts';
+import { staffUsers } from '../accounts/schema.ts';
 import { productCategory, products, productVariants } from '../catalog/schema.ts';
 import { paymentStatuses, refundStatuses } from './payments/payment-lifecycle.ts';
 
@@ -108,6 +109,8 @@ export const orders = pgTable(
     deliveryUntraceable: boolean().notNull().default(false),
     completedAt: timestamp({ withTimezone: true }),
     cancelledAt: timestamp({ withTimezone: true }),
+    /** PV-STF-1: the member of staff handling the order, or null (unassigned); like a case's `assignedTo`. */
+    assignedTo: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -117,6 +120,7 @@ export const orders = pgTable(
     index('orders_placed_idx').on(t.placedAt, t.id),
     index('orders_email_idx').on(t.email),
     index('orders_customer_idx').on(t.customerId, t.placedAt),
+    index('orders_assignee_idx').on(t.assignedTo, t.placedAt),
     // Sales of a date range (the owner's after-sales numbers), read from the index alone: keep the condition
     // in step with PAID_ORDER in src/aftersales/numbers/after-sales-numbers.service.ts.
     index('orders_sales_idx')

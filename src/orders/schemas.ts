@@ -275,6 +275,18 @@ export const adminListQuery = z.strictObject({
 
 export const orderIdParams = z.strictObject({ id: z.uuid() });
 
+/**
+ * PV-STF-1: whether the customer's personal data is shown ('full') or masked ('masked': initials, the email's
+ * domain, the country; no phone, no street).
+ */
+export const personalDataSchema = z.enum(['full', 'masked']);
+
+/** The member of staff handling a record, or null. */
+export const assigneeSchema = z.object({ id: z.uuid(), name: z.string() }).nullable();
+
+/** Give an order to an active member of staff, or take it off everyone (null). */
+export const assignOrderBody = z.strictObject({ staffId: z.uuid().nullable() });
+
 export const adminOrderSummarySchema = z.object({
   id: z.uuid(),
   reference: z.string(),
@@ -286,6 +298,8 @@ export const adminOrderSummarySchema = z.object({
   paymentMethod: z.string(),
   shippingMethod: z.string(),
   placedAt: isoDate,
+  assignee: assigneeSchema,
+  personalData: personalDataSchema,
 });
 
 export const adminOrderListResponse = z.object({
@@ -295,6 +309,14 @@ export const adminOrderListResponse = z.object({
 
 export const adminOrderDetailSchema = orderViewSchema.extend({
   id: z.uuid(),
+  assignee: assigneeSchema,
+  personalData: personalDataSchema,
+  /** The moves of the assignment this member may make (PV-STF-1): take it, give it back, assign anyone. */
+  assignment: z.object({
+    mayTake: z.boolean(),
+    mayRelease: z.boolean(),
+    mayAssignOthers: z.boolean(),
+  }),
   allowedNext: z.array(z.enum(orderStatuses)),
   timeline: z.array(
     timelineEntrySchema.extend({

@@ -13,7 +13,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { mailOutbox } from '../../src/messaging/schema.ts';
 import { signedInMember } from '../helpers/app.ts';
-import { deliveredOrder } from '../helpers/cases-fixtures.ts';
+import { deliveredOrder, staffRequest } from '../helpers/cases-fixtures.ts';
 import { adminA11yViolations, adminSettled, signInThroughPage } from './admin-helpers.ts';
 import {
   launchBrowser,
@@ -58,8 +58,13 @@ describe('customer service answers a question in the back office', { skip: skipW
       { name: 'Pulse Watch', category: 'wearable', priceCents: 12_900 },
     ]);
     const orderUrl = `${server.url}/orders/view?token=${encodeURIComponent(order.token)}`;
-    await signedInMember(server, 'cora@example.com', 'Cora Service', 'customer_service');
+    const cora = await signedInMember(server, 'cora@example.com', 'Cora Service', 'customer_service');
     await signedInMember(server, 'tim@example.com', 'Tim Tech', 'technician');
+    // PV-STF-1: customer service reads and answers the questions of the orders they handle: this one is Cora's.
+    const assigned = await staffRequest(server, owner, 'POST', `/api/admin/orders/${order.id}/assign`, {
+      staffId: cora.id,
+    });
+    assert.equal(assigned.statusCode, 200, assigned.body);
 
     // The customer: the claim page declines the claim and sends it as a question (the form works without
     // JavaScript; claims.test.ts covers its errors).

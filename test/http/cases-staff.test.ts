@@ -409,9 +409,12 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
     );
   });
 
-  it('assignment: any staff member assigns to an active member; unknown → 404, departed → 400; the queue filters by assignee', async () => {
+  it('assignment (PV-STF-1): the owner assigns to an active member, a technician may not (403); unknown → 404, departed → 400; the queue filters by assignee', async () => {
     const c = await openCase('dead_on_arrival', { openedByCustomer: true });
     let res = await req(tech, 'POST', `/api/admin/cases/${c.id}/assign`, { staffId: ids.customer_service });
+    assert.equal(res.statusCode, 403, res.body);
+    assert.equal(json<ErrorWithClause>(res).error.clause, 'PV-STF-1');
+    res = await req(owner, 'POST', `/api/admin/cases/${c.id}/assign`, { staffId: ids.customer_service });
     const d = await ok(res, 'assign');
     assert.deepEqual(d.assignee, { id: ids.customer_service, name: 'Casey Service' });
     assert.equal(d.timeline.at(-1)?.action, 'assign');

@@ -47,7 +47,15 @@ describe('customer service answers questions over HTTP (issue 10 point 1)', () =
     assert.equal(res.statusCode, 201, res.body);
     return json<{ question: { id: string } }>(res).question.id;
   };
-  const wearable = () => deliveredOrder(t, owner, [{ category: 'wearable', priceCents: 12_900 }]);
+  /** PV-STF-1: customer service reads and answers the questions of the orders they handle: this one is theirs. */
+  const wearable = async () => {
+    const order = await deliveredOrder(t, owner, [{ category: 'wearable', priceCents: 12_900 }]);
+    const res = await staffRequest(t, owner, 'POST', `/api/admin/orders/${order.id}/assign`, {
+      staffId: service.id,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    return order;
+  };
   const list = async (query: string, cookie = service.cookie): Promise<QuestionList> => {
     const res = await staffRequest(t, cookie, 'GET', `/api/admin/questions${query}`);
     assert.equal(res.statusCode, 200, res.body);

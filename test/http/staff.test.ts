@@ -88,13 +88,14 @@ describe('staff sign-in', () => {
       ...acceptedAgreement(),
     });
     const cookie = cookieHeader(await signIn('leaver@aftercare.test', 'a long enough password'));
+    // The order list answers every member (the mail outbox is the owner's since PV-STF-1).
     assert.equal(
-      (await t.app.inject({ method: 'GET', url: '/api/admin/mail', headers: { cookie } })).statusCode,
+      (await t.app.inject({ method: 'GET', url: '/api/admin/orders', headers: { cookie } })).statusCode,
       200,
     );
     await t.ctx.db.update(staffUsers).set({ disabledAt: clock.now() }).where(eq(staffUsers.id, id));
     assert.equal(
-      (await t.app.inject({ method: 'GET', url: '/api/admin/mail', headers: { cookie } })).statusCode,
+      (await t.app.inject({ method: 'GET', url: '/api/admin/orders', headers: { cookie } })).statusCode,
       401,
     );
     assert.equal((await signIn('leaver@aftercare.test', 'a long enough password')).statusCode, 401);

@@ -3,6 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { recordStaffAccess } from '../../privacy/staff-access/record-access.ts';
+import { emailDomain, maskIp } from '../../privacy/staff-access/visibility.rules.ts';
+import type { StaffWho } from '../../privacy/staff-access/visibility.ts';
 import { decodeCursor, encodeCursor, timestampKey } from '../../shared/cursor.ts';
 import { NotFound } from '../../shared/errors.ts';
 import { staffUsers } from '../schema.ts';
@@ -49,12 +52,45 @@ function viewOf(row: {
 }
 
 /**
+ * PV-STF-1: events name accounts' emails and the addresses they came from. The owner reads them in full (each
+ * event shown with an email or an address is one audit row); the other members who follow events up see the
+ * email's domain and the address's network, which is enough to tell a pattern from a one-off.
+ */
+export async function shownEvents(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  staff: StaffWho,
+  events: SecurityEventView[],
+): Promise<SecurityEventView[]> {
+  if (staff.role !== 'owner') {
+    return events.map((e) => ({
+      ...e,
+      email: e.email === null ? null : emailDomain(e.email),
+      ip: maskIp(e.ip),
+    }));
+  }
+  await recordStaffAccess(
+    ctx.db,
+    staff,
+    ctx.clock.now(),
+    events.map((e) => ({
+      outcome: 'read' as const,
+      recordType: 'security_event' as const,
+      recordId: e.id,
+      customerId: null,
+      fields: e.email === null ? ['ip'] : ['email', 'ip'],
+    })),
+  );
+  return events;
+}
+
+/**
  * Security events newest first in cursor pages (keyset on `at, id`), filtered by reviewed or not and by reason.
  * A cursor of another list is a 400 on `cursor`.
  */
 export async function listSecurityEvents(
-  ctx: Pick<AppContext, 'db'>,
+  ctx: Pick<AppContext, 'db' | 'clock'>,
   query: ListQuery,
+  staff: StaffWho,
 ): Promise<{ items: SecurityEventView[]; nextCursor: string | null }> {
   const where: SQL[] = [];
   if (query.reviewed === 'true') where.push(isNotNull(securityEvents.reviewedAt));
@@ -70,8 +106,10 @@ export async function listSecurityEvents(
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const items = page.map(viewOf);
+  const shown = await shownEvents(ctx, staff, items);
   return {
-    items: page.map(viewOf),
+    items: shown,
     nextCursor: rows.length > query.limit && last ? encodeCursor('newest', last.atKey, last.e.id) : null,
   };
 }

@@ -4,7 +4,12 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { requestMeta, requireRole, staffOf } from '../guard.ts';
 import { listStaff, resetSecondFactor } from '../second-factor/reset.ts';
-import { listSecurityEvents, reviewSecurityEvent, unreviewedSecurityEventCount } from './list-events.ts';
+import {
+  listSecurityEvents,
+  reviewSecurityEvent,
+  shownEvents,
+  unreviewedSecurityEventCount,
+} from './list-events.ts';
 import {
   securityEventIdParams,
   securityEventListQuery,
@@ -35,7 +40,7 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         response: { 200: securityEventListResponse, ...errorResponses },
       },
     },
-    async (request) => listSecurityEvents(ctx, request.query),
+    async (request) => listSecurityEvents(ctx, request.query, staffOf(request)),
   );
 
   app.get(
@@ -64,7 +69,12 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         response: { 200: z.object({ event: securityEventSchema }), ...errorResponses },
       },
     },
-    async (request) => ({ event: await reviewSecurityEvent(ctx, request.params.id, staffOf(request).id) }),
+    async (request) => {
+      const staff = staffOf(request);
+      const event = await reviewSecurityEvent(ctx, request.params.id, staff.id);
+      const [shown] = await shownEvents(ctx, staff, [event]);
+      return { event: shown ?? event };
+    },
   );
 
   app.get(

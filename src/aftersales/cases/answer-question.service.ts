@@ -9,6 +9,8 @@ import { enqueueMail } from '../../messaging/outbox.ts';
 import { QUESTION_ANSWER_TEMPLATE, renderQuestionAnswer } from '../../messaging/templates/question-answer.ts';
 import { orderUrlOf } from '../../orders/order-emails.ts';
 import { orders } from '../../orders/schema.ts';
+import { recordStaffAccess } from '../../privacy/staff-access/record-access.ts';
+import { requireFullOrderAccess, type StaffWho } from '../../privacy/staff-access/visibility.ts';
 import { getShopSettings } from '../../settings/shop.ts';
 import { Conflict, NotFound } from '../../shared/errors.ts';
 import { supportQuestions } from '../conversations.schema.ts';
@@ -24,10 +26,17 @@ export async function answerQuestion(
   ctx: Pick<AppContext, 'db' | 'secret' | 'clock' | 'config'>,
   id: string,
   body: string,
-  staff: { id: string },
+  staff: StaffWho,
 ): Promise<StaffQuestion> {
+  // PV-STF-1: answering means reading the question, so only a member who may read it answers (404 otherwise).
+  const [asked] = await ctx.db
+    .select({ orderId: supportQuestions.orderId })
+    .from(supportQuestions)
+    .where(eq(supportQuestions.id, id));
+  if (!asked) throw new NotFound('Question');
+  const access = await requireFullOrderAccess(ctx, staff, asked.orderId, 'messages', 'Question');
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const question = await ctx.db.transaction(async (tx) => {
     // One conditional statement: of two answers sent at once, exactly one finds the question still waiting.
     const [answered] = await tx
       .update(supportQuestions)
@@ -71,4 +80,16 @@ export async function answerQuestion(
     );
     return question;
   });
+  await recordStaffAccess(ctx.db, staff, now, [
+    {
+      outcome: 'read',
+      recordType: 'order',
+      recordId: asked.orderId,
+      customerId: access.holders.customerId,
+      fields: ['messages'],
+      purpose: access.visibility.purpose,
+      grantId: access.visibility.grantId,
+    },
+  ]);
+  return question;
 }

@@ -1,20 +1,28 @@
 /**
- * Handing a case to a member of staff (or taking it off everyone). Any staff member may assign; the assignee
- * must be an active member of staff. The assignment is a timeline row of its own (the state does not move).
+ * Handing a case to a member of staff (or taking it off everyone). Assignment decides who sees the customer's
+ * personal data (PV-STF-1), so who may move it is a rule of its own (assignment.rules.ts): the owner assigns
+ * anyone, customer service takes unassigned cases for themselves and gives back their own, technicians do not
+ * assign. The assignee must be an active member of staff. The assignment is a timeline row of its own (the
+ * state does not move).
  */
 import { eq } from 'drizzle-orm';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { StaffPrincipal } from '../../accounts/staff.service.ts';
 import type { AppContext } from '../../context.ts';
+import { assignmentRefusal } from '../../privacy/staff-access/assignment.rules.ts';
+import { caseAccess } from '../../privacy/staff-access/visibility.ts';
 import { AppError, NotFound, ValidationError } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
 import { adminCaseDetail } from './case-views.ts';
+import { CASE_FIELDS, showCase } from './case-visibility.ts';
 import type { AdminCaseDetail } from './schemas.ts';
 
 /**
- * Assigns case `caseId` to `staffId` (null: unassigned). Errors: 404 for an unknown case, 404 on `staffId`
- * for an unknown staff member, 400 on `staffId` for one who has left (PV-STF-2: disabled).
+ * Assigns case `caseId` to `staffId` (null: unassigned). Errors: 404 for an unknown case or another member's
+ * case customer service may not see (with its `refused` audit row); 403 naming PV-STF-1 for a move `by`'s role
+ * may not make; 404 on `staffId` for an unknown staff member, 400 on `staffId` for one who has left
+ * (PV-STF-2: disabled).
  */
 export async function assignCase(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
@@ -22,14 +30,22 @@ export async function assignCase(
   staffId: string | null,
   by: Pick<StaffPrincipal, 'id' | 'name' | 'role'>,
 ): Promise<AdminCaseDetail> {
+  await caseAccess(ctx, by, caseId, CASE_FIELDS);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const detail = await ctx.db.transaction(async (tx) => {
     const [c] = await tx
-      .select({ id: afterSalesCases.id, state: afterSalesCases.state })
+      .select({
+        id: afterSalesCases.id,
+        state: afterSalesCases.state,
+        assignedTo: afterSalesCases.assignedTo,
+      })
       .from(afterSalesCases)
       .where(eq(afterSalesCases.id, caseId))
       .for('update');
     if (!c) throw new NotFound('Case');
+    // Re-checked on the locked row: another member may have taken it since the read above.
+    const refusal = assignmentRefusal(by, c.assignedTo, staffId, 'case');
+    if (refusal) throw new AppError('forbidden', refusal, { clause: 'PV-STF-1' });
     let assignee: { id: string; name: string } | null = null;
     if (staffId) {
       const [member] = await tx
@@ -64,4 +80,5 @@ export async function assignCase(
       soonDays: ctx.config.CASE_DUE_SOON_DAYS,
     })) as AdminCaseDetail;
   });
+  return showCase(ctx, by, detail);
 }

@@ -14,11 +14,13 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'd
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { staffUsers } from '../../accounts/schema.ts';
-import type { StaffPrincipal } from '../../accounts/staff.service.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { literalLimit, oncePerDb } from '../../db/prepared.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
+import { recordStaffAccess, type StaffAccessEntry } from '../../privacy/staff-access/record-access.ts';
+import { emailDomain, initials, visibilityOf } from '../../privacy/staff-access/visibility.rules.ts';
+import { caseAccess, type StaffWho, viewerOf } from '../../privacy/staff-access/visibility.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../../shared/cursor.ts';
 import { NotFound } from '../../shared/errors.ts';
 import { escapeLike } from '../../shared/sql.ts';
@@ -33,6 +35,7 @@ import {
 } from './case-deadlines.service.ts';
 import { customerWaitMs, deadlineMark } from './case-rules.ts';
 import { adminCaseDetail } from './case-views.ts';
+import { CASE_FIELDS, showCase } from './case-visibility.ts';
 import type { AdminCaseDetail, adminCaseListQuery, adminCaseListResponse } from './schemas.ts';
 
 type ListQuery = z.output<typeof adminCaseListQuery>;
@@ -76,6 +79,8 @@ interface QueueShape {
   assignee: 'unassigned' | 'staff' | undefined;
   productId: boolean;
   product: boolean;
+  /** Customer service lists only their own cases and unassigned ones (PV-STF-1). */
+  ownOrUnassigned: boolean;
   cursor: boolean;
   /** The page size plus the one row that tells whether a next page exists. */
   rows: number;
@@ -102,6 +107,14 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
   }
   if (shape.assignee === 'unassigned') where.push(isNull(afterSalesCases.assignedTo));
   if (shape.assignee === 'staff') where.push(sql`${afterSalesCases.assignedTo} = ${p('assignee')}::uuid`);
+  if (shape.ownOrUnassigned) {
+    where.push(
+      or(
+        isNull(afterSalesCases.assignedTo),
+        sql`${afterSalesCases.assignedTo} = ${p('viewer')}::uuid`,
+      ) as SQL,
+    );
+  }
   if (shape.productId) where.push(sql`${orderLines.productId} = ${p('productId')}::uuid`);
   if (shape.product) {
     where.push(
@@ -133,6 +146,9 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
       evidenceComplete: evidenceCompleteSql,
       assigneeId: afterSalesCases.assignedTo,
       assigneeName: staffUsers.name,
+      customerId: orders.customerId,
+      customerName: sql<string>`${orders.shippingAddress}->>'name'`,
+      customerEmail: orders.email,
     })
     .from(afterSalesCases)
     .innerJoin(orders, eq(orders.id, afterSalesCases.orderId))
@@ -158,6 +174,7 @@ function preparedQueue(db: Db, shape: QueueShape) {
     shape.assignee ?? '',
     shape.productId ? 'pi' : '',
     shape.product ? 'pn' : '',
+    shape.ownOrUnassigned ? 'own' : '',
     shape.cursor ? 'after' : '',
     shape.rows,
   ].join('_');
@@ -175,13 +192,12 @@ function dayAfter(day: string): Date {
  * read the next deadline, the shop's or the customer's. Each row carries that deadline (`nextDeadline`). One query, prepared per shape of
  * the request (which filters, which sort); instants are ISO 8601 strings from the database.
  */
-export async function listCases(
-  ctx: Ctx,
-  query: ListQuery,
-  staff: Pick<StaffPrincipal, 'id'>,
-): Promise<ListPage> {
+export async function listCases(ctx: Ctx, query: ListQuery, staff: StaffWho): Promise<ListPage> {
   const now = ctx.clock.now();
+  const viewer = await viewerOf(ctx.db, staff, now);
+  const ownOrUnassigned = staff.role === 'customer_service';
   const params: Record<string, unknown> = {};
+  if (ownOrUnassigned) params.viewer = staff.id;
   if (query.state) params.state = query.state;
   if (query.kind) params.kind = query.kind;
   if (query.openedFrom) params.openedFrom = `${query.openedFrom}T00:00:00Z`;
@@ -222,13 +238,28 @@ export async function listCases(
     assignee: !query.assignee ? undefined : query.assignee === 'unassigned' ? 'unassigned' : 'staff',
     productId: Boolean(query.productId),
     product: Boolean(query.product),
+    ownOrUnassigned,
     cursor: Boolean(query.cursor),
     rows: query.limit + 1,
   }).execute(params);
   const page = rows.length > query.limit ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
   const soonDays = ctx.config.CASE_DUE_SOON_DAYS;
+  const reads: StaffAccessEntry[] = [];
   const items = page.map((r) => {
+    const visibility = visibilityOf(viewer, { assignedTo: r.assigneeId, customerId: r.customerId });
+    const full = visibility.kind === 'full';
+    if (visibility.kind === 'full') {
+      reads.push({
+        outcome: 'read',
+        recordType: 'case',
+        recordId: r.id,
+        customerId: r.customerId,
+        fields: CASE_FIELDS,
+        purpose: visibility.purpose,
+        grantId: visibility.grantId,
+      });
+    }
     const dueAt = r.dueAt === null ? null : new Date(r.dueAt);
     const next = nextDeadline(
       { state: r.state, stateSince: new Date(r.stateSince), dueAt, evidenceComplete: r.evidenceComplete },
@@ -253,8 +284,13 @@ export async function listCases(
       nextDeadline: next ? deadlineView(next) : null,
       waitingOnCustomerMs: customerWaitMs(r.state, new Date(r.stateSince), now),
       assignee: r.assigneeId && r.assigneeName ? { id: r.assigneeId, name: r.assigneeName } : null,
+      customer: full
+        ? { name: r.customerName, email: r.customerEmail }
+        : { name: initials(r.customerName), email: emailDomain(r.customerEmail) },
+      personalData: full ? ('full' as const) : ('masked' as const),
     };
   });
+  await recordStaffAccess(ctx.db, staff, now, reads);
   const keyOf = (r: (typeof rows)[number]): string =>
     query.sort === 'opened' ? r.openedAt : query.sort === 'updated' ? r.updatedAt : (r.dueAt ?? 'infinity');
   return {
@@ -263,16 +299,17 @@ export async function listCases(
   };
 }
 
-export async function caseDetail(
-  ctx: Ctx,
-  caseId: string,
-  staff: Pick<StaffPrincipal, 'role'>,
-): Promise<AdminCaseDetail> {
+/**
+ * One case as `staff` may see it (PV-STF-1). Errors: 404 for an unknown case, and 404 with a `refused` audit
+ * row for another member's case (customer service).
+ */
+export async function caseDetail(ctx: Ctx, caseId: string, staff: StaffWho): Promise<AdminCaseDetail> {
+  await caseAccess(ctx, staff, caseId, CASE_FIELDS);
   const detail = await adminCaseDetail(ctx.db, caseId, {
     role: staff.role,
     now: ctx.clock.now(),
     soonDays: ctx.config.CASE_DUE_SOON_DAYS,
   });
   if (!detail) throw new NotFound('Case');
-  return detail;
+  return showCase(ctx, staff, detail);
 }

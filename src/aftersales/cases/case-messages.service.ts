@@ -11,6 +11,8 @@ import type { Db } from '../../db/client.ts';
 import { enqueueMail } from '../../messaging/outbox.ts';
 import { CASE_REPLY_TEMPLATE, renderCaseReply } from '../../messaging/templates/case-reply.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
+import { recordStaffAccess } from '../../privacy/staff-access/record-access.ts';
+import { requireFullCaseAccess, type StaffWho } from '../../privacy/staff-access/visibility.ts';
 import { getShopSettings } from '../../settings/shop.ts';
 import { Conflict, NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
@@ -100,26 +102,45 @@ function staffView(r: { m: MessageRow; staffName: string | null }): StaffMessage
   };
 }
 
-/** The thread of a case for the back office, oldest first, with the staff member of each staff message. */
-export async function staffThread(ctx: Pick<AppContext, 'db'>, caseId: string): Promise<StaffMessage[]> {
-  const [c] = await ctx.db
-    .select({ id: afterSalesCases.id })
-    .from(afterSalesCases)
-    .where(eq(afterSalesCases.id, caseId));
-  if (!c) throw new NotFound('Case');
-  return (await threadRows(ctx.db, caseId)).map(staffView);
+/**
+ * The thread of a case for the back office, oldest first, with the staff member of each staff message.
+ * PV-STF-1: message texts only for a member who sees the case in full (their own case, the owner, a
+ * technician's maintenance grant): otherwise 404 and a `refused` audit row; each read is recorded.
+ */
+export async function staffThread(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  caseId: string,
+  staff: StaffWho,
+): Promise<StaffMessage[]> {
+  const access = await requireFullCaseAccess(ctx, staff, caseId, 'messages');
+  const messages = (await threadRows(ctx.db, caseId)).map(staffView);
+  await recordStaffAccess(ctx.db, staff, ctx.clock.now(), [
+    {
+      outcome: 'read',
+      recordType: 'case',
+      recordId: caseId,
+      customerId: access.holders.customerId,
+      fields: ['messages'],
+      purpose: access.visibility.purpose,
+      grantId: access.visibility.grantId,
+    },
+  ]);
+  return messages;
 }
 
 /**
  * Staff write in a case's thread (any state: a declined case may still need explaining). The customer is
- * emailed the message with the signed link to the case page, queued in the same transaction.
+ * emailed the message with the signed link to the case page, queued in the same transaction. Writing to the
+ * customer is handling them: only a member who sees the case in full may (PV-STF-1; 404 and a `refused` row
+ * otherwise).
  */
 export async function postStaffMessage(
   ctx: Pick<AppContext, 'db' | 'secret' | 'clock' | 'config'>,
   caseId: string,
   body: string,
-  staff: { id: string; name: string },
+  staff: StaffWho,
 ): Promise<StaffMessage> {
+  await requireFullCaseAccess(ctx, staff, caseId, 'messages');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [c] = await tx

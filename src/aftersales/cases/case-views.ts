@@ -209,6 +209,10 @@ export async function adminCaseDetail(
     missingEvidence: missingEvidence(c.assessment.evidence, uploaded),
     mayRemoveEvidence: evidenceRemovalRoles.includes(viewer.role),
     staff,
+    // What the member sees and may do with the assignment: set per member by showCase (case-visibility.ts,
+    // PV-STF-1); nothing leaves the back office without passing there.
+    personalData: 'full',
+    assignment: { mayTake: false, mayRelease: false, mayAssignOthers: false },
   };
 }
 

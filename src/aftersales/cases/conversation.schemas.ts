@@ -57,9 +57,12 @@ export const questionSchema = z.object({
   productName: z.string(),
   variantName: z.string(),
   kind: z.enum(claimKinds),
+  /** The customer's text; empty when masked (PV-STF-1: message texts only for the order's own member). */
   body: z.string(),
   assessment: assessmentSchema,
   createdAt: isoDate,
+  /** 'masked': the question and its answer are hidden from this member (take the order to read them). */
+  personalData: z.enum(['full', 'masked']),
   /** Customer service's answer, with who gave it (null once that account is removed); null while it waits. */
   answer: z
     .object({

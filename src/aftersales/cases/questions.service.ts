@@ -4,12 +4,15 @@
  * order's records when it is sent, so staff read what the customer was told. Staff list them waiting first,
  * then newest; customer service answers each once (answer-question.service.ts).
  */
-import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
+import { recordStaffAccess, type StaffAccessEntry } from '../../privacy/staff-access/record-access.ts';
+import { visibilityOf } from '../../privacy/staff-access/visibility.rules.ts';
+import { type StaffWho, viewerOf } from '../../privacy/staff-access/visibility.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../../shared/cursor.ts';
 import { AppError, NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
@@ -17,6 +20,7 @@ import type { ClaimKind } from '../claim.schema.ts';
 import { supportQuestions } from '../conversations.schema.ts';
 import { assessClaim } from '../policy.ts';
 import { currentPolicyVersion } from '../policy-versions.service.ts';
+import { afterSalesCases } from '../schema.ts';
 import { claimsOf, linesOf, orderOfLink } from './claim-records.ts';
 import type {
   CustomerQuestion,
@@ -94,15 +98,31 @@ const waitingFirstKey = z
   .refine((key) => instantKey.safeParse(key.slice(2)).success);
 const answeredSql = sql<boolean>`(${supportQuestions.answeredAt} is not null)`;
 
-/** The rows of questions with their order, line and the staff member who answered (null once removed). */
-function questionRows(db: Db) {
+/** `question` without its texts (PV-STF-1): what it is about stays, what was written does not. */
+export function maskQuestion(question: StaffQuestion): StaffQuestion {
+  return {
+    ...question,
+    body: '',
+    personalData: 'masked',
+    answer: question.answer ? { ...question.answer, body: '' } : null,
+  };
+}
+
+/**
+ * The rows of questions with their order, line and the staff member who answered (null once removed);
+ * `handlesCase` adds whether the viewer handles one of the order's cases.
+ */
+function questionRows(db: Db, extra: { handlesCase?: SQL<boolean> } = {}) {
   return db
     .select({
+      handlesCase: extra.handlesCase ?? sql<boolean>`false`,
       q: supportQuestions,
       orderReference: orders.reference,
       productName: orderLines.productName,
       variantName: orderLines.variantName,
       staffName: staffUsers.name,
+      orderAssignedTo: orders.assignedTo,
+      customerId: orders.customerId,
     })
     .from(supportQuestions)
     .innerJoin(orders, eq(orders.id, supportQuestions.orderId))
@@ -130,6 +150,7 @@ function staffQuestionView({
     body: q.body,
     assessment: q.assessment,
     createdAt: q.createdAt.toISOString(),
+    personalData: 'full',
     answer:
       q.answer !== null && q.answeredAt
         ? {
@@ -152,8 +173,20 @@ export async function staffQuestion(db: Db, id: string): Promise<StaffQuestion> 
  * The questions in cursor pages: those waiting for an answer first, then the answered ones, newest first within
  * each; `state` keeps one of the two. A cursor of another list is a 400 on `cursor`.
  */
-export async function listQuestions(ctx: Pick<AppContext, 'db'>, query: ListQuery): Promise<ListPage> {
+export async function listQuestions(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  query: ListQuery,
+  staff: StaffWho,
+): Promise<ListPage> {
+  const now = ctx.clock.now();
+  const viewer = await viewerOf(ctx.db, staff, now);
+  // PV-STF-1: a question is its order's: customer service lists those of their own orders (and of the orders of
+  // their cases) in full, those of unassigned orders masked, never another member's.
+  const handlesCase = sql<boolean>`exists (select 1 from ${afterSalesCases} where ${afterSalesCases.orderId} = ${orders.id} and ${afterSalesCases.assignedTo} = ${staff.id}::uuid)`;
   const where: SQL[] = [];
+  if (staff.role === 'customer_service') {
+    where.push(or(isNull(orders.assignedTo), eq(orders.assignedTo, staff.id), handlesCase) as SQL);
+  }
   if (query.state === 'unanswered') where.push(isNull(supportQuestions.answeredAt));
   if (query.state === 'answered') where.push(isNotNull(supportQuestions.answeredAt));
   if (query.cursor) {
@@ -163,14 +196,35 @@ export async function listQuestions(ctx: Pick<AppContext, 'db'>, query: ListQuer
       sql`(${answeredSql} > ${answered}::boolean or (${answeredSql} = ${answered}::boolean and (${supportQuestions.createdAt}, ${supportQuestions.id}) < (${c.key.slice(2)}::timestamptz, ${c.id}::uuid)))`,
     );
   }
-  const rows = await questionRows(ctx.db)
+  const rows = await questionRows(ctx.db, { handlesCase })
     .where(and(...where))
     .orderBy(asc(answeredSql), desc(supportQuestions.createdAt), desc(supportQuestions.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const reads: StaffAccessEntry[] = [];
+  const items = page.map((row) => {
+    const visibility = visibilityOf(viewer, {
+      assignedTo: row.orderAssignedTo,
+      alsoHandledBy: row.handlesCase ? [staff.id] : [],
+      customerId: row.customerId,
+    });
+    const view = staffQuestionView(row);
+    if (visibility.kind !== 'full') return maskQuestion(view);
+    reads.push({
+      outcome: 'read',
+      recordType: 'order',
+      recordId: row.q.orderId,
+      customerId: row.customerId,
+      fields: ['messages'],
+      purpose: visibility.purpose,
+      grantId: visibility.grantId,
+    });
+    return view;
+  });
+  await recordStaffAccess(ctx.db, staff, now, reads);
   return {
-    items: page.map(staffQuestionView),
+    items,
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor(

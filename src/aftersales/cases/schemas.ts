@@ -369,6 +369,9 @@ export const adminCaseSummarySchema = z.object({
   /** How long the case has been waiting on the customer, in milliseconds; null when it is not. */
   waitingOnCustomerMs: z.number().int().nullable(),
   assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The customer, in full or masked (initials, "…@domain") as the member may see them (PV-STF-1). */
+  customer: z.object({ name: z.string(), email: z.string() }),
+  personalData: z.enum(['full', 'masked']),
 });
 export const adminCaseListResponse = z.object({
   items: z.array(adminCaseSummarySchema),
@@ -452,6 +455,13 @@ export const adminCaseDetailSchema = z.object({
   mayRemoveEvidence: z.boolean(),
   /** Active staff a case can be assigned to. */
   staff: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string() })),
+  /**
+   * PV-STF-1: 'masked' when the member sees the case without the customer's personal data (an unassigned case
+   * for customer service, a technician without a maintenance grant): no messages, no evidence files then.
+   */
+  personalData: z.enum(['full', 'masked']),
+  /** The moves of the assignment this member may make: take it, give it back, assign anyone (the owner). */
+  assignment: z.object({ mayTake: z.boolean(), mayRelease: z.boolean(), mayAssignOthers: z.boolean() }),
 });
 export type AdminCaseDetail = z.infer<typeof adminCaseDetailSchema>;
 export const adminCaseResponse = z.object({ case: adminCaseDetailSchema });

@@ -14,6 +14,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffOf } from '../../accounts/guard.ts';
 import type { AppContext } from '../../context.ts';
+import { recordStaffAccess } from '../../privacy/staff-access/record-access.ts';
+import { requireFullCaseAccess } from '../../privacy/staff-access/visibility.ts';
 import { AppError } from '../../shared/errors.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { noStore } from '../../shared/no-store.ts';
@@ -167,6 +169,13 @@ export const evidenceStaffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   await registerMultipart(app, ctx);
   const tags = ['admin: after-sales'];
   const security = [{ staffSession: [] }];
+  /**
+   * PV-STF-1: evidence files are personal data. Only a member who sees the case in full (their own case, the
+   * owner, a technician's maintenance grant) lists, adds or removes them; others get the 404 of a missing case
+   * and a `refused` audit row. The list is the only way to the files' signed addresses, so the bytes follow.
+   */
+  const evidenceGate = (request: FastifyRequest, caseId: string) =>
+    requireFullCaseAccess(ctx, staffOf(request), caseId, 'evidence');
 
   app.get(
     '/cases/:id/evidence',
@@ -179,8 +188,25 @@ export const evidenceStaffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         response: { 200: evidenceListResponse, ...errorResponses },
       },
     },
-    async (request) =>
-      listEvidence(ctx, { by: 'staff', caseId: request.params.id, staffId: staffOf(request).id }),
+    async (request) => {
+      const staff = staffOf(request);
+      const access = await evidenceGate(request, request.params.id);
+      const list = await listEvidence(ctx, { by: 'staff', caseId: request.params.id, staffId: staff.id });
+      if (list.files.length > 0) {
+        await recordStaffAccess(ctx.db, staff, ctx.clock.now(), [
+          {
+            outcome: 'read',
+            recordType: 'evidence',
+            recordId: request.params.id,
+            customerId: access.holders.customerId,
+            fields: ['evidence'],
+            purpose: access.visibility.purpose,
+            grantId: access.visibility.grantId,
+          },
+        ]);
+      }
+      return list;
+    },
   );
 
   app.post(
@@ -195,12 +221,14 @@ export const evidenceStaffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         response: { 201: evidenceFileResponse, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      handleUpload(ctx, request, reply, {
+    async (request, reply) => {
+      await evidenceGate(request, request.params.id);
+      return handleUpload(ctx, request, reply, {
         by: 'staff',
         caseId: request.params.id,
         staffId: staffOf(request).id,
-      }),
+      });
+    },
   );
 
   app.delete(
@@ -218,6 +246,7 @@ export const evidenceStaffRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
     },
     async (request, reply) => {
       const { id, evidenceId } = request.params;
+      await evidenceGate(request, id);
       await removeEvidenceAsStaff(ctx, id, evidenceId, staffOf(request), request.body.reason);
       return reply.status(204).send(null);
     },

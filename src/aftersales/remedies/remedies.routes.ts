@@ -1,8 +1,4 @@
-/**
- * The staff API of a case's money: refund the case, reimburse its return postage from the receipt (AS-GEN-3),
- * list what it gave. Mounted under /api/admin (staff session required); money moves need the owner or
- * customer service role.
- */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireRole, staffOf } from '../../accounts/guard.ts';
 import type { AppContext } from '../../context.ts';
@@ -10,6 +6,12 @@ import { requireIdempotencyKey } from '../../orders/idempotency.ts';
 import { paymentProviders } from '../../orders/payments/providers.ts';
 import { injectDelivery, webhookDeliveryFor } from '../../orders/payments/webhook-delivery.ts';
 import { checkoutHeaders } from '../../orders/schemas.ts';
+/**
+ * The staff API of a case's money: refund the case, reimburse its return postage from the receipt (AS-GEN-3),
+ * list what it gave. Mounted under /api/admin (staff session required); money moves need the owner or
+ * customer service role.
+ */
+import { caseAccess } from '../../privacy/staff-access/visibility.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { caseIdParams } from '../cases/schemas.ts';
 import { listCaseRemedies } from './list-case-remedies.ts';
@@ -28,6 +30,8 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   const tags = ['admin: after-sales'];
   const security = [{ staffSession: [] }];
   const moneyRoles = requireRole('owner', 'customer_service');
+  // PV-STF-1: another member's case is a 404 here too (with its `refused` row), as on the case page.
+  const visible = (request: FastifyRequest, caseId: string) => caseAccess(ctx, staffOf(request), caseId, []);
 
   app.get(
     '/cases/:id/remedies',
@@ -40,7 +44,10 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: caseRemediesResponse, ...errorResponses },
       },
     },
-    async (request) => listCaseRemedies(ctx.db, request.params.id),
+    async (request) => {
+      await visible(request, request.params.id);
+      return listCaseRemedies(ctx.db, request.params.id);
+    },
   );
 
   app.post(
@@ -61,6 +68,7 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     },
     async (request, reply) => {
       const staff = staffOf(request);
+      await visible(request, request.params.id);
       await refundCase(ctx, providers, deliver(), {
         caseId: request.params.id,
         amountCents: request.body.amountCents,
@@ -92,6 +100,7 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     },
     async (request) => {
       const staff = staffOf(request);
+      await visible(request, request.params.id);
       const idempotencyKey = requireIdempotencyKey(request.headers['idempotency-key']);
       const { decision, refund } = await ctx.db.transaction((tx) =>
         reimburseReturnShipping(tx, {

@@ -20,7 +20,7 @@ export const staffAccessLog = pgTable(
     staffRole: text().notNull(),
     /** 'read' (personal data shown), 'refused' (asked for and not shown) or 'export' (written to a file). */
     outcome: text().$type<AccessOutcome>().notNull(),
-    /** What was read: 'order', 'case', 'customer', 'evidence', 'business_transfer', ... */
+    /** What was read: 'order', 'case', 'customer', 'evidence', 'business_transfer', 'mail', 'security_event'. */
     recordType: text().$type<AccessRecordType>().notNull(),
     /** The record's id or reference; null for a read of many records at once (an export). */
     recordId: text(),
@@ -54,6 +54,8 @@ export const accessRecordTypes = [
   'business_transfer',
   'audit_log',
   'maintenance_grant',
+  'mail',
+  'security_event',
 ] as const;
 export type AccessRecordType = (typeof accessRecordTypes)[number];
 

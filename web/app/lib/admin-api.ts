@@ -434,3 +434,9 @@ export function uploadCaseEvidence(
   form.append('file', file);
   return request('POST', `/api/admin/cases/${encodeURIComponent(caseId)}/evidence`, form);
 }
+
+/** Give an order to a member of staff, or take it off everyone (null); PV-STF-1 decides who may. */
+export async function assignOrder(id: string, staffId: string | null): Promise<AdminOrderDetail> {
+  const path = `/api/admin/orders/${encodeURIComponent(id)}/assign`;
+  return (await request<{ order: AdminOrderDetail }>('POST', path, { staffId })).order;
+}

@@ -30,6 +30,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Select } from '../../components/ui/Select.tsx';
+import { getSession, keys } from '../../lib/admin-api.ts';
 import { type AdminCaseDetail, assignCase, caseKeys, getCase } from '../../lib/admin-cases-api.ts';
 import { policyPagePath } from '../../lib/site-links.ts';
 
@@ -71,6 +72,11 @@ export default function CasePage() {
       <div className="mb-4 flex flex-wrap gap-2">
         <CaseMarks c={d} />
       </div>
+      {d.personalData === 'masked' ? (
+        <Notice tone="info" className="mb-4">
+          {maskedNote(d)}
+        </Notice>
+      ) : null}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
         <div className="flex flex-col gap-4">
           <AssessmentPanel
@@ -88,8 +94,13 @@ export default function CasePage() {
               </>
             }
           />
-          <EvidenceGallery caseId={d.id} mayRemove={d.mayRemoveEvidence} />
-          <CaseThread caseId={d.id} />
+          {/* PV-STF-1: evidence files and message texts only for the member handling the case. */}
+          {d.personalData === 'full' ? (
+            <>
+              <EvidenceGallery caseId={d.id} mayRemove={d.mayRemoveEvidence} />
+              <CaseThread caseId={d.id} />
+            </>
+          ) : null}
           <Timeline c={d} />
         </div>
         <div className="flex flex-col gap-4">
@@ -103,9 +114,19 @@ export default function CasePage() {
   );
 }
 
+/** Why the customer's details are hidden on this page, in words (PV-STF-1). */
+function maskedNote(c: AdminCaseDetail): string {
+  const who = c.assignee ? `Assigned to ${c.assignee.name}` : 'Unassigned';
+  const then = c.assignment.mayTake
+    ? ' Take the case to see them, its messages and evidence.'
+    : ' The workshop steps work without them.';
+  return `${who}: customer details hidden (PV-STF-1).${then}`;
+}
+
 function Assignment({ c }: { c: AdminCaseDetail }) {
   const client = useQueryClient();
   const [chosen, setChosen] = useState(c.assignee?.id ?? '');
+  const session = useQuery({ queryKey: keys.session, queryFn: getSession, staleTime: 5 * 60_000 });
   const mutation = useMutation({
     mutationFn: (staffId: string | null) => assignCase(c.id, staffId),
     onSuccess: (updated) => {
@@ -113,6 +134,42 @@ function Assignment({ c }: { c: AdminCaseDetail }) {
       void client.invalidateQueries({ queryKey: caseKeys.all });
     },
   });
+  if (!c.assignment.mayAssignOthers) {
+    // Customer service takes an unassigned case for themselves and gives back their own (PV-STF-1).
+    const me = session.data?.id;
+    return (
+      <Panel title="Assigned to">
+        <p className="text-sm">{c.assignee ? c.assignee.name : 'Nobody yet'}</p>
+        {c.assignment.mayTake && me ? (
+          <Button
+            type="button"
+            variant="secondary"
+            className="mt-2"
+            busy={mutation.isPending}
+            onClick={() => mutation.mutate(me)}
+          >
+            Take {c.reference}
+          </Button>
+        ) : null}
+        {c.assignment.mayRelease ? (
+          <Button
+            type="button"
+            variant="secondary"
+            className="mt-2"
+            busy={mutation.isPending}
+            onClick={() => mutation.mutate(null)}
+          >
+            Give {c.reference} back
+          </Button>
+        ) : null}
+        {mutation.isError ? (
+          <p role="alert" className="mt-2 text-sm text-danger">
+            {errorMessage(mutation.error)}
+          </p>
+        ) : null}
+      </Panel>
+    );
+  }
   return (
     <Panel title="Assigned to">
       <form

@@ -267,6 +267,11 @@ function CaseRow({ c }: { c: AdminCaseSummary }) {
         <span className="block text-muted">
           {claimKindLabel[c.kind]} · order {c.orderReference}
         </span>
+        {/* PV-STF-1: in full for the member's own cases, masked ("J. D. · …@example.com") for the others. */}
+        <span className="block break-all text-muted">
+          {c.customer.name} · {c.customer.email}
+          {c.personalData === 'masked' ? <span className="sr-only"> (customer details hidden)</span> : null}
+        </span>
         <span className="block text-muted md:hidden">Opened {formatDateTime(c.openedAt)}</span>
         <span className="block text-muted sm:hidden">
           {c.assignee ? `Assigned to ${c.assignee.name}` : 'Unassigned'}

@@ -11,6 +11,7 @@ import {
 } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { OrderActions } from '../../components/admin/OrderActions.tsx';
+import { OrderAssignment } from '../../components/admin/OrderAssignment.tsx';
 import { LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
 import { Refunds } from '../../components/admin/Refunds.tsx';
 import { MailStatusBadge, OrderStatusBadge } from '../../components/admin/StatusBadge.tsx';
@@ -65,6 +66,7 @@ export default function OrderPage() {
           <Timeline order={o} />
         </div>
         <div className="flex flex-col gap-4">
+          <OrderAssignment order={o} />
           <Customer order={o} />
           <Shipment order={o} />
           <Payment order={o} />
@@ -138,6 +140,20 @@ function Lines({ order }: { order: AdminOrderDetail }) {
 
 function Customer({ order }: { order: AdminOrderDetail }) {
   const a = order.shippingAddress;
+  if (order.personalData === 'masked') {
+    // PV-STF-1: the order is not this member's: initials, the email's domain and the country only.
+    return (
+      <Panel title="Customer">
+        <p>
+          {order.shippingAddress.name} · {order.email} · {order.shippingAddress.country}
+        </p>
+        <p className="mt-2 text-sm text-muted">
+          {order.assignee ? `Assigned to ${order.assignee.name}` : 'Unassigned'}: customer details hidden
+          (PV-STF-1).
+        </p>
+      </Panel>
+    );
+  }
   return (
     <Panel title="Customer">
       <p>

@@ -175,7 +175,13 @@ function QuestionRow({ q, open, onToggle }: { q: StaffQuestion; open: boolean; o
           <p className="text-muted">
             {claimKindLabel[q.kind]} · asked {formatDateTime(q.createdAt)}
           </p>
-          <p className="mt-1 break-words text-gray-800">“{firstWords(q.body)}”</p>
+          {q.personalData === 'masked' ? (
+            <p className="mt-1 text-muted">
+              Text hidden: the order is not yours (PV-STF-1). Open the order and take it to read and answer.
+            </p>
+          ) : (
+            <p className="mt-1 break-words text-gray-800">“{firstWords(q.body)}”</p>
+          )}
           {q.answer ? (
             <p className="mt-1 text-muted">
               Answered by {q.answer.staff?.name ?? 'a former staff member'} on{' '}
@@ -183,18 +189,20 @@ function QuestionRow({ q, open, onToggle }: { q: StaffQuestion; open: boolean; o
             </p>
           ) : null}
         </div>
-        <Button
-          variant={open ? 'ghost' : 'secondary'}
-          size="sm"
-          className="shrink-0 self-start"
-          aria-expanded={open}
-          aria-controls={detailId}
-          onClick={onToggle}
-        >
-          {open ? 'Close' : q.answer ? 'Read' : 'Read and answer'}
-        </Button>
+        {q.personalData === 'full' ? (
+          <Button
+            variant={open ? 'ghost' : 'secondary'}
+            size="sm"
+            className="shrink-0 self-start"
+            aria-expanded={open}
+            aria-controls={detailId}
+            onClick={onToggle}
+          >
+            {open ? 'Close' : q.answer ? 'Read' : 'Read and answer'}
+          </Button>
+        ) : null}
       </div>
-      {open ? (
+      {open && q.personalData === 'full' ? (
         <div id={detailId} className="flex flex-col gap-4 border-t border-line p-4">
           <section aria-label="The customer’s question">
             <h3 className="mb-1 font-semibold text-gray-900">The customer wrote</h3>

@@ -1,0 +1,72 @@
+/**
+ * Handing an order to a member of staff, or taking it off everyone (PV-STF-1: the member handling an order is
+ * the customer-service member who sees its customer's personal data). Who may move which assignment is
+ * assignment.rules.ts; the assignee must be an active member. The assignment is a timeline row of its own.
+ */
+import { eq } from 'drizzle-orm';
+import { staffUsers } from '../accounts/schema.ts';
+import type { AppContext } from '../context.ts';
+import { assignmentRefusal } from '../privacy/staff-access/assignment.rules.ts';
+import { orderAccess, type StaffWho } from '../privacy/staff-access/visibility.ts';
+import { AppError, NotFound, ValidationError } from '../shared/errors.ts';
+import { recordOrderEvent } from './order-events.ts';
+import { loadAdminOrderDetail } from './order-view.ts';
+import { ORDER_FIELDS, showOrder } from './order-visibility.ts';
+import { orders } from './schema.ts';
+import type { AdminOrderDetail } from './schemas.ts';
+
+/**
+ * Assigns order `orderId` to `staffId` (null: unassigned). Errors: 404 for an unknown order or another
+ * member's order a customer-service member may not see; 403 (PV-STF-1) when `by`'s role may not make this
+ * move (customer service takes unassigned orders for themselves and gives back their own; technicians do not
+ * assign); 404 on `staffId` for an unknown member, 400 on `staffId` for one who has left (PV-STF-2).
+ */
+export async function assignOrder(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  orderId: string,
+  staffId: string | null,
+  by: StaffWho,
+): Promise<AdminOrderDetail> {
+  await orderAccess(ctx, by, orderId, ORDER_FIELDS);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [order] = await tx
+      .select({ id: orders.id, status: orders.status, assignedTo: orders.assignedTo })
+      .from(orders)
+      .where(eq(orders.id, orderId))
+      .for('update');
+    if (!order) throw new NotFound('Order');
+    // Re-checked on the locked row: another member may have taken it since the read above.
+    const refusal = assignmentRefusal(by, order.assignedTo, staffId, 'order');
+    if (refusal) throw new AppError('forbidden', refusal, { clause: 'PV-STF-1' });
+    let assignee: { id: string; name: string } | null = null;
+    if (staffId) {
+      const [member] = await tx
+        .select({ id: staffUsers.id, name: staffUsers.name, disabledAt: staffUsers.disabledAt })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, staffId));
+      if (!member) throw new AppError('not_found', 'staffId: no such member of staff', { field: 'staffId' });
+      if (member.disabledAt) {
+        throw new ValidationError([
+          { field: 'staffId', message: 'has left the shop and cannot take orders' },
+        ]);
+      }
+      assignee = { id: member.id, name: member.name };
+    }
+    if (order.assignedTo === (assignee?.id ?? null)) return;
+    await tx
+      .update(orders)
+      .set({ assignedTo: assignee?.id ?? null, updatedAt: now })
+      .where(eq(orders.id, order.id));
+    await recordOrderEvent(tx, {
+      orderId: order.id,
+      type: 'assigned',
+      from: order.status,
+      to: order.status,
+      actor: { type: 'staff', id: by.id, name: by.name },
+      data: { assignedTo: assignee },
+      at: now,
+    });
+  });
+  return showOrder(ctx, by, (await loadAdminOrderDetail(ctx.db, orderId)) as AdminOrderDetail);
+}

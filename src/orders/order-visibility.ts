@@ -1,0 +1,81 @@
+/**
+ * PV-STF-1 for orders in the back office: the order detail as this member may see it (full or masked), with
+ * the assignment controls their role allows, and the audit row of each read of personal data.
+ */
+import { eq } from 'drizzle-orm';
+import { staffUsers } from '../accounts/schema.ts';
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { assignmentMoves } from '../privacy/staff-access/assignment.rules.ts';
+import { recordStaffAccess } from '../privacy/staff-access/record-access.ts';
+import {
+  emailDomain,
+  maskAddress,
+  type Visibility,
+  visibilityOf,
+} from '../privacy/staff-access/visibility.rules.ts';
+import { orderHolders, type StaffWho, viewerOf } from '../privacy/staff-access/visibility.ts';
+import { orders } from './schema.ts';
+import type { AdminOrderDetail } from './schemas.ts';
+
+/** The personal fields an order detail holds. */
+export const ORDER_FIELDS = ['name', 'email', 'address', 'phone'];
+
+/** The fields of `detail` that are shown when it is shown in full (no phone: no 'phone'). */
+function fieldsOf(detail: AdminOrderDetail): string[] {
+  return ORDER_FIELDS.filter((f) => f !== 'phone' || Boolean(detail.shippingAddress.phone));
+}
+
+/** `detail` with its personal data masked: initials, the email's domain, the country; no street, no phone. */
+export function maskOrderDetail(detail: AdminOrderDetail): AdminOrderDetail {
+  const address = maskAddress(detail.shippingAddress);
+  return {
+    ...detail,
+    personalData: 'masked',
+    email: emailDomain(detail.email),
+    shippingAddress: address,
+    shippingAddressLines: [address.name, address.country],
+    emails: detail.emails.map((m) => ({ ...m, toAddress: emailDomain(m.toAddress) })),
+  };
+}
+
+/** The member an order is assigned to, with their name. */
+export async function orderAssignee(db: Db, orderId: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await db
+    .select({ id: staffUsers.id, name: staffUsers.name })
+    .from(orders)
+    .innerJoin(staffUsers, eq(staffUsers.id, orders.assignedTo))
+    .where(eq(orders.id, orderId));
+  return row ?? null;
+}
+
+/**
+ * `detail` (loaded in full) as `staff` may see it now, with the assignment controls; a full read writes one
+ * audit row (with the grant's reason for a technician). A record this member may not see at all was refused
+ * before (orderAccess); should it have become so meanwhile, it is shown masked.
+ */
+export async function showOrder(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  staff: StaffWho,
+  detail: AdminOrderDetail,
+): Promise<AdminOrderDetail> {
+  const now = ctx.clock.now();
+  const holders = await orderHolders(ctx.db, detail.id);
+  const viewer = await viewerOf(ctx.db, staff, now);
+  const visibility: Visibility = holders ? visibilityOf(viewer, holders) : { kind: 'masked' };
+  const assignee = await orderAssignee(ctx.db, detail.id);
+  const shaped = { ...detail, assignee, assignment: assignmentMoves(staff, assignee?.id ?? null) };
+  if (visibility.kind !== 'full') return maskOrderDetail(shaped);
+  await recordStaffAccess(ctx.db, staff, now, [
+    {
+      outcome: 'read',
+      recordType: 'order',
+      recordId: detail.id,
+      customerId: holders?.customerId ?? null,
+      fields: fieldsOf(detail),
+      purpose: visibility.purpose,
+      grantId: visibility.grantId,
+    },
+  ]);
+  return { ...shaped, personalData: 'full' };
+}

@@ -1,0 +1,57 @@
+/**
+ * PV-STF-1, pure: who may hand a case or an order to whom. Assignment decides who sees the customer's personal
+ * data, so it is a privacy rule, not only a work queue's:
+ * - the owner assigns anything to any active member, or takes it off everyone;
+ * - a customer-service member takes an unassigned record for themselves and gives back their own, but does not
+ *   assign to others nor take one assigned to someone else;
+ * - technicians do not assign (they work on masked data, or through a maintenance grant).
+ */
+import type { StaffRole } from './visibility.rules.ts';
+
+export interface AssignmentMoves {
+  /** "Take": an unassigned record to oneself. */
+  mayTake: boolean;
+  /** "Give back": one's own record to nobody. */
+  mayRelease: boolean;
+  /** The owner's free choice of any member (or nobody). */
+  mayAssignOthers: boolean;
+}
+
+/** The assignment controls `by` gets on a record assigned to `current` (null: unassigned). */
+export function assignmentMoves(
+  by: { id: string; role: StaffRole },
+  current: string | null,
+): AssignmentMoves {
+  if (by.role === 'owner') {
+    return { mayTake: current !== by.id, mayRelease: current !== null, mayAssignOthers: true };
+  }
+  if (by.role === 'customer_service') {
+    return { mayTake: current === null, mayRelease: current === by.id, mayAssignOthers: false };
+  }
+  return { mayTake: false, mayRelease: false, mayAssignOthers: false };
+}
+
+/**
+ * Null when `by` may move the record from `current` to `to` (null: nobody), otherwise the reason, in words,
+ * for the 403. `what` names the record ("case", "order").
+ */
+export function assignmentRefusal(
+  by: { id: string; role: StaffRole },
+  current: string | null,
+  to: string | null,
+  what: 'case' | 'order',
+): string | null {
+  if (by.role === 'owner' || current === to) return null;
+  if (by.role === 'technician')
+    return `Technicians do not assign ${what}s: the owner or customer service does`;
+  if (to !== null && to !== by.id) {
+    return `Customer service takes ${what}s for themselves only: the owner assigns them to other members`;
+  }
+  if (to === by.id && current !== null) {
+    return `This ${what} is assigned to another member: only the owner can reassign it`;
+  }
+  if (to === null && current !== by.id) {
+    return `Only the member handling this ${what}, or the owner, can give it back`;
+  }
+  return null;
+}
