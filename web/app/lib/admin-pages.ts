@@ -28,8 +28,9 @@ export const adminPages: Readonly<Record<string, readonly StaffRole[] | 'public'
   '/admin/products': ALL,
   '/admin/products/new': ALL,
   '/admin/products/:id': ALL,
-  '/admin/mail': ALL,
-  '/admin/mail/:id': ALL,
+  // PV-STF-1: every customer's emails: the owner's, and a technician's under an all-customers maintenance grant.
+  '/admin/mail': ['owner', 'technician'],
+  '/admin/mail/:id': ['owner', 'technician'],
   // Everyone reads the settings; only the owner's form saves (the page says so).
   '/admin/settings': ALL,
   '/admin/policy': ALL,

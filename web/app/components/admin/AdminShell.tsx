@@ -34,8 +34,7 @@ const navItems: NavItem[] = [
   { to: '/admin/policy/playground', label: 'Policy playground', icon: FlaskIcon },
   { to: '/admin/numbers', label: 'After-sales numbers', icon: ChartIcon },
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
-  // PV-STF-1: every customer's emails: the owner's, and a technician's under an all-customers maintenance grant.
-  { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon, roles: ['owner', 'technician'] },
+  { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
   { to: '/admin/security-events', label: 'Security events', icon: ShieldIcon },
   { to: '/admin/staff', label: 'Staff', icon: PeopleIcon },

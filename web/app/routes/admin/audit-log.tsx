@@ -48,6 +48,8 @@ const recordTypeLabels: Record<AuditEntry['recordType'], string> = {
   evidence: 'Evidence file',
   business_transfer: 'Business-transfer export',
   audit_log: 'Audit log',
+  mail: 'Mail outbox',
+  security_event: 'Security event',
   maintenance_grant: 'Maintenance access',
 };
 
