@@ -279,7 +279,7 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     );
   });
 
-  it('PV-STF-2: the last active owner cannot be deactivated (409), not even by themselves', async () => {
+  it('PV-STF-2: the last active owner cannot be deactivated (409), not even by themselves; invitations sent by a deactivated owner say they were withdrawn', async () => {
     // The invited second owner of an earlier test has gone: leave one active owner.
     const second = await member('second.owner@aftercare.test');
     assert.ok(second);
@@ -298,7 +298,13 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     assert.equal((await call('POST', `/api/admin/staff/${second.id}/deactivation`, owner)).statusCode, 204);
     const dead = await accept(token);
     assert.equal(dead.statusCode, 400);
-    assert.match(json<ErrorShape>(dead).error.message, /replaced/);
+    // Nothing newer replaced it: the invitee is told it was withdrawn, and to ask for a new one.
+    assert.match(
+      json<ErrorShape>(dead).error.message,
+      /was withdrawn\. Ask the shop owner to invite you again/,
+    );
+    assert.doesNotMatch(json<ErrorShape>(dead).error.message, /replaced/);
+    assert.equal(json<ErrorShape>(dead).error.field, 'token');
     const self = await call('POST', `/api/admin/staff/${ownerId}/deactivation`, owner);
     assert.equal(self.statusCode, 409);
     assert.match(json<ErrorShape>(self).error.message, /last active owner/);

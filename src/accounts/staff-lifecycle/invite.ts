@@ -64,7 +64,7 @@ export async function inviteStaff(
     }
     await tx
       .update(staffInvitations)
-      .set({ revokedAt: now })
+      .set({ revokedAt: now, revokedReason: 'replaced' })
       .where(
         and(
           eq(staffInvitations.email, email),
