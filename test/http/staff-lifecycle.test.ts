@@ -113,7 +113,16 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     const stale = await call('POST', '/api/staff/agreement/acceptance', cookie, {
       version: CONFIDENTIALITY_AGREEMENT.version + 1,
     });
-    assert.equal(stale.statusCode, 409, 'a version the member did not read cannot be accepted');
+    assert.equal(
+      stale.statusCode,
+      400,
+      'a version that does not exist is the client’s mistake, not a conflict',
+    );
+    assert.equal(json<ErrorShape>(stale).error.field, 'version');
+    assert.match(
+      json<ErrorShape>(stale).error.message,
+      new RegExp(`no version ${CONFIDENTIALITY_AGREEMENT.version + 1} of the agreement`),
+    );
     const ok = await call('POST', '/api/staff/agreement/acceptance', cookie, {
       version: CONFIDENTIALITY_AGREEMENT.version,
     });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   agreementRequired,
+  agreementVersionProblem,
   deactivationProblem,
   invitationRefusal,
   invitationState,
@@ -63,5 +64,13 @@ describe('staff lifecycle rules', () => {
     assert.equal(agreementRequired(null, 1), true);
     assert.equal(agreementRequired(1, 1), false);
     assert.equal(agreementRequired(1, 2), true);
+  });
+
+  it('PV-STF-3: a version that never existed is unknown (400), an older real one is stale (409)', () => {
+    assert.equal(agreementVersionProblem(2, 2), null);
+    assert.equal(agreementVersionProblem(1, 2), 'stale');
+    assert.equal(agreementVersionProblem(3, 2), 'unknown');
+    assert.equal(agreementVersionProblem(0, 2), 'unknown');
+    assert.equal(agreementVersionProblem(1.5, 2), 'unknown');
   });
 });

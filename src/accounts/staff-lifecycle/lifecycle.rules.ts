@@ -89,3 +89,13 @@ export function secondFactorRequired(role: StaffRole): boolean {
 export function agreementRequired(acceptedVersion: number | null, currentVersion: number): boolean {
   return acceptedVersion === null || acceptedVersion < currentVersion;
 }
+
+/**
+ * PV-STF-3: why a member's acceptance of agreement `version` is refused while `currentVersion` is current, or
+ * null. Versions are numbered from 1 up to the current one: a number outside is `unknown` (the client sent a
+ * version that never existed), an older real one is `stale` (the text changed while the member read it).
+ */
+export function agreementVersionProblem(version: number, currentVersion: number): 'unknown' | 'stale' | null {
+  if (!Number.isInteger(version) || version < 1 || version > currentVersion) return 'unknown';
+  return version < currentVersion ? 'stale' : null;
+}
