@@ -253,7 +253,7 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     assert.equal((await member(OWNER_EMAIL))?.disabledAt, null);
   });
 
-  it('PV-STF-2: deactivation ends the sessions at once (old cookie → 401), stops the password, records who did it; re-inviting brings the member back', async () => {
+  it('PV-STF-2: deactivation ends the sessions at once (old cookie → 401), stops the password, records who did it; their second factor cannot be reset; re-inviting brings the member back', async () => {
     const leaver = await signedInMember(t, 'leaver@aftercare.test', 'Lee Leaver', 'customer_service');
     assert.equal((await call('GET', '/api/admin/orders', leaver.cookie)).statusCode, 200);
     const res = await call('POST', `/api/admin/staff/${leaver.id}/deactivation`, owner);
@@ -272,6 +272,11 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     assert.equal(item?.email, 'leaver@aftercare.test');
     assert.equal(item?.by?.name, 'Shop owner');
     assert.equal((await call('POST', `/api/admin/staff/${leaver.id}/deactivation`, owner)).statusCode, 409);
+    // Resetting a deactivated member's second factor is refused for what it is, not "no second factor".
+    const reset = await call('POST', `/api/admin/staff/${leaver.id}/second-factor/reset`, owner);
+    assert.equal(reset.statusCode, 409, reset.body);
+    assert.match(json<ErrorShape>(reset).error.message, /member is deactivated/);
+    assert.doesNotMatch(json<ErrorShape>(reset).error.message, /no second factor/);
 
     // Reactivation is a new invitation: a new password, no old session or second factor, the agreement again.
     await invite('leaver@aftercare.test', 'technician', 'Lee Leaver');
