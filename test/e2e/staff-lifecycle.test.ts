@@ -65,7 +65,7 @@ describe('staff invitations and the confidentiality agreement', { skip: skipWith
     );
   });
 
-  it('PV-STF-2, PV-STF-3: the member opens the link, sets a password, accepts the agreement and sees the back office', async () => {
+  it('PV-STF-2, PV-STF-3: the member opens the link, sets a password, accepts the agreement and sees the back office (not the owner’s job log)', async () => {
     const token = await linkToken(server, MEMBER, 'staff_invitation');
     await member.goto(`${server.url}/admin/invitation?token=${token}`, { waitUntil: 'networkidle' });
     await member.getByRole('heading', { level: 1, name: 'Join the back office' }).waitFor();
@@ -85,6 +85,12 @@ describe('staff invitations and the confidentiality agreement', { skip: skipWith
     await adminSettled(member);
     await member.locator('[data-admin-shell]').waitFor();
     assert.equal(new URL(member.url()).pathname, '/admin');
+
+    // The job log is the owner's: another member gets the reason, not a load error with a retry that fails.
+    await member.goto(`${server.url}/admin/jobs`, { waitUntil: 'networkidle' });
+    await adminSettled(member);
+    await member.getByText('Only an owner reads the job log').waitFor();
+    assert.equal(await member.getByRole('button', { name: 'Try again' }).count(), 0);
 
     // The used link now says so.
     const again = await member.goto(`${server.url}/admin/invitation?token=${token}`);
