@@ -52,6 +52,7 @@ import { settingsAdminRoutes } from './settings/admin.routes.ts';
 import { installErrorHandler } from './shared/http-errors.ts';
 import { AccessLog, AccessLogWriter, lazyChildLogger, loggerOptions } from './shared/logging.ts';
 import { noStore } from './shared/no-store.ts';
+import { installJsonBodyParser, refuseStrayBody } from './shared/request-body.ts';
 import { rejectCrossSiteWrites } from './shared/same-origin.ts';
 import { installSecurityHeaders } from './shared/security-headers.ts';
 import { systemRoutes } from './system/routes.ts';
@@ -122,6 +123,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installJsonBodyParser(app);
+  app.addHook('preValidation', refuseStrayBody);
 
   installSecurityHeaders(app, {
     // The storefront sets its own CSP for pages; the API answers JSON only.

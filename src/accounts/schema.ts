@@ -103,6 +103,11 @@ export const staffInvitations = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     acceptedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
+    /**
+     * Why `revokedAt` is set: `replaced` by a newer invitation to the address, `withdrawn` because the member or
+     * the one who sent it was deactivated. Null on rows revoked before the reason was kept: read as replaced.
+     */
+    revokedReason: text({ enum: ['replaced', 'withdrawn'] }),
   },
   (t) => [
     uniqueIndex('staff_invitations_token_hash_key').on(t.tokenHash),

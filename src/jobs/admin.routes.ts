@@ -5,9 +5,7 @@ import { requireRole } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { latestJobRuns } from './job-runs.ts';
-
-/** Runs are maintenance: the owner reads them (they hold counts, never personal data). */
-export const jobLogRoles = ['owner'] as const;
+import { jobLogRoles } from './roles.ts';
 
 const jobRunSchema = z.object({
   id: z.string(),

@@ -6,9 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { desc, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { mailOutbox } from '../../src/messaging/schema.ts';
+import { linkPath } from '../helpers/accounts-fixtures.ts';
 import {
   launchBrowser,
   seriousA11yViolations,
@@ -37,20 +36,6 @@ describe('customer accounts in the browser', { skip: skipWithoutBrowser() }, () 
     await browser?.close();
     await server?.close();
   });
-
-  /** The page address of the newest email to `to` holding a link to `path` (the email's host is PUBLIC_URL). */
-  async function linkFromEmail(to: string, path: string): Promise<string> {
-    const mails = await server.ctx.db
-      .select({ textBody: mailOutbox.textBody })
-      .from(mailOutbox)
-      .where(eq(mailOutbox.toAddress, to))
-      .orderBy(desc(mailOutbox.id));
-    for (const mail of mails) {
-      const found = new RegExp(`${path.replace('/', '\\/')}\\?token=[^\\s"<>)]+`).exec(mail.textBody);
-      if (found) return server.url + found[0];
-    }
-    throw new Error(`no email to ${to} links to ${path}`);
-  }
 
   async function signIn(page: Page, email: string, password: string): Promise<void> {
     await page.goto(`${server.url}/account/sign-in`, { waitUntil: 'networkidle' });
@@ -96,7 +81,9 @@ describe('customer accounts in the browser', { skip: skipWithoutBrowser() }, () 
     await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
 
     // The link opens a page that changes nothing; its button confirms.
-    await page.goto(await linkFromEmail(email, '/account/verify'), { waitUntil: 'networkidle' });
+    await page.goto(server.url + (await linkPath(server, email, 'account_verify', '/account/verify')), {
+      waitUntil: 'networkidle',
+    });
     await page.getByRole('button', { name: 'Confirm my email address' }).click();
     await page.getByText('Your email address is confirmed').waitFor();
 
@@ -138,7 +125,9 @@ describe('customer accounts in the browser', { skip: skipWithoutBrowser() }, () 
     await page.getByRole('button', { name: 'Email me a link' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
 
-    await page.goto(await linkFromEmail(email, '/account/reset'), { waitUntil: 'networkidle' });
+    await page.goto(server.url + (await linkPath(server, email, 'account_reset', '/account/reset')), {
+      waitUntil: 'networkidle',
+    });
     await page.getByLabel(/^New password/).fill('short');
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByText(/Use at least 8 characters/).waitFor();

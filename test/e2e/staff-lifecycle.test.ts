@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { linkToken } from '../helpers/accounts-fixtures.ts';
+import { OWNER_EMAIL } from '../helpers/app.ts';
 import { adminA11yViolations, adminSettled, signInThroughPage } from './admin-helpers.ts';
 import { launchBrowser, skipWithoutBrowser, startWebServer, type WebServer, watchPage } from './helpers.ts';
 
@@ -38,7 +39,7 @@ describe('staff invitations and the confidentiality agreement', { skip: skipWith
     await server?.close();
   });
 
-  it('PV-STF-2: the owner invites a member from the staff page; the invitation waits for an answer', async () => {
+  it('PV-STF-2: the owner invites a member from the staff page; the invitation waits for an answer; the last active owner is not offered Deactivate', async () => {
     await signInThroughPage(owner, server.url, '/admin/staff');
     await owner.getByRole('heading', { level: 1, name: 'Staff' }).waitFor();
     // A mistake is shown at its field and what was typed stays.
@@ -52,6 +53,10 @@ describe('staff invitations and the confidentiality agreement', { skip: skipWith
     await owner.getByRole('button', { name: 'Send the invitation' }).click();
     await owner.getByText('Morgan Desk is invited').waitFor();
     await owner.locator(`[data-invitation="${MEMBER}"]`).waitFor();
+    // The only active owner's own row offers no Deactivate the server would refuse: it says why instead.
+    const ownRow = owner.locator(`[data-staff-member="${OWNER_EMAIL}"]`);
+    await ownRow.getByText('You are the last active owner').waitFor();
+    assert.equal(await ownRow.getByRole('button', { name: /Deactivate/ }).count(), 0);
     assert.deepEqual(await adminA11yViolations(owner), []);
     // 4xx answers are expected (the session check before signing in); nothing else may fail.
     assert.deepEqual(
@@ -60,7 +65,7 @@ describe('staff invitations and the confidentiality agreement', { skip: skipWith
     );
   });
 
-  it('PV-STF-2, PV-STF-3: the member opens the link, sets a password, accepts the agreement and sees the back office', async () => {
+  it('PV-STF-2, PV-STF-3: the member opens the link, sets a password, accepts the agreement and sees the back office (not the owner’s job log)', async () => {
     const token = await linkToken(server, MEMBER, 'staff_invitation');
     await member.goto(`${server.url}/admin/invitation?token=${token}`, { waitUntil: 'networkidle' });
     await member.getByRole('heading', { level: 1, name: 'Join the back office' }).waitFor();
@@ -80,6 +85,12 @@ describe('staff invitations and the confidentiality agreement', { skip: skipWith
     await adminSettled(member);
     await member.locator('[data-admin-shell]').waitFor();
     assert.equal(new URL(member.url()).pathname, '/admin');
+
+    // The job log is the owner's: another member gets the reason, not a load error with a retry that fails.
+    await member.goto(`${server.url}/admin/jobs`, { waitUntil: 'networkidle' });
+    await adminSettled(member);
+    await member.getByText('Only an owner reads the job log').waitFor();
+    assert.equal(await member.getByRole('button', { name: 'Try again' }).count(), 0);
 
     // The used link now says so.
     const again = await member.goto(`${server.url}/admin/invitation?token=${token}`);

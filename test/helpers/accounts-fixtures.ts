@@ -35,6 +35,18 @@ export async function linkToken(t: TestApp, address: string, template: string): 
   return token;
 }
 
+/**
+ * The page the newest `template` email to `address` links to, as a path with its token
+ * (`/account/verify?token=…`): the email must link to `path` itself, not just carry a token.
+ */
+export async function linkPath(t: TestApp, address: string, template: string, path: string): Promise<string> {
+  const token = await linkToken(t, address, template);
+  const [mail] = await mailsTo(t, address, template);
+  const link = `${path}?token=${token}`;
+  assert.ok(mail?.textBody.includes(link), `the ${template} email links to ${path}`);
+  return link;
+}
+
 export function post(t: TestApp, url: string, payload: object, cookie = '', userAgent = FIREFOX) {
   return t.app.inject({
     method: 'POST',

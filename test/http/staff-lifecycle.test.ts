@@ -113,7 +113,16 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     const stale = await call('POST', '/api/staff/agreement/acceptance', cookie, {
       version: CONFIDENTIALITY_AGREEMENT.version + 1,
     });
-    assert.equal(stale.statusCode, 409, 'a version the member did not read cannot be accepted');
+    assert.equal(
+      stale.statusCode,
+      400,
+      'a version that does not exist is the client’s mistake, not a conflict',
+    );
+    assert.equal(json<ErrorShape>(stale).error.field, 'version');
+    assert.match(
+      json<ErrorShape>(stale).error.message,
+      new RegExp(`no version ${CONFIDENTIALITY_AGREEMENT.version + 1} of the agreement`),
+    );
     const ok = await call('POST', '/api/staff/agreement/acceptance', cookie, {
       version: CONFIDENTIALITY_AGREEMENT.version,
     });
@@ -244,7 +253,7 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     assert.equal((await member(OWNER_EMAIL))?.disabledAt, null);
   });
 
-  it('PV-STF-2: deactivation ends the sessions at once (old cookie → 401), stops the password, records who did it; re-inviting brings the member back', async () => {
+  it('PV-STF-2: deactivation ends the sessions at once (old cookie → 401), stops the password, records who did it; their second factor cannot be reset; re-inviting brings the member back', async () => {
     const leaver = await signedInMember(t, 'leaver@aftercare.test', 'Lee Leaver', 'customer_service');
     assert.equal((await call('GET', '/api/admin/orders', leaver.cookie)).statusCode, 200);
     const res = await call('POST', `/api/admin/staff/${leaver.id}/deactivation`, owner);
@@ -263,6 +272,11 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     assert.equal(item?.email, 'leaver@aftercare.test');
     assert.equal(item?.by?.name, 'Shop owner');
     assert.equal((await call('POST', `/api/admin/staff/${leaver.id}/deactivation`, owner)).statusCode, 409);
+    // Resetting a deactivated member's second factor is refused for what it is, not "no second factor".
+    const reset = await call('POST', `/api/admin/staff/${leaver.id}/second-factor/reset`, owner);
+    assert.equal(reset.statusCode, 409, reset.body);
+    assert.match(json<ErrorShape>(reset).error.message, /member is deactivated/);
+    assert.doesNotMatch(json<ErrorShape>(reset).error.message, /no second factor/);
 
     // Reactivation is a new invitation: a new password, no old session or second factor, the agreement again.
     await invite('leaver@aftercare.test', 'technician', 'Lee Leaver');
@@ -279,7 +293,7 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     );
   });
 
-  it('PV-STF-2: the last active owner cannot be deactivated (409), not even by themselves', async () => {
+  it('PV-STF-2: the last active owner cannot be deactivated (409), not even by themselves; invitations sent by a deactivated owner say they were withdrawn', async () => {
     // The invited second owner of an earlier test has gone: leave one active owner.
     const second = await member('second.owner@aftercare.test');
     assert.ok(second);
@@ -298,7 +312,13 @@ describe('staff lifecycle (PV-STF-2, PV-STF-3)', () => {
     assert.equal((await call('POST', `/api/admin/staff/${second.id}/deactivation`, owner)).statusCode, 204);
     const dead = await accept(token);
     assert.equal(dead.statusCode, 400);
-    assert.match(json<ErrorShape>(dead).error.message, /replaced/);
+    // Nothing newer replaced it: the invitee is told it was withdrawn, and to ask for a new one.
+    assert.match(
+      json<ErrorShape>(dead).error.message,
+      /was withdrawn\. Ask the shop owner to invite you again/,
+    );
+    assert.doesNotMatch(json<ErrorShape>(dead).error.message, /replaced/);
+    assert.equal(json<ErrorShape>(dead).error.field, 'token');
     const self = await call('POST', `/api/admin/staff/${ownerId}/deactivation`, owner);
     assert.equal(self.statusCode, 409);
     assert.match(json<ErrorShape>(self).error.message, /last active owner/);

@@ -4,6 +4,7 @@
  */
 import { asc, eq, or } from 'drizzle-orm';
 import { type CustomerDataEntry, iso } from '../../privacy/data-subject.ts';
+import { ownedRows } from '../../privacy/owned-rows.ts';
 import { securityEvents } from '../security-events.schema.ts';
 import { deviceLabel } from './device.rules.ts';
 import { accountTokens, customerSessions, customers } from './schema.ts';
@@ -37,32 +38,15 @@ export const profileData: CustomerDataEntry = {
   },
 };
 
-export const signInData: CustomerDataEntry = {
-  key: 'sessions',
-  async export(db, subject) {
-    const rows = await db
-      .select()
-      .from(customerSessions)
-      .where(eq(customerSessions.customerId, subject.customerId))
-      .orderBy(asc(customerSessions.createdAt));
-    return rows.map((s) => ({
-      signedInAt: iso(s.createdAt),
-      lastSeenAt: iso(s.lastSeenAt),
-      expiresAt: iso(s.expiresAt),
-      endedAt: iso(s.revokedAt),
-      ip: s.ip,
-      userAgent: s.userAgent,
-      device: deviceLabel(s.userAgent),
-    }));
-  },
-  async erase(tx, subject) {
-    const rows = await tx
-      .delete(customerSessions)
-      .where(eq(customerSessions.customerId, subject.customerId))
-      .returning({ id: customerSessions.id });
-    return rows.length;
-  },
-};
+export const signInData = ownedRows('sessions', customerSessions, customerSessions.customerId, (s) => ({
+  signedInAt: iso(s.createdAt),
+  lastSeenAt: iso(s.lastSeenAt),
+  expiresAt: iso(s.expiresAt),
+  endedAt: iso(s.revokedAt),
+  ip: s.ip,
+  userAgent: s.userAgent,
+  device: deviceLabel(s.userAgent),
+}));
 
 /** Events about the account, or about its address before the account existed or after a lookup by email. */
 function aboutSubject(subject: { customerId: string; email: string }) {

@@ -6,8 +6,10 @@ import type { AppContext } from '../../context.ts';
 import { orderLinkToken, orderPageUrl } from '../../orders/order-link.ts';
 import { orders } from '../../orders/schema.ts';
 import { AppError } from '../../shared/errors.ts';
+import { checkedField } from '../../shared/validate.ts';
 import type { CustomerPrincipal, CustomerView } from './account-records.ts';
 import { customers } from './schema.ts';
+import { nameInput, phoneInput } from './schemas.ts';
 
 /** The signed-in customer's account as stored now (the principal may be a request old). */
 export async function getAccount(
@@ -31,17 +33,20 @@ export async function getAccount(
 
 /**
  * Changes the name and phone (PV-RGT-1: customers correct their data themselves; PV-COL-1: of the kinds the
- * clause lists, the account keeps its name, phone and email, nothing more). The route has trimmed and
- * bounded both; an empty phone removes it. Returns the account as it now is.
+ * clause lists, the account keeps its name, phone and email, nothing more). Both are checked here with the
+ * API's own schemas (`nameInput`, `phoneInput`: trimmed, bounded, visible text), whoever calls: a
+ * ValidationError naming `name` or `phone` otherwise. An empty phone removes it. Returns the account as it now is.
  */
 export async function updateProfile(
   ctx: Pick<AppContext, 'db'>,
   principal: CustomerPrincipal,
   change: { name: string; phone: string | null },
 ): Promise<CustomerView> {
+  const name = checkedField(nameInput, 'name', change.name);
+  const phone = checkedField(phoneInput, 'phone', change.phone);
   const [row] = await ctx.db
     .update(customers)
-    .set({ name: change.name, phone: change.phone || null })
+    .set({ name, phone: phone || null })
     .where(eq(customers.id, principal.id))
     .returning({ id: customers.id, email: customers.email, name: customers.name, phone: customers.phone });
   if (!row) throw new AppError('unauthenticated', 'Sign in to see your account');

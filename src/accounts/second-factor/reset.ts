@@ -10,7 +10,8 @@ import type { StaffPrincipal } from '../staff.service.ts';
  * The owner resets another member's lost second factor (issue 12 points 3 and 7): the secret, the replay step,
  * the recovery codes and the member's passkeys go, every session of the member ends (whoever holds their phone or a session is out), and a
  * `second_factor_reset` security event names the member, in one transaction. The member signs in with the
- * password alone and (an owner must) enrols again. 404 for an unknown member; 409 when they have neither an authenticator nor a passkey; 400
+ * password alone and (an owner must) enrols again. 404 for an unknown member; 409 when they are deactivated
+ * (nothing left to reset) or have neither an authenticator nor a passkey; 400
  * for the owner's own (another owner resets it, so one stolen owner session cannot remove the owner's).
  */
 export async function resetSecondFactor(
@@ -27,11 +28,25 @@ export async function resetSecondFactor(
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [member] = await tx
-      .select({ id: staffUsers.id, email: staffUsers.email, secret: staffUsers.totpSecret })
+      .select({
+        id: staffUsers.id,
+        email: staffUsers.email,
+        secret: staffUsers.totpSecret,
+        disabledAt: staffUsers.disabledAt,
+      })
       .from(staffUsers)
       .where(eq(staffUsers.id, memberId))
       .for('update');
     if (!member) throw new NotFound('Staff member');
+    // Deactivation already removed every factor and session: there is nothing to reset, and inviting the
+    // member again is the way back (they enrol anew then).
+    if (member.disabledAt) {
+      throw new AppError(
+        'conflict',
+        'This member is deactivated: nothing to reset. Invite them again to bring them back',
+        { field: 'id' },
+      );
+    }
     const theirPasskeys = await tx
       .delete(passkeys)
       .where(eq(passkeys.staffId, memberId))

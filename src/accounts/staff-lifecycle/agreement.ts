@@ -5,9 +5,10 @@
  */
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { Conflict } from '../../shared/errors.ts';
+import { Conflict, ValidationError } from '../../shared/errors.ts';
 import { staffUsers } from '../schema.ts';
 import type { StaffPrincipal } from '../staff.service.ts';
+import { agreementVersionProblem } from './lifecycle.rules.ts';
 
 export const CONFIDENTIALITY_AGREEMENT = {
   version: 1,
@@ -52,15 +53,25 @@ export async function agreementFor(
 
 /**
  * PV-STF-3: records that the member accepted `version` of the agreement now. The version is the one the member
- * read: when the text changed since (another version is current), 409 and nothing is recorded, so nobody
- * accepts a text they did not see. Accepting the version already accepted keeps the first time.
+ * read: when the text changed since (an older version), 409 and nothing is recorded, so nobody accepts a text
+ * they did not see; a version that never existed is a 400 naming `version`. Accepting the version already
+ * accepted keeps the first time.
  */
 export async function acceptAgreement(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   staff: StaffPrincipal,
   version: number,
 ): Promise<{ version: number; acceptedAt: string }> {
-  if (version !== CONFIDENTIALITY_AGREEMENT.version) {
+  const problem = agreementVersionProblem(version, CONFIDENTIALITY_AGREEMENT.version);
+  if (problem === 'unknown') {
+    throw new ValidationError([
+      {
+        field: 'version',
+        message: `there is no version ${version} of the agreement: reload it and read it again`,
+      },
+    ]);
+  }
+  if (problem === 'stale') {
     throw new Conflict('The agreement changed while you were reading it: read the new version and accept it');
   }
   await ctx.db

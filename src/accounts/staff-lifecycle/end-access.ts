@@ -47,7 +47,7 @@ const endPasswordAndSecondFactor: CredentialRevoker = async (tx, member) => {
 const endInvitations: CredentialRevoker = async (tx, member, now) => {
   await tx
     .update(staffInvitations)
-    .set({ revokedAt: now })
+    .set({ revokedAt: now, revokedReason: 'withdrawn' })
     .where(
       and(
         or(eq(staffInvitations.invitedBy, member.id), eq(staffInvitations.email, member.email)),

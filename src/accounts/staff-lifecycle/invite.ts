@@ -11,9 +11,14 @@ import { sha256 } from '../../shared/crypto.ts';
 import { Conflict } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { randomToken, uuidv7 } from '../../shared/ids.ts';
+import { text } from '../../shared/text.ts';
+import { checkedField } from '../../shared/validate.ts';
 import { staffInvitations, staffUsers } from '../schema.ts';
 import type { StaffPrincipal } from '../staff.service.ts';
 import type { StaffRole } from './lifecycle.rules.ts';
+
+/** A member's name as the owner types it in an invitation: one line of visible text, 100 characters at most. */
+export const staffNameInput = text().trim().min(1).max(100);
 
 /** The page the emailed link opens; the token rides in its query, as the customers' account links do. */
 export const INVITATION_PATH = '/admin/invitation';
@@ -37,8 +42,9 @@ export interface InvitationView {
 /**
  * Invites `input.email` as `input.role`, in one transaction: an open invitation to the same address is replaced
  * (its link dies), the new one is stored with only its token's SHA-256, and the email with the link is queued
- * in the outbox. The link works once, for STAFF_INVITATION_HOURS. 409 naming `email` when an active member
- * already uses the address; a deactivated member's address may be invited: accepting brings them back.
+ * in the outbox. The link works once, for STAFF_INVITATION_HOURS. 400 naming `name` when the name is not
+ * `staffNameInput` (checked here, whoever calls); 409 naming `email` when an active member already uses the
+ * address; a deactivated member's address may be invited: accepting brings them back.
  */
 export async function inviteStaff(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
@@ -46,7 +52,7 @@ export async function inviteStaff(
   input: { email: string; name: string; role: StaffRole },
 ): Promise<InvitationView> {
   const email = input.email.trim().toLowerCase();
-  const name = input.name.trim();
+  const name = checkedField(staffNameInput, 'name', input.name);
   const now = ctx.clock.now();
   const hours = ctx.config.STAFF_INVITATION_HOURS;
   const expiresAt = new Date(now.getTime() + hours * 3_600_000);
@@ -64,7 +70,7 @@ export async function inviteStaff(
     }
     await tx
       .update(staffInvitations)
-      .set({ revokedAt: now })
+      .set({ revokedAt: now, revokedReason: 'replaced' })
       .where(
         and(
           eq(staffInvitations.email, email),

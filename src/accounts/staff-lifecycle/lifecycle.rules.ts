@@ -7,38 +7,43 @@
 export type StaffRole = 'owner' | 'customer_service' | 'technician';
 
 /** Why an invitation link is refused; null when it may be accepted. */
-export type InvitationRefusal = 'unknown' | 'expired' | 'used' | 'replaced';
+export type InvitationRefusal = 'unknown' | 'expired' | 'used' | 'replaced' | 'withdrawn';
 
 /**
  * The states of an invitation, as a transition table: `open` becomes `accepted` (the invitee set a password),
- * `replaced` (a newer invitation to the address, or the member was deactivated) or, by time alone, `expired`.
+ * `replaced` (a newer invitation to the address), `withdrawn` (the member, or the owner who sent it, was
+ * deactivated) or, by time alone, `expired`.
  * Only an open invitation before its `expiresAt` may be accepted; every other state is final.
  */
 export const invitationTransitions = {
-  open: ['accepted', 'replaced', 'expired'],
+  open: ['accepted', 'replaced', 'withdrawn', 'expired'],
   accepted: [],
   replaced: [],
+  withdrawn: [],
   expired: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type InvitationState = keyof typeof invitationTransitions;
 
+/** What the rules read of an invitation row. */
+export interface InvitationRow {
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  revokedReason?: 'replaced' | 'withdrawn' | null;
+}
+
 /** The state of an invitation row at `now` (ms since the epoch). */
-export function invitationState(
-  row: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null },
-  nowMs: number,
-): InvitationState {
+export function invitationState(row: InvitationRow, nowMs: number): InvitationState {
   if (row.acceptedAt) return 'accepted';
-  if (row.revokedAt) return 'replaced';
+  // A row revoked before the reason was kept (no `revokedReason`) was replaced: the only revocation then named.
+  if (row.revokedAt) return row.revokedReason === 'withdrawn' ? 'withdrawn' : 'replaced';
   if (nowMs >= row.expiresAt.getTime()) return 'expired';
   return 'open';
 }
 
 /** PV-STF-2: whether an invitation link (its row, or null when no row has its hash) may be accepted at `nowMs`. */
-export function invitationRefusal(
-  row: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null } | null,
-  nowMs: number,
-): InvitationRefusal | null {
+export function invitationRefusal(row: InvitationRow | null, nowMs: number): InvitationRefusal | null {
   if (!row) return 'unknown';
   const state = invitationState(row, nowMs);
   if (state === 'open') return null;
@@ -51,6 +56,7 @@ export const invitationRefusalMessages: Record<InvitationRefusal, string> = {
   expired: 'This invitation has expired. Ask the shop owner to invite you again.',
   used: 'This invitation was already used. Sign in with your email and password.',
   replaced: 'This invitation was replaced by a newer one. Use the link in the latest email.',
+  withdrawn: 'This invitation was withdrawn. Ask the shop owner to invite you again.',
 };
 
 /**
@@ -82,4 +88,14 @@ export function secondFactorRequired(role: StaffRole): boolean {
 /** PV-STF-3: a member who has not accepted `currentVersion` of the agreement may use nothing else. */
 export function agreementRequired(acceptedVersion: number | null, currentVersion: number): boolean {
   return acceptedVersion === null || acceptedVersion < currentVersion;
+}
+
+/**
+ * PV-STF-3: why a member's acceptance of agreement `version` is refused while `currentVersion` is current, or
+ * null. Versions are numbered from 1 up to the current one: a number outside is `unknown` (the client sent a
+ * version that never existed), an older real one is `stale` (the text changed while the member read it).
+ */
+export function agreementVersionProblem(version: number, currentVersion: number): 'unknown' | 'stale' | null {
+  if (!Number.isInteger(version) || version < 1 || version > currentVersion) return 'unknown';
+  return version < currentVersion ? 'stale' : null;
 }

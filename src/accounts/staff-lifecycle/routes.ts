@@ -2,10 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
-import { text } from '../../shared/text.ts';
 import { requestMeta, requireRole, staffCookieName, staffOf } from '../guard.ts';
 import { deactivateStaff } from './deactivate.ts';
-import { inviteStaff, openInvitations } from './invite.ts';
+import { inviteStaff, openInvitations, staffNameInput } from './invite.ts';
 
 const roleSchema = z.enum(['owner', 'customer_service', 'technician']);
 const invitationSchema = z.object({
@@ -33,7 +32,7 @@ export const staffLifecycleAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext 
           'Invite a member by email, name and role: the email with a one-time link (STAFF_INVITATION_HOURS) is queued; an open invitation to the address is replaced (owner)',
         body: z.strictObject({
           email: z.email().max(254),
-          name: text().trim().min(1).max(100),
+          name: staffNameInput,
           role: roleSchema,
         }),
         response: { 201: z.object({ invitation: invitationSchema }), ...errorResponses },

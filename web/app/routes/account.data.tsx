@@ -111,32 +111,10 @@ export default function DataPage() {
             amounts and tax), without your name or contact details.
           </p>
           {impact.blockers.length > 0 ? (
-            <Notice tone="warning" title="First, these must finish">
-              <ul className="mt-1 list-disc space-y-1 pl-5">
-                {impact.blockers.map((b) => (
-                  <li key={b.reference}>
-                    <strong>
-                      {b.kind === 'order' ? 'Order' : 'Case'} {b.reference}
-                    </strong>
-                    : {b.effect}
-                  </li>
-                ))}
-              </ul>
-            </Notice>
+            <ImpactList title="First, these must finish" items={impact.blockers} />
           ) : null}
           {impact.stops.length > 0 ? (
-            <Notice tone="warning" title="Deleting your account stops">
-              <ul className="mt-1 list-disc space-y-1 pl-5">
-                {impact.stops.map((s) => (
-                  <li key={s.reference}>
-                    <strong>
-                      {s.kind === 'order' ? 'Order' : 'Case'} {s.reference}
-                    </strong>
-                    : {s.effect}
-                  </li>
-                ))}
-              </ul>
-            </Notice>
+            <ImpactList title="Deleting your account stops" items={impact.stops} />
           ) : blocked ? null : (
             <p className="text-sm text-muted">No order or after-sales case of yours is in progress.</p>
           )}
@@ -167,5 +145,32 @@ export default function DataPage() {
         </section>
       </div>
     </>
+  );
+}
+
+/**
+ * One list of what a deletion touches (PV-ACC-4): the orders and cases that must finish first, or those the
+ * deletion stops, each with its reference and what happens to it.
+ */
+function ImpactList({
+  title,
+  items,
+}: {
+  title: string;
+  items: ReadonlyArray<{ kind: string; reference: string; effect: string }>;
+}) {
+  return (
+    <Notice tone="warning" title={title}>
+      <ul className="mt-1 list-disc space-y-1 pl-5">
+        {items.map((item) => (
+          <li key={item.reference}>
+            <strong>
+              {item.kind === 'order' ? 'Order' : 'Case'} {item.reference}
+            </strong>
+            : {item.effect}
+          </li>
+        ))}
+      </ul>
+    </Notice>
   );
 }

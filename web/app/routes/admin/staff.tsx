@@ -10,6 +10,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { MetaFunction } from 'react-router';
+import { deactivationProblem } from '../../../../src/accounts/staff-lifecycle/lifecycle.rules.ts';
 import { ConfirmDialog } from '../../components/admin/ConfirmDialog.tsx';
 import { formatDateTime } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
@@ -86,6 +87,16 @@ export default function StaffPage() {
     );
   }
 
+  // PV-STF-2: the server's own rule, so the page never offers a deactivation the server refuses (the last
+  // active owner); the reason stands where the button would.
+  const activeOwnerIds = (staff.data ?? []).filter((m) => m.role === 'owner' && m.active).map((m) => m.id);
+  const deactivationRefusal = (m: StaffMember): string | null =>
+    deactivationProblem({
+      actorId: session.data?.id ?? '',
+      target: { id: m.id, role: m.role, active: m.active },
+      activeOwnerIds,
+    });
+
   return (
     <>
       <PageHeader
@@ -134,7 +145,11 @@ export default function StaffPage() {
                     Reset two-factor sign-in
                   </Button>
                 ) : null}
-                {m.active ? (
+                {m.active && deactivationRefusal(m) ? (
+                  <p className="text-sm text-muted" data-cannot-deactivate>
+                    {deactivationRefusal(m)}
+                  </p>
+                ) : m.active ? (
                   <Button
                     size="sm"
                     variant="secondary"
