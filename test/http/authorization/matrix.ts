@@ -354,6 +354,18 @@ export const apiMatrix: Record<string, Entry> = {
   // Orders: lists are filtered/masked per member; one order is a customer's record.
   'GET /api/admin/orders': staff(),
   'GET /api/admin/orders/:id': rec('order', adminOrder),
+  // PV-STF-1: to the member who has it already (nothing changes for the other cells); technicians never assign.
+  'POST /api/admin/orders/:id/assign': {
+    ...rec(
+      'order',
+      (f) => `${adminOrder(f)}/assign`,
+      undefined,
+      (f) => ({
+        staffId: f.assignedStaffId,
+      }),
+    ),
+    overrides: { technician: 403, maintenanceTech: 403 },
+  },
   'POST /api/admin/orders/:id/mark-paid': rec('order', (f) => `${adminOrder(f)}/mark-paid`),
   // The fixture order is delivered: ship, deliver and cancel answer 409 to whoever may touch it.
   'POST /api/admin/orders/:id/ship': rec(
