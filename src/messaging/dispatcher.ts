@@ -17,7 +17,15 @@ export interface MailSender {
 }
 
 export interface MailTransport {
-  send(mail: { from: MailSender; to: string; subject: string; text: string; html: string }): Promise<void>;
+  send(mail: {
+    from: MailSender;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    /** Extra headers stored with the email (List-Unsubscribe on campaigns); absent on most emails. */
+    headers?: Record<string, string>;
+  }): Promise<void>;
 }
 
 /**
@@ -65,6 +73,7 @@ export async function deliverPendingMail(
           subject: mail.subject,
           text: mail.textBody,
           html: mail.htmlBody,
+          ...(mail.headers ? { headers: mail.headers } : {}),
         });
         await tx
           .update(mailOutbox)
