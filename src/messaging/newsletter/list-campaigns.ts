@@ -4,17 +4,27 @@
  */
 import { count, desc, eq } from 'drizzle-orm';
 import { staffUsers } from '../../accounts/schema.ts';
-import type { Db } from '../../db/client.ts';
+import type { AppContext } from '../../context.ts';
+import { getShopSettings } from '../../settings/shop.ts';
+import { campaignFooterText } from '../templates/newsletter.ts';
+import { unsubscribeUrl } from './newsletter.rules.ts';
 import { newsletterCampaigns, newsletterSubscribers } from './schema.ts';
 import type { CampaignView } from './send-campaign.ts';
 
 export interface NewsletterOverview {
   confirmedSubscribers: number;
+  /** The footer every copy ends with, its link shown with a placeholder for each subscriber's own token. */
+  footerPreview: string[];
   campaigns: CampaignView[];
 }
 
-/** `{ confirmedSubscribers, campaigns }`, the newest campaign first (at most `limit`). */
-export async function newsletterOverview(db: Db, limit = 100): Promise<NewsletterOverview> {
+/** `{ confirmedSubscribers, footerPreview, campaigns }`, the newest campaign first (at most `limit`). */
+export async function newsletterOverview(
+  ctx: Pick<AppContext, 'db' | 'config'>,
+  limit = 100,
+): Promise<NewsletterOverview> {
+  const { db } = ctx;
+  const shop = await getShopSettings(db);
   const [counted] = await db
     .select({ n: count() })
     .from(newsletterSubscribers)
@@ -34,6 +44,7 @@ export async function newsletterOverview(db: Db, limit = 100): Promise<Newslette
     .limit(limit);
   return {
     confirmedSubscribers: counted?.n ?? 0,
+    footerPreview: campaignFooterText(shop.name, unsubscribeUrl(ctx.config.PUBLIC_URL, '[their-own-link]')),
     campaigns: rows.map((r) => ({ ...r, sentBy: r.sentBy ?? null, sentAt: r.sentAt.toISOString() })),
   };
 }

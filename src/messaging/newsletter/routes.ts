@@ -144,7 +144,7 @@ export const newsletterAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
       preHandler: ownerOnly,
     },
-    async () => newsletterOverview(ctx.db),
+    async () => newsletterOverview(ctx),
   );
 
   app.post(

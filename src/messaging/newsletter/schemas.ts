@@ -36,6 +36,7 @@ export type Campaign = z.infer<typeof campaignSchema>;
 /** The overview: a count of confirmed subscribers, never their addresses (PV-USE-2). */
 export const newsletterOverviewSchema = z.object({
   confirmedSubscribers: z.number().int(),
+  footerPreview: z.array(z.string()),
   campaigns: z.array(campaignSchema),
 });
 export type NewsletterOverviewBody = z.infer<typeof newsletterOverviewSchema>;

@@ -40,6 +40,7 @@ const navItems: NavItem[] = [
   { to: '/admin/numbers', label: 'After-sales numbers', icon: ChartIcon, roles: ['owner'] },
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
   { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
+  { to: '/admin/newsletter', label: 'Newsletter', icon: MailIcon, roles: ['owner'] },
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
   { to: '/admin/security-events', label: 'Security events', icon: ShieldIcon, roles: securityEventRoles },
   { to: '/admin/staff', label: 'Staff', icon: PeopleIcon, roles: ['owner'] },
