@@ -13,7 +13,7 @@ import type { CampaignView } from './send-campaign.ts';
 
 export interface NewsletterOverview {
   confirmedSubscribers: number;
-  /** The footer every copy ends with, its link shown with a placeholder for each subscriber's own token. */
+  /** The footer every copy ends with, its link shown with … for each subscriber's own token. */
   footerPreview: string[];
   campaigns: CampaignView[];
 }
@@ -44,7 +44,10 @@ export async function newsletterOverview(
     .limit(limit);
   return {
     confirmedSubscribers: counted?.n ?? 0,
-    footerPreview: campaignFooterText(shop.name, unsubscribeUrl(ctx.config.PUBLIC_URL, '[their-own-link]')),
+    footerPreview: campaignFooterText(
+      shop.name,
+      unsubscribeUrl(ctx.config.PUBLIC_URL, 'TOKEN').replace('TOKEN', '…'),
+    ),
     campaigns: rows.map((r) => ({ ...r, sentBy: r.sentBy ?? null, sentAt: r.sentAt.toISOString() })),
   };
 }

@@ -16,8 +16,8 @@ export interface SiteFooterProps {
 }
 
 export function SiteFooter({ name, tagline, social, year }: SiteFooterProps) {
-  // The sign-up page has the form already (with its messages): one form per page.
-  const onSignUpPage = useLocation().pathname === '/newsletter';
+  // The newsletter's own pages (sign-up, confirm, unsubscribe) have their form already: one per page.
+  const onSignUpPage = useLocation().pathname.startsWith('/newsletter');
   return (
     <footer className="mt-16 border-t border-line bg-surface">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-2 lg:grid-cols-4">
