@@ -305,6 +305,25 @@ describe('the account’s subscription and the customer’s data (PV-USE-1, PV-R
     assert.equal((await subscriber('grace@example.com'))?.status, 'unsubscribed');
   });
 
+  it('PV-USE-1: the profile page’s checkbox subscribes the account (confirmed at once) and unticking it unsubscribes', async () => {
+    await verifiedAccount(t, 'mary@example.com');
+    const mary = await sessionCookie(t, 'mary@example.com');
+    const tick = (payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/account/profile',
+        headers: { cookie: mary, 'content-type': 'application/x-www-form-urlencoded' },
+        payload,
+      });
+    const on = await tick('intent=newsletter&subscribed=1');
+    assert.equal(on.statusCode, 303, on.body);
+    assert.equal((await subscriber('mary@example.com'))?.status, 'confirmed');
+    const page = await get(t, '/account/profile?newsletter-saved=1', mary);
+    assert.match(page.body, /You are subscribed to our offers/);
+    assert.equal((await tick('intent=newsletter')).statusCode, 303);
+    assert.equal((await subscriber('mary@example.com'))?.status, 'unsubscribed');
+  });
+
   it('PV-RGT-1: the data download holds the subscription’s status and consent times; the account’s deletion removes it', async () => {
     await verifiedAccount(t, 'hedy@example.com');
     const hedy = await sessionCookie(t, 'hedy@example.com');
@@ -323,5 +342,20 @@ describe('the account’s subscription and the customer’s data (PV-USE-1, PV-R
     const deleted = await post(t, '/api/account/deletion', { password: GOOD_PASSWORD }, hedy);
     assert.ok(deleted.statusCode < 300, deleted.body);
     assert.equal(await subscriber('hedy@example.com'), undefined);
+  });
+});
+
+describe('newsletter sign-up budget (PV-USE-1)', () => {
+  it('PV-USE-1: asking to subscribe is rate-limited per address like the account forms (CUSTOMER_AUTH_PER_MINUTE)', async () => {
+    const limited = await startTestApp({ env: { CUSTOMER_AUTH_PER_MINUTE: '2' } });
+    try {
+      const ask = (email: string) =>
+        limited.app.inject({ method: 'POST', url: '/api/newsletter/subscriptions', payload: { email } });
+      assert.equal((await ask('one@example.com')).statusCode, 202);
+      assert.equal((await ask('two@example.com')).statusCode, 202);
+      assert.equal((await ask('three@example.com')).statusCode, 429);
+    } finally {
+      await limited.close();
+    }
   });
 });
