@@ -64,7 +64,7 @@ describe('the newsletter in the browser (PV-USE-1)', { skip: skipWithoutBrowser(
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     const footer = page.locator('footer');
-    await footer.getByRole('textbox', { name: 'Email address' }).fill('grace@');
+    await footer.getByRole('textbox', { name: 'Where to send offers' }).fill('grace@');
     await footer.getByRole('button', { name: 'Subscribe' }).click();
     const field = page.locator('main').getByRole('textbox', { name: 'Email address' });
     assert.equal(await field.inputValue(), 'grace@');
@@ -83,7 +83,7 @@ describe('the newsletter in the browser (PV-USE-1)', { skip: skipWithoutBrowser(
 
     await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
     const footer = page.locator('footer');
-    await footer.getByRole('textbox', { name: 'Email address' }).fill(EMAIL);
+    await footer.getByRole('textbox', { name: 'Where to send offers' }).fill(EMAIL);
     await footer.getByRole('button', { name: 'Subscribe' }).click();
     await page.getByText('Check your inbox').waitFor();
     await screenshot(page, 'newsletter-signed-up');

@@ -13,6 +13,12 @@ export interface NewsletterFormProps {
 }
 
 /**
+ * The footer's field is named without the word "email": it sits on every page, beside the pages' own email
+ * fields (sign-in, checkout), and a person using a screen reader's list of fields tells them apart.
+ */
+const FOOTER_LABEL = 'Where to send offers';
+
+/**
  * The newsletter's sign-up (PV-USE-1): posts to /newsletter, whose action works without scripts and answers
  * the same for every address. Nothing is sent until the emailed link is followed (double opt-in).
  */
@@ -31,7 +37,8 @@ export function NewsletterForm({ value = '', error, busy = false, compact = fals
         one click.
       </p>
       <Input
-        label="Email address"
+        label={compact ? FOOTER_LABEL : 'Email address'}
+        placeholder={compact ? 'you@example.com' : undefined}
         id={`${id}-email`}
         name="email"
         type="email"
