@@ -84,6 +84,8 @@ export const configSchema = z.object({
   CUSTOMER_SESSION_IDLE_DAYS: wholeNumber({ min: 1, max: 400 }).default(30),
   /** How long an emailed account link (verify, reset, change of email) works, in hours; each works once. */
   ACCOUNT_LINK_HOURS: wholeNumber({ min: 1, max: 720 }).default(24),
+  /** PV-USE-1: how long the newsletter's confirmation link (double opt-in) works, in hours. */
+  NEWSLETTER_CONFIRM_HOURS: wholeNumber({ min: 1, max: 720 }).default(48),
   /** Per-IP requests a minute to customer sign-in, sign-up and reset (against password spraying). */
   CUSTOMER_AUTH_PER_MINUTE: wholeNumber({ min: 1, max: 100_000 }).default(10),
   /** PV-ACC-3: a customer account with no sign-in or use of a session for this many months is deleted. */

@@ -40,6 +40,11 @@ import { jobAdminRoutes } from './jobs/admin.routes.ts';
 import { uploadsRoutes } from './media/routes.ts';
 import { mailAdminRoutes } from './messaging/admin.routes.ts';
 import { emailAFriendRoutes } from './messaging/email-a-friend/routes.ts';
+import {
+  newsletterAdminRoutes,
+  newsletterOneClickRoutes,
+  newsletterRoutes,
+} from './messaging/newsletter/routes.ts';
 import { ordersAdminRoutes } from './orders/admin.routes.ts';
 import { cartRoutes } from './orders/cart.routes.ts';
 import { cartCookieName } from './orders/cart-cookie.ts';
@@ -173,6 +178,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(customerAccountRoutes, { prefix: '/api', ctx });
   await app.register(dataRightsRoutes, { prefix: '/api', ctx });
   await app.register(addressBookRoutes, { prefix: '/api', ctx });
+  await app.register(newsletterRoutes, { prefix: '/api', ctx });
   await app.register(
     async (admin) => {
       // One guard for the whole back-office subtree: no admin route can forget it.
@@ -187,6 +193,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await admin.register(evidenceStaffRoutes, { ctx });
       await admin.register(caseRemedyRoutes, { ctx });
       await admin.register(mailAdminRoutes, { ctx });
+      await admin.register(newsletterAdminRoutes, { ctx });
       await admin.register(settingsAdminRoutes, { ctx });
       await admin.register(accountAdminRoutes, { ctx });
       await admin.register(securityAdminRoutes, { ctx });
@@ -196,6 +203,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     { prefix: '/api/admin' },
   );
+
+  // PV-USE-1: the one-click unsubscribe of RFC 8058, at the address of the unsubscribe page.
+  await app.register(newsletterOneClickRoutes, { ctx });
 
   // Last: the storefront answers every other URL; /api/* keeps the JSON 404 above.
   if (options.web !== false) await app.register(webApp, { ctx, dev: options.web === 'dev' });

@@ -10,6 +10,7 @@ export * from '../aftersales/remedies/remedy.schema.ts';
 export * from '../aftersales/schema.ts';
 export * from '../catalog/schema.ts';
 export * from '../jobs/schema.ts';
+export * from '../messaging/newsletter/schema.ts';
 export * from '../messaging/schema.ts';
 export * from '../orders/coupons/coupon.schema.ts';
 export * from '../orders/payments/test-processor.schema.ts';

@@ -18,7 +18,15 @@ export interface MailSender {
 }
 
 export interface MailTransport {
-  send(mail: { from: MailSender; to: string; subject: string; text: string; html: string }): Promise<void>;
+  send(mail: {
+    from: MailSender;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    /** Extra headers stored with the email (List-Unsubscribe on campaigns); absent on most emails. */
+    headers?: Record<string, string>;
+  }): Promise<void>;
 }
 
 /**
@@ -66,6 +74,7 @@ export async function deliverPendingMail(
           subject: mail.subject,
           text: mail.textBody,
           html: mail.htmlBody,
+          ...(mail.headers ? { headers: mail.headers } : {}),
         });
         if (ephemeralTemplates.includes(mail.template)) {
           // PV-COL-2: delivered, so the friend's name and address have served their one purpose.

@@ -18,6 +18,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   orderId?: string | null;
+  /** Extra headers (a campaign's List-Unsubscribe pair, PV-USE-1); transactional emails carry none. */
+  headers?: Record<string, string> | null;
 }
 
 /** The outbox row of `mail`, queued at `now`: for a caller that writes it in a statement of its own. */
@@ -31,6 +33,7 @@ export function outboxRow(mail: OutgoingMail, now: Date): typeof mailOutbox.$inf
     textBody: mail.text,
     htmlBody: mail.html,
     orderId: mail.orderId ?? null,
+    headers: mail.headers ?? null,
     createdAt: now,
   };
 }

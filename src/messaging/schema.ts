@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orders } from '../orders/schema.ts';
 
 export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed']);
@@ -23,6 +23,11 @@ export const mailOutbox = pgTable(
     textBody: text().notNull(),
     htmlBody: text().notNull(),
     orderId: uuid().references(() => orders.id, { onDelete: 'set null' }),
+    /**
+     * Extra headers to send with the email (a campaign's List-Unsubscribe and List-Unsubscribe-Post, RFC 8058);
+     * null for transactional emails, which carry none.
+     */
+    headers: jsonb().$type<Record<string, string>>(),
     status: mailStatus().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     lastError: text(),

@@ -8,6 +8,7 @@ import { profileData, securityEventData, signInData } from '../accounts/customer
 import { passkeyData } from '../accounts/passkeys/customer-data.ts';
 import { caseData, questionData } from '../aftersales/customer-data.ts';
 import { mailData } from '../messaging/customer-data.ts';
+import { newsletterData } from '../messaging/newsletter/customer-data.ts';
 import { orderData } from '../orders/customer-data.ts';
 import type { CustomerDataEntry } from './data-subject.ts';
 
@@ -16,6 +17,7 @@ export const customerDataRegistry: readonly CustomerDataEntry[] = [
   questionData,
   orderData,
   mailData,
+  newsletterData,
   securityEventData,
   signInData,
   addressBookData,

@@ -7,6 +7,21 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const WEBHOOK_PREFIX = '/api/payments/webhooks/';
 
 /**
+ * PV-USE-1, RFC 8058: mail providers post `List-Unsubscribe=One-Click` to a campaign's unsubscribe URL from
+ * wherever they run, with no cookies. The token in its address is the only authority it carries, so such a
+ * post is let through when it carries no cookies; with cookies the usual check applies.
+ */
+const ONE_CLICK_UNSUBSCRIBE_PATH = '/newsletter/unsubscribe';
+
+function isOneClickUnsubscribe(request: FastifyRequest): boolean {
+  return (
+    request.method === 'POST' &&
+    request.headers.cookie === undefined &&
+    (request.url.split('?')[0] ?? '') === ONE_CLICK_UNSUBSCRIBE_PATH
+  );
+}
+
+/**
  * CSRF defence for writes: a browser tells where a request comes from (Sec-Fetch-Site, Origin), and a write
  * from anywhere but the shop's own origin is refused with a 403. The whole origin counts — scheme, host and
  * port — so `http://shop` posting to `https://shop`, or another port or subdomain of the same host, is
@@ -20,7 +35,10 @@ export function rejectCrossSiteWrites(config: Pick<Config, 'PUBLIC_URL'>) {
   const publicOrigin = originOf(config.PUBLIC_URL);
   // A callback hook, not an async one: it runs for every request, and most are reads that pass at once.
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
-    const safe = SAFE_METHODS.has(request.method) || request.url.startsWith(WEBHOOK_PREFIX);
+    const safe =
+      SAFE_METHODS.has(request.method) ||
+      request.url.startsWith(WEBHOOK_PREFIX) ||
+      isOneClickUnsubscribe(request);
     if (safe || !isCrossOrigin(request, publicOrigin)) done();
     else reply.status(403).send({ error: { code: 'forbidden', message: 'Cross-site request refused' } });
   };

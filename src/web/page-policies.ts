@@ -32,6 +32,9 @@ export const accountActionRoutes: ReadonlySet<string> = new Set([
   'routes/account.profile',
   'routes/account.security',
   'routes/account.data',
+  // PV-USE-1: the newsletter's sign-up sends an email and its confirmation takes a token, as their JSON twins.
+  'routes/newsletter',
+  'routes/newsletter.confirm',
 ]);
 
 /**
@@ -46,6 +49,9 @@ const personalRoutes = new Set([
   // Issue 10: a claim and a case, behind the order's signed link.
   'routes/orders.claim',
   'routes/orders.case',
+  // PV-USE-1: pages opened from an email's link, with its token in the address.
+  'routes/newsletter.confirm',
+  'routes/newsletter.unsubscribe',
 ]);
 
 /** True when any route of the match (root to leaf) shows personal data. */

@@ -24,6 +24,10 @@ export default [
   route('account/email', 'routes/account.email.tsx'),
   route('account/security', 'routes/account.security.tsx'),
   route('account/data', 'routes/account.data.tsx'),
+  // PV-USE-1: the newsletter's sign-up, its confirmation link and the unsubscribe link of every campaign.
+  route('newsletter', 'routes/newsletter.tsx'),
+  route('newsletter/confirm', 'routes/newsletter.confirm.tsx'),
+  route('newsletter/unsubscribe', 'routes/newsletter.unsubscribe.tsx'),
   route('policies/after-sales', 'routes/policies.after-sales.tsx'),
   route('policies/privacy', 'routes/policies.privacy.tsx'),
   route('robots.txt', 'routes/robots.ts'),
@@ -47,6 +51,7 @@ export default [
     route('products/:id', 'routes/admin/product.tsx'),
     route('mail', 'routes/admin/mail.tsx'),
     route('mail/:id', 'routes/admin/mail-item.tsx'),
+    route('newsletter', 'routes/admin/newsletter.tsx'),
     route('settings', 'routes/admin/settings.tsx'),
     route('policy', 'routes/admin/policy.tsx'),
     route('numbers', 'routes/admin/numbers.tsx'),

@@ -213,6 +213,14 @@ export const apiMatrix: Record<string, Entry> = {
   // The storefront's API: public.
   'GET /api/products': pub,
   'GET /api/products/:slug': pubAt((f) => `/api/products/${f.productSlug}`),
+  // PV-USE-1: double opt-in and unsubscribing are public (the token is the capability; an empty body is a 400);
+  // a customer's own subscription is on their account.
+  'POST /api/newsletter/subscriptions': pub,
+  'POST /api/newsletter/confirmation': pub,
+  'POST /api/newsletter/unsubscription': pub,
+  'POST /newsletter/unsubscribe': pub,
+  'GET /api/account/newsletter': customer,
+  'PUT /api/account/newsletter': customer,
   // PV-COL-2: anyone may send one product to a friend (an empty body: 400, no email).
   'POST /api/products/:slug/email-a-friend': pubAt((f) => `/api/products/${f.productSlug}/email-a-friend`),
   'GET /api/cart': pub,
@@ -529,6 +537,9 @@ export const apiMatrix: Record<string, Entry> = {
   'GET /api/admin/audit-log': staff(OWNER),
   'GET /api/admin/audit-log/members': staff(OWNER),
   'POST /api/admin/business-transfer-export': staff(OWNER),
+  // PV-USE-1: the owner's campaigns.
+  'GET /api/admin/newsletter/campaigns': staff(OWNER),
+  'POST /api/admin/newsletter/campaigns': staff(OWNER),
 
   // The storefront answers every other address (its pages are in `pageMatrix`); an unknown one is its 404 page.
   ...Object.fromEntries(

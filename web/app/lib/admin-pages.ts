@@ -42,6 +42,8 @@ export const adminPages: Readonly<Record<string, readonly StaffRole[] | 'public'
   // PV-STF-1: the owner gives maintenance access; a technician reads their own grants there.
   '/admin/maintenance-access': ['owner', 'technician'],
   '/admin/audit-log': OWNER,
+  // PV-USE-1: campaigns are the owner's; no page lists subscribers (PV-USE-2).
+  '/admin/newsletter': OWNER,
 };
 
 /** The pattern of `adminPages` that `pathname` opens (a literal segment before a parameter), or null. */

@@ -38,6 +38,7 @@ import { hasErrors, isUuid, placeProblem, refusalOf } from '../lib/account-forms
 import { addressValues, countryOptions, parseAddressForm } from '../lib/checkout.server.ts';
 import { readForm } from '../lib/form.server.ts';
 import { pageMeta } from '../lib/meta.ts';
+import { accountSubscription, setAccountSubscription } from '../lib/newsletter.server.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const customer = await requireCustomerPage(context, request);
@@ -60,6 +61,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     editing: addresses.find((a) => a.id === params.get('edit-address')) ?? null,
     addressDone: done ? addressDone[done] : null,
     countries: countryOptions(),
+    newsletter: await accountSubscription(context.ctx.db, customer),
+    newsletterSaved: params.get('newsletter-saved') === '1',
   };
 }
 
@@ -92,6 +95,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = String(form.get('intent') ?? '');
   if (intent.startsWith('address-')) return addressAction(context, customer, intent, form);
   if (intent === 'email') return emailAction(context, request, customer, form);
+  if (intent === 'newsletter') {
+    // PV-USE-1: the account's address is verified, so the box is the opt-in itself (confirmed and recorded).
+    await setAccountSubscription(context.ctx, customer, form.get('subscribed') === '1');
+    return redirect('/account/profile?newsletter-saved=1#newsletter-title', 303);
+  }
   if (intent !== 'profile') throw data(null, { status: 400, statusText: 'Bad Request' });
   const values = { name: textField(form, 'name', 300), phone: textField(form, 'phone', 100) };
   const errors: Refusal['errors'] = {};
@@ -194,8 +202,18 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export default function ProfilePage() {
-  const { customer, saved, emailChanged, addresses, addressMax, editing, addressDone, countries } =
-    useLoaderData<typeof loader>();
+  const {
+    customer,
+    saved,
+    emailChanged,
+    addresses,
+    addressMax,
+    editing,
+    addressDone,
+    countries,
+    newsletter,
+    newsletterSaved,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
@@ -301,6 +319,40 @@ export default function ProfilePage() {
           </Button>
         </Form>
       </div>
+      <Form
+        method="post"
+        aria-labelledby="newsletter-title"
+        className="mt-8 space-y-4 rounded-xl bg-surface p-5 ring-1 ring-line sm:p-6"
+      >
+        <h2 id="newsletter-title" className="text-lg font-semibold text-gray-900">
+          Special offers by email
+        </h2>
+        {newsletterSaved && !result ? (
+          <Notice
+            tone="success"
+            title={
+              newsletter.subscribed ? 'You are subscribed to our offers' : 'You receive no offers from us'
+            }
+          />
+        ) : null}
+        <input type="hidden" name="intent" value="newsletter" />
+        <label className="flex items-start gap-3 text-gray-800">
+          <input
+            type="checkbox"
+            name="subscribed"
+            value="1"
+            defaultChecked={newsletter.subscribed}
+            className="mt-1 size-5 shrink-0 accent-primary"
+          />
+          <span>
+            Send special offers to <strong className="font-semibold break-all">{customer.email}</strong>.
+            Never shared with anyone; every email unsubscribes in one click.
+          </span>
+        </label>
+        <Button type="submit" variant="secondary" busy={busy}>
+          Save
+        </Button>
+      </Form>
       <div className="mt-10">
         <AddressBook
           addresses={addresses}

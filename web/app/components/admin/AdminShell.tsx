@@ -35,6 +35,7 @@ const navItems: NavItem[] = [
   { to: '/admin/numbers', label: 'After-sales numbers', icon: ChartIcon },
   { to: '/admin/products', label: 'Products', icon: BoxIcon },
   { to: '/admin/mail', label: 'Mail outbox', icon: MailIcon },
+  { to: '/admin/newsletter', label: 'Newsletter', icon: MailIcon },
   { to: '/admin/settings', label: 'Settings', icon: SlidersIcon },
   { to: '/admin/security-events', label: 'Security events', icon: ShieldIcon },
   { to: '/admin/staff', label: 'Staff', icon: PeopleIcon },

@@ -1,5 +1,6 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { footerLinks } from '../../lib/site-links.ts';
+import { NewsletterForm } from './NewsletterForm.tsx';
 
 export interface SocialLinkView {
   network: string;
@@ -15,12 +16,19 @@ export interface SiteFooterProps {
 }
 
 export function SiteFooter({ name, tagline, social, year }: SiteFooterProps) {
+  // The newsletter's own pages (sign-up, confirm, unsubscribe) have their form already: one per page.
+  const onSignUpPage = useLocation().pathname.startsWith('/newsletter');
   return (
     <footer className="mt-16 border-t border-line bg-surface">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-2 lg:grid-cols-4">
         <div className="space-y-2 lg:col-span-2">
           <p className="text-lg font-bold text-gray-900">{name}</p>
           <p className="max-w-sm text-sm text-muted">{tagline}</p>
+          {onSignUpPage ? null : (
+            <div className="max-w-sm pt-4">
+              <NewsletterForm compact />
+            </div>
+          )}
         </div>
         {footerLinks.map((group) => (
           <nav key={group.title} aria-labelledby={`footer-${group.id}`}>
