@@ -70,6 +70,8 @@ export { loggableUrl, logRedactPaths } from './shared/logging.ts';
 export interface RouteEntry {
   method: string;
   url: string;
+  /** The route's schema takes a body (the others refuse one: `refuseStrayBody`). */
+  hasBody: boolean;
 }
 
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
@@ -121,7 +123,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   routeTables.set(app, routes);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url });
+      if (method !== 'HEAD') routes.push({ method, url: route.url, hasBody: Boolean(route.schema?.body) });
     }
   });
 

@@ -108,6 +108,10 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   app.post(
     '/mail/retry',
     {
+      // Who may touch the outbox is asked before the body is: a member refused learns nothing of what it takes.
+      onRequest: async (request) => {
+        await mailReader(ctx, request);
+      },
       schema: {
         tags: ['admin: mail'],
         summary: 'Queue failed emails again',
@@ -116,7 +120,6 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request) => {
-      await mailReader(ctx, request);
       return { requeued: await retryFailedMail(ctx, request.body.ids) };
     },
   );

@@ -142,7 +142,7 @@ export const newsletterAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
           'Past campaigns, newest first, and the count of confirmed subscribers (never their addresses: PV-USE-2). Owner only',
         response: { 200: newsletterOverviewSchema, ...errorResponses },
       },
-      preHandler: ownerOnly,
+      onRequest: ownerOnly,
     },
     async () => newsletterOverview(ctx),
   );
@@ -157,7 +157,7 @@ export const newsletterAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         body: campaignInputSchema,
         response: { 201: z.object({ campaign: campaignSchema }), ...errorResponses },
       },
-      preHandler: ownerOnly,
+      onRequest: ownerOnly,
       bodyLimit: 64 * 1024,
     },
     async (request, reply) => {

@@ -41,9 +41,10 @@ export function assignmentRefusal(
   to: string | null,
   what: 'case' | 'order',
 ): string | null {
-  if (by.role === 'owner' || current === to) return null;
+  // Before the no-op check: a technician is refused whatever the move, so the answer says nothing of it.
   if (by.role === 'technician')
     return `Technicians do not assign ${what}s: the owner or customer service does`;
+  if (by.role === 'owner' || current === to) return null;
   if (to !== null && to !== by.id) {
     return `Customer service takes ${what}s for themselves only: the owner assigns them to other members`;
   }

@@ -12,8 +12,9 @@ import type { AccessRecordType } from './schema.ts';
 
 /**
  * A hook for an owner-only route about `recordType`: other members get a 403 naming PV-STF-1, after a
- * 'refused' row with no record, no customer and no fields. Use it as `preValidation`, before the body or
- * query is checked: a member who may not call the route learns nothing of what it takes.
+ * 'refused' row with no record, no customer and no fields. Use it as the route's `onRequest` (after the
+ * back office's session guard), before the body or query is checked: a member who may not call the route
+ * learns nothing of what it takes.
  */
 export function ownerOnlyRecorded(ctx: Pick<AppContext, 'db' | 'clock'>, recordType: AccessRecordType) {
   return async (request: FastifyRequest): Promise<void> => {

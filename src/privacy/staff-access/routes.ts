@@ -40,7 +40,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.post(
     '/maintenance-grants',
     {
-      preValidation: grantsOwner,
+      onRequest: grantsOwner,
       schema: {
         tags,
         security,
@@ -59,7 +59,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.get(
     '/maintenance-grants',
     {
-      preValidation: grantsOwner,
+      onRequest: grantsOwner,
       schema: {
         tags,
         security,
@@ -90,7 +90,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.post(
     '/maintenance-grants/:id/revocation',
     {
-      preValidation: grantsOwner,
+      onRequest: grantsOwner,
       schema: {
         tags,
         security,
@@ -106,7 +106,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.get(
     '/audit-log',
     {
-      preValidation: logOwner,
+      onRequest: logOwner,
       schema: {
         tags,
         security,
@@ -122,7 +122,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.get(
     '/audit-log/members',
     {
-      preValidation: logOwner,
+      onRequest: logOwner,
       schema: {
         tags,
         security,
@@ -136,7 +136,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.post(
     '/business-transfer-export',
     {
-      preValidation: exportOwner,
+      onRequest: exportOwner,
       schema: {
         tags,
         security,

@@ -108,6 +108,7 @@ export interface Fixtures {
 const ALL_STAFF: readonly Role[] = ['owner', 'customer_service', 'technician'];
 const CS: readonly Role[] = ['owner', 'customer_service'];
 const OWNER: readonly Role[] = ['owner'];
+const MAIL: readonly Role[] = ['owner', 'technician'];
 
 const isStaff = (p: Principal) => staffRoles[p] !== undefined;
 
@@ -438,14 +439,17 @@ export const apiMatrix: Record<string, Entry> = {
     }),
   ),
   // To the member who has it already: nothing changes for the other cells.
-  'POST /api/admin/cases/:id/assign': rec(
-    'case',
-    (f) => `${adminCase(f)}/assign`,
-    undefined,
-    (f) => ({
-      staffId: f.assignedStaffId,
-    }),
-  ),
+  'POST /api/admin/cases/:id/assign': {
+    ...rec(
+      'case',
+      (f) => `${adminCase(f)}/assign`,
+      undefined,
+      (f) => ({
+        staffId: f.assignedStaffId,
+      }),
+    ),
+    overrides: { technician: 403, maintenanceTech: 403 },
+  },
   'GET /api/admin/cases/:id/messages': rec('messages', (f) => `${adminCase(f)}/messages`),
   'POST /api/admin/cases/:id/messages': rec(
     'messages',
@@ -456,7 +460,10 @@ export const apiMatrix: Record<string, Entry> = {
     }),
   ),
   'GET /api/admin/cases/:id/evidence': rec('evidence', (f) => `${adminCase(f)}/evidence`),
-  'POST /api/admin/cases/:id/evidence': { ...rec('case', (f) => `${adminCase(f)}/evidence`), upload: true },
+  'POST /api/admin/cases/:id/evidence': {
+    ...rec('evidence', (f) => `${adminCase(f)}/evidence`),
+    upload: true,
+  },
   // An unknown file of the fixture case: removing the real one would take it from the other cells.
   'DELETE /api/admin/cases/:id/evidence/:evidenceId': {
     ...rec(
@@ -466,6 +473,8 @@ export const apiMatrix: Record<string, Entry> = {
       () => ({ reason: 'A wrong upload, removed by the authorization matrix' }),
     ),
     found: false,
+    // The case's evidence is hidden from a technician without a grant before the role is asked: 404.
+    overrides: { technician: 404 },
   },
   'GET /api/admin/cases/:id/remedies': rec('case', (f) => `${adminCase(f)}/remedies`),
   'POST /api/admin/cases/:id/refunds': {
@@ -495,10 +504,16 @@ export const apiMatrix: Record<string, Entry> = {
   'GET /api/admin/after-sales/numbers': staff(OWNER),
   'GET /api/admin/after-sales/numbers.csv': staff(OWNER),
 
-  'GET /api/admin/mail': staff(),
+  // PV-STF-1: the outbox holds every customer's emails: the owner's, and a technician's under an all-customers
+  // maintenance grant; the queue's counts are anyone's.
+  'GET /api/admin/mail': { ...staff(MAIL), overrides: { technician: 403 } },
   'GET /api/admin/mail/queue': staff(),
-  'GET /api/admin/mail/:id': { ...staff(undefined, (f) => `/api/admin/mail/${f.mailId}`), found: true },
-  'POST /api/admin/mail/retry': staff(),
+  'GET /api/admin/mail/:id': {
+    ...staff(MAIL, (f) => `/api/admin/mail/${f.mailId}`),
+    found: true,
+    overrides: { technician: 403 },
+  },
+  'POST /api/admin/mail/retry': { ...staff(MAIL), overrides: { technician: 403 } },
 
   'GET /api/admin/settings/shop': staff(),
   'PUT /api/admin/settings/shop': staff(OWNER),
