@@ -21,8 +21,8 @@ interface Section {
 }
 
 /**
- * What the shop does with personal data today, and nothing it does not do yet: there is no newsletter and no
- * tracking, so the page promises none of their rules. Each paragraph is kept true by code
+ * What the shop does with personal data today, and nothing it does not do yet: there is no
+ * tracking, so the page promises none of its rules. Each paragraph is kept true by code
  * (named in the comment beside it); when a feature arrives, its paragraph arrives with it.
  */
 function sections(f: PrivacyFacts): Section[] {
@@ -34,7 +34,9 @@ function sections(f: PrivacyFacts): Section[] {
         // orders/schemas.ts checkoutBody: the only form that asks for personal data.
         'When you place an order we ask for your name, email address, shipping address and, if you choose to give it, a phone number. We use them to deliver the order and to write to you about it. You can shop as a guest, or with an account that keeps your name, email address, phone and orders together.',
         // orders/order-emails.ts: the only emails the shop sends.
-        'We email you when your order is placed, when it ships and if we have to cancel it. We send no newsletters or special offers.',
+        'We email you when your order is placed, when it ships and if we have to cancel it.',
+        // PV-USE-1: messaging/newsletter: double opt-in, RFC 8058 one-click unsubscribe in every campaign.
+        'We email you special offers only if you ask for them: sign up with your email address at the foot of any page or on your account’s profile, then confirm from the email we send; an address that does not confirm gets nothing. Every offer has a link that unsubscribes you in one click.',
         // PV-COL-2: messaging/email-a-friend, the outbox's ephemeral templates and the retention job.
         `"Email a friend" on a product page asks for your name and your friend’s name and email address, only to send them that one email. We delete their address as soon as the email is sent (within ${f.friendMailHours} hours if it cannot be sent), and we never add it to a mailing list.`,
         // server.ts request logging.
@@ -48,7 +50,10 @@ function sections(f: PrivacyFacts): Section[] {
         'We never sell your data or hand it to other companies for their own use. The carrier that delivers your parcel receives your name and shipping address.',
         // PV-PAY-1: orders/payments: the browser sends the card to the processor; the shop keeps its reference.
         'If you pay by card, your card details go from your browser straight to the payment processor. We never receive or store card numbers or security codes, only the processor’s reference for the payment.',
-        'Only our staff, signed in to the back office, can see orders.',
+        // PV-STF-1: privacy/staff-access: the visibility filter, maintenance grants and the staff access log.
+        'Only the member of our staff handling your order or after-sales case sees your name, contact details, messages and photos; other staff see your initials and your email’s domain. A technician sees them only with the owner’s permission for maintenance, for a stated reason and a limited time. Every time staff look at your details is recorded.',
+        // PV-RGT-2, PV-USE-2: privacy/staff-access/business-transfer.
+        'If the shop is sold, the buyer may receive customers’ names, contact details, addresses and order history, never payment details. Our mailing list is never sold or given to anyone.',
       ],
     },
     {
