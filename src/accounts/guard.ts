@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
+import { recordStaffAccess } from '../privacy/staff-access/record-access.ts';
 import { sessionCookieName } from '../shared/cookie-names.ts';
 import { AppError, Forbidden } from '../shared/errors.ts';
-import { type StaffPrincipal, staffFromToken } from './staff.service.ts';
+import { deactivatedMemberOfToken, type StaffPrincipal, staffFromToken } from './staff.service.ts';
 
 /** The staff session cookie's base name; see `staffCookieName` for the name it is set under. */
 export const STAFF_COOKIE = 'ac_staff';
@@ -33,7 +34,10 @@ export function requireStaff(ctx: AppContext, options: { allowSetUp?: boolean } 
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = request.cookies[cookie];
     const staff = token ? await staffFromToken(ctx, token) : null;
-    if (!staff) throw new AppError('unauthenticated', 'Sign in as staff to use the back office');
+    if (!staff) {
+      if (token) await recordFormerMember(ctx, token);
+      throw new AppError('unauthenticated', 'Sign in as staff to use the back office');
+    }
     if (staff.enrolmentRequired && !options.allowSetUp) {
       throw new Forbidden('Set up two-factor sign-in first: the owner signs in with an authenticator app');
     }
@@ -47,6 +51,18 @@ export function requireStaff(ctx: AppContext, options: { allowSetUp?: boolean } 
     }
     request.staff = staff;
   };
+}
+
+/**
+ * PV-STF-1, PV-STF-2: a deactivated member's old cookie is refused like any other (401) and written to the staff
+ * access log as a refusal in their name, so the owner sees a former member still trying.
+ */
+async function recordFormerMember(ctx: AppContext, token: string): Promise<void> {
+  const former = await deactivatedMemberOfToken(ctx.db, token);
+  if (!former) return;
+  await recordStaffAccess(ctx.db, former, ctx.clock.now(), [
+    { outcome: 'refused', recordType: 'staff_session', recordId: null, customerId: null, fields: [] },
+  ]);
 }
 
 /** Where a request came from, for security events: the address Fastify trusts and the client's user agent. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { oncePerDb } from '../db/prepared.ts';
@@ -257,6 +257,23 @@ export async function staffFromToken(
     await ctx.db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, row.sessionId));
   }
   return principalOf(staff);
+}
+
+/**
+ * The member behind a session token whose member has been deactivated (PV-STF-2), or null for any other token:
+ * unknown, or of an active member (an expired or signed-out session is an ordinary 401). For the guard, which
+ * records a former member's old cookie in the staff access log.
+ */
+export async function deactivatedMemberOfToken(
+  db: Db,
+  token: string,
+): Promise<Pick<StaffPrincipal, 'id' | 'name' | 'role'> | null> {
+  const [row] = await db
+    .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
+    .from(staffSessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
+    .where(and(eq(staffSessions.tokenHash, sha256(token)), isNotNull(staffUsers.disabledAt)));
+  return row ?? null;
 }
 
 /**

@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { recordStaffAccess } from '../../src/privacy/staff-access/record-access.ts';
 import { staffAccessLog } from '../../src/privacy/staff-access/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
 
 /** Drizzle wraps the driver's error: the trigger's message is the cause's. */
 const appendOnly = (e: unknown) =>
@@ -67,5 +67,31 @@ describe('staff access log (PV-STF-1)', () => {
     const rows = await t.ctx.db.select().from(staffAccessLog).where(eq(staffAccessLog.staffId, member.id));
     assert.equal(rows.length, 2);
     assert.ok(rows.every((r) => r.staffName === 'Sam Support'));
+  });
+
+  it('PV-STF-1, PV-STF-2: a deactivated member’s old cookie is a 401 and a refusal in their name in the log; an unknown cookie writes nothing', async () => {
+    const owner = await t.staffCookie();
+    const leaver = await signedInMember(t, 'leaver@aftercare.test', 'Lee Leaver', 'customer_service');
+    const deactivated = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/staff/${leaver.id}/deactivation`,
+      headers: { cookie: owner },
+    });
+    assert.equal(deactivated.statusCode, 204, deactivated.body);
+    const before = await t.ctx.db.select().from(staffAccessLog);
+    const old = await t.app.inject({ url: '/api/admin/orders', headers: { cookie: leaver.cookie } });
+    assert.equal(old.statusCode, 401);
+    const unknown = await t.app.inject({
+      url: '/api/admin/orders',
+      headers: { cookie: leaver.cookie.replace(/=([^;]{4})/, '=AAAA') },
+    });
+    assert.equal(unknown.statusCode, 401);
+    const rows = (await t.ctx.db.select().from(staffAccessLog)).filter(
+      (r) => !before.some((b) => b.id === r.id),
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.staffId, r.staffName, r.outcome, r.recordType]),
+      [[leaver.id, 'Lee Leaver', 'refused', 'staff_session']],
+    );
   });
 });
