@@ -24,6 +24,8 @@ const row = {
   nextDeadline: null,
   waitingOnCustomerMs: 86_400_000,
   assignee: { id: '0190f3c2-7a1b-7c3d-8e4f-5a6b7c8d9e11', name: 'Sam Tech' },
+  customer: { name: 'Ada "Countess" Lovelace', email: 'ada@example.com' },
+  personalData: 'full',
 };
 
 test('the compiled queue serializer writes exactly what the zod serializer writes, field order included', () => {
@@ -42,6 +44,9 @@ test('the compiled queue serializer writes exactly what the zod serializer write
           text: 'Shop: inspect the item by 1 Dec 2026',
         },
         assignee: null,
+        // PV-STF-1: an unassigned case as customer service sees it.
+        customer: { name: 'A. L.', email: '…@example.com' },
+        personalData: 'masked',
       },
     ],
     nextCursor: 'WyJkZWFkbGluZTphc2MiXQ',
