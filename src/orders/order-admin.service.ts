@@ -5,7 +5,7 @@
  * masked unless a maintenance grant covers its customer; the owner sees everything. Each row shown in full
  * writes one audit row.
  */
-import { and, desc, eq, gte, ilike, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, isNull, lt, not, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { staffUsers } from '../accounts/schema.ts';
 import { afterSalesCases } from '../aftersales/schema.ts';
@@ -39,10 +39,15 @@ export async function listOrders(ctx: Ctx, query: ListQuery, staff: StaffWho): P
   const now = ctx.clock.now();
   const viewer = await viewerOf(ctx.db, staff, now);
   const handlesCase = sql<boolean>`exists (select 1 from ${afterSalesCases} where ${afterSalesCases.orderId} = ${orders.id} and ${afterSalesCases.assignedTo} = ${staff.id}::uuid)`;
-  const mine = or(eq(orders.assignedTo, staff.id), handlesCase) as SQL;
+  const handledByOther = sql<boolean>`exists (select 1 from ${afterSalesCases} where ${afterSalesCases.orderId} = ${orders.id} and ${afterSalesCases.assignedTo} <> ${staff.id}::uuid)`;
+  // As visibility.rules.ts has it: assigned to the member, or unassigned and one of its cases is theirs.
+  const mine = or(eq(orders.assignedTo, staff.id), and(isNull(orders.assignedTo), handlesCase)) as SQL;
   const where: SQL[] = [];
-  // Another member's orders are not listed for customer service (PV-STF-1).
-  if (staff.role === 'customer_service') where.push(or(isNull(orders.assignedTo), mine) as SQL);
+  // Another member's orders (assigned to them, or unassigned with a case of theirs) are not listed for
+  // customer service (PV-STF-1).
+  if (staff.role === 'customer_service') {
+    where.push(or(mine, and(isNull(orders.assignedTo), not(handledByOther))) as SQL);
+  }
   if (query.status) where.push(eq(orders.status, query.status));
   if (query.q) {
     const q = escapeLike(query.q);
@@ -91,7 +96,7 @@ export async function listOrders(ctx: Ctx, query: ListQuery, staff: StaffWho): P
   const items = page.map(({ customerId, assigneeId, assigneeName, handlesCase: handles, ...r }) => {
     const visibility = visibilityOf(viewer, {
       assignedTo: assigneeId,
-      alsoHandledBy: handles ? [staff.id] : [],
+      alsoHandledBy: handles && assigneeId === null ? [staff.id] : [],
       customerId,
     });
     const row = {

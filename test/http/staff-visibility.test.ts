@@ -336,4 +336,44 @@ describe('staff visibility of personal data (PV-STF-1)', () => {
       assert.ok(e.ip.endsWith('…'), `masked ip: ${e.ip}`);
     }
   });
+
+  it('PV-STF-1: taking an unassigned case does not open another member’s order, nor taking an unassigned order another member’s case', async () => {
+    // The owner gives an order to cs2; its case stays unassigned. Another order stays unassigned; its case is cs2's.
+    const heldOrder = await deliveredOrder(t, owner, [{}], 'delivered', 'held.order@example.com');
+    const sideCase = (await openCase(t, owner, heldOrder, heldOrder.lineIds[0] as string)).id;
+    assert.equal(
+      (await req(owner, 'POST', `/api/admin/orders/${heldOrder.id}/assign`, { staffId: cs2.id })).statusCode,
+      200,
+    );
+    const looseOrder = await deliveredOrder(t, owner, [{}], 'delivered', 'loose.order@example.com');
+    const heldCase = (await openCase(t, owner, looseOrder, looseOrder.lineIds[0] as string)).id;
+    assert.equal(
+      (await req(owner, 'POST', `/api/admin/cases/${heldCase}/assign`, { staffId: cs2.id })).statusCode,
+      200,
+    );
+
+    for (const [method, url, payload] of [
+      ['GET', `/api/admin/cases/${sideCase}`, undefined],
+      ['POST', `/api/admin/cases/${sideCase}/assign`, { staffId: cs.id }],
+      ['GET', `/api/admin/orders/${heldOrder.id}`, undefined],
+      ['GET', `/api/admin/orders/${looseOrder.id}`, undefined],
+      ['POST', `/api/admin/orders/${looseOrder.id}/assign`, { staffId: cs.id }],
+    ] as const) {
+      const res = await req(cs.cookie, method, url, payload);
+      assert.equal(res.statusCode, 404, `${method} ${url}: ${res.body}`);
+      assert.doesNotMatch(res.body, /held\.order|loose\.order/);
+    }
+    const cases = json<{ items: CaseRow[] }>(await req(cs.cookie, 'GET', '/api/admin/cases?limit=100')).items;
+    assert.ok(!cases.some((c) => c.id === sideCase || c.id === heldCase));
+    const list = json<{ items: OrderRow[] }>(
+      await req(cs.cookie, 'GET', '/api/admin/orders?limit=100'),
+    ).items;
+    assert.ok(!list.some((o) => o.id === heldOrder.id || o.id === looseOrder.id));
+    const [side] = await t.ctx.db.select().from(afterSalesCases).where(eq(afterSalesCases.id, sideCase));
+    assert.equal(side?.assignedTo, null, 'nothing changed');
+    const refusals = (await logOf(cs.id)).filter(
+      (r) => r.outcome === 'refused' && [sideCase, heldOrder.id, looseOrder.id].includes(r.recordId ?? ''),
+    );
+    assert.ok(refusals.length >= 5, `each refusal is in the log (${refusals.length})`);
+  });
 });

@@ -109,9 +109,14 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
   if (shape.assignee === 'staff') where.push(sql`${afterSalesCases.assignedTo} = ${p('assignee')}::uuid`);
   if (shape.ownOrUnassigned) {
     where.push(
+      // PV-STF-1, as visibility.rules.ts has it: the member's own cases, and unassigned ones whose order is
+      // unassigned or theirs (an unassigned case of another member's order is that member's).
       or(
-        isNull(afterSalesCases.assignedTo),
         sql`${afterSalesCases.assignedTo} = ${p('viewer')}::uuid`,
+        and(
+          isNull(afterSalesCases.assignedTo),
+          or(isNull(orders.assignedTo), sql`${orders.assignedTo} = ${p('viewer')}::uuid`),
+        ),
       ) as SQL,
     );
   }
@@ -145,6 +150,7 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
       dueAt: sql<string | null>`${isoSql(afterSalesCases.dueAt)}`,
       evidenceComplete: evidenceCompleteSql,
       assigneeId: afterSalesCases.assignedTo,
+      orderAssigneeId: orders.assignedTo,
       assigneeName: staffUsers.name,
       customerId: orders.customerId,
       customerName: sql<string>`${orders.shippingAddress}->>'name'`,
@@ -247,7 +253,11 @@ export async function listCases(ctx: Ctx, query: ListQuery, staff: StaffWho): Pr
   const soonDays = ctx.config.CASE_DUE_SOON_DAYS;
   const reads: StaffAccessEntry[] = [];
   const items = page.map((r) => {
-    const visibility = visibilityOf(viewer, { assignedTo: r.assigneeId, customerId: r.customerId });
+    const visibility = visibilityOf(viewer, {
+      assignedTo: r.assigneeId,
+      alsoHandledBy: [r.orderAssigneeId],
+      customerId: r.customerId,
+    });
     const full = visibility.kind === 'full';
     if (visibility.kind === 'full') {
       reads.push({

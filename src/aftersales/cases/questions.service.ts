@@ -4,7 +4,7 @@
  * order's records when it is sent, so staff read what the customer was told. Staff list them waiting first,
  * then newest; customer service answers each once (answer-question.service.ts).
  */
-import { and, asc, desc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, not, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { AppContext } from '../../context.ts';
@@ -184,8 +184,15 @@ export async function listQuestions(
   // their cases) in full, those of unassigned orders masked, never another member's.
   const handlesCase = sql<boolean>`exists (select 1 from ${afterSalesCases} where ${afterSalesCases.orderId} = ${orders.id} and ${afterSalesCases.assignedTo} = ${staff.id}::uuid)`;
   const where: SQL[] = [];
+  const handledByOther = sql<boolean>`exists (select 1 from ${afterSalesCases} where ${afterSalesCases.orderId} = ${orders.id} and ${afterSalesCases.assignedTo} <> ${staff.id}::uuid)`;
   if (staff.role === 'customer_service') {
-    where.push(or(isNull(orders.assignedTo), eq(orders.assignedTo, staff.id), handlesCase) as SQL);
+    // As visibility.rules.ts has it: their own orders, and unassigned ones no other member handles a case of.
+    where.push(
+      or(
+        eq(orders.assignedTo, staff.id),
+        and(isNull(orders.assignedTo), or(handlesCase, not(handledByOther))),
+      ) as SQL,
+    );
   }
   if (query.state === 'unanswered') where.push(isNull(supportQuestions.answeredAt));
   if (query.state === 'answered') where.push(isNotNull(supportQuestions.answeredAt));
@@ -206,7 +213,7 @@ export async function listQuestions(
   const items = page.map((row) => {
     const visibility = visibilityOf(viewer, {
       assignedTo: row.orderAssignedTo,
-      alsoHandledBy: row.handlesCase ? [staff.id] : [],
+      alsoHandledBy: row.handlesCase && row.orderAssignedTo === null ? [staff.id] : [],
       customerId: row.customerId,
     });
     const view = staffQuestionView(row);

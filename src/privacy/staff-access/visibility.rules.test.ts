@@ -25,7 +25,12 @@ describe('visibility rules (PV-STF-1)', () => {
 
   it('PV-STF-1: customer service: own (or their case’s order) full, unassigned masked, another member’s hidden', () => {
     assert.equal(visibilityOf(cs, { assignedTo: me, customerId: customer }).kind, 'full');
-    assert.equal(visibilityOf(cs, { assignedTo: other, alsoHandledBy: [me], customerId: null }).kind, 'full');
+    assert.equal(visibilityOf(cs, { assignedTo: null, alsoHandledBy: [me], customerId: null }).kind, 'full');
+    // Taking an unassigned case opens no order the owner gave another member, and an unassigned record that
+    // another member handles through its order or a case is theirs: hidden, so it cannot be taken either.
+    assert.equal(visibilityOf(cs, { assignedTo: other, alsoHandledBy: [me], customerId: null }).kind, 'hidden');
+    assert.equal(visibilityOf(cs, { assignedTo: null, alsoHandledBy: [other], customerId: null }).kind, 'hidden');
+    assert.equal(visibilityOf(cs, { assignedTo: null, alsoHandledBy: [null], customerId: null }).kind, 'masked');
     assert.equal(visibilityOf(cs, { assignedTo: null, customerId: customer }).kind, 'masked');
     assert.equal(visibilityOf(cs, { assignedTo: other, customerId: customer }).kind, 'hidden');
   });

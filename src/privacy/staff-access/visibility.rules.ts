@@ -3,10 +3,11 @@
  * IP, message texts, evidence files). Product, state, dates and amounts are not personal and always show.
  *
  * - owner: everything (every read still goes to the audit log).
- * - customer_service: full data for the cases and orders assigned to them, and for the orders of cases
- *   assigned to them (the case's order is part of handling it); unassigned records show masked (the queue
- *   still works: they may take them); a record assigned to another member is hidden (404, not 403, which
- *   would tell that it exists).
+ * - customer_service: full data for the cases and orders assigned to them, and for the unassigned orders of
+ *   cases assigned to them (the case's order is part of handling it); unassigned records nobody handles show
+ *   masked (the queue still works: they may take them); a record assigned to another member, or unassigned
+ *   while another member handles its order or one of its cases, is hidden (404, not 403, which would tell
+ *   that it exists).
  * - technician: the workshop runs on masked data; full data only through an active maintenance grant that
  *   covers the customer ('customer' for them, or 'all'; a guest's records only through 'all').
  *
@@ -28,7 +29,7 @@ export interface Viewer {
 export interface RecordHolders {
   /** The member the record is assigned to, or null. */
   assignedTo: string | null;
-  /** Members who handle it through another record (the assignees of an order's cases). */
+  /** Members who handle it through another record (the assignees of an order's cases; a case's order's). */
   alsoHandledBy?: readonly (string | null)[];
   /** The customer account, or null for a guest. */
   customerId: string | null;
@@ -53,8 +54,14 @@ export function visibilityOf(viewer: Viewer, record: RecordHolders): Visibility 
     const grant = grantCovering(viewer.grants, record.customerId);
     return grant ? { kind: 'full', purpose: grant.reason, grantId: grant.id } : MASKED;
   }
-  if (record.assignedTo === viewer.id || record.alsoHandledBy?.includes(viewer.id)) return FULL;
-  return record.assignedTo === null ? MASKED : HIDDEN;
+  if (record.assignedTo === viewer.id) return FULL;
+  // Another member's record stays theirs, whatever else the viewer handles on it: taking an unassigned case
+  // must not open the order the owner gave someone else.
+  if (record.assignedTo !== null) return HIDDEN;
+  if (record.alsoHandledBy?.includes(viewer.id)) return FULL;
+  // Unassigned, but another member handles it through its order or a case of it: theirs too, so it can
+  // neither be read nor taken from under them.
+  return record.alsoHandledBy?.some((h) => h !== null) ? HIDDEN : MASKED;
 }
 
 /** Whether `viewer` sees every customer's data (the owner, a technician with an 'all' grant): mail outbox. */

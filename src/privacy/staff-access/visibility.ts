@@ -25,7 +25,7 @@ export async function viewerOf(db: Db, staff: StaffWho, now: Date): Promise<View
   };
 }
 
-/** Who holds case `caseId` and whose it is; null for no such case. */
+/** Who holds case `caseId` (its assignee, and its order's) and whose it is; null for no such case. */
 export async function caseHolders(
   db: Db,
   caseId: string,
@@ -35,11 +35,14 @@ export async function caseHolders(
       assignedTo: afterSalesCases.assignedTo,
       customerId: orders.customerId,
       orderId: afterSalesCases.orderId,
+      orderAssignee: orders.assignedTo,
     })
     .from(afterSalesCases)
     .innerJoin(orders, eq(orders.id, afterSalesCases.orderId))
     .where(eq(afterSalesCases.id, caseId));
-  return row ?? null;
+  if (!row) return null;
+  const { orderAssignee, ...holders } = row;
+  return { ...holders, alsoHandledBy: [orderAssignee] };
 }
 
 /** Who holds order `orderId` (its assignee and its cases' assignees) and whose it is; null for no such order. */
