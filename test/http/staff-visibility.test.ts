@@ -376,4 +376,22 @@ describe('staff visibility of personal data (PV-STF-1)', () => {
     );
     assert.ok(refusals.length >= 5, `each refusal is in the log (${refusals.length})`);
   });
+
+  it('PV-STF-1: the policy playground’s "from an order" answers another member’s order as it answers a missing one, and records the refusal', async () => {
+    const from = (cookie: string, reference: string) =>
+      req(cookie, 'GET', `/api/admin/policy/assess/from-order?reference=${reference}&kind=defective`);
+    const hidden = await from(cs.cookie, otherOrder.reference);
+    const missing = await from(cs.cookie, 'AC-26-99999');
+    assert.equal(hidden.statusCode, 404);
+    assert.equal(missing.statusCode, 404);
+    assert.equal(
+      json<{ error: { message: string } }>(hidden).error.message.replace(otherOrder.reference, 'X'),
+      json<{ error: { message: string } }>(missing).error.message.replace('AC-26-99999', 'X'),
+    );
+    assert.ok(
+      (await logOf(cs.id)).some((r) => r.outcome === 'refused' && r.recordId === otherOrder.id),
+      'the refusal is in the log',
+    );
+    assert.equal((await from(cs2.cookie, otherOrder.reference)).statusCode, 200);
+  });
 });

@@ -3,7 +3,9 @@
  * claim; the back-office guard answers 401 without a session, the same-origin check refuses cross-site posts,
  * and every answer is `cache-control: no-store`. Nothing is stored.
  */
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { staffOf } from '../../accounts/guard.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { assessInPlayground } from './assess-in-playground.service.ts';
@@ -47,6 +49,6 @@ export const policyPlaygroundRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
         response: { 200: playgroundFromOrderResponse, ...errorResponses },
       },
     },
-    async (request) => claimsOfOrder(ctx, request.query.reference, request.query.kind),
+    async (request) => claimsOfOrder(ctx, request.query.reference, request.query.kind, staffOf(request)),
   );
 };
