@@ -27,6 +27,10 @@ async function mailReader(ctx: AppContext, request: FastifyRequest) {
   const staff = staffOf(request);
   const allowed = seesEveryone(await viewerOf(ctx.db, staff, ctx.clock.now()));
   if (!allowed) {
+    // A refusal is a row of the staff access log too (PV-STF-1), written before the 403.
+    await recordStaffAccess(ctx.db, staff, ctx.clock.now(), [
+      { outcome: 'refused', recordType: 'mail', recordId: null, customerId: null, fields: [] },
+    ]);
     throw new AppError(
       'forbidden',
       'The mail outbox holds every customer’s emails: the owner reads it (a customer’s emails show on the order you handle)',

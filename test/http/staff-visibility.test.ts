@@ -394,4 +394,15 @@ describe('staff visibility of personal data (PV-STF-1)', () => {
     );
     assert.equal((await from(cs2.cookie, otherOrder.reference)).statusCode, 200);
   });
+
+  it('PV-STF-1: the mail outbox refuses customer service and a technician without a grant (403), each refusal in the log', async () => {
+    for (const member of [cs, tech]) {
+      const res = await req(member.cookie, 'GET', '/api/admin/mail');
+      assert.equal(res.statusCode, 403, res.body);
+      assert.ok(
+        (await logOf(member.id)).some((r) => r.outcome === 'refused' && r.recordType === 'mail'),
+        'the refusal is in the log',
+      );
+    }
+  });
 });
