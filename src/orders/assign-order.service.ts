@@ -4,11 +4,11 @@
  * assignment.rules.ts; the assignee must be an active member. The assignment is a timeline row of its own.
  */
 import { eq } from 'drizzle-orm';
-import { staffUsers } from '../accounts/schema.ts';
 import type { AppContext } from '../context.ts';
+import { assignee as assigneeOf } from '../privacy/staff-access/assignee.ts';
 import { assignmentRefusal } from '../privacy/staff-access/assignment.rules.ts';
 import { orderAccess, type StaffWho } from '../privacy/staff-access/visibility.ts';
-import { AppError, NotFound, ValidationError } from '../shared/errors.ts';
+import { AppError, NotFound } from '../shared/errors.ts';
 import { recordOrderEvent } from './order-events.ts';
 import { loadAdminOrderDetail } from './order-view.ts';
 import { ORDER_FIELDS, showOrder } from './order-visibility.ts';
@@ -40,19 +40,7 @@ export async function assignOrder(
     const refusal = assignmentRefusal(by, order.assignedTo, staffId, 'order');
     if (refusal) throw new AppError('forbidden', refusal, { clause: 'PV-STF-1' });
     let assignee: { id: string; name: string } | null = null;
-    if (staffId) {
-      const [member] = await tx
-        .select({ id: staffUsers.id, name: staffUsers.name, disabledAt: staffUsers.disabledAt })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, staffId));
-      if (!member) throw new AppError('not_found', 'staffId: no such member of staff', { field: 'staffId' });
-      if (member.disabledAt) {
-        throw new ValidationError([
-          { field: 'staffId', message: 'has left the shop and cannot take orders' },
-        ]);
-      }
-      assignee = { id: member.id, name: member.name };
-    }
+    if (staffId) assignee = await assigneeOf(tx, staffId, 'order');
     if (order.assignedTo === (assignee?.id ?? null)) return;
     await tx
       .update(orders)

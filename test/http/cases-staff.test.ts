@@ -460,6 +460,12 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
     res = await req(owner, 'POST', `/api/admin/cases/${c.id}/assign`, { staffId: gone });
     assert.equal(res.statusCode, 400);
     assert.equal(json<ErrorShape>(res).error.field, 'staffId');
+    // A technician works on masked data: a case given to them would leave customer service's queue while they
+    // could not handle the customer.
+    res = await req(owner, 'POST', `/api/admin/cases/${c.id}/assign`, { staffId: ids.technician });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(json<ErrorShape>(res).error.field, 'staffId');
+    assert.match(json<ErrorShape>(res).error.message, /technician/);
     res = await req(owner, 'POST', '/api/admin/cases/01900000-0000-7000-8000-000000000000/assign', {
       staffId: null,
     });

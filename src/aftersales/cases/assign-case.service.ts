@@ -6,12 +6,12 @@
  * state does not move).
  */
 import { eq } from 'drizzle-orm';
-import { staffUsers } from '../../accounts/schema.ts';
 import type { StaffPrincipal } from '../../accounts/staff.service.ts';
 import type { AppContext } from '../../context.ts';
+import { assignee as assigneeOf } from '../../privacy/staff-access/assignee.ts';
 import { assignmentRefusal } from '../../privacy/staff-access/assignment.rules.ts';
 import { caseAccess } from '../../privacy/staff-access/visibility.ts';
-import { AppError, NotFound, ValidationError } from '../../shared/errors.ts';
+import { AppError, NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
 import { adminCaseDetail } from './case-views.ts';
@@ -47,17 +47,7 @@ export async function assignCase(
     const refusal = assignmentRefusal(by, c.assignedTo, staffId, 'case');
     if (refusal) throw new AppError('forbidden', refusal, { clause: 'PV-STF-1' });
     let assignee: { id: string; name: string } | null = null;
-    if (staffId) {
-      const [member] = await tx
-        .select({ id: staffUsers.id, name: staffUsers.name, disabledAt: staffUsers.disabledAt })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, staffId));
-      if (!member) throw new AppError('not_found', 'staffId: no such member of staff', { field: 'staffId' });
-      if (member.disabledAt) {
-        throw new ValidationError([{ field: 'staffId', message: 'has left the shop and cannot take cases' }]);
-      }
-      assignee = { id: member.id, name: member.name };
-    }
+    if (staffId) assignee = await assigneeOf(tx, staffId, 'case');
     await tx
       .update(afterSalesCases)
       .set({ assignedTo: assignee?.id ?? null, updatedAt: now })

@@ -1,5 +1,5 @@
 /** Cases as customers and staff see them, read from the rows (shared by the use cases that answer them). */
-import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
@@ -159,7 +159,8 @@ export async function adminCaseDetail(
   const staff = await db
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
     .from(staffUsers)
-    .where(isNull(staffUsers.disabledAt))
+    // Who a case may be given to (assigneeProblem): active members, technicians not.
+    .where(and(isNull(staffUsers.disabledAt), ne(staffUsers.role, 'technician')))
     .orderBy(asc(staffUsers.name));
   return {
     id: c.id,

@@ -56,3 +56,19 @@ export function assignmentRefusal(
   }
   return null;
 }
+
+/**
+ * Why `member` cannot be given a `what`, or null: one who has left (PV-STF-2), or a technician, who works on
+ * masked data (a case given to them would vanish from customer service while they could not handle the
+ * customer). For a 400 on `staffId`.
+ */
+export function assigneeProblem(
+  member: { role: StaffRole; disabledAt: Date | null },
+  what: 'case' | 'order',
+): string | null {
+  if (member.disabledAt) return `has left the shop and cannot take ${what}s`;
+  if (member.role === 'technician') {
+    return `is a technician: ${what}s go to customer service or the owner, who handle the customer`;
+  }
+  return null;
+}

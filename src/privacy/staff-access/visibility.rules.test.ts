@@ -28,9 +28,18 @@ describe('visibility rules (PV-STF-1)', () => {
     assert.equal(visibilityOf(cs, { assignedTo: null, alsoHandledBy: [me], customerId: null }).kind, 'full');
     // Taking an unassigned case opens no order the owner gave another member, and an unassigned record that
     // another member handles through its order or a case is theirs: hidden, so it cannot be taken either.
-    assert.equal(visibilityOf(cs, { assignedTo: other, alsoHandledBy: [me], customerId: null }).kind, 'hidden');
-    assert.equal(visibilityOf(cs, { assignedTo: null, alsoHandledBy: [other], customerId: null }).kind, 'hidden');
-    assert.equal(visibilityOf(cs, { assignedTo: null, alsoHandledBy: [null], customerId: null }).kind, 'masked');
+    assert.equal(
+      visibilityOf(cs, { assignedTo: other, alsoHandledBy: [me], customerId: null }).kind,
+      'hidden',
+    );
+    assert.equal(
+      visibilityOf(cs, { assignedTo: null, alsoHandledBy: [other], customerId: null }).kind,
+      'hidden',
+    );
+    assert.equal(
+      visibilityOf(cs, { assignedTo: null, alsoHandledBy: [null], customerId: null }).kind,
+      'masked',
+    );
     assert.equal(visibilityOf(cs, { assignedTo: null, customerId: customer }).kind, 'masked');
     assert.equal(visibilityOf(cs, { assignedTo: other, customerId: customer }).kind, 'hidden');
   });

@@ -29,7 +29,8 @@ export function OrderAssignment({ order }: { order: AdminOrderDetail }) {
   });
   const error = mutation.isError ? errorMessage(mutation.error) : null;
   if (order.assignment.mayAssignOthers) {
-    const members = (staff.data ?? []).filter((m) => m.active);
+    // Who an order may be given to (assigneeProblem on the server): active members, technicians not.
+    const members = (staff.data ?? []).filter((m) => m.active && m.role !== 'technician');
     return (
       <Panel title="Assigned to">
         <form
