@@ -120,6 +120,16 @@ describe('email a friend (PV-COL-2)', () => {
       ],
       [{ senderName: 'https://spam', friendName: 'Grace', friendEmail: 'g@example.com' }, 'senderName'],
       [{ senderName: 'Ada', friendName: 'Grace', friendEmail: 'not-an-address' }, 'friendEmail'],
+      [{ senderName: 'Bob evil．com', friendName: 'Grace', friendEmail: 'g@example.com' }, 'senderName'],
+      [
+        {
+          senderName: 'WIN $5000 call 1-900-555-0199 now',
+          friendName: 'Grace',
+          friendEmail: 'g@example.com',
+        },
+        'senderName',
+      ],
+      [{ senderName: 'Ada', friendName: '185.23.4.5', friendEmail: 'g@example.com' }, 'friendName'],
       [
         { senderName: 'Ada\nBcc: x@example.com', friendName: 'Grace', friendEmail: 'g@example.com' },
         'senderName',
@@ -164,5 +174,12 @@ describe('email a friend (PV-COL-2)', () => {
     assert.equal(ok.statusCode, 200);
     assert.match(html(ok.body), new RegExp(`We emailed Grace a link to the ${productName}`));
     assert.equal((await friendMail()).length, before + 1);
+  });
+
+  it('PV-COL-2: names of any script, with apostrophes, hyphens and dots, are names', async () => {
+    for (const senderName of ['Zoë O’Brien-Smith', 'José M. Núñez', '李小龍']) {
+      const res = await send({ senderName, friendName: 'Grace', friendEmail: 'grace@example.com' });
+      assert.equal(res.statusCode, 202, `${senderName}: ${res.body}`);
+    }
   });
 });

@@ -4,15 +4,21 @@ import { emailInput } from '../../accounts/customers/schemas.ts';
 import { text } from '../../shared/text.ts';
 
 /**
- * A name as the email shows it. No web address and no email address: the sender's name is the one text of
- * theirs the email carries, and a link in it would make the shop a relay for whatever it points to.
+ * A name as the email shows it: letters (any script) with spaces, apostrophes, hyphens and dots between them.
+ * The sender's name is the one text of theirs the email carries (in its subject, too), so no digits, symbols,
+ * web or email addresses: a phone number, a price or a link in it would make the shop a relay for spam.
  */
+const NAME = /^\p{L}[\p{L}\p{M}'’ .-]*$/u;
+
 function personName(missing: string) {
   return text()
     .trim()
     .min(1, missing)
     .max(60, 'must be at most 60 characters')
-    .refine((v) => !/[@/\\]|www\.|\.[a-z]{2,}\b/i.test(v), 'must be a name, not an address or a link');
+    .refine(
+      (v) => NAME.test(v) && !/www\.|\.[a-z]{2,}\b/i.test(v),
+      'must be a name: letters only, no numbers, links or addresses',
+    );
 }
 
 export const emailAFriendBody = z.strictObject({
