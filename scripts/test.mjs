@@ -6,6 +6,11 @@
 // a time after the others: each drives a chromium and a server, and two at once on a small machine turn
 // their generous timeouts into flakes. TEST_CONCURRENCY sets how many other files run at once (default: the
 // number of cores, at least 2, since most files wait on their database rather than on the CPU).
+//
+// A file that hangs (a failed assertion that leaves a server or a browser waiting) fails after TEST_TIMEOUT_MS
+// (default 10 minutes, far above the slowest file) instead of holding the whole run until CI stops it: node's
+// --test-timeout bounds each test and each file's process alike, and the spec reporter prints files in order,
+// so one hung file would also hide every result after it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -34,6 +39,7 @@ if (files.length === 0) {
 }
 const concurrency =
   Number.parseInt(process.env.TEST_CONCURRENCY ?? '', 10) || Math.max(2, availableParallelism());
+const timeout = Number.parseInt(process.env.TEST_TIMEOUT_MS ?? '', 10) || 600_000;
 const isBrowserFile = (file) => file.split(sep).includes('e2e');
 const passes = [
   { files: files.filter((f) => !isBrowserFile(f)), concurrency },
@@ -50,6 +56,7 @@ for (const pass of passes) {
       '--test',
       '--test-reporter=spec',
       `--test-concurrency=${pass.concurrency}`,
+      `--test-timeout=${timeout}`,
       ...pass.files,
     ],
     { stdio: 'inherit' },

@@ -86,11 +86,15 @@ describe('staff invitations and the confidentiality agreement', { skip: skipWith
     await member.locator('[data-admin-shell]').waitFor();
     assert.equal(new URL(member.url()).pathname, '/admin');
 
-    // The job log is the owner's: another member gets the reason, not a load error with a retry that fails.
-    await member.goto(`${server.url}/admin/jobs`, { waitUntil: 'networkidle' });
+    // The job log is the owner's: another member gets a 403 and the reason, not a load error with a retry that
+    // fails, and the navigation does not offer the page (PV-STF-1).
+    const jobs = await member.goto(`${server.url}/admin/jobs`, { waitUntil: 'networkidle' });
+    assert.equal(jobs?.status(), 403);
     await adminSettled(member);
-    await member.getByText('Only an owner reads the job log').waitFor();
+    await member.getByRole('heading', { level: 1, name: 'Not part of your role' }).waitFor();
+    await member.getByText('This page is for the shop’s owner').waitFor();
     assert.equal(await member.getByRole('button', { name: 'Try again' }).count(), 0);
+    assert.equal(await member.getByRole('link', { name: 'Background jobs' }).count(), 0);
 
     // The used link now says so.
     const again = await member.goto(`${server.url}/admin/invitation?token=${token}`);

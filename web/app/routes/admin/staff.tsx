@@ -74,19 +74,6 @@ export default function StaffPage() {
     },
   });
 
-  // The staff list, invitations and deactivation are the owner's (the API answers others 403): another member
-  // gets the reason, not a form or a retry that can only fail.
-  if (session.data && session.data.role !== 'owner') {
-    return (
-      <>
-        <PageHeader title="Staff" />
-        <Notice tone="info" title="Only an owner manages the staff">
-          Ask an owner of the shop to invite, deactivate or reset a member.
-        </Notice>
-      </>
-    );
-  }
-
   // PV-STF-2: the server's own rule, so the page never offers a deactivation the server refuses (the last
   // active owner); the reason stands where the button would.
   const activeOwnerIds = (staff.data ?? []).filter((m) => m.role === 'owner' && m.active).map((m) => m.id);
