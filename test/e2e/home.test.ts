@@ -56,6 +56,27 @@ describe('storefront shell in a browser', { skip: skipWithoutBrowser() }, () => 
     await page.close();
   });
 
+  it('Enter while the typed search is still loading waits for it: no interrupted request, no console error', async () => {
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    // A slow answer, as on a busy server: the search the typing started is still on its way when Enter comes.
+    let asked = 0;
+    await page.route(/\/search\.data/, async (route) => {
+      asked += 1;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const box = page.getByRole('searchbox', { name: 'Search products' });
+    await box.fill('nimbus');
+    await page.waitForRequest(/\/search\.data/);
+    await box.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Results for “nimbus”' }).waitFor();
+    assert.equal(asked, 1, 'one request for one search');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('the home page lists the demo products, and the header search finds them', async () => {
     const page = await context.newPage();
     const problems = watchPage(page);

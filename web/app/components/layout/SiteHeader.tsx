@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef } from 'react';
-import { Form, Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Form, Link, useLocation, useNavigate, useNavigation, useSearchParams } from 'react-router';
 import { headerLinks } from '../../lib/site-links.ts';
 import { CartIcon, SearchIcon, UserIcon } from '../icons.tsx';
 import { Logo } from './Logo.tsx';
@@ -37,6 +37,18 @@ export function SiteHeader({ name, logoUrl, cartCount = 0, signedIn = false }: S
     }, SEARCH_DELAY_MS);
   };
   const here = location.pathname + location.search;
+  const navigation = useNavigation();
+
+  // Enter after typing asks for the page the typing already asked for. Submitting it again would interrupt that
+  // navigation, and React Router's single fetch reports the interrupted request as an uncaught AbortError
+  // (remix-run/react-router#14203); a slow answer then shows as a console error. So the same search is left to finish.
+  const onSearchSubmit = (event: FormEvent<HTMLFormElement>) => {
+    clearTimeout(timer.current);
+    const q = new FormData(event.currentTarget).get('q');
+    const target = `/search?${new URLSearchParams({ q: typeof q === 'string' ? q.trim() : '' })}`;
+    const pending = navigation.location ? navigation.location.pathname + navigation.location.search : null;
+    if (pending === target || (!pending && here === target)) event.preventDefault();
+  };
 
   return (
     <header className="border-b border-line bg-surface">
@@ -49,7 +61,7 @@ export function SiteHeader({ name, logoUrl, cartCount = 0, signedIn = false }: S
           method="get"
           action="/search"
           role="search"
-          onSubmit={() => clearTimeout(timer.current)}
+          onSubmit={onSearchSubmit}
           className="col-span-2 col-start-1 row-start-2 flex sm:col-span-1 sm:col-start-2 sm:row-start-1 sm:mx-auto sm:w-full sm:max-w-md"
         >
           <label htmlFor="site-search" className="sr-only">
