@@ -28,7 +28,26 @@ async function freshCode(url: string): Promise<string> {
   return code;
 }
 
-/** The owner's session cookie (`name=value`) at the server `url`. */
+/**
+ * Accepts the confidentiality agreement on `cookie`'s session when it has not been accepted in its current
+ * version: the back office answers 403 until then (PV-STF-3).
+ */
+async function acceptAgreement(url: string, cookie: string): Promise<string> {
+  const res = await fetch(`${url}/api/staff/agreement`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`agreement failed: ${res.status} ${await res.text()}`);
+  const { version, acceptedVersion } = (await res.json()) as {
+    version: number;
+    acceptedVersion: number | null;
+  };
+  if (acceptedVersion !== version) {
+    const accepted = await post(url, '/api/staff/agreement/acceptance', { version }, cookie);
+    if (!accepted.ok)
+      throw new Error(`agreement acceptance failed: ${accepted.status} ${await accepted.text()}`);
+  }
+  return cookie;
+}
+
+/** The owner's session cookie (`name=value`) at the server `url`, with the agreement accepted. */
 export async function ownerSessionCookie(url: string, email: string, password: string): Promise<string> {
   const login = await post(url, '/api/staff/session', { email, password });
   if (!login.ok) throw new Error(`staff sign-in failed: ${login.status} ${await login.text()}`);
@@ -42,7 +61,7 @@ export async function ownerSessionCookie(url: string, email: string, password: s
       code: await freshCode(url),
     });
     if (!second.ok) throw new Error(`second step failed: ${second.status} ${await second.text()}`);
-    return (second.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
+    return acceptAgreement(url, (second.headers.getSetCookie()[0] ?? '').split(';')[0] as string);
   }
   const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
   if (body.staff?.enrolmentRequired) {
@@ -59,5 +78,5 @@ export async function ownerSessionCookie(url: string, email: string, password: s
     if (!confirm.ok)
       throw new Error(`enrolment confirmation failed: ${confirm.status} ${await confirm.text()}`);
   }
-  return cookie;
+  return acceptAgreement(url, cookie);
 }

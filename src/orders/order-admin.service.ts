@@ -5,10 +5,9 @@
  * masked unless a maintenance grant covers its customer; the owner sees everything. Each row shown in full
  * writes one audit row.
  */
-import { and, desc, eq, gte, ilike, isNull, lt, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { staffUsers } from '../accounts/schema.ts';
-import { afterSalesCases } from '../aftersales/schema.ts';
 import type { AppContext } from '../context.ts';
 import { recordStaffAccess, type StaffAccessEntry } from '../privacy/staff-access/record-access.ts';
 import {
@@ -17,6 +16,12 @@ import {
   seesEveryone,
   visibilityOf,
 } from '../privacy/staff-access/visibility.rules.ts';
+import {
+  fullSql,
+  handlesLinkedSql,
+  orderHoldersSql,
+  visibleSql,
+} from '../privacy/staff-access/visibility.sql.ts';
 import { orderAccess, type StaffWho, viewerOf } from '../privacy/staff-access/visibility.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../shared/cursor.ts';
 import { NotFound } from '../shared/errors.ts';
@@ -38,16 +43,13 @@ type Ctx = Pick<AppContext, 'db' | 'clock'>;
 export async function listOrders(ctx: Ctx, query: ListQuery, staff: StaffWho): Promise<ListPage> {
   const now = ctx.clock.now();
   const viewer = await viewerOf(ctx.db, staff, now);
-  const handlesCase = sql<boolean>`exists (select 1 from ${afterSalesCases} where ${afterSalesCases.orderId} = ${orders.id} and ${afterSalesCases.assignedTo} = ${staff.id}::uuid)`;
-  const handledByOther = sql<boolean>`exists (select 1 from ${afterSalesCases} where ${afterSalesCases.orderId} = ${orders.id} and ${afterSalesCases.assignedTo} <> ${staff.id}::uuid)`;
-  // As visibility.rules.ts has it: assigned to the member, or unassigned and one of its cases is theirs.
-  const mine = or(eq(orders.assignedTo, staff.id), and(isNull(orders.assignedTo), handlesCase)) as SQL;
+  // PV-STF-1 (visibility.sql.ts): customer service lists their own orders (and those of the cases they handle)
+  // and unassigned ones no other member handles a case of; `full` is where their email shows.
+  const full = fullSql(viewer, orderHoldersSql);
+  const handlesCase = handlesLinkedSql(staff.id, orderHoldersSql.alsoHandledBy);
   const where: SQL[] = [];
-  // Another member's orders (assigned to them, or unassigned with a case of theirs) are not listed for
-  // customer service (PV-STF-1).
-  if (staff.role === 'customer_service') {
-    where.push(or(mine, and(isNull(orders.assignedTo), not(handledByOther))) as SQL);
-  }
+  const visible = visibleSql(viewer, orderHoldersSql);
+  if (visible) where.push(visible);
   if (query.status) where.push(eq(orders.status, query.status));
   if (query.q) {
     const q = escapeLike(query.q);
@@ -55,7 +57,7 @@ export async function listOrders(ctx: Ctx, query: ListQuery, staff: StaffWho): P
     const emailShown = seesEveryone(viewer)
       ? byEmail
       : staff.role === 'customer_service'
-        ? and(byEmail, mine)
+        ? and(byEmail, full)
         : null;
     where.push(
       (emailShown

@@ -20,6 +20,7 @@ import { literalLimit, oncePerDb } from '../../db/prepared.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { recordStaffAccess, type StaffAccessEntry } from '../../privacy/staff-access/record-access.ts';
 import { emailDomain, initials, visibilityOf } from '../../privacy/staff-access/visibility.rules.ts';
+import { caseHoldersSql, visibleSql } from '../../privacy/staff-access/visibility.sql.ts';
 import { caseAccess, type StaffWho, viewerOf } from '../../privacy/staff-access/visibility.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../../shared/cursor.ts';
 import { NotFound } from '../../shared/errors.ts';
@@ -79,7 +80,10 @@ interface QueueShape {
   assignee: 'unassigned' | 'staff' | undefined;
   productId: boolean;
   product: boolean;
-  /** Customer service lists only their own cases and unassigned ones (PV-STF-1). */
+  /**
+   * Customer service lists only their own cases and unassigned ones (PV-STF-1); the owner and technicians list
+   * every case, so the role needs no other shape.
+   */
   ownOrUnassigned: boolean;
   cursor: boolean;
   /** The page size plus the one row that tells whether a next page exists. */
@@ -108,17 +112,11 @@ function prepareQueue(db: Db, shape: QueueShape, name: string) {
   if (shape.assignee === 'unassigned') where.push(isNull(afterSalesCases.assignedTo));
   if (shape.assignee === 'staff') where.push(sql`${afterSalesCases.assignedTo} = ${p('assignee')}::uuid`);
   if (shape.ownOrUnassigned) {
-    where.push(
-      // PV-STF-1, as visibility.rules.ts has it: the member's own cases, and unassigned ones whose order is
-      // unassigned or theirs (an unassigned case of another member's order is that member's).
-      or(
-        sql`${afterSalesCases.assignedTo} = ${p('viewer')}::uuid`,
-        and(
-          isNull(afterSalesCases.assignedTo),
-          or(isNull(orders.assignedTo), sql`${orders.assignedTo} = ${p('viewer')}::uuid`),
-        ),
-      ) as SQL,
-    );
+    // PV-STF-1 (visibility.sql.ts): the member's own cases, and unassigned ones whose order is unassigned or
+    // theirs (an unassigned case of another member's order is that member's). The viewer is a parameter, so
+    // one statement serves every member of customer service.
+    const visible = visibleSql({ id: p('viewer'), role: 'customer_service', grants: [] }, caseHoldersSql);
+    if (visible) where.push(visible);
   }
   if (shape.productId) where.push(sql`${orderLines.productId} = ${p('productId')}::uuid`);
   if (shape.product) {

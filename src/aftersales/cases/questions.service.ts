@@ -4,7 +4,7 @@
  * order's records when it is sent, so staff read what the customer was told. Staff list them waiting first,
  * then newest; customer service answers each once (answer-question.service.ts).
  */
-import { and, asc, desc, eq, isNotNull, isNull, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { AppContext } from '../../context.ts';
@@ -12,6 +12,7 @@ import type { Db } from '../../db/client.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { recordStaffAccess, type StaffAccessEntry } from '../../privacy/staff-access/record-access.ts';
 import { visibilityOf } from '../../privacy/staff-access/visibility.rules.ts';
+import { handlesLinkedSql, orderHoldersSql, visibleSql } from '../../privacy/staff-access/visibility.sql.ts';
 import { type StaffWho, viewerOf } from '../../privacy/staff-access/visibility.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../../shared/cursor.ts';
 import { AppError, NotFound } from '../../shared/errors.ts';
@@ -20,7 +21,6 @@ import type { ClaimKind } from '../claim.schema.ts';
 import { supportQuestions } from '../conversations.schema.ts';
 import { assessClaim } from '../policy.ts';
 import { currentPolicyVersion } from '../policy-versions.service.ts';
-import { afterSalesCases } from '../schema.ts';
 import { claimsOf, linesOf, orderOfLink } from './claim-records.ts';
 import type {
   CustomerQuestion,
@@ -180,20 +180,12 @@ export async function listQuestions(
 ): Promise<ListPage> {
   const now = ctx.clock.now();
   const viewer = await viewerOf(ctx.db, staff, now);
-  // PV-STF-1: a question is its order's: customer service lists those of their own orders (and of the orders of
-  // their cases) in full, those of unassigned orders masked, never another member's.
-  const handlesCase = sql<boolean>`exists (select 1 from ${afterSalesCases} where ${afterSalesCases.orderId} = ${orders.id} and ${afterSalesCases.assignedTo} = ${staff.id}::uuid)`;
+  // PV-STF-1 (visibility.sql.ts): a question is its order's: customer service lists those of their own orders
+  // (and of the orders of their cases) in full, those of unassigned orders masked, never another member's.
+  const handlesCase = handlesLinkedSql(staff.id, orderHoldersSql.alsoHandledBy);
   const where: SQL[] = [];
-  const handledByOther = sql<boolean>`exists (select 1 from ${afterSalesCases} where ${afterSalesCases.orderId} = ${orders.id} and ${afterSalesCases.assignedTo} <> ${staff.id}::uuid)`;
-  if (staff.role === 'customer_service') {
-    // As visibility.rules.ts has it: their own orders, and unassigned ones no other member handles a case of.
-    where.push(
-      or(
-        eq(orders.assignedTo, staff.id),
-        and(isNull(orders.assignedTo), or(handlesCase, not(handledByOther))),
-      ) as SQL,
-    );
-  }
+  const visible = visibleSql(viewer, orderHoldersSql);
+  if (visible) where.push(visible);
   if (query.state === 'unanswered') where.push(isNull(supportQuestions.answeredAt));
   if (query.state === 'answered') where.push(isNotNull(supportQuestions.answeredAt));
   if (query.cursor) {
