@@ -1,8 +1,8 @@
 /**
  * PV-STF-1 in SQL: the conditions of `visibilityOf` (visibility.rules.ts) as drizzle fragments, for the lists
  * that filter and page in the database (the order list, the questions, the case queue). They are written once,
- * here, so that no list can drift from the rule; visibility.sql.test.ts checks them against `visibilityOf` on
- * a matrix of cases and orders, for every role.
+ * here, so that no list can drift from the rule; test/http/staff-visibility-sql.test.ts checks them against
+ * `visibilityOf` on a matrix of cases and orders, for every role.
  *
  * - "visible": the record is listed (full or masked); `visibilityOf` would not say 'hidden'.
  * - "full": its personal data shows; `visibilityOf` would say 'full'.
