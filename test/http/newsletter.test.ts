@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { deliverPendingMail, type MailTransport } from '../../src/messaging/dispatcher.ts';
 import { newsletterSubscribers } from '../../src/messaging/newsletter/schema.ts';
+import { acceptedSubscriptionsSettled } from '../../src/messaging/newsletter/subscribe.ts';
 import { mailOutbox } from '../../src/messaging/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import {
@@ -37,8 +38,11 @@ before(async () => {
 });
 after(() => t.close());
 
-function subscribe(email: string) {
-  return post(t, '/api/newsletter/subscriptions', { email });
+/** Asks to subscribe, then waits for the sign-up handed over after the answer (subscribe.ts) to be written. */
+async function subscribe(email: string) {
+  const res = await post(t, '/api/newsletter/subscriptions', { email });
+  await acceptedSubscriptionsSettled();
+  return res;
 }
 
 async function subscriber(email: string) {
@@ -94,9 +98,81 @@ describe('newsletter sign-up (PV-USE-1, double opt-in)', () => {
     for (const res of answers) assert.equal(res.statusCode, 202);
     assert.equal(new Set(answers.map((r) => r.body)).size, 1, 'one answer for every state');
     assert.equal((await mailsTo(t, 'kept@example.com', 'newsletter_confirm')).length, before);
-    assert.equal((await mailsTo(t, 'pending@example.com', 'newsletter_confirm')).length, 2);
+    // Asked again within NEWSLETTER_RESEND_MINUTES: its first link still works, no second one is sent.
+    assert.equal((await mailsTo(t, 'pending@example.com', 'newsletter_confirm')).length, 1);
     assert.equal((await subscriber('kept@example.com'))?.status, 'confirmed');
     assert.equal(answers[0]?.headers['cache-control'], 'no-store');
+  });
+
+  it('PV-USE-1: an address is sent at most one confirmation link per NEWSLETTER_RESEND_MINUTES however often it is asked (no mail bomb); after that a fresh link replaces it', async () => {
+    const email = 'bombed@example.com';
+    const minutes = t.ctx.config.NEWSLETTER_RESEND_MINUTES;
+    assert.equal(minutes, 15, 'the default');
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await subscribe(email));
+    assert.deepEqual(
+      answers.map((r) => r.statusCode),
+      [202, 202, 202, 202, 202],
+    );
+    assert.equal(new Set(answers.map((r) => r.body)).size, 1);
+    assert.equal((await mailsTo(t, email, 'newsletter_confirm')).length, 1);
+    const first = await linkToken(t, email, 'newsletter_confirm');
+    const start = clock.now();
+    try {
+      clock.advance(minutes * 60_000 - 1000);
+      await subscribe(email);
+      assert.equal((await mailsTo(t, email, 'newsletter_confirm')).length, 1, 'still within the window');
+      clock.advance(2000);
+      await subscribe(email);
+      assert.equal((await mailsTo(t, email, 'newsletter_confirm')).length, 2, 'the window is over');
+      const second = await linkToken(t, email, 'newsletter_confirm');
+      assert.notEqual(second, first);
+      assert.equal((await post(t, '/api/newsletter/confirmation', { token: first })).statusCode, 400);
+      assert.equal((await post(t, '/api/newsletter/confirmation', { token: second })).statusCode, 200);
+      clock.advance(minutes * 60_000 * 10);
+      await subscribe(email);
+      assert.equal((await mailsTo(t, email, 'newsletter_confirm')).length, 2, 'confirmed: never again');
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it('PV-USE-1: the API and the page answer a new, pending, just-asked and confirmed address alike (status, body, headers), and none of them gets a new link', async () => {
+    await confirmed('known@example.com');
+    await subscribe('asked@example.com');
+    const sameHeaders = (r: { headers: Record<string, unknown> }) =>
+      JSON.stringify(['content-type', 'content-length', 'cache-control'].map((h) => r.headers[h]));
+    const addresses = ['fresh@example.com', 'asked@example.com', 'known@example.com'];
+    const answers = [];
+    for (const email of addresses) answers.push(await post(t, '/api/newsletter/subscriptions', { email }));
+    // Handed over (subscribe.ts): written after the answer.
+    await acceptedSubscriptionsSettled();
+    assert.equal((await subscriber('fresh@example.com'))?.status, 'pending');
+    assert.deepEqual(
+      answers.map((r) => r.statusCode),
+      [202, 202, 202],
+    );
+    assert.equal(new Set(answers.map((r) => r.body)).size, 1);
+    assert.equal(new Set(answers.map(sameHeaders)).size, 1);
+    const pages = [];
+    for (const email of ['page-fresh@example.com', ...addresses]) {
+      pages.push(
+        await t.app.inject({
+          method: 'POST',
+          url: '/newsletter',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+          payload: `email=${encodeURIComponent(email)}`,
+        }),
+      );
+    }
+    await acceptedSubscriptionsSettled();
+    for (const page of pages) {
+      assert.equal(page.statusCode, 200, page.body.slice(0, 300));
+      assert.match(page.body, /If this address is not subscribed yet, we have sent it an email/);
+    }
+    assert.equal((await mailsTo(t, 'known@example.com', 'newsletter_confirm')).length, 1, 'confirmed: none');
+    assert.equal((await mailsTo(t, 'asked@example.com', 'newsletter_confirm')).length, 1, 'just asked: none');
+    assert.equal((await mailsTo(t, 'page-fresh@example.com', 'newsletter_confirm')).length, 1);
   });
 
   it('PV-USE-1: a pending address gets nothing from a campaign; a confirmed one gets it, with the consent time recorded', async () => {
