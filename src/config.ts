@@ -86,6 +86,11 @@ export const configSchema = z.object({
   ACCOUNT_LINK_HOURS: wholeNumber({ min: 1, max: 720 }).default(24),
   /** PV-USE-1: how long the newsletter's confirmation link (double opt-in) works, in hours. */
   NEWSLETTER_CONFIRM_HOURS: wholeNumber({ min: 1, max: 720 }).default(48),
+  /**
+   * PV-USE-1: an address is sent at most one newsletter confirmation link in this many minutes, however often
+   * it is asked for (against mail-bombing someone's address through the sign-up form).
+   */
+  NEWSLETTER_RESEND_MINUTES: wholeNumber({ min: 1, max: 1440 }).default(15),
   /** Per-IP requests a minute to customer sign-in, sign-up and reset (against password spraying). */
   CUSTOMER_AUTH_PER_MINUTE: wholeNumber({ min: 1, max: 100_000 }).default(10),
   /** PV-ACC-3: a customer account with no sign-in or use of a session for this many months is deleted. */

@@ -71,7 +71,11 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     async (request) => {
       const reader = await mailReader(ctx, request);
       const page = await listOutbox(ctx.db, request.query);
-      await reader.record(page.items, ['email']);
+      // Newsletter mail shows no personal data (PV-USE-2): nothing of it to log.
+      await reader.record(
+        page.items.filter((m) => !m.recipientHidden),
+        ['email'],
+      );
       return page;
     },
   );
@@ -104,7 +108,7 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     async (request) => {
       const reader = await mailReader(ctx, request);
       const mail = await getOutboxMail(ctx.db, request.params.id);
-      await reader.record([mail], ['email', 'messages']);
+      await reader.record([mail], mail.recipientHidden ? [] : ['email', 'messages']);
       return mail;
     },
   );

@@ -1,11 +1,11 @@
-import { and, count, desc, eq, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, lt, not, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor, instantKey } from '../shared/cursor.ts';
 import { NotFound } from '../shared/errors.ts';
 import { escapeLike } from '../shared/sql.ts';
-import { hideLinkTokens } from './link-tokens.ts';
-import { ephemeralTemplates } from './outbox.ts';
+import { ephemeralTemplates, NEWSLETTER_TEMPLATE_PREFIX } from './outbox.ts';
+import { maskedDetail, maskedSummary } from './outbox-mask.rules.ts';
 import { mailOutbox } from './schema.ts';
 import type { MailDetail, MailSummary, mailListQuerySchema } from './schemas.ts';
 
@@ -32,7 +32,13 @@ const summaryColumns = {
   sentAt: mailOutbox.sentAt,
 };
 
-/** Newest first, keyset-paginated on (createdAt, id). */
+/** True for the rows of newsletter mail (PV-USE-2), as `isNewsletterMail` says in SQL. */
+const newsletterMail = sql`starts_with(${mailOutbox.template}, ${NEWSLETTER_TEMPLATE_PREFIX})`;
+
+/**
+ * Newest first, keyset-paginated on (createdAt, id). Newsletter mail is listed with its recipient masked, and
+ * `q` never matches its address: a search would otherwise tell whether someone is subscribed (PV-USE-2).
+ */
 export async function listOutbox(
   db: Db,
   query: OutboxQuery,
@@ -42,7 +48,9 @@ export async function listOutbox(
   if (query.orderId) filters.push(eq(mailOutbox.orderId, query.orderId));
   if (query.q) {
     const like = `%${escapeLike(query.q)}%`;
-    filters.push(or(ilike(mailOutbox.toAddress, like), ilike(mailOutbox.subject, like)) as SQL);
+    filters.push(
+      or(and(not(newsletterMail), ilike(mailOutbox.toAddress, like)), ilike(mailOutbox.subject, like)) as SQL,
+    );
   }
   const after = query.cursor ? decodeCursor(query.cursor, 'newest', instantKey) : null;
   if (after) {
@@ -60,7 +68,7 @@ export async function listOutbox(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map(onTheWire),
+    items: page.map((row) => maskedSummary(onTheWire(row))),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor('newest', last.createdAt.toISOString(), last.id)
@@ -68,17 +76,17 @@ export async function listOutbox(
   };
 }
 
+/**
+ * One email with its bodies, link tokens hidden; newsletter mail without its recipient or bodies (PV-USE-2).
+ * An unknown id is a 404.
+ */
 export async function getOutboxMail(db: Db, id: string): Promise<MailDetail> {
   const [mail] = await db
     .select({ ...summaryColumns, textBody: mailOutbox.textBody, htmlBody: mailOutbox.htmlBody })
     .from(mailOutbox)
     .where(eq(mailOutbox.id, id));
   if (!mail) throw new NotFound('Email');
-  return onTheWire({
-    ...mail,
-    textBody: hideLinkTokens(mail.textBody),
-    htmlBody: hideLinkTokens(mail.htmlBody),
-  });
+  return maskedDetail(onTheWire(mail));
 }
 
 /** Pending and failed emails: the queue's health. */

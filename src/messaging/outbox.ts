@@ -9,6 +9,18 @@ import { mailOutbox } from './schema.ts';
  */
 export const ephemeralTemplates: readonly string[] = ['email_a_friend'];
 
+/**
+ * PV-USE-2: every template of mail to the newsletter's list (the double opt-in's confirmation request, each
+ * campaign copy, any notice about a subscription) starts with this. Such mail is addressed to one subscriber,
+ * so the back office never shows its recipient or body: the outbox would otherwise be the mailing list.
+ */
+export const NEWSLETTER_TEMPLATE_PREFIX = 'newsletter_';
+
+/** Whether mail of `template` goes to the newsletter's list (PV-USE-2): its recipient and body are masked. */
+export function isNewsletterMail(template: string): boolean {
+  return template.startsWith(NEWSLETTER_TEMPLATE_PREFIX);
+}
+
 export interface OutgoingMail {
   template: string;
   /** The sender's display name: the shop's name from its settings, as the body writes it. */

@@ -8,7 +8,10 @@ export const mailStatusSchema = z.enum(['pending', 'sent', 'failed']);
 export const mailSummarySchema = z.object({
   id: z.uuid(),
   template: z.string(),
+  /** The recipient, or "a newsletter subscriber" for newsletter mail (PV-USE-2: no list in view). */
   toAddress: z.string(),
+  /** True for newsletter mail: `toAddress` and the bodies are withheld (PV-USE-2). */
+  recipientHidden: z.boolean(),
   subject: z.string(),
   orderId: z.uuid().nullable(),
   status: mailStatusSchema,
@@ -22,7 +25,7 @@ export const mailDetailSchema = mailSummarySchema.extend({ textBody: z.string(),
 
 export const mailListQuerySchema = z.strictObject({
   status: mailStatusSchema.optional(),
-  /** Part of the address or the subject. */
+  /** Part of the address or the subject (never a newsletter subscriber's address: PV-USE-2). */
   q: searchText().trim().min(1).max(100).optional(),
   orderId: z.uuid().optional(),
   cursor: text().max(200).optional(),

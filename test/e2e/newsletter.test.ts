@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { newsletterSubscribers } from '../../src/messaging/newsletter/schema.ts';
+import { acceptedSubscriptionsSettled } from '../../src/messaging/newsletter/subscribe.ts';
 import { linkToken, mailsTo } from '../helpers/accounts-fixtures.ts';
 import { adminSettled, signInThroughPage } from './admin-helpers.ts';
 import {
@@ -49,6 +50,8 @@ describe('the newsletter in the browser (PV-USE-1)', { skip: skipWithoutBrowser(
   });
 
   async function status(email: string): Promise<string | undefined> {
+    // A sign-up is written just after its answer (subscribe.ts): wait for it, in this same process.
+    await acceptedSubscriptionsSettled();
     const [row] = await server.ctx.db
       .select({ status: newsletterSubscribers.status })
       .from(newsletterSubscribers)

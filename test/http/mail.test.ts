@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
 import { deliverPendingMail, MAX_ATTEMPTS, type MailTransport } from '../../src/messaging/dispatcher.ts';
+import { acceptedSubscriptionsSettled } from '../../src/messaging/newsletter/subscribe.ts';
 import { enqueueMail } from '../../src/messaging/outbox.ts';
 import { mailOutbox } from '../../src/messaging/schema.ts';
+import type { MailDetail, MailSummary } from '../../src/messaging/schemas.ts';
 import { json, startTestApp, type TestApp } from '../helpers/app.ts';
 
 interface Page {
@@ -176,5 +179,161 @@ describe('one-time links in the back office', () => {
       assert.ok(!res.body.includes(token), `the token of ${mail.template} is not shown`);
       assert.match(json<{ textBody: string }>(res).textBody, /token=\[hidden\]/);
     }
+  });
+});
+
+describe('newsletter mail in the outbox (PV-USE-2)', () => {
+  let t: TestApp;
+  let owner: string;
+  const subscribers = ['reader.one@example.com', 'reader.two@example.com'];
+  before(async () => {
+    t = await startTestApp();
+    owner = await t.staffCookie();
+    for (const email of subscribers) {
+      await t.app.inject({ method: 'POST', url: '/api/newsletter/subscriptions', payload: { email } });
+    }
+    await acceptedSubscriptionsSettled();
+    const [first] = await t.ctx.db
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(
+          eq(mailOutbox.template, 'newsletter_confirm'),
+          eq(mailOutbox.toAddress, 'reader.one@example.com'),
+        ),
+      );
+    const token = /[?&]token=([A-Za-z0-9_-]+)/.exec(first?.textBody ?? '')?.[1];
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/api/newsletter/confirmation',
+      payload: { token },
+    });
+    assert.equal(confirmed.statusCode, 200, confirmed.body);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/newsletter/campaigns',
+      headers: { cookie: owner },
+      payload: { subject: 'Spring offers', text: 'Ten percent off.' },
+    });
+    assert.equal(sent.statusCode, 201, sent.body);
+    await enqueueMail(
+      t.ctx.db,
+      {
+        template: 'test',
+        fromName: 'Aftercare',
+        to: 'customer@example.com',
+        subject: 'An order email',
+        text: 'Hello',
+        html: '<p>Hello</p>',
+      },
+      new Date(),
+    );
+  });
+  after(() => t.close());
+
+  const list = async (query = '') =>
+    json<{ items: Array<MailSummary> }>(
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/admin/mail?limit=100${query}`,
+        headers: { cookie: owner },
+      }),
+    ).items;
+
+  it('PV-USE-2: the list shows newsletter mail’s kind, status, times and attempts, never its recipient', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/mail?limit=100',
+      headers: { cookie: owner },
+    });
+    assert.equal(res.statusCode, 200);
+    for (const email of subscribers) assert.ok(!res.body.includes(email), `${email} is not listed`);
+    const items = json<{ items: MailSummary[] }>(res).items;
+    const news = items.filter((m) => m.template.startsWith('newsletter_'));
+    assert.deepEqual(news.map((m) => m.template).sort(), [
+      'newsletter_campaign',
+      'newsletter_confirm',
+      'newsletter_confirm',
+    ]);
+    for (const mail of news) {
+      assert.equal(mail.toAddress, 'a newsletter subscriber');
+      assert.equal(mail.recipientHidden, true);
+      assert.equal(mail.status, 'pending');
+      assert.equal(mail.attempts, 0);
+      assert.ok(mail.createdAt);
+    }
+    const other = items.find((m) => m.template === 'test');
+    assert.equal(other?.toAddress, 'customer@example.com', 'other mail keeps its recipient');
+    assert.equal(other?.recipientHidden, false);
+  });
+
+  it('PV-USE-2: one newsletter email shows no address, body, confirmation or unsubscribe token', async () => {
+    const stored = await t.ctx.db.select().from(mailOutbox);
+    const news = stored.filter((m) => m.template.startsWith('newsletter_'));
+    assert.equal(news.length, 3);
+    for (const mail of news) {
+      const token = /[?&]token=([A-Za-z0-9_-]+)/.exec(mail.textBody)?.[1] as string;
+      assert.ok(token);
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/admin/mail/${mail.id}`,
+        headers: { cookie: owner },
+      });
+      assert.equal(res.statusCode, 200);
+      assert.ok(!res.body.includes(mail.toAddress), 'no address');
+      assert.ok(!res.body.includes(token), 'no token');
+      assert.ok(!res.body.includes('/newsletter/'), 'no link at all');
+      const shown = json<MailDetail>(res);
+      assert.equal(shown.toAddress, 'a newsletter subscriber');
+      assert.equal(shown.recipientHidden, true);
+      assert.match(shown.textBody, /not shown/);
+      assert.equal(shown.subject, mail.subject);
+    }
+  });
+
+  it('PV-USE-2: searching the outbox for a subscriber’s address finds no newsletter mail (no "is this person subscribed?"); its subject still does', async () => {
+    assert.deepEqual(await list('&q=reader.one'), []);
+    assert.deepEqual(await list('&q=example.com').then((items) => items.map((m) => m.template)), ['test']);
+    const bySubject = await list('&q=Spring');
+    assert.equal(bySubject.length, 1);
+    assert.equal(bySubject[0]?.toAddress, 'a newsletter subscriber');
+  });
+
+  it('PV-USE-2: a failed newsletter email hides the address in its error, and can still be retried and sent to the subscriber', async () => {
+    const sent: string[] = [];
+    const transport: MailTransport = {
+      async send(mail) {
+        if (mail.subject === 'Spring offers') throw new Error(`550 <${mail.to}> mailbox unavailable`);
+        sent.push(mail.to);
+      },
+    };
+    for (let i = 0; i < MAX_ATTEMPTS; i++) await deliverPendingMail(t.ctx, transport);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/mail?status=failed',
+      headers: { cookie: owner },
+    });
+    assert.ok(!res.body.includes('reader.one@example.com'));
+    const [failed] = json<{ items: MailSummary[] }>(res).items;
+    assert.equal(failed?.template, 'newsletter_campaign');
+    assert.equal(failed?.attempts, MAX_ATTEMPTS);
+    assert.equal(failed?.lastError, '550 <a newsletter subscriber> mailbox unavailable');
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/admin/mail/${failed?.id}`,
+      headers: { cookie: owner },
+    });
+    assert.ok(!detail.body.includes('reader.one@example.com'));
+
+    const retry = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/mail/retry',
+      headers: { cookie: owner },
+      payload: { ids: [failed?.id] },
+    });
+    assert.equal(json<{ requeued: number }>(retry).requeued, 1);
+    sent.length = 0;
+    assert.equal(await deliverPendingMail(t.ctx, { send: async (m) => void sent.push(m.to) }), 1);
+    assert.deepEqual(sent, ['reader.one@example.com'], 'the retry reaches the real address');
   });
 });

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { deliverPendingMail, type MailTransport } from '../../src/messaging/dispatcher.ts';
 import { newsletterSubscribers } from '../../src/messaging/newsletter/schema.ts';
+import { acceptedSubscriptionsSettled } from '../../src/messaging/newsletter/subscribe.ts';
 import { mailOutbox } from '../../src/messaging/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import {
@@ -37,8 +38,11 @@ before(async () => {
 });
 after(() => t.close());
 
-function subscribe(email: string) {
-  return post(t, '/api/newsletter/subscriptions', { email });
+/** Asks to subscribe, then waits for the sign-up handed over after the answer (subscribe.ts) to be written. */
+async function subscribe(email: string) {
+  const res = await post(t, '/api/newsletter/subscriptions', { email });
+  await acceptedSubscriptionsSettled();
+  return res;
 }
 
 async function subscriber(email: string) {
@@ -94,9 +98,81 @@ describe('newsletter sign-up (PV-USE-1, double opt-in)', () => {
     for (const res of answers) assert.equal(res.statusCode, 202);
     assert.equal(new Set(answers.map((r) => r.body)).size, 1, 'one answer for every state');
     assert.equal((await mailsTo(t, 'kept@example.com', 'newsletter_confirm')).length, before);
-    assert.equal((await mailsTo(t, 'pending@example.com', 'newsletter_confirm')).length, 2);
+    // Asked again within NEWSLETTER_RESEND_MINUTES: its first link still works, no second one is sent.
+    assert.equal((await mailsTo(t, 'pending@example.com', 'newsletter_confirm')).length, 1);
     assert.equal((await subscriber('kept@example.com'))?.status, 'confirmed');
     assert.equal(answers[0]?.headers['cache-control'], 'no-store');
+  });
+
+  it('PV-USE-1: an address is sent at most one confirmation link per NEWSLETTER_RESEND_MINUTES however often it is asked (no mail bomb); after that a fresh link replaces it', async () => {
+    const email = 'bombed@example.com';
+    const minutes = t.ctx.config.NEWSLETTER_RESEND_MINUTES;
+    assert.equal(minutes, 15, 'the default');
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await subscribe(email));
+    assert.deepEqual(
+      answers.map((r) => r.statusCode),
+      [202, 202, 202, 202, 202],
+    );
+    assert.equal(new Set(answers.map((r) => r.body)).size, 1);
+    assert.equal((await mailsTo(t, email, 'newsletter_confirm')).length, 1);
+    const first = await linkToken(t, email, 'newsletter_confirm');
+    const start = clock.now();
+    try {
+      clock.advance(minutes * 60_000 - 1000);
+      await subscribe(email);
+      assert.equal((await mailsTo(t, email, 'newsletter_confirm')).length, 1, 'still within the window');
+      clock.advance(2000);
+      await subscribe(email);
+      assert.equal((await mailsTo(t, email, 'newsletter_confirm')).length, 2, 'the window is over');
+      const second = await linkToken(t, email, 'newsletter_confirm');
+      assert.notEqual(second, first);
+      assert.equal((await post(t, '/api/newsletter/confirmation', { token: first })).statusCode, 400);
+      assert.equal((await post(t, '/api/newsletter/confirmation', { token: second })).statusCode, 200);
+      clock.advance(minutes * 60_000 * 10);
+      await subscribe(email);
+      assert.equal((await mailsTo(t, email, 'newsletter_confirm')).length, 2, 'confirmed: never again');
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it('PV-USE-1: the API and the page answer a new, pending, just-asked and confirmed address alike (status, body, headers), and none of them gets a new link', async () => {
+    await confirmed('known@example.com');
+    await subscribe('asked@example.com');
+    const sameHeaders = (r: { headers: Record<string, unknown> }) =>
+      JSON.stringify(['content-type', 'content-length', 'cache-control'].map((h) => r.headers[h]));
+    const addresses = ['fresh@example.com', 'asked@example.com', 'known@example.com'];
+    const answers = [];
+    for (const email of addresses) answers.push(await post(t, '/api/newsletter/subscriptions', { email }));
+    // Handed over (subscribe.ts): written after the answer.
+    await acceptedSubscriptionsSettled();
+    assert.equal((await subscriber('fresh@example.com'))?.status, 'pending');
+    assert.deepEqual(
+      answers.map((r) => r.statusCode),
+      [202, 202, 202],
+    );
+    assert.equal(new Set(answers.map((r) => r.body)).size, 1);
+    assert.equal(new Set(answers.map(sameHeaders)).size, 1);
+    const pages = [];
+    for (const email of ['page-fresh@example.com', ...addresses]) {
+      pages.push(
+        await t.app.inject({
+          method: 'POST',
+          url: '/newsletter',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+          payload: `email=${encodeURIComponent(email)}`,
+        }),
+      );
+    }
+    await acceptedSubscriptionsSettled();
+    for (const page of pages) {
+      assert.equal(page.statusCode, 200, page.body.slice(0, 300));
+      assert.match(page.body, /If this address is not subscribed yet, we have sent it an email/);
+    }
+    assert.equal((await mailsTo(t, 'known@example.com', 'newsletter_confirm')).length, 1, 'confirmed: none');
+    assert.equal((await mailsTo(t, 'asked@example.com', 'newsletter_confirm')).length, 1, 'just asked: none');
+    assert.equal((await mailsTo(t, 'page-fresh@example.com', 'newsletter_confirm')).length, 1);
   });
 
   it('PV-USE-1: a pending address gets nothing from a campaign; a confirmed one gets it, with the consent time recorded', async () => {
@@ -342,6 +418,131 @@ describe('the account’s subscription and the customer’s data (PV-USE-1, PV-R
     const deleted = await post(t, '/api/account/deletion', { password: GOOD_PASSWORD }, hedy);
     assert.ok(deleted.statusCode < 300, deleted.body);
     assert.equal(await subscriber('hedy@example.com'), undefined);
+  });
+});
+
+describe('a changed account address and the subscription (PV-USE-1, PV-USE-2, PV-ACC-4)', () => {
+  /** Moves the signed-in account to `to` through the flow customers use: ask, then follow the emailed link. */
+  async function changeEmail(cookie: string, to: string): Promise<void> {
+    const asked = await post(t, '/api/account/email', { email: to, password: GOOD_PASSWORD }, cookie);
+    assert.equal(asked.statusCode, 202, asked.body);
+    const token = await linkToken(t, to, 'account_change_email');
+    const done = await post(t, '/api/account/email/confirm', { token });
+    assert.equal(done.statusCode, 200, done.body);
+  }
+
+  function tick(cookie: string, subscribed: boolean) {
+    return t.app.inject({
+      method: 'PUT',
+      url: '/api/account/newsletter',
+      headers: { cookie },
+      payload: { subscribed },
+    });
+  }
+
+  it('PV-USE-1: when the account’s address changes, its confirmed subscription moves to the new address with its consent time; campaigns follow', async () => {
+    await verifiedAccount(t, 'ida@example.com');
+    const ida = await sessionCookie(t, 'ida@example.com');
+    assert.equal((await tick(ida, true)).statusCode, 200);
+    const before = await subscriber('ida@example.com');
+    await changeEmail(ida, 'ida.new@example.com');
+    assert.equal(await subscriber('ida@example.com'), undefined, 'nothing left at the old address');
+    const moved = await subscriber('ida.new@example.com');
+    assert.equal(moved?.id, before?.id, 'the same row: its unsubscribe links keep working');
+    assert.equal(moved?.status, 'confirmed');
+    assert.equal(moved?.confirmedAt?.toISOString(), before?.confirmedAt?.toISOString());
+    assert.equal(moved?.customerId, before?.customerId);
+    assert.equal((await get(t, '/api/account/newsletter', ida)).json().subscribed, true);
+    assert.equal((await sendCampaign('After moving')).statusCode, 201);
+    const to = (await campaignMails('After moving')).map((m) => m.toAddress);
+    assert.ok(to.includes('ida.new@example.com'));
+    assert.ok(!to.includes('ida@example.com'));
+  });
+
+  it('PV-USE-1: a subscription from the public form at the account’s address moves too; one never confirmed does not', async () => {
+    await confirmed('public@example.com');
+    await verifiedAccount(t, 'public@example.com');
+    const cookie = await sessionCookie(t, 'public@example.com');
+    await changeEmail(cookie, 'public.new@example.com');
+    assert.equal(await subscriber('public@example.com'), undefined);
+    assert.equal((await subscriber('public.new@example.com'))?.status, 'confirmed');
+
+    await subscribe('unsure@example.com');
+    await verifiedAccount(t, 'unsure@example.com');
+    await changeEmail(await sessionCookie(t, 'unsure@example.com'), 'unsure.new@example.com');
+    assert.equal((await subscriber('unsure@example.com'))?.status, 'pending', 'no consent to carry');
+    assert.equal(await subscriber('unsure.new@example.com'), undefined);
+  });
+
+  it('PV-USE-1: a new address with a subscription of its own keeps one row, never a duplicate or a 500: confirmed or just unsubscribed there wins, pending there gives way', async () => {
+    // Pending at the new address: the account's confirmed row moves there, the pending one goes.
+    await verifiedAccount(t, 'lou@example.com');
+    const lou = await sessionCookie(t, 'lou@example.com');
+    await tick(lou, true);
+    const lous = await subscriber('lou@example.com');
+    await subscribe('lou.new@example.com');
+    await changeEmail(lou, 'lou.new@example.com');
+    const afterLou = await t.ctx.db
+      .select()
+      .from(newsletterSubscribers)
+      .where(eq(newsletterSubscribers.customerId, lous?.customerId ?? ''));
+    assert.equal(afterLou.length, 1);
+    assert.equal(afterLou[0]?.id, lous?.id);
+    assert.equal(afterLou[0]?.email, 'lou.new@example.com');
+    assert.equal(afterLou[0]?.status, 'confirmed');
+
+    // Confirmed at the new address as well: that row stays (its own proof of consent), linked to the account.
+    await verifiedAccount(t, 'max@example.com');
+    const max = await sessionCookie(t, 'max@example.com');
+    await tick(max, true);
+    await confirmed('max.new@example.com');
+    const there = await subscriber('max.new@example.com');
+    await changeEmail(max, 'max.new@example.com');
+    assert.equal(await subscriber('max@example.com'), undefined);
+    const kept = await subscriber('max.new@example.com');
+    assert.equal(kept?.id, there?.id);
+    assert.equal(kept?.status, 'confirmed');
+    assert.ok(kept?.customerId);
+
+    // Unsubscribed at the new address after the account's consent: the later "no" wins, no offers go there.
+    const start = clock.now();
+    try {
+      await verifiedAccount(t, 'noa@example.com');
+      const noa = await sessionCookie(t, 'noa@example.com');
+      await tick(noa, true);
+      clock.advance(60_000);
+      await confirmed('noa.new@example.com');
+      clock.advance(60_000);
+      await sendCampaign('To leave');
+      const [mail] = (await campaignMails('To leave')).filter((m) => m.toAddress === 'noa.new@example.com');
+      assert.equal((await oneClick(unsubscribeUrlOf(mail?.textBody ?? ''))).statusCode, 200);
+      await changeEmail(noa, 'noa.new@example.com');
+      assert.equal(await subscriber('noa@example.com'), undefined);
+      assert.equal((await subscriber('noa.new@example.com'))?.status, 'unsubscribed');
+      assert.equal((await get(t, '/api/account/newsletter', noa)).json().subscribed, false);
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it('PV-ACC-4: deleting the account removes its subscription, also one made through the public form and one moved with a changed address', async () => {
+    await confirmed('kim@example.com');
+    await verifiedAccount(t, 'kim@example.com');
+    const kim = await sessionCookie(t, 'kim@example.com');
+    assert.equal((await subscriber('kim@example.com'))?.customerId, null, 'not linked to the account');
+    const gone = await post(t, '/api/account/deletion', { password: GOOD_PASSWORD }, kim);
+    assert.ok(gone.statusCode < 300, gone.body);
+    assert.equal(await subscriber('kim@example.com'), undefined);
+
+    await confirmed('jo@example.com');
+    await verifiedAccount(t, 'jo@example.com');
+    const jo = await sessionCookie(t, 'jo@example.com');
+    await changeEmail(jo, 'jo.new@example.com');
+    assert.equal((await subscriber('jo.new@example.com'))?.status, 'confirmed');
+    const deleted = await post(t, '/api/account/deletion', { password: GOOD_PASSWORD }, jo);
+    assert.ok(deleted.statusCode < 300, deleted.body);
+    assert.equal(await subscriber('jo@example.com'), undefined);
+    assert.equal(await subscriber('jo.new@example.com'), undefined);
   });
 });
 

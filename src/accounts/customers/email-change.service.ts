@@ -1,6 +1,7 @@
 /** Moving an account to another email address: the new address proves itself, the old one is told. */
 import { and, eq, ne } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { followAddressChange } from '../../messaging/newsletter/follow-address-change.ts';
 import { Conflict, ValidationError } from '../../shared/errors.ts';
 import { verifyPassword } from '../passwords.ts';
 import {
@@ -61,9 +62,10 @@ export async function requestEmailChange(
 
 /**
  * Follows the link sent to the new address: the account moves to it (verified by this very link), the old
- * address is told (so a taken-over account is noticed), an `email_changed` security event is written, and
- * guest orders of the new address join the account. An unknown, used or expired link is a 400 on `token`;
- * an address another account took meanwhile is a 409 on `email`, nothing changed.
+ * address is told (so a taken-over account is noticed), an `email_changed` security event is written, guest
+ * orders of the new address join the account, and a confirmed newsletter subscription moves to the new address
+ * (followAddressChange, PV-USE-1). An unknown, used or expired link is a 400 on `token`; an address another
+ * account took meanwhile is a 409 on `email`, nothing changed.
  */
 export async function confirmEmailChange(
   ctx: Ctx,
@@ -82,6 +84,8 @@ export async function confirmEmailChange(
       .update(customers)
       .set({ email: address, emailVerifiedAt: now })
       .where(eq(customers.id, customer.id));
+    // PV-USE-1: a confirmed newsletter subscription moves with the account (this link verified the address).
+    await followAddressChange(tx, customer.id, customer.email, address);
     await queueAccountMail(tx, ctx, now, customer.email, { kind: 'email_changed', newEmail: address });
     await recordSecurityEvent(tx, now, {
       reason: 'email_changed',

@@ -8,13 +8,54 @@ import { safeEqual } from '../../shared/crypto.ts';
 
 export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
 
+/** What the sign-up rule reads of an address's row. */
+export interface SubscribeState {
+  status: SubscriberStatus;
+  confirmTokenHash: string | null;
+  confirmExpiresAt: Date | null;
+  /** When the address was last sent a confirmation link (or asked first). */
+  requestedAt: Date;
+}
+
 /**
- * What asking to subscribe does, by the address's state: a new, pending or unsubscribed address gets a
- * (fresh) confirmation link; a confirmed one gets nothing new. The HTTP answer is the same in every case,
- * so it tells nobody whether an address is on the list.
+ * What asking to subscribe does, by the address's state (PV-USE-1): a new, unsubscribed or pending address gets
+ * a (fresh) confirmation link, except a pending one sent a link that still works less than `resendMinutes`
+ * (NEWSLETTER_RESEND_MINUTES) ago: asking again and again must not flood someone's inbox. A confirmed address
+ * gets nothing new. The HTTP answer is the same in every case, so it tells nobody whether an address is on
+ * the list.
  */
-export function onSubscribeRequest(status: SubscriberStatus | null): 'send_confirmation' | 'nothing' {
-  return status === 'confirmed' ? 'nothing' : 'send_confirmation';
+export function onSubscribeRequest(
+  row: SubscribeState | null,
+  now: Date,
+  resendMinutes: number,
+): 'send_confirmation' | 'nothing' {
+  if (!row) return 'send_confirmation';
+  if (row.status === 'confirmed') return 'nothing';
+  const linkWorks =
+    row.status === 'pending' &&
+    row.confirmTokenHash !== null &&
+    row.confirmExpiresAt !== null &&
+    row.confirmExpiresAt.getTime() > now.getTime();
+  const sentRecently = now.getTime() - row.requestedAt.getTime() < resendMinutes * 60_000;
+  return linkWorks && sentRecently ? 'nothing' : 'send_confirmation';
+}
+
+/**
+ * When an account's confirmed subscription moves to the account's new address and that address already has a
+ * row (one row per address), which one stays (PV-USE-1): the new address's row if it is confirmed already (its
+ * own proof of consent stays), or if it was unsubscribed after the account's consent was given (the later
+ * decision wins: no offers to an address that said no since); otherwise the account's row, moved.
+ */
+export function keptOnAddressChange(
+  moving: { confirmedAt: Date | null },
+  existing: { status: SubscriberStatus; unsubscribedAt: Date | null },
+): 'moving' | 'existing' {
+  if (existing.status === 'confirmed') return 'existing';
+  if (existing.status === 'unsubscribed' && existing.unsubscribedAt) {
+    const consent = moving.confirmedAt?.getTime() ?? 0;
+    if (existing.unsubscribedAt.getTime() > consent) return 'existing';
+  }
+  return 'moving';
 }
 
 export type ConfirmRefusal = 'token_unknown' | 'token_used' | 'token_expired';

@@ -27,7 +27,10 @@ export const newsletterSubscribers = pgTable(
     /** SHA-256 of the confirmation link's token; the token itself is only in the email. */
     confirmTokenHash: text(),
     confirmExpiresAt: timestamp({ withTimezone: true }),
-    /** When the address last asked to subscribe. */
+    /**
+     * When the address last asked to subscribe and was sent a confirmation link (asking again within
+     * NEWSLETTER_RESEND_MINUTES sends none and leaves this as it is).
+     */
     requestedAt: timestamp({ withTimezone: true }).notNull(),
     /** When the opt-in was confirmed (the link followed, or the account's verified address ticked). */
     confirmedAt: timestamp({ withTimezone: true }),

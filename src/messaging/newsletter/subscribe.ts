@@ -1,7 +1,9 @@
 /**
  * Asking to subscribe to the newsletter (PV-USE-1, double opt-in): the address is recorded as pending and
  * sent a confirmation link; nothing marketing reaches it before the link is followed. The caller answers the
- * same whatever happened here, so nobody learns whether an address is on the list.
+ * same whatever happens here, so nobody learns whether an address is on the list: not from the answer, and
+ * not from its time either, because the API and the page hand the request over (acceptSubscriptionRequest)
+ * and answer before any of the work that differs by address starts.
  */
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
@@ -13,15 +15,15 @@ import { renderNewsletterConfirmation } from '../templates/newsletter.ts';
 import { confirmExpiry, confirmUrl, onSubscribeRequest } from './newsletter.rules.ts';
 import { newsletterSubscribers } from './schema.ts';
 
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+
 /**
  * `email` is normalised (trimmed, lower-cased) by the caller's schema. A new, pending or unsubscribed address
- * gets a fresh confirmation link (the previous one stops working); a confirmed address gets nothing. Returns
- * nothing on purpose: see above.
+ * gets a fresh confirmation link (the previous one stops working), at most one per NEWSLETTER_RESEND_MINUTES
+ * while the last one still works; a confirmed address gets nothing (onSubscribeRequest). Returns nothing on
+ * purpose: see above.
  */
-export async function requestSubscription(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
-  email: string,
-): Promise<void> {
+export async function requestSubscription(ctx: Ctx, email: string): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await tx
@@ -33,7 +35,7 @@ export async function requestSubscription(
       .from(newsletterSubscribers)
       .where(eq(newsletterSubscribers.email, email))
       .for('update');
-    if (!row || onSubscribeRequest(row.status) === 'nothing') return;
+    if (!row || onSubscribeRequest(row, now, ctx.config.NEWSLETTER_RESEND_MINUTES) === 'nothing') return;
     const token = randomToken();
     const hours = ctx.config.NEWSLETTER_CONFIRM_HOURS;
     await tx
@@ -57,4 +59,30 @@ export async function requestSubscription(
       now,
     );
   });
+}
+
+/** Sign-ups handed over and not yet written (module-wide: the API and the pages share one process's set). */
+const accepted = new Set<Promise<void>>();
+
+/**
+ * Takes a sign-up and returns at once (PV-USE-1): requestSubscription runs on the next turn of the event
+ * loop, after the caller has answered, so the answer's time is the same for a new, pending, confirmed or
+ * throttled address alike. A failure is logged (the error only, never the address) and lost: the visitor
+ * asks again. `log` is the request's logger.
+ */
+export function acceptSubscriptionRequest(
+  ctx: Ctx,
+  email: string,
+  log: { error(obj: object, msg: string): void },
+): void {
+  const work: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => requestSubscription(ctx, email))
+    .catch((error: unknown) => log.error({ err: error }, 'newsletter sign-up failed'))
+    .finally(() => accepted.delete(work));
+  accepted.add(work);
+}
+
+/** Resolves once every accepted sign-up is written: the server's shutdown waits for it, and so do tests. */
+export async function acceptedSubscriptionsSettled(): Promise<void> {
+  while (accepted.size > 0) await Promise.all([...accepted]);
 }

@@ -10,15 +10,15 @@ import {
 } from '../../../src/messaging/newsletter/account-subscription.ts';
 import { confirmSubscription } from '../../../src/messaging/newsletter/confirm-subscription.ts';
 import { NEWSLETTER_ACCEPTED } from '../../../src/messaging/newsletter/schemas.ts';
-import { requestSubscription } from '../../../src/messaging/newsletter/subscribe.ts';
+import { acceptSubscriptionRequest } from '../../../src/messaging/newsletter/subscribe.ts';
 import { isUnsubscribeToken } from '../../../src/messaging/newsletter/unsubscribe.ts';
 
 export {
+  acceptSubscriptionRequest,
   accountSubscription,
   confirmSubscription,
   isUnsubscribeToken,
   NEWSLETTER_ACCEPTED,
-  requestSubscription,
   setAccountSubscription,
 };
 

@@ -17,6 +17,9 @@ const mailTemplates: Record<string, string> = {
   order_cancelled: 'Cancellation notice',
   question_answer: 'Answer to a question',
   deadline_digest: 'Daily digest of overdue case steps',
+  // PV-USE-2: newsletter mail shows its kind, never its recipient.
+  newsletter_confirm: 'Newsletter: confirmation request',
+  newsletter_campaign: 'Newsletter: campaign',
 };
 
 /** The kind of an email ("Order confirmation"), never its template code. */

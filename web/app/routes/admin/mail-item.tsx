@@ -68,27 +68,32 @@ export default function MailItem() {
         <Panel
           title="Message"
           actions={
-            <fieldset className="inline-flex rounded-lg border border-line p-0.5">
-              <legend className="sr-only">Show the message</legend>
-              {(['html', 'text'] as const).map((v) => (
-                <button
-                  key={v}
-                  type="button"
-                  aria-pressed={view === v}
-                  onClick={() => setView(v)}
-                  className={
-                    view === v
-                      ? 'min-h-9 rounded-md bg-primary px-3 text-sm font-semibold text-on-primary'
-                      : 'min-h-9 rounded-md px-3 text-sm font-semibold text-gray-800 hover:bg-gray-100'
-                  }
-                >
-                  {v === 'html' ? 'As sent' : 'Plain text'}
-                </button>
-              ))}
-            </fieldset>
+            m.recipientHidden ? undefined : (
+              <fieldset className="inline-flex rounded-lg border border-line p-0.5">
+                <legend className="sr-only">Show the message</legend>
+                {(['html', 'text'] as const).map((v) => (
+                  <button
+                    key={v}
+                    type="button"
+                    aria-pressed={view === v}
+                    onClick={() => setView(v)}
+                    className={
+                      view === v
+                        ? 'min-h-9 rounded-md bg-primary px-3 text-sm font-semibold text-on-primary'
+                        : 'min-h-9 rounded-md px-3 text-sm font-semibold text-gray-800 hover:bg-gray-100'
+                    }
+                  >
+                    {v === 'html' ? 'As sent' : 'Plain text'}
+                  </button>
+                ))}
+              </fieldset>
+            )
           }
         >
-          {view === 'html' ? (
+          {m.recipientHidden ? (
+            // PV-USE-2: the API sends no body of newsletter mail, only this sentence.
+            <Notice>{m.textBody}</Notice>
+          ) : view === 'html' ? (
             <MailPreview html={m.htmlBody} title={`The email “${m.subject}” as the recipient sees it`} />
           ) : (
             <pre className="overflow-x-auto rounded-lg bg-gray-50 p-4 font-mono text-sm whitespace-pre-wrap break-words">
@@ -103,7 +108,7 @@ export default function MailItem() {
               <MailStatusBadge status={m.status} />
             </dd>
             <dt className="text-muted">To</dt>
-            <dd className="break-all">{m.toAddress}</dd>
+            <dd className={m.recipientHidden ? 'text-muted italic' : 'break-all'}>{m.toAddress}</dd>
             <dt className="text-muted">Kind</dt>
             <dd>{mailTemplateLabel(m.template)}</dd>
             <dt className="text-muted">Created</dt>

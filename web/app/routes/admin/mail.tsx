@@ -14,13 +14,24 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Select } from '../../components/ui/Select.tsx';
 import { Spinner } from '../../components/ui/Spinner.tsx';
 import { Table, TBody, Td, THead, Th, Tr } from '../../components/ui/Table.tsx';
-import { keys, listMail, type MailListQuery, type MailStatus } from '../../lib/admin-api.ts';
+import {
+  keys,
+  listMail,
+  type MailListQuery,
+  type MailStatus,
+  type MailSummary,
+} from '../../lib/admin-api.ts';
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, 'Mail outbox');
 
 const PAGE_SIZE = 25;
 const statuses: MailStatus[] = ['pending', 'sent', 'failed'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The address, or for newsletter mail the API's "a newsletter subscriber", set apart (PV-USE-2). */
+function Recipient({ item }: { item: Pick<MailSummary, 'toAddress' | 'recipientHidden'> }) {
+  return item.recipientHidden ? <span className="text-muted italic">{item.toAddress}</span> : item.toAddress;
+}
 
 export default function MailOutbox() {
   const [params] = useSearchParams();
@@ -135,14 +146,19 @@ export default function MailOutbox() {
                     </Link>
                     <span className="block text-muted">
                       {mailTemplateLabel(item.template)}
-                      <span className="md:hidden"> · to {item.toAddress}</span>
+                      <span className="md:hidden">
+                        {' '}
+                        · to <Recipient item={item} />
+                      </span>
                     </span>
                     <span className="block text-muted sm:hidden">{formatDateTime(item.createdAt)}</span>
                     {item.status === 'failed' && item.lastError ? (
                       <span className="block text-red-800">{item.lastError}</span>
                     ) : null}
                   </Td>
-                  <Td className="hidden whitespace-nowrap md:table-cell">{item.toAddress}</Td>
+                  <Td className="hidden whitespace-nowrap md:table-cell">
+                    <Recipient item={item} />
+                  </Td>
                   <Td>
                     <MailStatusBadge status={item.status} />
                   </Td>
