@@ -1,28 +1,42 @@
 /**
- * PV-STF-1: the owner reads the audit log of staff reads: newest first, in keyset pages on (`at`, `id`),
- * filtered by member, outcome, record type, customer and a range of UTC days.
+ * PV-STF-1: the owner reads the audit log of staff reads: newest first, in keyset pages on (`at`, `id`) of at
+ * most 100 rows (the index staff_access_log_at_idx serves the order; no page reads more than limit + 1 rows),
+ * filtered by member, outcome, record type, one record ("who read this"), customer and a range of UTC days.
  */
 import { and, asc, desc, eq, gte, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { AppContext } from '../../context.ts';
 import { decodeCursor, encodeCursor, timestampKey } from '../../shared/cursor.ts';
+import { ValidationError } from '../../shared/errors.ts';
 import { DAY_MS } from '../../shared/time.ts';
+import { parseRecordReference } from './record-reference.rules.ts';
 import { resolveCustomer } from './resolve-customer.ts';
+import { resolveRecordFilter } from './resolve-record.ts';
 import { staffAccessLog } from './schema.ts';
 import type { AuditEntryView, AuditLogQuery } from './schemas.ts';
 
 /**
- * One page of the log. Errors: 400 on `cursor` for a cursor this list did not make; 404 on `customer` for an
- * email, id or order reference of no account.
+ * One page of the log. With `record`, the rows about that record (see `auditLogQuery`); `recordType` then names
+ * the record's type instead of filtering rows by their own. Errors: 400 on `cursor` for a cursor this list did
+ * not make, 400 on `record` for a reference of no record type; 404 on `customer` for an email, id or order
+ * reference of no account. A `record` that names nothing is an empty page with a `note`, not an error.
  */
 export async function listAuditLog(
   ctx: Pick<AppContext, 'db'>,
   query: AuditLogQuery,
-): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
+): Promise<{ items: AuditEntryView[]; nextCursor: string | null; note: string | null }> {
   const where: SQL[] = [];
   if (query.member) where.push(eq(staffAccessLog.staffId, query.member));
   if (query.outcome) where.push(eq(staffAccessLog.outcome, query.outcome));
-  if (query.recordType) where.push(eq(staffAccessLog.recordType, query.recordType));
+  if (query.record !== undefined) {
+    const ref = parseRecordReference(query.recordType, query.record);
+    if ('error' in ref) throw new ValidationError([{ field: 'record', message: ref.error }]);
+    const filter = await resolveRecordFilter(ctx.db, ref);
+    if (!filter.where) return { items: [], nextCursor: null, note: filter.note };
+    where.push(filter.where);
+  } else if (query.recordType) {
+    where.push(eq(staffAccessLog.recordType, query.recordType));
+  }
   if (query.customer) {
     const customer = await resolveCustomer(ctx.db, query.customer, 'customer');
     where.push(eq(staffAccessLog.customerId, customer.id));
@@ -59,6 +73,7 @@ export async function listAuditLog(
       grantId: e.grantId,
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor('newest', last.atKey, last.e.id) : null,
+    note: null,
   };
 }
 
