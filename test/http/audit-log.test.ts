@@ -240,6 +240,10 @@ describe('who read this record: the audit log filtered on one order, case or cus
         query,
       );
       assert.ok(
+        items.every((r) => r.recordReference === guest.reference),
+        'each row names the order as /admin/orders shows it',
+      );
+      assert.ok(
         items.some((r) => r.member.id === sam.id && r.outcome === 'refused'),
         query,
       );
@@ -252,7 +256,7 @@ describe('who read this record: the audit log filtered on one order, case or cus
 
   it('PV-STF-1: a case’s reads are found by its case number, with its evidence files; the evidence type narrows to those', async () => {
     const { items } = await page(`?record=${guestCase.reference}&recordType=case&limit=100`);
-    assert.ok(items.every((r) => r.recordId === guestCase.id));
+    assert.ok(items.every((r) => r.recordId === guestCase.id && r.recordReference === guestCase.reference));
     assert.deepEqual([...new Set(items.map((r) => r.recordType))].sort(), ['case', 'evidence']);
     const evidence = (await page(`?record=${guestCase.reference}&recordType=evidence`)).items;
     assert.deepEqual(

@@ -113,6 +113,8 @@ export const auditEntrySchema = z.object({
   outcome: z.enum(accessOutcomes),
   recordType: z.enum(accessRecordTypes),
   recordId: z.string().nullable(),
+  /** The order's reference or the case's number the back office shows, when `recordId` is one that still exists. */
+  recordReference: z.string().nullable(),
   customerId: z.uuid().nullable(),
   fields: z.array(z.string()),
   purpose: z.string().nullable(),

@@ -243,7 +243,21 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
         <div className="min-w-0">
           <p className="font-semibold text-gray-900">
             {recordTypeLabels[entry.recordType]}
-            {entry.recordId ? <span className="font-mono font-normal"> {entry.recordId}</span> : null}
+            {entry.recordReference ? (
+              <>
+                {' '}
+                <Link
+                  to={`/admin/audit-log?${new URLSearchParams({ recordType: entry.recordType, record: entry.recordReference })}`}
+                  className="font-mono font-normal underline"
+                  aria-label={`Only the rows of ${entry.recordReference}`}
+                >
+                  {entry.recordReference}
+                </Link>
+              </>
+            ) : null}
+            {entry.recordId ? (
+              <span className="font-mono font-normal text-muted"> {entry.recordId}</span>
+            ) : null}
           </p>
           <p className="text-sm text-muted">
             <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> ·{' '}
