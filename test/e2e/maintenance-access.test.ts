@@ -147,7 +147,10 @@ describe('maintenance access and the audit log in the back office (PV-STF-1)', {
     const entries = page.getByRole('list', { name: 'Audit log' }).getByRole('listitem');
     await entries.first().waitFor();
     // The owner's own read of the order page, and nothing of the other order's rows.
-    for (const entry of await entries.all()) await entry.getByText(orderId).waitFor();
+    for (const entry of await entries.all()) {
+      await entry.getByText(orderId).waitFor();
+      await entry.getByRole('link', { name: /AC-26-00402/ }).waitFor();
+    }
     assert.equal(await page.getByLabel(/^Record type/).inputValue(), 'order');
     assert.equal(await page.getByLabel(/^Record$/).inputValue(), 'AC-26-00402');
 
