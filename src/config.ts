@@ -105,6 +105,11 @@ export const configSchema = z.object({
    */
   EVIDENCE_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650 }).default(180),
   /**
+   * PV-STF-1, PV-MIN-1: days the audit log of staff reads keeps a row; older rows are deleted by the retention
+   * job. At least a year, because the database itself refuses to delete a younger row (migration 0013).
+   */
+  STAFF_ACCESS_LOG_KEEP_DAYS: wholeNumber({ min: 365, max: 3650 }).default(730),
+  /**
    * PV-COL-2: hours an email-a-friend message waits in the outbox, unsent (no SMTP) or failed, before it is
    * deleted with the friend's name and address; a sent one is deleted at once.
    */

@@ -13,6 +13,7 @@ import { deleteStaleCarts } from '../orders/cart.service.ts';
 import { deleteExpiredIdempotencyKeys } from '../orders/idempotency.ts';
 import { DAY_MS, HOUR_MS } from '../shared/time.ts';
 import { handleIdleAccounts, type IdleReport } from './idle-accounts.ts';
+import { deleteOldStaffAccessLog } from './staff-access/purge-old-log.ts';
 
 export interface RetentionPeriods {
   /** Staff sessions are kept this long after they expire or are signed out (to follow up a sign-in). */
@@ -45,6 +46,8 @@ export interface RetentionReport {
   evidenceFiles: number;
   /** Evidence folders removed from storage after an earlier commit (a deleted account's, a retry). */
   evidenceFolders: number;
+  /** PV-STF-1: audit-log rows of staff reads older than STAFF_ACCESS_LOG_KEEP_DAYS. */
+  staffAccessLog: number;
   /** PV-ACC-3: idle accounts warned, deleted, and due but waiting for an order or case to finish. */
   idleAccounts: IdleReport;
 }
@@ -67,6 +70,7 @@ export async function runRetention(
       new Date(now.getTime() - ctx.config.EMAIL_A_FRIEND_KEEP_HOURS * HOUR_MS),
     ),
     jobRuns: await deleteOldJobRuns(ctx, ago(periods.mailDays)),
+    staffAccessLog: await deleteOldStaffAccessLog(ctx.db, ago(ctx.config.STAFF_ACCESS_LOG_KEEP_DAYS)),
     idleAccounts: await handleIdleAccounts(ctx),
     evidenceFiles: await deleteExpiredEvidence(ctx, ago(ctx.config.EVIDENCE_RETENTION_DAYS)),
     evidenceFolders: await runEvidencePurges(ctx),

@@ -1,6 +1,7 @@
 /**
  * PV-STF-1 in the back office: the owner gives a technician maintenance access to one customer with a reason,
- * sees it listed, revokes it; then reads the audit log and filters it. Screenshots of both pages at phone and
+ * sees it listed, revokes it; then reads the audit log and filters it, and opens it from an order's page
+ * ("Who read this"). Screenshots of both pages at phone and
  * desktop widths go to AUDIT_SCREENSHOTS when it is set.
  */
 import assert from 'node:assert/strict';
@@ -125,6 +126,55 @@ describe('maintenance access and the audit log in the back office (PV-STF-1)', {
     // The sign-in page's first look for a session is a 401 by design; nothing else failed.
     assert.deepEqual(
       backOffice.problems.filter((p) => !/^401 fetch .*\/api\/staff\/session$/.test(p)),
+      [],
+    );
+  });
+
+  it('PV-STF-1: from a guest order’s page the owner opens “Who read this”; a reference of no record type is shown at the field, kept as typed', async () => {
+    const { db } = backOffice.server.ctx;
+    const orderId = await insertOrder(db, {
+      reference: 'AC-26-00402',
+      customerId: null,
+      email: 'grace@example.com',
+    });
+    await page.goto(`${backOffice.server.url}/admin/orders/${orderId}`);
+    await page.getByRole('heading', { level: 1, name: /AC-26-00402/ }).waitFor();
+    await adminSettled(page);
+    await page.getByRole('link', { name: /^Who read this/ }).click();
+    await page.waitForURL(/record=AC-26-00402/);
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await adminSettled(page);
+    const entries = page.getByRole('list', { name: 'Audit log' }).getByRole('listitem');
+    await entries.first().waitFor();
+    // The owner's own read of the order page, and nothing of the other order's rows.
+    for (const entry of await entries.all()) {
+      await entry.getByText(orderId).waitFor();
+      await entry.getByRole('link', { name: /AC-26-00402/ }).waitFor();
+    }
+    assert.equal(await page.getByLabel(/^Record type/).inputValue(), 'order');
+    assert.equal(await page.getByLabel(/^Record$/).inputValue(), 'AC-26-00402');
+
+    await page.getByLabel(/^Record$/).fill('hello');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/record=hello/);
+    await page
+      .getByText(/is not an order reference \(AC-26-00123\)/)
+      .first()
+      .waitFor();
+    assert.equal(await page.getByLabel(/^Record$/).inputValue(), 'hello');
+    assert.equal(await page.getByLabel(/^Record$/).getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await adminA11yViolations(page), []);
+
+    await page.getByLabel(/^Record$/).fill('AC-26-99999');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/record=AC-26-99999/);
+    await page.getByText('No order has the reference AC-26-99999.').waitFor();
+    // The refused filter's 400 is the only failed request besides the sign-in page's first session look.
+    assert.deepEqual(
+      backOffice.problems.filter(
+        (p) =>
+          !/^401 fetch .*\/api\/staff\/session$/.test(p) && !/^400 fetch .*\/api\/admin\/audit-log\?/.test(p),
+      ),
       [],
     );
   });

@@ -1,6 +1,7 @@
 /**
  * PV-STF-1: the owner reads the audit log of staff reads of personal data: newest first in cursor pages,
- * filtered by member, outcome, record type, customer (email, id or order reference) and days. No one else reads
+ * filtered by member, outcome, record type, one record (who read this order, case or customer), customer
+ * (email, id or order reference) and days. No one else reads
  * it: a member who asks is refused, and the refusal is itself a row.
  */
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import type { AuditEntryView } from '../../src/privacy/staff-access/schemas.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { errorOf } from '../helpers/accounts-fixtures.ts';
 import { signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
+import { type DeliveredOrder, deliveredOrder, openCase, staffRequest } from '../helpers/cases-fixtures.ts';
 import { auditRowsOf, insertCustomer, insertOrder } from '../helpers/staff-access-fixtures.ts';
 
 type Page = { items: AuditEntryView[]; nextCursor: string | null };
@@ -169,5 +171,173 @@ describe('audit log browser (PV-STF-1)', () => {
     assert.equal(res.statusCode, 200);
     const names = (res.json() as { items: Array<{ name: string; role: string; active: boolean }> }).items;
     assert.ok(names.some((m) => m.name === 'Tess Technician' && m.role === 'technician' && m.active));
+  });
+});
+
+describe('who read this record: the audit log filtered on one order, case or customer (PV-STF-1)', () => {
+  const clock = fixedClock('2026-03-11T09:00:00Z');
+  let t: TestApp;
+  let owner: string;
+  let guest: DeliveredOrder;
+  let guestCase: { id: string; reference: string };
+  let ada: string;
+  let adaOrder: string;
+  const sam = {
+    id: '0190f000-0000-7000-8000-0000000000aa',
+    name: 'Sam Support',
+    role: 'customer_service' as const,
+  };
+
+  before(async () => {
+    t = await startTestApp({ clock });
+    owner = await t.staffCookie();
+    // A guest's order and a case on it, through the shop's own routes: no customer id anywhere in their rows.
+    guest = await deliveredOrder(t, owner, [{}], 'delivered', 'grace@example.com');
+    guestCase = await openCase(t, owner, guest, guest.lineIds[0] as string);
+    for (const url of [`/api/admin/orders/${guest.id}`, `/api/admin/cases/${guestCase.id}`]) {
+      const res = await staffRequest(t, owner, 'GET', url);
+      assert.equal(res.statusCode, 200, res.body);
+    }
+    ada = await insertCustomer(t.ctx.db, { email: 'ada@example.com', name: 'Ada Lovelace' });
+    adaOrder = await insertOrder(t.ctx.db, {
+      reference: 'AC-26-00777',
+      customerId: ada,
+      email: 'ada@example.com',
+    });
+    await recordStaffAccess(t.ctx.db, sam, clock.now(), [
+      { outcome: 'refused', recordType: 'order', recordId: guest.id, customerId: null, fields: ['name'] },
+      {
+        outcome: 'read',
+        recordType: 'evidence',
+        recordId: guestCase.id,
+        customerId: null,
+        fields: ['evidence'],
+      },
+      { outcome: 'read', recordType: 'order', recordId: adaOrder, customerId: ada, fields: ['name'] },
+    ]);
+  });
+  after(() => t.close());
+
+  const get = (query: string) =>
+    t.app.inject({ method: 'GET', url: `/api/admin/audit-log${query}`, headers: { cookie: owner } });
+  const page = async (query: string) => {
+    const res = await get(query);
+    assert.equal(res.statusCode, 200, `${query}: ${res.body}`);
+    return res.json() as Page & { note: string | null };
+  };
+
+  it('PV-STF-1: a guest order’s reads are found by its reference (as /admin/orders shows it) or its id, and only its own rows', async () => {
+    for (const query of [
+      `?record=${guest.reference}`,
+      `?record=${guest.reference.toLowerCase()}&recordType=order`,
+      `?record=${guest.id}`,
+    ]) {
+      const { items, note } = await page(`${query}&limit=100`);
+      assert.equal(note, null);
+      assert.ok(items.length >= 2, query);
+      assert.ok(
+        items.every((r) => r.recordType === 'order' && r.recordId === guest.id),
+        query,
+      );
+      assert.ok(
+        items.every((r) => r.recordReference === guest.reference),
+        'each row names the order as /admin/orders shows it',
+      );
+      assert.ok(
+        items.some((r) => r.member.id === sam.id && r.outcome === 'refused'),
+        query,
+      );
+      assert.ok(
+        items.some((r) => r.member.role === 'owner' && r.outcome === 'read'),
+        query,
+      );
+    }
+  });
+
+  it('PV-STF-1: a case’s reads are found by its case number, with its evidence files; the evidence type narrows to those', async () => {
+    const { items } = await page(`?record=${guestCase.reference}&recordType=case&limit=100`);
+    assert.ok(items.every((r) => r.recordId === guestCase.id && r.recordReference === guestCase.reference));
+    assert.deepEqual([...new Set(items.map((r) => r.recordType))].sort(), ['case', 'evidence']);
+    const evidence = (await page(`?record=${guestCase.reference}&recordType=evidence`)).items;
+    assert.deepEqual(
+      evidence.map((r) => [r.recordType, r.member.id]),
+      [['evidence', sam.id]],
+    );
+  });
+
+  it('PV-STF-1: a customer’s email finds every row about their data, a guest’s (their orders and cases) as an account’s', async () => {
+    const grace = (await page('?record=Grace%40Example.com&recordType=customer&limit=100')).items;
+    assert.ok(grace.some((r) => r.recordId === guest.id));
+    assert.ok(grace.some((r) => r.recordId === guestCase.id));
+    assert.ok(grace.every((r) => r.recordId === guest.id || r.recordId === guestCase.id));
+    const adas = (await page('?record=ada%40example.com&limit=100')).items;
+    assert.deepEqual(
+      adas.map((r) => [r.recordId, r.customerId]),
+      [[adaOrder, ada]],
+    );
+  });
+
+  it('PV-STF-1: a reference of no record is an empty page with a note saying so (never echoing an email), not an error', async () => {
+    const order = await page('?record=AC-26-99999');
+    assert.deepEqual(order.items, []);
+    assert.match(order.note ?? '', /No order has the reference AC-26-99999/);
+    const kase = await page('?record=rma-26-99999&recordType=case');
+    assert.match(kase.note ?? '', /No case has the number RMA-26-99999/);
+    const nobody = await page('?record=nobody%40example.com');
+    assert.deepEqual(nobody.items, []);
+    assert.ok(nobody.note && !nobody.note.includes('nobody'), nobody.note ?? '');
+  });
+
+  it('PV-STF-1: a reference that fits no record, or not the record type chosen, is a 400 naming record', async () => {
+    for (const query of [
+      '?record=hello',
+      '?record=AC-26',
+      '?record=ada%40',
+      `?record=${guest.reference}&recordType=case`,
+      `?record=${guestCase.reference}&recordType=order`,
+      '?record=ada%40example.com&recordType=order',
+      `?record=${guest.reference}&recordType=mail`,
+      `?record=${'x'.repeat(300)}`,
+    ]) {
+      const res = await get(query);
+      assert.equal(res.statusCode, 400, `${query}: ${res.body}`);
+      assert.equal(errorOf(res).field, 'record', query);
+    }
+    const type = await get('?record=AC-26-00001&recordType=diary');
+    assert.equal(type.statusCode, 400);
+    assert.equal(errorOf(type).field, 'recordType');
+  });
+
+  it('PV-STF-1: a large log is read in pages of at most 100 rows, in a stable order even for rows of one instant', async () => {
+    const bulk = { id: '0190f000-0000-7000-8000-0000000000bb', name: 'Bulk Reader', role: 'owner' as const };
+    // 250 rows written at the same instant: the id breaks the tie, so no page repeats or skips one.
+    await recordStaffAccess(
+      t.ctx.db,
+      bulk,
+      clock.now(),
+      Array.from({ length: 250 }, (_, i) => ({
+        outcome: 'read' as const,
+        recordType: 'order' as const,
+        recordId: `bulk-${i}`,
+        customerId: null,
+        fields: ['name'],
+      })),
+    );
+    const sizes: number[] = [];
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const p: Page = await page(`?member=${bulk.id}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      sizes.push(p.items.length);
+      seen.push(...p.items.map((r) => r.id));
+      cursor = p.nextCursor;
+    } while (cursor);
+    assert.deepEqual(sizes, [100, 100, 50]);
+    assert.equal(new Set(seen).size, 250);
+    assert.deepEqual(seen, [...seen].sort().reverse(), 'newest first, then by id');
+    assert.equal((await page(`?member=${bulk.id}`)).items.length, 25, 'the default page is 25 rows');
+    const tooMany = await get('?limit=101');
+    assert.equal(tooMany.statusCode, 400);
+    assert.equal(errorOf(tooMany).field, 'limit');
   });
 });

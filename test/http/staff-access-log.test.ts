@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
+import { deleteOldStaffAccessLog } from '../../src/privacy/staff-access/purge-old-log.ts';
 import { recordStaffAccess } from '../../src/privacy/staff-access/record-access.ts';
 import { staffAccessLog } from '../../src/privacy/staff-access/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -67,6 +68,66 @@ describe('staff access log (PV-STF-1)', () => {
     const rows = await t.ctx.db.select().from(staffAccessLog).where(eq(staffAccessLog.staffId, member.id));
     assert.equal(rows.length, 2);
     assert.ok(rows.every((r) => r.staffName === 'Sam Support'));
+  });
+
+  it('PV-STF-1, PV-MIN-1: only the retention job deletes, and only rows older than its cutoff; every other DELETE is refused, young or old', async () => {
+    const reader = { ...member, id: '0190f000-0000-7000-8000-000000000002' };
+    const row = (recordId: string, at: string) =>
+      recordStaffAccess(t.ctx.db, reader, new Date(at), [
+        { outcome: 'read', recordType: 'order', recordId, customerId: null, fields: ['name'] },
+      ]);
+    await row('old', '2023-01-10T09:00:00Z');
+    await row('young', '2026-03-01T09:00:00Z');
+    const left = async () =>
+      (await t.ctx.db.select().from(staffAccessLog).where(eq(staffAccessLog.staffId, reader.id)))
+        .map((r) => r.recordId)
+        .sort();
+    const deleteOf = (recordId: string) =>
+      t.ctx.db.delete(staffAccessLog).where(eq(staffAccessLog.recordId, recordId));
+    // Outside the job: neither the young row nor the old one.
+    await assert.rejects(deleteOf('young'), appendOnly);
+    await assert.rejects(deleteOf('old'), appendOnly);
+    // The job's setting by hand: a cutoff under a year old lets nothing through, and an old cutoff only older rows.
+    await assert.rejects(
+      t.ctx.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('aftercare.staff_access_log_purge_before', ${new Date().toISOString()}, true)`,
+        );
+        await tx.delete(staffAccessLog).where(eq(staffAccessLog.recordId, 'young'));
+      }),
+      appendOnly,
+    );
+    await assert.rejects(
+      t.ctx.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('aftercare.staff_access_log_purge_before', '2024-01-01T00:00:00Z', true)`,
+        );
+        await tx.delete(staffAccessLog).where(eq(staffAccessLog.staffId, reader.id));
+      }),
+      appendOnly,
+    );
+    await assert.rejects(
+      t.ctx.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('aftercare.staff_access_log_purge_before', '2024-01-01T00:00:00Z', true)`,
+        );
+        await tx
+          .update(staffAccessLog)
+          .set({ staffName: 'Someone else' })
+          .where(eq(staffAccessLog.recordId, 'old'));
+      }),
+      appendOnly,
+    );
+    await assert.rejects(t.ctx.db.execute(sql`truncate table staff_access_log`), appendOnly);
+    assert.deepEqual(await left(), ['old', 'young']);
+    // The job: only the row older than its cutoff, and it says how many.
+    assert.equal(await deleteOldStaffAccessLog(t.ctx.db, new Date('2024-03-02T09:00:00Z')), 1);
+    assert.deepEqual(await left(), ['young']);
+    assert.equal(await deleteOldStaffAccessLog(t.ctx.db, new Date('2024-03-02T09:00:00Z')), 0);
+    // The setting ended with the job's transaction: an old row written since is again refused to a plain DELETE.
+    await row('old again', '2023-02-10T09:00:00Z');
+    await assert.rejects(deleteOf('old again'), appendOnly);
+    assert.deepEqual(await left(), ['old again', 'young']);
   });
 
   it('PV-STF-1, PV-STF-2: a deactivated member’s old cookie is a 401 and a refusal in their name in the log; an unknown cookie writes nothing', async () => {

@@ -10,6 +10,8 @@ import { type JobRunner, startJobs } from '../../src/jobs/runner.ts';
 import { mailOutbox } from '../../src/messaging/schema.ts';
 import { cartLines, carts, idempotencyKeys } from '../../src/orders/schema.ts';
 import { retentionJob, runRetention } from '../../src/privacy/retention.ts';
+import { recordStaffAccess } from '../../src/privacy/staff-access/record-access.ts';
+import { staffAccessLog } from '../../src/privacy/staff-access/schema.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time.ts';
@@ -67,6 +69,16 @@ async function fillTables(t: TestApp): Promise<void> {
       mail('sent 89 days ago', 'sent', ago(89 * DAY_MS)),
       mail('pending for 200 days', 'pending', ago(200 * DAY_MS)),
     ]);
+  // PV-STF-1: audit rows just past and just inside STAFF_ACCESS_LOG_KEEP_DAYS (730).
+  const reader = { id: staffId, name: 'Owner', role: 'owner' as const };
+  for (const [recordId, at] of [
+    ['read 731 days ago', ago(731 * DAY_MS)],
+    ['read 729 days ago', ago(729 * DAY_MS)],
+  ] as const) {
+    await recordStaffAccess(db, reader, at, [
+      { outcome: 'read', recordType: 'order', recordId, customerId: null, fields: ['name'] },
+    ]);
+  }
 }
 
 async function remaining(t: TestApp) {
@@ -79,6 +91,10 @@ async function remaining(t: TestApp) {
       .map((r) => r.tokenHash)
       .sort(),
     mail: (await db.select({ subject: mailOutbox.subject }).from(mailOutbox)).map((r) => r.subject).sort(),
+    staffAccessLog: (await db.select({ recordId: staffAccessLog.recordId }).from(staffAccessLog))
+      .map((r) => r.recordId)
+      .filter((id) => id?.startsWith('read '))
+      .sort(),
   };
 }
 
@@ -88,6 +104,7 @@ const EXPECTED_LEFT = {
   cartLines: 0,
   sessions: ['active', 'expired-29-days-ago'],
   mail: ['pending for 200 days', 'sent 89 days ago'],
+  staffAccessLog: ['read 729 days ago'],
 };
 
 describe('retention job, PV-MIN-1', () => {
@@ -97,7 +114,7 @@ describe('retention job, PV-MIN-1', () => {
   });
   after(async () => t.close());
 
-  it('deletes checkout answers after 24 h, carts after 30 days, ended staff sessions after 30 days and sent or failed mail after 90 days, and nothing younger or still pending, PV-MIN-1', async () => {
+  it('deletes checkout answers after 24 h, carts after 30 days, ended staff sessions after 30 days, sent or failed mail after 90 days and audit-log rows after STAFF_ACCESS_LOG_KEEP_DAYS, and nothing younger or still pending, PV-MIN-1, PV-STF-1', async () => {
     await fillTables(t);
     const report = await runRetention(t.ctx);
     assert.deepEqual(report, {
@@ -109,6 +126,7 @@ describe('retention job, PV-MIN-1', () => {
       mail: 2,
       friendMail: 0,
       jobRuns: 0,
+      staffAccessLog: 1,
       idleAccounts: { warned: 0, deleted: 0, postponed: 0 },
       evidenceFiles: 0,
       evidenceFolders: 0,
@@ -124,6 +142,7 @@ describe('retention job, PV-MIN-1', () => {
       mail: 0,
       friendMail: 0,
       jobRuns: 0,
+      staffAccessLog: 0,
       idleAccounts: { warned: 0, deleted: 0, postponed: 0 },
       evidenceFiles: 0,
       evidenceFolders: 0,

@@ -111,7 +111,7 @@ export const staffAccessAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
         tags,
         security,
         summary:
-          'PV-STF-1: staff reads, refusals and exports of personal data, newest first; filter by member, outcome, record type, customer (email, id or order reference) and days (owner)',
+          'PV-STF-1: staff reads, refusals and exports of personal data, newest first; filter by member, outcome, record type, one record (order reference, case number, customer email or id: who read this), customer (email, id or order reference) and days (owner)',
         querystring: auditLogQuery,
         response: { 200: auditLogResponse, ...errorResponses },
       },

@@ -4,8 +4,9 @@ import { staffUsers } from '../../accounts/schema.ts';
 
 /**
  * PV-STF-1: the audit log of staff reads of personal data. One row per record read (or refused, or exported),
- * append-only: a trigger in the migration refuses UPDATE and DELETE, so not even the application can rewrite
- * what a member looked at. Rows hold identifiers and field names, never the personal data itself, so the log
+ * append-only: a trigger in the migration refuses UPDATE, DELETE and TRUNCATE, so not even the application can
+ * rewrite what a member looked at. The one exception is the retention job's DELETE of rows older than
+ * STAFF_ACCESS_LOG_KEEP_DAYS (purge-old-log.ts, migration 0013). Rows hold identifiers and field names, never the personal data itself, so the log
  * is no second copy of what it guards; the member's name and role are kept as they were at the time, because
  * the log must still read right after a member is renamed or leaves.
  */

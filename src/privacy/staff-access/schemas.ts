@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { rangeDaySchema } from '../../shared/http-schemas.ts';
 import { text } from '../../shared/text.ts';
 import { wholeNumber } from '../../shared/whole-number.ts';
+import { parseRecordReference } from './record-reference.rules.ts';
 import { accessOutcomes, accessRecordTypes, maintenanceScopes } from './schema.ts';
 
 const staffRole = z.enum(['owner', 'customer_service', 'technician']);
@@ -78,6 +79,11 @@ export type OwnGrantView = z.infer<typeof ownGrantSchema>;
 /**
  * GET /api/admin/audit-log: newest first in cursor pages. `customer` is an account's email or id (resolved on
  * the server; an unknown one is a 404 on `customer`); `from`/`to` are UTC days, both included.
+ * `record` asks "who read this record": an order reference, a case number, a customer's email (a guest's too)
+ * or a record id; `recordType` then names the record's type (its shape says it when left out) and the rows
+ * about it are listed: an order's, a case's with its evidence files', every row about a customer's data. A
+ * reference that fits no record type is a 400 on `record`; one that names no record is an empty page with a
+ * `note`.
  */
 export const auditLogQuery = z
   .strictObject({
@@ -85,12 +91,18 @@ export const auditLogQuery = z
     outcome: z.enum(accessOutcomes).optional(),
     recordType: z.enum(accessRecordTypes).optional(),
     customer: text().trim().min(1).max(254).optional(),
+    record: text().trim().min(1).max(254).optional(),
     from: rangeDaySchema.optional(),
     to: rangeDaySchema.optional(),
     cursor: text().max(200).optional(),
     limit: wholeNumber({ min: 1, max: 100 }).default(25),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' })
+  .superRefine((q, issue) => {
+    if (q.record === undefined) return;
+    const parsed = parseRecordReference(q.recordType, q.record);
+    if ('error' in parsed) issue.addIssue({ code: 'custom', path: ['record'], message: parsed.error });
+  });
 export type AuditLogQuery = z.output<typeof auditLogQuery>;
 
 export const auditEntrySchema = z.object({
@@ -101,6 +113,8 @@ export const auditEntrySchema = z.object({
   outcome: z.enum(accessOutcomes),
   recordType: z.enum(accessRecordTypes),
   recordId: z.string().nullable(),
+  /** The order's reference or the case's number the back office shows, when `recordId` is one that still exists. */
+  recordReference: z.string().nullable(),
   customerId: z.uuid().nullable(),
   fields: z.array(z.string()),
   purpose: z.string().nullable(),
@@ -110,6 +124,8 @@ export type AuditEntryView = z.infer<typeof auditEntrySchema>;
 export const auditLogResponse = z.object({
   items: z.array(auditEntrySchema),
   nextCursor: z.string().nullable(),
+  /** Why the page is empty when `record` named no record ("No order has the reference AC-26-00999."). */
+  note: z.string().nullable(),
 });
 
 /** The members the audit log's filter offers (every member who ever was, with their role and whether active). */

@@ -2,8 +2,9 @@
  * /admin/audit-log (PV-STF-1): every staff read of customers' personal data, every refusal and every export,
  * newest first: when, who (name and role as they were), what happened, which record and whose, which fields,
  * and why (a maintenance grant's reason, an export's purpose). The filters (member, outcome, record type,
- * customer by email, id or order reference, days) live in the URL as a GET form; pages are the server's
- * cursors. Below, the business-transfer export (PV-RGT-2, PV-USE-2). Owner only (the API answers others 403
+ * one record by its reference — "who read this", the link on case and order pages —, customer by email, id or
+ * order reference, days) live in the URL as a GET form, so a refused filter keeps what was typed; pages are
+ * the server's cursors. Below, the business-transfer export (PV-RGT-2, PV-USE-2). Owner only (the API answers others 403
  * and records the refusal).
  */
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
@@ -73,6 +74,7 @@ function queryOf(params: URLSearchParams, cursor: string | undefined): AuditLogQ
     outcome: outcome && outcome in outcomeLabels ? outcome : undefined,
     recordType: recordType && recordType in recordTypeLabels ? recordType : undefined,
     customer: pick('customer'),
+    record: pick('record'),
     from: from && dayPattern.test(from) ? from : undefined,
     to: to && dayPattern.test(to) ? to : undefined,
     cursor,
@@ -111,7 +113,7 @@ function AuditLog() {
     queryFn: () => listAuditLog(query),
     placeholderData: keepPreviousData,
   });
-  const filtered = ['member', 'outcome', 'recordType', 'customer', 'from', 'to'].some(
+  const filtered = ['member', 'outcome', 'recordType', 'record', 'customer', 'from', 'to'].some(
     (k) => query[k as keyof AuditLogQuery] !== undefined,
   );
   const fieldError = log.isError && isApiError(log.error) ? log.error : null;
@@ -149,11 +151,20 @@ function AuditLog() {
           options={Object.entries(outcomeLabels).map(([value, [label]]) => ({ value, label }))}
         />
         <Select
-          label="Record"
+          label="Record type"
           name="recordType"
           defaultValue={query.recordType ?? ''}
           placeholder="Any record"
           options={Object.entries(recordTypeLabels).map(([value, label]) => ({ value, label }))}
+          error={errorOn('recordType')}
+        />
+        <Input
+          label="Record"
+          name="record"
+          defaultValue={query.record ?? ''}
+          autoComplete="off"
+          hint="Who read this: order reference, case number, customer email or id"
+          error={errorOn('record')}
         />
         <Input
           label="Customer"
@@ -187,9 +198,11 @@ function AuditLog() {
         <EmptyState
           title="Nothing recorded"
           description={
-            filtered
-              ? 'No row matches these filters.'
-              : 'A row appears when a member opens a customer’s personal data, is refused, or exports it.'
+            log.data.note
+              ? log.data.note
+              : filtered
+                ? 'No row matches these filters.'
+                : 'A row appears when a member opens a customer’s personal data, is refused, or exports it.'
           }
           action={
             filtered ? (
@@ -230,7 +243,21 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
         <div className="min-w-0">
           <p className="font-semibold text-gray-900">
             {recordTypeLabels[entry.recordType]}
-            {entry.recordId ? <span className="font-mono font-normal"> {entry.recordId}</span> : null}
+            {entry.recordReference ? (
+              <>
+                {' '}
+                <Link
+                  to={`/admin/audit-log?${new URLSearchParams({ recordType: entry.recordType, record: entry.recordReference })}`}
+                  className="font-mono font-normal underline"
+                  aria-label={`Only the rows of ${entry.recordReference}`}
+                >
+                  {entry.recordReference}
+                </Link>
+              </>
+            ) : null}
+            {entry.recordId ? (
+              <span className="font-mono font-normal text-muted"> {entry.recordId}</span>
+            ) : null}
           </p>
           <p className="text-sm text-muted">
             <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> ·{' '}

@@ -23,6 +23,7 @@ import {
 import { formatDateTime, formatUsd, humanize } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
 import { errorMessage, LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
+import { WhoReadThis } from '../../components/admin/WhoReadThis.tsx';
 import { CaseRemedies } from '../../components/cases/CaseRemedies.tsx';
 import { CaseThread } from '../../components/cases/CaseThread.tsx';
 import { EvidenceGallery } from '../../components/cases/EvidenceGallery.tsx';
@@ -67,7 +68,12 @@ export default function CasePage() {
         breadcrumbs={crumbs}
         current={d.reference}
         description={`${claimKindLabel[d.kind]} · ${d.line.productName}, opened ${formatDateTime(d.openedAt)}.`}
-        actions={<CaseActions c={d} />}
+        actions={
+          <>
+            <CaseActions c={d} />
+            <WhoReadThis recordType="case" reference={d.reference} />
+          </>
+        }
       />
       <div className="mb-4 flex flex-wrap gap-2">
         <CaseMarks c={d} />

@@ -15,6 +15,7 @@ import { OrderAssignment } from '../../components/admin/OrderAssignment.tsx';
 import { LoadError, Loading, Panel } from '../../components/admin/QueryState.tsx';
 import { Refunds } from '../../components/admin/Refunds.tsx';
 import { MailStatusBadge, OrderStatusBadge } from '../../components/admin/StatusBadge.tsx';
+import { WhoReadThis } from '../../components/admin/WhoReadThis.tsx';
 import { eventLabel } from '../../components/order/order-status.ts';
 import { Badge, type Tone } from '../../components/ui/Badge.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
@@ -58,7 +59,12 @@ export default function OrderPage() {
         breadcrumbs={crumbs}
         current={o.reference}
         description={`Placed ${formatDateTime(o.placedAt)} by ${o.shippingAddress.name}.`}
-        actions={<OrderActions order={o} />}
+        actions={
+          <>
+            <OrderActions order={o} />
+            <WhoReadThis recordType="order" reference={o.reference} />
+          </>
+        }
       />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
         <div className="flex flex-col gap-4">
