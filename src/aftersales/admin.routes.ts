@@ -4,6 +4,7 @@ import { requireRole, staffOf } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
 import { paymentProviders } from '../orders/payments/providers.ts';
 import { injectDelivery, webhookDeliveryFor } from '../orders/payments/webhook-delivery.ts';
+import { rolesOnlyRecorded } from '../privacy/staff-access/owner-only.ts';
 import { caseAccess } from '../privacy/staff-access/visibility.ts';
 import { compiledResponses } from '../shared/compiled-serializer.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
@@ -274,7 +275,14 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   );
 
   // Questions are customer service's: the workshop (technician) neither reads nor answers them.
-  const questionsGuard = requireRole(...questionRoles);
+  // PV-STF-1: questions hold customers' texts, so a refused member is a row of the staff access log; the
+  // summary is a count, no one's data: a plain 403 there.
+  const questionsGuard = rolesOnlyRecorded(ctx, 'question', questionRoles, {
+    fields: ['messages'],
+    message:
+      'Customers’ questions are answered by the owner and customer service; the attempt is recorded in the audit log',
+  });
+  const questionsCountGuard = requireRole(...questionRoles);
 
   app.get(
     '/questions',
@@ -295,7 +303,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.get(
     '/questions/summary',
     {
-      onRequest: questionsGuard,
+      onRequest: questionsCountGuard,
       schema: {
         tags: ['admin: after-sales'],
         security,

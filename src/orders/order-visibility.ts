@@ -11,6 +11,7 @@ import { recordStaffAccess } from '../privacy/staff-access/record-access.ts';
 import {
   emailDomain,
   maskAddress,
+  maskTextFields,
   type Visibility,
   visibilityOf,
 } from '../privacy/staff-access/visibility.rules.ts';
@@ -26,11 +27,25 @@ function fieldsOf(detail: AdminOrderDetail): string[] {
   return ORDER_FIELDS.filter((f) => f !== 'phone' || Boolean(detail.shippingAddress.phone));
 }
 
-/** `detail` with its personal data masked: initials, the email's domain, the country; no street, no phone. */
+/**
+ * The free texts staff write into an order's timeline data: a cancellation's reason, a replacement's note. They
+ * may quote the customer, so a masked order shows that they exist, not what they say (PV-STF-1).
+ */
+export const ORDER_TIMELINE_TEXTS = ['reason', 'note'] as const;
+
+/**
+ * `detail` with its personal data masked: initials, the email's domain, the country; no street, no phone; the
+ * free texts of its timeline and its refunds' reasons emptied ('' : one was written), their author and time kept.
+ */
 export function maskOrderDetail(detail: AdminOrderDetail): AdminOrderDetail {
   const address = maskAddress(detail.shippingAddress);
   return {
     ...detail,
+    timeline: detail.timeline.map((e) => ({
+      ...e,
+      data: e.data ? maskTextFields(e.data, ORDER_TIMELINE_TEXTS) : null,
+    })),
+    refunds: detail.refunds.map((r) => ({ ...r, reason: '' })),
     personalData: 'masked',
     email: emailDomain(detail.email),
     shippingAddress: address,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isInvisibleText, text, visibleLength } from './text.ts';
+import { hasHiddenControl, isInvisibleText, text, visibleLength } from './text.ts';
 
 describe('text that says nothing', () => {
   const invisibleOnly = [
@@ -35,5 +35,35 @@ describe('text that says nothing', () => {
     assert.equal(visibleLength('\u202Ereason\u202C'), 6);
     assert.equal(visibleLength('a b'), 2);
     assert.equal(visibleLength('😀é'), 2);
+  });
+});
+
+describe('audited text (PV-STF-1, PV-STF-2)', () => {
+  const audited = text({ audited: true }).trim().min(3);
+
+  it('refuses zero-width, direction marks and bidirectional controls anywhere in the text', () => {
+    for (const ch of [
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u200E',
+      '\u200F',
+      '\u202A',
+      '\u202E',
+      '\u2066',
+      '\u2069',
+    ]) {
+      const result = audited.safeParse(`Fix the${ch} import`);
+      assert.equal(result.success, false, JSON.stringify(ch));
+      assert.match(result.error?.issues[0]?.message ?? '', /invisible formatting/);
+    }
+    assert.equal(hasHiddenControl('Fix the import'), false);
+  });
+
+  it('keeps the plain rules (controls refused, visible text and emoji accepted) and leaves other fields alone', () => {
+    assert.equal(audited.safeParse('Fix the\u0085 import').success, false, 'a C1 control');
+    assert.equal(audited.safeParse('Fix the\nimport').success, false, 'one line');
+    assert.equal(audited.parse(' Réparer l’import 🙂 '), 'Réparer l’import 🙂');
+    assert.equal(text().parse('👩\u200D🔧 fixed it'), '👩\u200D🔧 fixed it', 'customers’ texts keep joiners');
   });
 });

@@ -43,16 +43,37 @@ export function isPlainText(value: string, options: { multiline?: boolean } = {}
   return (options.multiline ? multiLine : singleLine).test(value);
 }
 
+// Zero-width characters and direction marks (U+200B–U+200F) and the bidirectional embeddings, overrides and
+// isolates (U+202A–U+202E, U+2066–U+2069): inside visible text they hide words or reorder what a reader sees
+// ("\u202Egnp.exe" reads "exe.png"), so a reason could say one thing on screen and another in the stored row.
+const hiddenControl = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** True when `value` holds a zero-width character, a direction mark or a bidirectional control anywhere. */
+export function hasHiddenControl(value: string): boolean {
+  return hiddenControl.test(value);
+}
+
 /**
  * The string schema for every text that enters the shop (bodies, query strings, path parameters, forms):
- * refuses NUL, lone surrogates and control characters (tab and line breaks too, unless `multiline`), and
- * text made only of invisible characters (`isInvisibleText`: it would pass a minimum length while saying
- * nothing), with a 400 naming the field. Chain the field's own rules after it: `text().trim().min(1).max(120)`.
+ * refuses NUL, lone surrogates and control characters (C0, DEL and C1; tab and line breaks too, unless
+ * `multiline`), and text made only of invisible characters (`isInvisibleText`: it would pass a minimum length
+ * while saying nothing), with a 400 naming the field. Chain the field's own rules after it:
+ * `text().trim().min(1).max(120)`.
+ *
+ * `audited`: a text staff write that the audit log keeps (a maintenance grant's reason, an export's purpose,
+ * a member's name: PV-STF-1, PV-STF-2) also refuses zero-width and bidirectional characters anywhere
+ * (`hasHiddenControl`), so the log reads as it was written. Customers' texts do not: joiners belong to emoji
+ * and to some scripts, and a phone number or name pasted from a contact list often carries direction marks.
  */
-export function text(options: { multiline?: boolean } = {}) {
-  return plainText(options).refine(
+export function text(options: { multiline?: boolean; audited?: boolean } = {}) {
+  const schema = plainText(options).refine(
     (value) => !isInvisibleText(value),
     'must contain characters that can be seen, not only invisible ones',
+  );
+  if (!options.audited) return schema;
+  return schema.refine(
+    (value) => !hasHiddenControl(value),
+    'must not contain invisible formatting characters (zero-width or text-direction controls, U+200B–U+200F, U+202A–U+202E, U+2066–U+2069)',
   );
 }
 

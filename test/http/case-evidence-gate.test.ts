@@ -88,7 +88,9 @@ describe('decisions wait for the required evidence unless staff write why (issue
     const id = await waitingCase('dead_on_arrival', { openedByCustomer: true, troubleshootingDone: true });
     const res = await act(cs, id, { action: 'authorise_return', overrideReason: because });
     assert.equal(res.statusCode, 200, res.body);
-    const d = json<{ case: AdminCaseDetail }>(res).case;
+    // PV-STF-1: customer service acted on an unassigned case, seen masked: the reason exists, its text does not.
+    assert.equal(json<{ case: AdminCaseDetail }>(res).case.timeline.at(-1)?.overrideReason, '');
+    const d = await detail(id);
     assert.equal(d.state, 'return_authorised');
     const last = d.timeline.at(-1);
     assert.equal(last?.action, 'authorise_return');
@@ -152,7 +154,8 @@ describe('decisions wait for the required evidence unless staff write why (issue
     assert.equal(json<Refusal>(res).error.clause, 'AS-INC-3');
     res = await act(cs, id, { ...voucher, overrideReason: because });
     assert.equal(res.statusCode, 200, res.body);
-    const last = json<{ case: AdminCaseDetail }>(res).case.timeline.at(-1);
+    assert.equal(json<{ case: AdminCaseDetail }>(res).case.timeline.at(-1)?.overrideReason, '', 'masked');
+    const last = (await detail(id)).timeline.at(-1);
     assert.deepEqual(last?.details?.missingEvidence, { clause: 'AS-INC-3', kinds: ['item_media'] });
     assert.equal(last?.overrideReason, because);
   });

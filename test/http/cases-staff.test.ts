@@ -278,7 +278,10 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
     assert.equal((await detailOf(c.id)).state, 'inspected', 'nothing written by the refusals');
 
     const because = 'The customer dropped it in water after delivery; photos in the thread.';
-    const d = await ok(await act(cs, c.id, { ...quote, overrideReason: because }), 'override');
+    const masked = await ok(await act(cs, c.id, { ...quote, overrideReason: because }), 'override');
+    // PV-STF-1: the case is unassigned, so customer service sees it masked: the reason exists, its text does not.
+    assert.equal(masked.timeline.at(-1)?.overrideReason, '');
+    const d = await detailOf(c.id);
     const last = d.timeline.at(-1);
     assert.equal(last?.overrideReason, because);
     assert.equal(last?.details?.overridden, true);

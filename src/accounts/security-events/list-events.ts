@@ -8,6 +8,7 @@ import { emailDomain, maskIp } from '../../privacy/staff-access/visibility.rules
 import type { StaffWho } from '../../privacy/staff-access/visibility.ts';
 import { decodeCursor, encodeCursor, timestampKey } from '../../shared/cursor.ts';
 import { NotFound } from '../../shared/errors.ts';
+import { deviceLabel } from '../customers/device.rules.ts';
 import { staffUsers } from '../schema.ts';
 import { securityEvents } from '../security-events.schema.ts';
 import type { SecurityEventView, securityEventListQuery } from './schemas.ts';
@@ -54,7 +55,9 @@ function viewOf(row: {
 /**
  * PV-STF-1: events name accounts' emails and the addresses they came from. The owner reads them in full (each
  * event shown with an email or an address is one audit row); the other members who follow events up see the
- * email's domain and the address's network, which is enough to tell a pattern from a one-off.
+ * email's domain, the address's network and the user agent's browser and system ("Chrome on Android"): enough
+ * to tell a pattern from a one-off, while the full user agent (versions, device model, extensions) would single
+ * a person's device out.
  */
 export async function shownEvents(
   ctx: Pick<AppContext, 'db' | 'clock'>,
@@ -66,6 +69,7 @@ export async function shownEvents(
       ...e,
       email: e.email === null ? null : emailDomain(e.email),
       ip: maskIp(e.ip),
+      userAgent: e.userAgent === '' ? '' : deviceLabel(e.userAgent),
     }));
   }
   await recordStaffAccess(
@@ -77,7 +81,7 @@ export async function shownEvents(
       recordType: 'security_event' as const,
       recordId: e.id,
       customerId: null,
-      fields: e.email === null ? ['ip'] : ['email', 'ip'],
+      fields: e.email === null ? ['ip', 'user_agent'] : ['email', 'ip', 'user_agent'],
     })),
   );
   return events;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { rolesOnlyRecorded } from '../../privacy/staff-access/owner-only.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { requestMeta, requireRole, staffOf } from '../guard.ts';
 import { listStaff, resetSecondFactor } from '../second-factor/reset.ts';
@@ -24,7 +25,14 @@ export const securityEventRoles = ['owner', 'customer_service'] as const;
 /** The back office's security events and the owner's staff page, under the /api/admin guard. */
 export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const security = [{ staffSession: [] }];
-  const eventsGuard = requireRole(...securityEventRoles);
+  // PV-STF-1: the events name accounts' emails and addresses, so a refused member is a row of the staff access
+  // log, as on every personal-data route. The summary is a count, no one's data: a plain 403 there.
+  const eventsGuard = rolesOnlyRecorded(ctx, 'security_event', securityEventRoles, {
+    fields: ['email', 'ip', 'user_agent'],
+    message:
+      'Security events are followed up by the owner and customer service; the attempt is recorded in the audit log',
+  });
+  const summaryGuard = requireRole(...securityEventRoles);
   const ownerOnly = requireRole('owner');
 
   app.get(
@@ -46,7 +54,7 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.get(
     '/security-events/summary',
     {
-      onRequest: eventsGuard,
+      onRequest: summaryGuard,
       schema: {
         tags: ['admin: security'],
         security,

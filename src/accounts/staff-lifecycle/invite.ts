@@ -17,8 +17,11 @@ import { staffInvitations, staffUsers } from '../schema.ts';
 import type { StaffPrincipal } from '../staff.service.ts';
 import type { StaffRole } from './lifecycle.rules.ts';
 
-/** A member's name as the owner types it in an invitation: one line of visible text, 100 characters at most. */
-export const staffNameInput = text().trim().min(1).max(100);
+/**
+ * A member's name as the owner types it in an invitation: one line of visible text, 100 characters at most;
+ * every row of the audit log carries it, so no hidden or direction-changing characters (`audited`).
+ */
+export const staffNameInput = text({ audited: true }).trim().min(1).max(100);
 
 /** The page the emailed link opens; the token rides in its query, as the customers' account links do. */
 export const INVITATION_PATH = '/admin/invitation';

@@ -16,6 +16,11 @@ const invitationSchema = z.object({
   expiresAt: z.iso.datetime(),
 });
 
+/** PV-STF-2: what the member left open and went back to the queue for the others to take. */
+export const deactivationResponse = z.object({
+  released: z.object({ cases: z.number().int(), orders: z.number().int() }),
+});
+
 /** PV-STF-2: the owner's invitations and deactivations, under the /api/admin guard. */
 export const staffLifecycleAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const security = [{ staffSession: [] }];
@@ -66,14 +71,14 @@ export const staffLifecycleAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext 
         tags: ['admin: staff'],
         security,
         summary:
-          'Deactivate a member: their sessions, password, second factor and invitations stop at once; a security event names who did it (owner; 409 for the last active owner)',
+          'Deactivate a member: their sessions, password, second factor and invitations stop at once; their open cases and orders go back to the queue (unassigned, counted in the answer); a security event names who did it (owner; 409 for the last active owner)',
         params: z.strictObject({ id: z.uuid() }),
-        response: { 204: z.null(), ...errorResponses },
+        response: { 200: deactivationResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
       const owner = staffOf(request);
-      await deactivateStaff(ctx, owner, request.params.id, requestMeta(request));
+      const done = await deactivateStaff(ctx, owner, request.params.id, requestMeta(request));
       // An owner who deactivated themselves (another owner stays) is signed out here as everywhere.
       if (request.params.id === owner.id) {
         reply.clearCookie(staffCookieName(ctx.config), {
@@ -81,7 +86,7 @@ export const staffLifecycleAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext 
           secure: ctx.config.COOKIE_SECURE ?? true,
         });
       }
-      return reply.status(204).send(null);
+      return reply.status(200).send(done);
     },
   );
 };

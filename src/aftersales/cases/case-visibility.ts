@@ -5,18 +5,32 @@
 import type { AppContext } from '../../context.ts';
 import { assignmentMoves } from '../../privacy/staff-access/assignment.rules.ts';
 import { recordStaffAccess } from '../../privacy/staff-access/record-access.ts';
-import { emailDomain, initials, visibilityOf } from '../../privacy/staff-access/visibility.rules.ts';
+import {
+  emailDomain,
+  initials,
+  maskText,
+  visibilityOf,
+} from '../../privacy/staff-access/visibility.rules.ts';
 import { caseHolders, type StaffWho, viewerOf } from '../../privacy/staff-access/visibility.ts';
 import type { AdminCaseDetail } from './schemas.ts';
 
 /** The personal fields a case detail holds (the customer's name and email, on its order). */
 export const CASE_FIELDS = ['name', 'email'];
 
-/** `detail` with the customer's personal data masked: initials and the email's domain. */
+/**
+ * `detail` with the customer's personal data masked: initials and the email's domain; the timeline's staff
+ * notes and written reasons (which may quote the customer) show that they exist, who wrote them and when, not
+ * their text, as message texts are hidden (PV-STF-1).
+ */
 export function maskCaseDetail(detail: AdminCaseDetail): AdminCaseDetail {
   return {
     ...detail,
     personalData: 'masked',
+    timeline: detail.timeline.map((e) => ({
+      ...e,
+      note: maskText(e.note),
+      overrideReason: maskText(e.overrideReason),
+    })),
     order: {
       ...detail.order,
       email: emailDomain(detail.order.email),

@@ -72,3 +72,29 @@ export function assigneeProblem(
   }
   return null;
 }
+
+/** One of a leaving member's records, as `releasedOnLeave` weighs it. */
+export interface HeldRecord {
+  id: string;
+  /** A case not finished (isOpenCase), an order not completed nor cancelled. */
+  open: boolean;
+}
+
+/**
+ * PV-STF-2 with PV-STF-1: what a deactivated member gives back to the queue. Their open cases, their open
+ * orders, and any order of theirs (even completed) that still has an open case: visibilityOf hides an
+ * unassigned case from everyone while its order is held by someone, so keeping the order would keep the case
+ * from the others. Finished cases and orders stay as they are: nobody works on them any more, their history
+ * still names who handled them, and giving them back would only show old customers' data to more members (the
+ * owner still sees them in full). `ordersWithOpenCases` holds the ids of the leaver's orders with an open case.
+ */
+export function releasedOnLeave(
+  cases: readonly HeldRecord[],
+  orders: readonly HeldRecord[],
+  ordersWithOpenCases: ReadonlySet<string>,
+): { caseIds: string[]; orderIds: string[] } {
+  return {
+    caseIds: cases.filter((c) => c.open).map((c) => c.id),
+    orderIds: orders.filter((o) => o.open || ordersWithOpenCases.has(o.id)).map((o) => o.id),
+  };
+}

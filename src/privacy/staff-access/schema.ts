@@ -57,6 +57,8 @@ export const accessRecordTypes = [
   'maintenance_grant',
   'mail',
   'security_event',
+  // Customers' questions about a line (their texts), refused to the workshop.
+  'question',
   // A deactivated member's old session cookie, refused (PV-STF-2).
   'staff_session',
 ] as const;

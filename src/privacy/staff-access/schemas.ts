@@ -12,8 +12,11 @@ import { accessOutcomes, accessRecordTypes, maintenanceScopes } from './schema.t
 const staffRole = z.enum(['owner', 'customer_service', 'technician']);
 const memberRef = z.object({ id: z.uuid(), name: z.string() });
 
-/** A reason or purpose a person writes: one line, at least a few visible characters, bounded. */
-const statedReason = text().trim().min(3).max(300);
+/**
+ * A reason or purpose a person writes: one line, at least a few visible characters, bounded; it goes into the
+ * audit log, so no hidden or direction-changing characters (`audited`).
+ */
+const statedReason = text({ audited: true }).trim().min(3).max(300);
 
 /**
  * POST /api/admin/maintenance-grants. `customer` names whose data a 'customer' grant covers, by the account's

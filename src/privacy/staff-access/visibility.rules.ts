@@ -1,6 +1,6 @@
 /**
  * PV-STF-1, pure: which member of staff sees which customer's personal data (name, email, phone, addresses,
- * IP, message texts, evidence files). Product, state, dates and amounts are not personal and always show.
+ * IP, message texts, staff's free-text notes and reasons on a record, evidence files). Product, state, dates and amounts are not personal and always show.
  *
  * - owner: everything (every read still goes to the audit log).
  * - customer_service: full data for the cases and orders assigned to them, and for the unassigned orders of
@@ -100,4 +100,22 @@ export function maskAddress<A extends { name: string; country: string }>(
   address: A,
 ): { name: string; line1: string; city: string; postalCode: string; country: string } {
   return { name: initials(address.name), line1: '', city: '', postalCode: '', country: address.country };
+}
+
+/**
+ * A free text written on a customer's record (a staff note, a written reason, a message), masked (PV-STF-1):
+ * it may quote the customer's data, so only that it exists shows (''), not what it says; no text stays null.
+ * Who wrote it and when are kept beside it by the caller.
+ */
+export function maskText(text: string | null): string | null {
+  return text === null ? null : '';
+}
+
+/** `data` (a timeline entry's details) with the free texts under `keys` masked as `maskText` does. */
+export function maskTextFields<D extends Record<string, unknown>>(data: D, keys: readonly string[]): D {
+  const masked: Record<string, unknown> = { ...data };
+  for (const key of keys) {
+    if (typeof masked[key] === 'string') masked[key] = '';
+  }
+  return masked as D;
 }

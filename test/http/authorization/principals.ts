@@ -58,7 +58,7 @@ export async function matrixWorld(t: TestApp): Promise<MatrixWorld> {
   });
 
   // PV-STF-2: the leaver signed in, then the owner deactivated them; their old cookie is what the matrix sends.
-  ok(await staffRequest(t, owner, 'POST', `/api/admin/staff/${leaver.id}/deactivation`), 'deactivation', 204);
+  ok(await staffRequest(t, owner, 'POST', `/api/admin/staff/${leaver.id}/deactivation`), 'deactivation', 200);
 
   await verifiedAccount(t, 'customer-a@example.com', undefined, 'Carla Customer');
   await verifiedAccount(t, 'customer-b@example.com', undefined, 'Bruno Other');

@@ -9,6 +9,7 @@ import type {
   securityEventListQuery,
   securityEventListResponse,
 } from '../../../src/accounts/security-events/schemas.ts';
+import type { Deactivation } from '../../../src/accounts/staff-lifecycle/deactivate.ts';
 import { request, type Staff, withQuery } from './admin-api.ts';
 
 export type SecurityEvent = SecurityEventView;
@@ -74,9 +75,12 @@ export async function inviteStaff(input: {
     .invitation;
 }
 
-/** Ends everything of the member at once (409 for the last active owner). */
-export function deactivateStaff(id: string): Promise<void> {
-  return request('POST', `/api/admin/staff/${encodeURIComponent(id)}/deactivation`);
+/**
+ * Ends everything of the member at once (409 for the last active owner); answers how many open cases and
+ * orders went back to the queue (PV-STF-2).
+ */
+export function deactivateStaff(id: string): Promise<Deactivation> {
+  return request<Deactivation>('POST', `/api/admin/staff/${encodeURIComponent(id)}/deactivation`);
 }
 
 export const securityKeys = {

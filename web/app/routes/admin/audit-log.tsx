@@ -51,6 +51,7 @@ const recordTypeLabels: Record<AuditEntry['recordType'], string> = {
   audit_log: 'Audit log',
   mail: 'Mail outbox',
   security_event: 'Security event',
+  question: 'Customer question',
   staff_session: 'Session of a deactivated member',
   maintenance_grant: 'Maintenance access',
 };

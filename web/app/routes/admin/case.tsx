@@ -342,12 +342,18 @@ function Timeline({ c }: { c: AdminCaseDetail }) {
               </span>
             ) : null}
             {e.note ? <p className="whitespace-pre-line">{e.note}</p> : null}
-            {e.overrideReason ? (
+            {/* PV-STF-1: a masked case keeps that a note was written, not its text ('' from the API). */}
+            {e.note === '' && c.personalData === 'masked' ? (
+              <p className="text-muted italic">Note hidden: take the case to read it.</p>
+            ) : null}
+            {e.overrideReason !== null && (e.overrideReason || c.personalData === 'masked') ? (
               <Notice
                 tone="warning"
                 title={`Against the policy (${e.details?.overriddenClause ?? 'override'})`}
               >
-                <p className="whitespace-pre-line">{e.overrideReason}</p>
+                <p className="whitespace-pre-line">
+                  {e.overrideReason || 'The written reason is hidden: take the case to read it.'}
+                </p>
                 {e.details?.missingEvidence ? (
                   <p className="mt-1">
                     Decided before the evidence was in.{' '}

@@ -276,6 +276,8 @@ function detailsOf(data: Record<string, unknown> | null): Array<[string, string]
   return Object.entries(data)
     .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
     .flatMap(([k, v]): Array<[string, string]> => {
+      // PV-STF-1: a masked order's written reason or note arrives empty: it exists, its text is not shown.
+      if (v === '') return [[plainDetail([k, v])[0], 'Hidden (take the order to read it)']];
       const special = paymentDetails[k];
       if (!special) return [plainDetail([k, v])];
       const shown = special(v);

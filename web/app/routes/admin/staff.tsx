@@ -11,6 +11,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { MetaFunction } from 'react-router';
 import { deactivationProblem } from '../../../../src/accounts/staff-lifecycle/lifecycle.rules.ts';
+import { plural } from '../../../../src/shared/text.ts';
 import { ConfirmDialog } from '../../components/admin/ConfirmDialog.tsx';
 import { formatDateTime } from '../../components/admin/format.ts';
 import { adminMeta } from '../../components/admin/meta.ts';
@@ -53,9 +54,14 @@ export default function StaffPage() {
   const [done, setDone] = useState<string | null>(null);
   const deactivate = useMutation({
     mutationFn: (member: StaffMember) => deactivateStaff(member.id),
-    onSuccess: (_, member) => {
+    onSuccess: ({ released }, member) => {
       setLeaving(null);
-      setDone(`${member.name} was deactivated: their sessions ended and they can no longer sign in.`);
+      // PV-STF-2: what they left open is back in the queue, unassigned, for the others to take.
+      const back =
+        released.cases + released.orders === 0
+          ? 'They had no open cases or orders.'
+          : `${plural(released.cases, 'open case')} and ${plural(released.orders, 'open order')} of theirs are back in the queue, unassigned, for the others to take.`;
+      setDone(`${member.name} was deactivated: their sessions ended and they can no longer sign in. ${back}`);
       void client.invalidateQueries({ queryKey: securityKeys.staff });
       void client.invalidateQueries({ queryKey: securityKeys.all });
       // Deactivating yourself (another owner stays) signs you out: the layout goes to the sign-in page.
