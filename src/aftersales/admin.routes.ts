@@ -177,8 +177,8 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         response: { 200: deadlinesOverviewResponse, ...errorResponses },
       },
     },
-    async () => {
-      const o = await deadlinesOverview(ctx);
+    async (request) => {
+      const o = await deadlinesOverview(ctx, staffOf(request));
       return { ...o, cases: o.cases.map((c) => ({ ...c, deadline: deadlineView(c.deadline) })) };
     },
   );
@@ -311,7 +311,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         response: { 200: questionSummaryResponse, ...errorResponses },
       },
     },
-    async () => ({ unanswered: await unansweredQuestionCount(ctx.db) }),
+    async (request) => ({ unanswered: await unansweredQuestionCount(ctx.db, staffOf(request)) }),
   );
 
   app.post(

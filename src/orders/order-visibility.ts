@@ -11,6 +11,7 @@ import { recordStaffAccess } from '../privacy/staff-access/record-access.ts';
 import {
   emailDomain,
   maskAddress,
+  maskText,
   maskTextFields,
   type Visibility,
   visibilityOf,
@@ -34,8 +35,15 @@ function fieldsOf(detail: AdminOrderDetail): string[] {
 export const ORDER_TIMELINE_TEXTS = ['reason', 'note'] as const;
 
 /**
+ * A parcel's tracking number leads to the delivery address on the carrier's site, so a masked order shows
+ * only that there is one ('', as a masked text), not the number; the carrier's name stays (PV-STF-1).
+ */
+export const ORDER_TIMELINE_PERSONAL = [...ORDER_TIMELINE_TEXTS, 'trackingNumber'] as const;
+
+/**
  * `detail` with its personal data masked: initials, the email's domain, the country; no street, no phone; the
- * free texts of its timeline and its refunds' reasons emptied ('' : one was written), their author and time kept.
+ * free texts of its timeline and its refunds' reasons emptied ('' : one was written), their author and time kept;
+ * the tracking number emptied as well (on the shipment and in the timeline), the carrier kept.
  */
 export function maskOrderDetail(detail: AdminOrderDetail): AdminOrderDetail {
   const address = maskAddress(detail.shippingAddress);
@@ -43,8 +51,11 @@ export function maskOrderDetail(detail: AdminOrderDetail): AdminOrderDetail {
     ...detail,
     timeline: detail.timeline.map((e) => ({
       ...e,
-      data: e.data ? maskTextFields(e.data, ORDER_TIMELINE_TEXTS) : null,
+      data: e.data ? maskTextFields(e.data, ORDER_TIMELINE_PERSONAL) : null,
     })),
+    tracking: detail.tracking
+      ? { ...detail.tracking, trackingNumber: maskText(detail.tracking.trackingNumber) }
+      : null,
     refunds: detail.refunds.map((r) => ({ ...r, reason: '' })),
     personalData: 'masked',
     email: emailDomain(detail.email),

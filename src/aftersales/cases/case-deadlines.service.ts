@@ -7,6 +7,9 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { staffUsers } from '../../accounts/schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { orders } from '../../orders/schema.ts';
+import { caseHoldersSql, visibleSql } from '../../privacy/staff-access/visibility.sql.ts';
+import type { StaffWho } from '../../privacy/staff-access/visibility.ts';
 import { afterSalesEvidence } from '../evidence/evidence.schema.ts';
 import { afterSalesCases } from '../schema.ts';
 import {
@@ -107,9 +110,15 @@ export interface DeadlineCase {
  * How many deadlines of each side are overdue or near at `now`, counted by the database (a shop that fell far
  * behind has thousands: they are counted, not read). The conditions are `deadlineMark`'s, written in SQL on
  * `nextDeadlineAtSql`: overdue before `now`; near from `now` to `nearDays` ahead, both ends included; the side
- * is the customer's in the states of `customerSteps`, else the shop's.
+ * is the customer's in the states of `customerSteps`, else the shop's. `visible` (`visibleSql` on `caseHoldersSql`) keeps
+ * only the cases a member's queue lists (PV-STF-1); without it every case counts (the owner's digest).
  */
-export async function countDeadlines(db: Db, now: Date, settings: DeadlineSettings): Promise<DeadlineCounts> {
+export async function countDeadlines(
+  db: Db,
+  now: Date,
+  settings: DeadlineSettings,
+  visible?: SQL,
+): Promise<DeadlineCounts> {
   const at = nextDeadlineAtSql((s) => sql`${settings[s]}::int`);
   const customer = inArray(afterSalesCases.state, customerDeadlineStates);
   const count = (side: SQL, mark: SQL) =>
@@ -124,7 +133,8 @@ export async function countDeadlines(db: Db, now: Date, settings: DeadlineSettin
       customerNear: count(customer, near),
     })
     .from(afterSalesCases)
-    .where(deadlineByUntilSql(new Date(now.getTime() + settings.nearDays * DAY_MS), settings));
+    .innerJoin(orders, eq(orders.id, afterSalesCases.orderId))
+    .where(and(deadlineByUntilSql(new Date(now.getTime() + settings.nearDays * DAY_MS), settings), visible));
   return {
     shop: { overdue: row?.shopOverdue ?? 0, near: row?.shopNear ?? 0 },
     customer: { overdue: row?.customerOverdue ?? 0, near: row?.customerNear ?? 0 },
@@ -133,13 +143,13 @@ export async function countDeadlines(db: Db, now: Date, settings: DeadlineSettin
 
 /**
  * The `limit` cases whose next deadline is soonest, up to `until` (overdue ones first), of one side or both,
- * each marked by the rule (`nextDeadline`).
+ * each marked by the rule (`nextDeadline`); `visible` as for `countDeadlines`.
  */
 export async function casesByDeadline(
   db: Db,
   now: Date,
   settings: DeadlineSettings,
-  { until, whose, limit }: { until: Date; whose?: DeadlineOwner; limit: number },
+  { until, whose, limit, visible }: { until: Date; whose?: DeadlineOwner; limit: number; visible?: SQL },
 ): Promise<DeadlineCase[]> {
   const at = nextDeadlineAtSql((s) => sql`${settings[s]}::int`);
   const side =
@@ -160,8 +170,9 @@ export async function casesByDeadline(
       assigneeName: staffUsers.name,
     })
     .from(afterSalesCases)
+    .innerJoin(orders, eq(orders.id, afterSalesCases.orderId))
     .leftJoin(staffUsers, eq(staffUsers.id, afterSalesCases.assignedTo))
-    .where(and(side, deadlineByUntilSql(until, settings)))
+    .where(and(side, deadlineByUntilSql(until, settings), visible))
     .orderBy(asc(at), asc(afterSalesCases.id))
     .limit(limit);
   return rows.flatMap((r) => {
@@ -183,15 +194,21 @@ export interface DeadlinesOverview {
 /**
  * The dashboard's Deadlines panel (issue 11 point 5): how many shop-side steps and customer deadlines are
  * overdue or near (CASE_DUE_SOON_DAYS), and the first `limit` cases by deadline, marked as the queue marks them.
+ * PV-STF-1: counts and cases are those of `staff`'s queue (customer service: not another member's cases).
  */
-export async function deadlinesOverview(ctx: Ctx, limit = 5): Promise<DeadlinesOverview> {
+export async function deadlinesOverview(
+  ctx: Ctx,
+  staff: Pick<StaffWho, 'id' | 'role'>,
+  limit = 5,
+): Promise<DeadlinesOverview> {
   const now = ctx.clock.now();
+  const visible = visibleSql({ id: staff.id, role: staff.role, grants: [] }, caseHoldersSql);
   const settings = deadlineSettingsOf(ctx.config);
   const until = new Date(now.getTime() + settings.nearDays * DAY_MS);
   return {
     nearDays: settings.nearDays,
-    counts: await countDeadlines(ctx.db, now, settings),
-    cases: await casesByDeadline(ctx.db, now, settings, { until, limit }),
+    counts: await countDeadlines(ctx.db, now, settings, visible),
+    cases: await casesByDeadline(ctx.db, now, settings, { until, limit, visible }),
   };
 }
 

@@ -20,7 +20,8 @@ export const CASE_FIELDS = ['name', 'email'];
 /**
  * `detail` with the customer's personal data masked: initials and the email's domain; the timeline's staff
  * notes and written reasons (which may quote the customer) show that they exist, who wrote them and when, not
- * their text, as message texts are hidden (PV-STF-1).
+ * their text, as message texts are hidden; a return parcel's tracking number (it leads to the customer's
+ * address on the carrier's site) shows that there is one, its carrier stays (PV-STF-1).
  */
 export function maskCaseDetail(detail: AdminCaseDetail): AdminCaseDetail {
   return {
@@ -30,6 +31,12 @@ export function maskCaseDetail(detail: AdminCaseDetail): AdminCaseDetail {
       ...e,
       note: maskText(e.note),
       overrideReason: maskText(e.overrideReason),
+      details: e.details?.shipment
+        ? {
+            ...e.details,
+            shipment: { ...e.details.shipment, trackingNumber: maskText(e.details.shipment.trackingNumber) },
+          }
+        : e.details,
     })),
     order: {
       ...detail.order,

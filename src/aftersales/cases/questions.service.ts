@@ -236,11 +236,15 @@ export async function listQuestions(
 }
 
 /** How many questions wait for an answer: the count beside the back office's "Questions" link. */
-export async function unansweredQuestionCount(db: Db): Promise<number> {
+export async function unansweredQuestionCount(db: Db, staff: Pick<StaffWho, 'id' | 'role'>): Promise<number> {
+  // PV-STF-1: the count follows the list's filter (visibleSql), or it would tell customer service about
+  // another member's questions that their list does not show.
+  const visible = visibleSql({ id: staff.id, role: staff.role, grants: [] }, orderHoldersSql);
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(supportQuestions)
-    .where(isNull(supportQuestions.answeredAt));
+    .innerJoin(orders, eq(orders.id, supportQuestions.orderId))
+    .where(and(isNull(supportQuestions.answeredAt), visible));
   return row?.n ?? 0;
 }
 

@@ -11,9 +11,10 @@ import { checkoutHeaders } from '../../orders/schemas.ts';
  * list what it gave. Mounted under /api/admin (staff session required); money moves need the owner or
  * customer service role.
  */
-import { caseAccess } from '../../privacy/staff-access/visibility.ts';
+import { type Access, caseAccess } from '../../privacy/staff-access/visibility.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { caseIdParams } from '../cases/schemas.ts';
+import { REMEDY_FIELDS, showCaseRemedies } from './case-remedies-visibility.ts';
 import { listCaseRemedies } from './list-case-remedies.ts';
 import { refundCase, submitCaseRefunds } from './refund-case.ts';
 import { reimburseReturnShipping } from './reimburse-return-shipping.ts';
@@ -30,8 +31,12 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   const tags = ['admin: after-sales'];
   const security = [{ staffSession: [] }];
   const moneyRoles = requireRole('owner', 'customer_service');
-  // PV-STF-1: another member's case is a 404 here too (with its `refused` row), as on the case page.
-  const visible = (request: FastifyRequest, caseId: string) => caseAccess(ctx, staffOf(request), caseId, []);
+  // PV-STF-1: another member's case is a 404 here too (with its `refused` row), as on the case page; the
+  // remedies answered are masked or logged as the case page is (case-remedies-visibility.ts).
+  const visible = (request: FastifyRequest, caseId: string) =>
+    caseAccess(ctx, staffOf(request), caseId, REMEDY_FIELDS);
+  const remediesFor = async (request: FastifyRequest, caseId: string, access: Access) =>
+    showCaseRemedies(ctx, staffOf(request), caseId, access, await listCaseRemedies(ctx.db, caseId));
 
   app.get(
     '/cases/:id/remedies',
@@ -45,8 +50,8 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => {
-      await visible(request, request.params.id);
-      return listCaseRemedies(ctx.db, request.params.id);
+      const access = await visible(request, request.params.id);
+      return remediesFor(request, request.params.id, access);
     },
   );
 
@@ -68,7 +73,7 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      await visible(request, request.params.id);
+      const access = await visible(request, request.params.id);
       await refundCase(ctx, providers, deliver(), {
         caseId: request.params.id,
         amountCents: request.body.amountCents,
@@ -78,7 +83,7 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         staff: { id: staff.id, name: staff.name },
         clause: request.body.kind === 'return_shipping' ? 'AS-GEN-3' : null,
       });
-      return reply.status(201).send(await listCaseRemedies(ctx.db, request.params.id));
+      return reply.status(201).send(await remediesFor(request, request.params.id, access));
     },
   );
 
@@ -100,7 +105,7 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     },
     async (request) => {
       const staff = staffOf(request);
-      await visible(request, request.params.id);
+      const access = await visible(request, request.params.id);
       const idempotencyKey = requireIdempotencyKey(request.headers['idempotency-key']);
       const { decision, refund } = await ctx.db.transaction((tx) =>
         reimburseReturnShipping(tx, {
@@ -112,7 +117,7 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         }),
       );
       if (refund?.created) await submitCaseRefunds(ctx, providers, refund.refunds, deliver());
-      return { ...decision, remedies: await listCaseRemedies(ctx.db, request.params.id) };
+      return { ...decision, remedies: await remediesFor(request, request.params.id, access) };
     },
   );
 };

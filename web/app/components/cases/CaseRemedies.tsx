@@ -55,9 +55,12 @@ export function CaseRemedies({ caseId }: { caseId: string }) {
                   {r.replacementOrder.reference}
                 </Link>{' '}
                 ({statusWords(r.replacementOrder.status)})
-                {r.replacementOrder.trackingNumber
-                  ? `: shipped, tracking number ${r.replacementOrder.trackingNumber}.`
-                  : ': ship it from its order page.'}
+                {/* PV-STF-1: a masked case's tracking number arrives empty: it exists, the number is not shown. */}
+                {r.replacementOrder.trackingNumber === ''
+                  ? ': shipped (tracking number hidden: take the case to read it).'
+                  : r.replacementOrder.trackingNumber
+                    ? `: shipped, tracking number ${r.replacementOrder.trackingNumber}.`
+                    : ': ship it from its order page.'}
               </p>
             ) : null}
             {r.refund?.method === 'bank_transfer' && !r.refund.reference ? (

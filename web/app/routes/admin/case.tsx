@@ -336,9 +336,12 @@ function Timeline({ c }: { c: AdminCaseDetail }) {
             {e.details?.shipment ? (
               <span>
                 Sent back with {e.details.shipment.carrier}
-                {e.details.shipment.trackingNumber
-                  ? `, tracking number ${e.details.shipment.trackingNumber}`
-                  : ''}
+                {/* PV-STF-1: a masked case's tracking number arrives empty: it exists, the number is not shown. */}
+                {e.details.shipment.trackingNumber === ''
+                  ? ', tracking number hidden (take the case to read it)'
+                  : e.details.shipment.trackingNumber
+                    ? `, tracking number ${e.details.shipment.trackingNumber}`
+                    : ''}
               </span>
             ) : null}
             {e.note ? <p className="whitespace-pre-line">{e.note}</p> : null}

@@ -186,7 +186,12 @@ function Shipment({ order }: { order: AdminOrderDetail }) {
         <dt className="text-muted">Carrier</dt>
         <dd>{order.tracking?.carrier ?? '—'}</dd>
         <dt className="text-muted">Tracking</dt>
-        <dd className="break-all font-mono">{order.tracking?.trackingNumber ?? '—'}</dd>
+        {/* PV-STF-1: a masked order's tracking number arrives empty: it exists, the number is not shown. */}
+        {order.tracking?.trackingNumber === '' ? (
+          <dd className="text-muted">Hidden (take the order to read it)</dd>
+        ) : (
+          <dd className="break-all font-mono">{order.tracking?.trackingNumber ?? '—'}</dd>
+        )}
         <dt className="text-muted">Shipped</dt>
         <dd>{formatDateTime(order.shippedAt)}</dd>
         <dt className="text-muted">Delivered</dt>
