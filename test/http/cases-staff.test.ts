@@ -234,7 +234,13 @@ describe('staff decisions on after-sales cases over HTTP (issue 10)', () => {
     );
     assert.equal(d.resolution, 'repair');
     assert.equal(d.timeline.at(-1)?.overrideReason, null);
-    assert.deepEqual(d.timeline.at(-1)?.details?.shipment, { carrier: 'UPS', trackingNumber: '1Z999' });
+    // PV-STF-1: customer service has not taken this case, so its answer is masked: the tracking number (it
+    // leads to the customer's address on the carrier's site) shows that it exists, the carrier stays.
+    assert.deepEqual(d.timeline.at(-1)?.details?.shipment, { carrier: 'UPS', trackingNumber: '' });
+    assert.deepEqual((await detailOf(c.id)).timeline.at(-1)?.details?.shipment, {
+      carrier: 'UPS',
+      trackingNumber: '1Z999',
+    });
     const back = await t.app.inject({ method: 'GET', url: `/api/orders/by-link/${c.token}/cases` });
     assert.deepEqual(
       json<{ cases: CustomerCase[] }>(back).cases.find((x) => x.reference === c.reference)?.returnShipment,
