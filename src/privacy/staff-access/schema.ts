@@ -27,7 +27,7 @@ export const staffAccessLog = pgTable(
     recordId: text(),
     /** Whose personal data: null when the record is not one customer's (an export, an unknown id). */
     customerId: uuid(),
-    /** The personal fields shown or asked for: ['name', 'email', 'phone', 'address', 'messages', 'evidence']. */
+    /** The personal fields shown or asked for: ['name', 'email', 'phone', 'address', 'messages', 'evidence', 'notes', 'tracking']. */
     fields: jsonb().$type<string[]>().notNull(),
     /** Why: the maintenance grant's reason, an export's stated purpose; null for a member's own assignment. */
     purpose: text(),
