@@ -84,6 +84,10 @@ export interface CaseEventDetails {
   shipment?: CaseShipment;
   /** The staff member the case was given to (assignment rows). */
   assignedTo?: { id: string; name: string } | null;
+  /** Why an assignment row unassigned the case: 'member_left' when its member was deactivated (PV-STF-2). */
+  reason?: 'member_left';
+  /** On a 'member_left' release: the member who held the case. */
+  releasedFrom?: { id: string; name: string };
   /** True when the decision went against the engine's answer (the reason is in `overrideReason`). */
   overridden?: boolean;
   /**

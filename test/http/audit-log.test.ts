@@ -7,9 +7,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterSalesEvidence } from '../../src/aftersales/evidence/evidence.schema.ts';
 import { recordStaffAccess } from '../../src/privacy/staff-access/record-access.ts';
 import type { AuditEntryView } from '../../src/privacy/staff-access/schemas.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
+import { uuidv7 } from '../../src/shared/ids.ts';
 import { errorOf } from '../helpers/accounts-fixtures.ts';
 import { signedInMember, startTestApp, type TestApp } from '../helpers/app.ts';
 import { type DeliveredOrder, deliveredOrder, openCase, staffRequest } from '../helpers/cases-fixtures.ts';
@@ -286,6 +288,55 @@ describe('who read this record: the audit log filtered on one order, case or cus
     const nobody = await page('?record=nobody%40example.com');
     assert.deepEqual(nobody.items, []);
     assert.ok(nobody.note && !nobody.note.includes('nobody'), nobody.note ?? '');
+  });
+
+  it('PV-STF-1: an evidence file’s own id (as in its gallery and download addresses) finds its case’s evidence reads', async () => {
+    const fileId = uuidv7(clock.now().getTime());
+    await t.ctx.db.insert(afterSalesEvidence).values({
+      id: fileId,
+      caseId: guestCase.id,
+      kind: 'item_media',
+      mediaType: 'image/jpeg',
+      bytes: 100,
+      storageKey: `test/${fileId}`,
+      thumbnailKey: `test/${fileId}.thumb`,
+      uploadedBy: 'customer',
+      createdAt: clock.now(),
+    });
+    for (const query of [`?record=${fileId}`, `?record=${fileId}&recordType=evidence`]) {
+      const { items, note } = await page(query);
+      assert.equal(note, null, query);
+      assert.deepEqual(
+        items.map((r) => [r.recordType, r.recordId, r.member.id]),
+        [['evidence', guestCase.id, sam.id]],
+        query,
+      );
+    }
+  });
+
+  it('PV-STF-1: an id of no record, or of a record of another type than the one chosen, is an empty page with a note', async () => {
+    const stranger = '0190f000-0000-7000-8000-00000000dead';
+    for (const [query, words] of [
+      [`?record=${stranger}`, `No record has the id ${stranger}`],
+      [`?record=${guest.id}&recordType=case`, `No case has the id ${guest.id}`],
+      [`?record=${guestCase.id}&recordType=order`, `No order has the id ${guestCase.id}`],
+      [`?record=${adaOrder}&recordType=customer`, `No customer account has the id ${adaOrder}`],
+    ] as const) {
+      const { items, note } = await page(query);
+      assert.deepEqual(items, [], query);
+      assert.match(note ?? '', new RegExp(words), query);
+    }
+    // An id that exists but nobody read (as the type chosen) is just an empty page.
+    const unread = await page(`?record=${ada}&recordType=customer`);
+    assert.equal(unread.note, null);
+  });
+
+  it('PV-STF-1: a guest order’s reference as the customer is a 404 on customer that points to the Record filter', async () => {
+    const res = await get(`?customer=${guest.reference}`);
+    assert.equal(res.statusCode, 404, res.body);
+    assert.equal(errorOf(res).field, 'customer');
+    assert.match(errorOf(res).message, /Record filter/);
+    assert.ok(!errorOf(res).message.includes(guest.reference), 'what was typed is not repeated');
   });
 
   it('PV-STF-1: a reference that fits no record, or not the record type chosen, is a 400 naming record', async () => {

@@ -1,8 +1,8 @@
 /**
  * PV-STF-1 and PV-STF-2 through HTTP, the gaps a probe found: staff notes and written reasons on a masked case
  * or order show that they exist, not their text; customer service sees a user agent's browser and system only;
- * a refused read of security events or questions is a row of the staff access log; a deactivated member's open
- * cases and orders go back to the queue; what staff write into the audit log holds no invisible or
+ * a refused read of security events or questions is a row of the staff access log; a deactivated member's
+ * cases and orders, finished or not, go back to the queue; what staff write into the audit log holds no invisible or
  * direction-changing characters.
  */
 import assert from 'node:assert/strict';
@@ -159,7 +159,7 @@ describe('staff privacy gaps (PV-STF-1, PV-STF-2)', () => {
     assert.equal((await refusals(tech.id)).length, before + 4);
   });
 
-  it('PV-STF-2: deactivating a member gives back their open cases and orders (timeline rows, counted in the answer); a closed case stays', async () => {
+  it('PV-STF-2, PV-STF-1: deactivating a member gives back all their cases and orders, finished ones too (timeline rows saying the member left, counted in the answer); the order of a closed case they held is visible again', async () => {
     const leaver = await signedInMember(t, 'leaver@aftercare.test', 'Lee Leaver', 'customer_service');
     const caseOrder = await deliveredOrder(t, owner, [{}, {}], 'delivered', 'left.case@example.com');
     const openId = (await openCase(t, owner, caseOrder, caseOrder.lineIds[0] as string)).id;
@@ -182,33 +182,47 @@ describe('staff privacy gaps (PV-STF-1, PV-STF-2)', () => {
 
     const res = await req(owner, 'POST', `/api/admin/staff/${leaver.id}/deactivation`);
     assert.equal(res.statusCode, 200, res.body);
-    assert.deepEqual(json<{ released: unknown }>(res).released, { cases: 1, orders: 1 });
+    assert.deepEqual(json<{ released: unknown }>(res).released, { cases: 2, orders: 1 });
 
     const [openRow] = await t.ctx.db.select().from(afterSalesCases).where(eq(afterSalesCases.id, openId));
     const [closedRow] = await t.ctx.db.select().from(afterSalesCases).where(eq(afterSalesCases.id, closedId));
     const [orderRow] = await t.ctx.db.select().from(orders).where(eq(orders.id, heldOrder.id));
     assert.equal(openRow?.assignedTo, null);
-    assert.equal(closedRow?.assignedTo, leaver.id, 'a closed case keeps its history');
+    assert.equal(closedRow?.assignedTo, null, 'a closed case goes back too: kept, it would hide its order');
     assert.equal(orderRow?.assignedTo, null);
     const caseEvents = await t.ctx.db
       .select()
       .from(afterSalesCaseEvents)
       .where(and(eq(afterSalesCaseEvents.caseId, openId), eq(afterSalesCaseEvents.action, 'assign')));
     const release = caseEvents.at(-1);
-    assert.deepEqual(release?.details, { assignedTo: null });
+    const leftDetail = {
+      assignedTo: null,
+      reason: 'member_left',
+      releasedFrom: { id: leaver.id, name: 'Lee Leaver' },
+    };
+    assert.deepEqual(release?.details, leftDetail);
     assert.equal(release?.actorName, 'Shop owner');
     const orderTimeline = await t.ctx.db
       .select()
       .from(orderEvents)
       .where(eq(orderEvents.orderId, heldOrder.id));
-    assert.deepEqual(orderTimeline.filter((e) => e.type === 'assigned').at(-1)?.data, { assignedTo: null });
+    assert.deepEqual(orderTimeline.filter((e) => e.type === 'assigned').at(-1)?.data, leftDetail);
 
     // Back in the queue: another member sees them (masked) and may take them.
     const view = await req(cs.cookie, 'GET', `/api/admin/cases/${openId}`);
     assert.equal(view.statusCode, 200, view.body);
     assert.equal(json<{ case: { assignment: { mayTake: boolean } } }>(view).case.assignment.mayTake, true);
+    const viewed = json<{ case: { timeline: Array<{ action: string; details: unknown }> } }>(view).case;
+    assert.deepEqual(viewed.timeline.filter((e) => e.action === 'assign').at(-1)?.details, leftDetail);
     const orderView = await req(cs.cookie, 'GET', `/api/admin/orders/${heldOrder.id}`);
     assert.equal(orderView.statusCode, 200, orderView.body);
+    // The closed case's order was never assigned: with the case held by a leaver it was hidden from everyone.
+    const caseOrderView = await req(cs.cookie, 'GET', `/api/admin/orders/${caseOrder.id}`);
+    assert.equal(caseOrderView.statusCode, 200, caseOrderView.body);
+    const taken = await req(cs.cookie, 'POST', `/api/admin/orders/${caseOrder.id}/assign`, {
+      staffId: cs.id,
+    });
+    assert.equal(taken.statusCode, 200, taken.body);
     const again = await signedInMember(t, 'nothing@aftercare.test', 'Nat Nothing', 'technician');
     const none = await req(owner, 'POST', `/api/admin/staff/${again.id}/deactivation`);
     assert.deepEqual(json<{ released: unknown }>(none).released, { cases: 0, orders: 0 });

@@ -1,7 +1,7 @@
 /**
  * PV-STF-2: an owner deactivates a member who leaves. Everything of theirs stops at once (`endStaffAccess`):
  * sessions (the next request with the old cookie is a 401), password and second factor, pending invitations.
- * Their open cases and orders go back to the queue (`releaseAssignments`, PV-STF-1: nobody else would see them
+ * All their cases and orders, finished or not, go back to the queue (`releaseAssignments`, PV-STF-1: nobody else would see them
  * in full otherwise). The row stays, so their cases, messages and events keep a name; they come back only by a
  * new invitation.
  */
@@ -46,6 +46,7 @@ export async function deactivateStaff(
       .select({
         id: staffUsers.id,
         email: staffUsers.email,
+        name: staffUsers.name,
         role: staffUsers.role,
         disabledAt: staffUsers.disabledAt,
       })
@@ -66,6 +67,6 @@ export async function deactivateStaff(
       { staffId: member.id, email: member.email, reason: 'staff_deactivated', at: now, byStaffId: owner.id },
       meta,
     );
-    return { released: await releaseAssignments(tx, member.id, owner, now) };
+    return { released: await releaseAssignments(tx, member, owner, now) };
   });
 }

@@ -156,6 +156,9 @@ export const caseEventSchema = z.object({
       resolution: z.string().optional(),
       shipment: z.object({ carrier: z.string(), trackingNumber: z.string().nullable() }).optional(),
       assignedTo: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
+      /** PV-STF-2: 'member_left' on the row that gave the case back because its member was deactivated. */
+      reason: z.enum(['member_left']).optional(),
+      releasedFrom: z.object({ id: z.uuid(), name: z.string() }).optional(),
       overridden: z.boolean().optional(),
       overriddenClause: z.string().optional(),
       /** Taken before the required evidence was in (with a written reason): what was missing, and the clause. */

@@ -73,28 +73,24 @@ export function assigneeProblem(
   return null;
 }
 
-/** One of a leaving member's records, as `releasedOnLeave` weighs it. */
-export interface HeldRecord {
-  id: string;
-  /** A case not finished (isOpenCase), an order not completed nor cancelled. */
-  open: boolean;
+/** `details.reason` on a release row written because the member holding the record left (PV-STF-2). */
+export const memberLeftReason = 'member_left';
+
+/** The timeline detail of a record given back because `member` left, as the case and order pages read it. */
+export interface LeaveReleaseDetail {
+  assignedTo: null;
+  reason: typeof memberLeftReason;
+  /** Who held it: the timeline keeps who handled the record, the pages say "<name> left the shop". */
+  releasedFrom: { id: string; name: string };
 }
 
 /**
- * PV-STF-2 with PV-STF-1: what a deactivated member gives back to the queue. Their open cases, their open
- * orders, and any order of theirs (even completed) that still has an open case: visibilityOf hides an
- * unassigned case from everyone while its order is held by someone, so keeping the order would keep the case
- * from the others. Finished cases and orders stay as they are: nobody works on them any more, their history
- * still names who handled them, and giving them back would only show old customers' data to more members (the
- * owner still sees them in full). `ordersWithOpenCases` holds the ids of the leaver's orders with an open case.
+ * PV-STF-2 with PV-STF-1: a deactivated member gives back every case and order assigned to them, finished or
+ * not. visibilityOf hides an unassigned order from customer service while its case is held by someone (and an
+ * unassigned case while its order is), so a finished case kept by a leaver would hide its order, and any new
+ * question on it, from every other member for good. Given back, the record is unassigned and masked until a
+ * member takes it; its history still names who handled it. This is the detail of each release row.
  */
-export function releasedOnLeave(
-  cases: readonly HeldRecord[],
-  orders: readonly HeldRecord[],
-  ordersWithOpenCases: ReadonlySet<string>,
-): { caseIds: string[]; orderIds: string[] } {
-  return {
-    caseIds: cases.filter((c) => c.open).map((c) => c.id),
-    orderIds: orders.filter((o) => o.open || ordersWithOpenCases.has(o.id)).map((o) => o.id),
-  };
+export function leaveReleaseDetail(member: { id: string; name: string }): LeaveReleaseDetail {
+  return { assignedTo: null, reason: memberLeftReason, releasedFrom: { id: member.id, name: member.name } };
 }

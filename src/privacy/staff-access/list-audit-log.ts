@@ -18,11 +18,16 @@ import { resolveRecordFilter } from './resolve-record.ts';
 import { staffAccessLog } from './schema.ts';
 import type { AuditEntryView, AuditLogQuery } from './schemas.ts';
 
+/** The 404 on `customer`'s ending: a guest's reads are found through `record`. */
+export const guestCustomerAdvice =
+  '(a guest order has no account: find its reads with the Record filter, by its order reference or the guest’s email)';
+
 /**
  * One page of the log. With `record`, the rows about that record (see `auditLogQuery`); `recordType` then names
  * the record's type instead of filtering rows by their own. Errors: 400 on `cursor` for a cursor this list did
  * not make, 400 on `record` for a reference of no record type; 404 on `customer` for an email, id or order
- * reference of no account. A `record` that names nothing is an empty page with a `note`, not an error.
+ * reference of no account (a guest's: the message points to `record`). A `record` that names nothing (an
+ * unknown reference, an id of no record of the chosen type) is an empty page with a `note`, not an error.
  */
 export async function listAuditLog(
   ctx: Pick<AppContext, 'db'>,
@@ -41,7 +46,9 @@ export async function listAuditLog(
     where.push(eq(staffAccessLog.recordType, query.recordType));
   }
   if (query.customer) {
-    const customer = await resolveCustomer(ctx.db, query.customer, 'customer');
+    // A guest has no account, but the record filter finds a guest's order by its reference and their reads by
+    // their email: the 404 says where to go rather than only that nothing matched.
+    const customer = await resolveCustomer(ctx.db, query.customer, 'customer', guestCustomerAdvice);
     where.push(eq(staffAccessLog.customerId, customer.id));
   }
   if (query.from) where.push(gte(staffAccessLog.at, new Date(`${query.from}T00:00:00Z`)));

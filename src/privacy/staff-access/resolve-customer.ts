@@ -16,11 +16,20 @@ export interface ResolvedCustomer {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What the 404 adds about guests by default: a guest's order has no account to cover. */
+const noAccountForGuests = '(a guest order has no account)';
+
 /**
  * The account `identifier` names, or a 404 on `field`: an unknown email or id, an unknown order reference, or a
- * guest's order (no account to cover). The message never echoes what was typed (it may be an email).
+ * guest's order (no account to cover). `guestAdvice` ends the message, for a caller with another way to a
+ * guest's records. The message never echoes what was typed (it may be an email).
  */
-export async function resolveCustomer(db: Db, identifier: string, field: string): Promise<ResolvedCustomer> {
+export async function resolveCustomer(
+  db: Db,
+  identifier: string,
+  field: string,
+  guestAdvice = noAccountForGuests,
+): Promise<ResolvedCustomer> {
   const value = identifier.trim();
   let found: ResolvedCustomer | undefined;
   if (value.includes('@')) {
@@ -43,7 +52,7 @@ export async function resolveCustomer(db: Db, identifier: string, field: string)
   if (!found) {
     throw new AppError(
       'not_found',
-      'No customer account has that email, id or order reference (a guest order has no account)',
+      `No customer account has that email, id or order reference ${guestAdvice}`,
       { field },
     );
   }

@@ -73,7 +73,8 @@ function queryOf(params: URLSearchParams, cursor: string | undefined): AuditLogQ
   return {
     member: pick('member'),
     outcome: outcome && outcome in outcomeLabels ? outcome : undefined,
-    recordType: recordType && recordType in recordTypeLabels ? recordType : undefined,
+    // Passed as typed: an unknown type is the API's 400, shown at the field, not silently "all types".
+    recordType: recordType as AuditLogQuery['recordType'],
     customer: pick('customer'),
     record: pick('record'),
     from: from && dayPattern.test(from) ? from : undefined,

@@ -290,6 +290,10 @@ function stepLabel(e: AdminCaseDetail['timeline'][number]): string {
   if (e.action === 'open') return 'Claim opened';
   if (e.action === 'remove_evidence') return 'Evidence file removed';
   if (e.action === 'assign') {
+    // PV-STF-2: a deactivated member's cases go back to the queue; the row says so rather than a bare "Unassigned".
+    if (e.details?.reason === 'member_left') {
+      return `Back to the queue: ${e.details.releasedFrom?.name ?? 'the member'} left the shop`;
+    }
     const to = e.details?.assignedTo;
     return to ? `Assigned to ${to.name}` : 'Unassigned';
   }

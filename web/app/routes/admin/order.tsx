@@ -274,6 +274,8 @@ const paymentDetails: Record<string, (v: unknown) => [string, string] | null> = 
   // Older cancellations said only whether a refund was due; the refunds panel now says what happened.
   refundDue: () => null,
   amountCents: (v) => ['Amount', formatUsd(Number(v))],
+  // Said in the row's heading (entryLabel).
+  reason: () => null,
 };
 
 function detailsOf(data: Record<string, unknown> | null): Array<[string, string]> {
@@ -302,6 +304,25 @@ function detailValue(key: string, value: unknown): string {
   return typeof value === 'string' && ISO_INSTANT.test(value) ? formatDateTime(value) : String(value);
 }
 
+/**
+ * A timeline row's heading. An assignment row names the member (or says the order was given back); PV-STF-2:
+ * the row written when the member holding the order left says so in words.
+ */
+function entryLabel(entry: AdminOrderDetail['timeline'][number]): string {
+  if (entry.type === 'assigned' && entry.data) {
+    const { reason, releasedFrom, assignedTo } = entry.data as {
+      reason?: string;
+      releasedFrom?: { name?: string };
+      assignedTo?: { name?: string } | null;
+    };
+    if (reason === 'member_left') {
+      return `Back to the queue: ${releasedFrom?.name ?? 'the member'} left the shop`;
+    }
+    return assignedTo?.name ? `Assigned to ${assignedTo.name}` : 'Unassigned';
+  }
+  return eventLabel(entry.type);
+}
+
 function Timeline({ order }: { order: AdminOrderDetail }) {
   // Newest first: what happened last is what staff look for.
   const entries = [...order.timeline].reverse();
@@ -318,7 +339,7 @@ function Timeline({ order }: { order: AdminOrderDetail }) {
                 className="absolute top-1.5 -left-[1.4rem] size-3 rounded-full border-2 border-surface bg-primary"
               />
               <p className="font-medium">
-                {eventLabel(entry.type)}
+                {entryLabel(entry)}
                 {entry.fromStatus && entry.status ? (
                   <span className="font-normal text-muted">
                     {' '}
