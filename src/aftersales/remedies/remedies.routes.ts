@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole, staffOf } from '../../accounts/guard.ts';
+import { staffOf } from '../../accounts/guard.ts';
 import type { AppContext } from '../../context.ts';
 import { requireIdempotencyKey } from '../../orders/idempotency.ts';
 import { paymentProviders } from '../../orders/payments/providers.ts';
 import { injectDelivery, webhookDeliveryFor } from '../../orders/payments/webhook-delivery.ts';
 import { checkoutHeaders } from '../../orders/schemas.ts';
+import { rolesOnlyRecorded } from '../../privacy/staff-access/owner-only.ts';
 /**
  * The staff API of a case's money: refund the case, reimburse its return postage from the receipt (AS-GEN-3),
  * list what it gave. Mounted under /api/admin (staff session required); money moves need the owner or
@@ -29,7 +30,7 @@ export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   const deliver = () => webhookDeliveryFor(ctx, injectDelivery(app));
   const tags = ['admin: after-sales'];
   const security = [{ staffSession: [] }];
-  const moneyRoles = requireRole('owner', 'customer_service');
+  const moneyRoles = rolesOnlyRecorded(ctx, 'refund', ['owner', 'customer_service']);
   // PV-STF-1: another member's case is a 404 here too (with its `refused` row), as on the case page.
   const visible = (request: FastifyRequest, caseId: string) => caseAccess(ctx, staffOf(request), caseId, []);
 

@@ -1,7 +1,8 @@
 /**
- * PV-STF-1: a refused read of personal data is itself an audit row. The owner's privacy tools answer the owner
- * only, and the back office's other personal-data routes kept to some roles (security events, customers'
- * questions) refuse the others the same way: the log shows who tried to read what they may not. The refusal
+ * PV-STF-1: a refused read of personal data is itself an audit row, and so is asking for an owner's tool. This
+ * is the back office's only role guard (there is no bare role check): the owner's privacy tools, staff
+ * management, newsletter campaigns, the numbers, settings, and the routes kept to some roles (security events,
+ * customers' questions, refunds) all refuse the others here, so the log shows who tried what they may not. The refusal
  * is written outside any transaction (`ctx.db`), so it stays although the request fails.
  */
 import type { FastifyRequest } from 'fastify';
@@ -15,8 +16,9 @@ import type { AccessRecordType } from './schema.ts';
 /**
  * A hook for a route that shows personal data of `recordType` to `roles` only: any other member gets a 403
  * naming PV-STF-1 (with `message`), after a 'refused' row with no record, no customer and the `fields` asked
- * for. Use it as the route's `onRequest` (after the back office's session guard) instead of `requireRole`,
- * before the body or query is checked: a member who may not call the route learns nothing of what it takes.
+ * for. Use it as the route's `onRequest` (after the back office's session guard), not `preHandler`, which
+ * runs after the body or query is checked: a member who may not call the route learns nothing of what it takes
+ * (a 403, not a 400 naming its fields; the authorization matrix test checks it).
  */
 export function rolesOnlyRecorded(
   ctx: Pick<AppContext, 'db' | 'clock'>,
@@ -37,7 +39,7 @@ export function rolesOnlyRecorded(
   };
 }
 
-/** `rolesOnlyRecorded` for the owner's own tools (the audit log, maintenance grants, the export). */
+/** `rolesOnlyRecorded` for the owner's own tools (the audit log, maintenance grants, the export, staff...). */
 export function ownerOnlyRecorded(ctx: Pick<AppContext, 'db' | 'clock'>, recordType: AccessRecordType) {
   return rolesOnlyRecorded(ctx, recordType, ['owner'], {
     message: 'Only the owner may do this; the attempt is recorded in the audit log',
