@@ -282,7 +282,8 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     message:
       'Customers’ questions are answered by the owner and customer service; the attempt is recorded in the audit log',
   });
-  const questionsCountGuard = rolesOnlyRecorded(ctx, 'question', questionRoles);
+  // A count is no one's data (PV-STF-1 records reads of personal data): refused, not recorded.
+  const questionsCountGuard = rolesOnlyRecorded(ctx, null, questionRoles);
 
   app.get(
     '/questions',

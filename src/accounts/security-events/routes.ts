@@ -32,7 +32,8 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
     message:
       'Security events are followed up by the owner and customer service; the attempt is recorded in the audit log',
   });
-  const summaryGuard = rolesOnlyRecorded(ctx, 'security_event', securityEventRoles);
+  // A count is no one's data (PV-STF-1 records reads of personal data): refused, not recorded.
+  const summaryGuard = rolesOnlyRecorded(ctx, null, securityEventRoles);
   const ownerOnly = ownerOnlyRecorded(ctx, 'staff_member');
 
   app.get(

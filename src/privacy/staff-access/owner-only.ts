@@ -19,22 +19,27 @@ import type { AccessRecordType } from './schema.ts';
  * for. Use it as the route's `onRequest` (after the back office's session guard), not `preHandler`, which
  * runs after the body or query is checked: a member who may not call the route learns nothing of what it takes
  * (a 403, not a 400 naming its fields; the authorization matrix test checks it).
+ *
+ * `recordType` null is a decision, not a default: only for a bare count that is no one's data and no owner's
+ * tool (how many security events or questions wait), which the back office polls: a row per poll would bury
+ * the refusals that matter.
  */
 export function rolesOnlyRecorded(
   ctx: Pick<AppContext, 'db' | 'clock'>,
-  recordType: AccessRecordType,
+  recordType: AccessRecordType | null,
   roles: ReadonlyArray<StaffPrincipal['role']>,
   options: { fields?: readonly string[]; message?: string } = {},
 ) {
   const message =
     options.message ??
-    `Only ${roles.join(' or ')} staff may do this; the attempt is recorded in the audit log`;
+    `Only ${roles.join(' or ')} staff may do this${recordType === null ? '' : '; the attempt is recorded in the audit log'}`;
   return async (request: FastifyRequest): Promise<void> => {
     const staff = staffOf(request);
     if (roles.includes(staff.role)) return;
-    await recordStaffAccess(ctx.db, staff, ctx.clock.now(), [
-      { outcome: 'refused', recordType, recordId: null, customerId: null, fields: options.fields ?? [] },
-    ]);
+    if (recordType !== null)
+      await recordStaffAccess(ctx.db, staff, ctx.clock.now(), [
+        { outcome: 'refused', recordType, recordId: null, customerId: null, fields: options.fields ?? [] },
+      ]);
     throw new AppError('forbidden', message, { clause: 'PV-STF-1' });
   };
 }
