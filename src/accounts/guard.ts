@@ -76,16 +76,5 @@ export function staffOf(request: FastifyRequest): StaffPrincipal {
   return request.staff;
 }
 
-/**
- * A route only some roles may use: 403 for other staff (the session guard has already run). Register it as the
- * route's `onRequest` hook, not `preHandler`: that runs after the body is validated, so other staff would get
- * a 400 naming the route's fields instead of the refusal (the authorization matrix test checks the 403).
- */
-export function requireRole(...roles: ReadonlyArray<StaffPrincipal['role']>) {
-  return async (request: FastifyRequest): Promise<void> => {
-    const staff = staffOf(request);
-    if (!roles.includes(staff.role)) {
-      throw new Forbidden(`Only ${roles.join(' or ')} staff may do this`);
-    }
-  };
-}
+// A route only some roles may use is guarded by `rolesOnlyRecorded` / `ownerOnlyRecorded`
+// (privacy/staff-access/owner-only.ts), never by a bare role check: PV-STF-1 records every refusal.

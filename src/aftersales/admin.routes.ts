@@ -1,10 +1,10 @@
 /** The back office's after-sales API: policy versions (the owner saves, every staff member reads) and cases. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole, staffOf } from '../accounts/guard.ts';
+import { staffOf } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
 import { paymentProviders } from '../orders/payments/providers.ts';
 import { injectDelivery, webhookDeliveryFor } from '../orders/payments/webhook-delivery.ts';
-import { rolesOnlyRecorded } from '../privacy/staff-access/owner-only.ts';
+import { ownerOnlyRecorded, rolesOnlyRecorded } from '../privacy/staff-access/owner-only.ts';
 import { caseAccess } from '../privacy/staff-access/visibility.ts';
 import { compiledResponses } from '../shared/compiled-serializer.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
@@ -130,7 +130,7 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.post(
     '/policy/versions',
     {
-      onRequest: requireRole('owner'),
+      onRequest: ownerOnlyRecorded(ctx, 'shop_settings'),
       bodyLimit: 16 * 1024,
       schema: {
         tags: ['admin: after-sales'],
@@ -282,7 +282,8 @@ export const afterSalesAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     message:
       'Customers’ questions are answered by the owner and customer service; the attempt is recorded in the audit log',
   });
-  const questionsCountGuard = requireRole(...questionRoles);
+  // A count is no one's data (PV-STF-1 records reads of personal data): refused, not recorded.
+  const questionsCountGuard = rolesOnlyRecorded(ctx, null, questionRoles);
 
   app.get(
     '/questions',

@@ -1,8 +1,8 @@
 /** The back office's job log (`/admin/jobs`): every run of every background job, its counts or its error. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
+import { rolesOnlyRecorded } from '../privacy/staff-access/owner-only.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { latestJobRuns } from './job-runs.ts';
 import { jobLogRoles } from './roles.ts';
@@ -21,7 +21,7 @@ export const jobAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.get(
     '/jobs/runs',
     {
-      onRequest: requireRole(...jobLogRoles),
+      onRequest: rolesOnlyRecorded(ctx, 'job_log', jobLogRoles),
       schema: {
         tags: ['admin: jobs'],
         security: [{ staffSession: [] }],

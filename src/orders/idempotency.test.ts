@@ -24,4 +24,14 @@ describe('Idempotency-Key', () => {
       );
     }
   });
+
+  it('words a missing key for every route that takes one, not only checkout (a refund too)', () => {
+    assert.throws(
+      () => requireIdempotencyKey(undefined),
+      (error: unknown) =>
+        error instanceof AppError &&
+        /each attempt/.test(error.message) &&
+        !/order attempt/.test(error.message),
+    );
+  });
 });

@@ -14,12 +14,16 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** How long a stored answer is kept (PV-MIN-1: it holds the order's personal data). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
-/** The header's value, or a 400 naming the header. */
+/** The header's value, or a 400 naming the header. Checkout and refunds share it, so the message names neither. */
 export function requireIdempotencyKey(value: string | string[] | undefined): string {
   const key = Array.isArray(value) ? value[0] : value;
   if (key === undefined || key === '') {
     throw new ValidationError([
-      { field: IDEMPOTENCY_HEADER, message: 'is required: send a new random key for each order attempt' },
+      {
+        field: IDEMPOTENCY_HEADER,
+        message:
+          'is required: send a new random key for each attempt (the same key only to retry that attempt)',
+      },
     ]);
   }
   if (!/^[\x21-\x7e]{8,100}$/.test(key)) {

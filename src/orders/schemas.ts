@@ -145,10 +145,11 @@ export const checkoutBody = z.strictObject({
 });
 export type CheckoutInput = z.infer<typeof checkoutBody>;
 
+/** The Idempotency-Key header of every route that takes one (checkout, refunds). */
 export const checkoutHeaders = z.looseObject({
-  'idempotency-key': text()
-    .optional()
-    .meta({ description: 'Required: 8 to 100 printable characters, new for each order attempt' }),
+  'idempotency-key': text().optional().meta({
+    description: 'Required: 8 to 100 printable characters, new for each attempt (reused only to retry it)',
+  }),
 });
 
 // -------------------------------------------------------------------------------------------------- orders

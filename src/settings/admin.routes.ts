@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole } from '../accounts/guard.ts';
 import type { AppContext } from '../context.ts';
+import { ownerOnlyRecorded } from '../privacy/staff-access/owner-only.ts';
 import { errorResponses } from '../shared/http-schemas.ts';
 import { getShopSettings, saveShopSettings, shopSettingsInputSchema, shopSettingsSchema } from './shop.ts';
 
@@ -21,7 +21,7 @@ export const settingsAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.put(
     '/settings/shop',
     {
-      onRequest: requireRole('owner'),
+      onRequest: ownerOnlyRecorded(ctx, 'shop_settings'),
       schema: {
         tags: ['admin: settings'],
         summary: "Replace the shop's name, tagline, colour, logo and social links (owner only)",

@@ -8,7 +8,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 // PostgreSQL's text cannot hold NUL, a lone UTF-16 surrogate is not text at all (it cannot be encoded as
 // UTF-8), and other control characters are never typed by a person: they come from broken clients or from
 // someone probing. `\p{Cc}` is C0, DEL and C1; `\p{Cs}` under the `u` flag matches only unpaired surrogates.
-const singleLine = /^[^\p{Cc}\p{Cs}]*$/u;
+// One line also means no Unicode line or paragraph separator (U+2028 `\p{Zl}`, U+2029 `\p{Zp}`): they break
+// the line wherever the text is shown, as a line feed would.
+const singleLine = /^[^\p{Cc}\p{Cs}\p{Zl}\p{Zp}]*$/u;
 const multiLine = /^(?:[\t\n\r]|[^\p{Cc}\p{Cs}])*$/u;
 
 // Characters that show nothing: format characters (\p{Cf}: zero-width space and joiners, bidirectional
@@ -43,12 +45,22 @@ export function isPlainText(value: string, options: { multiline?: boolean } = {}
   return (options.multiline ? multiLine : singleLine).test(value);
 }
 
-// Zero-width characters and direction marks (U+200B–U+200F) and the bidirectional embeddings, overrides and
-// isolates (U+202A–U+202E, U+2066–U+2069): inside visible text they hide words or reorder what a reader sees
-// ("\u202Egnp.exe" reads "exe.png"), so a reason could say one thing on screen and another in the stored row.
-const hiddenControl = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/u;
+// Characters that show nothing or show as a box, of every kind rather than a list of known ones: every
+// Default_Ignorable_Code_Point (zero-width characters and joiners, direction marks, the word joiner U+2060, the
+// BOM U+FEFF, the soft hyphen, the combining grapheme joiner, Hangul fillers, variation selectors, tag
+// characters U+E0000–U+E007F, invisible operators U+2061–U+2064), every format character (\p{Cf}: the
+// bidirectional embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069, the Arabic letter mark
+// U+061C, interlinear annotations U+FFF9–U+FFFB), line and paragraph separators (\p{Zl}, \p{Zp}), private use
+// (\p{Co}: no agreed glyph), lone surrogates (\p{Cs}) and unassigned code points (\p{Cn}). Inside visible text
+// they hide words or reorder what a reader sees ("\u202Egnp.exe" reads "exe.png"), so a reason could say one
+// thing on screen and another in the stored row.
+const hiddenControl = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\p{Cn}]/u;
 
-/** True when `value` holds a zero-width character, a direction mark or a bidirectional control anywhere. */
+/**
+ * True when `value` holds, anywhere, a character a reader cannot see or cannot read as written: a default
+ * ignorable code point, a format character, a line or paragraph separator, a private-use, surrogate or
+ * unassigned code point (see `hiddenControl`).
+ */
 export function hasHiddenControl(value: string): boolean {
   return hiddenControl.test(value);
 }
@@ -61,8 +73,9 @@ export function hasHiddenControl(value: string): boolean {
  * `text().trim().min(1).max(120)`.
  *
  * `audited`: a text staff write that the audit log keeps (a maintenance grant's reason, an export's purpose,
- * a member's name: PV-STF-1, PV-STF-2) also refuses zero-width and bidirectional characters anywhere
- * (`hasHiddenControl`), so the log reads as it was written. Customers' texts do not: joiners belong to emoji
+ * a member's name: PV-STF-1, PV-STF-2) also refuses every invisible or unreadable character anywhere
+ * (`hasHiddenControl`: default ignorables, \p{Cf}, \p{Zl}, \p{Zp}, \p{Co}, \p{Cs}, \p{Cn}), so the log reads as
+ * it was written. Customers' texts do not: joiners belong to emoji
  * and to some scripts, and a phone number or name pasted from a contact list often carries direction marks.
  */
 export function text(options: { multiline?: boolean; audited?: boolean } = {}) {
@@ -73,7 +86,7 @@ export function text(options: { multiline?: boolean; audited?: boolean } = {}) {
   if (!options.audited) return schema;
   return schema.refine(
     (value) => !hasHiddenControl(value),
-    'must not contain invisible formatting characters (zero-width or text-direction controls, U+200B–U+200F, U+202A–U+202E, U+2066–U+2069)',
+    'must not contain invisible formatting characters (zero-width, text-direction, format, line-separator, private-use or unassigned characters)',
   );
 }
 

@@ -90,11 +90,15 @@ describe('maintenance grants (PV-STF-1)', () => {
     assert.equal(row, undefined, 'no grant was written');
   });
 
-  it('PV-STF-1: bad input is a 400 naming the field: reason missing, blank, too long or invisible; customer missing for one customer or given for all; hours not a whole number', async () => {
+  it('PV-STF-1: bad input is a 400 naming the field: reason missing, blank, too long, invisible or holding an invisible or line-separator character; customer missing for one customer or given for all; hours not a whole number', async () => {
     const cases: Array<[object, string]> = [
       [{ ...valid(), reason: undefined }, 'reason'],
       [{ ...valid(), reason: '   ' }, 'reason'],
       [{ ...valid(), reason: '\u200B\u200B\u200B\u200B' }, 'reason'],
+      [{ ...valid(), reason: 'Fix the\u2060 import' }, 'reason'],
+      [{ ...valid(), reason: 'Fix the\uFEFF import' }, 'reason'],
+      [{ ...valid(), reason: 'Fix the\u{E0041} import' }, 'reason'],
+      [{ ...valid(), reason: 'Fix the\u2028import' }, 'reason'],
       [{ ...valid(), reason: 'x'.repeat(301) }, 'reason'],
       [{ ...valid(), customer: undefined }, 'customer'],
       [{ ...valid(), scope: 'all' }, 'customer'],

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { rolesOnlyRecorded } from '../../privacy/staff-access/owner-only.ts';
+import { ownerOnlyRecorded, rolesOnlyRecorded } from '../../privacy/staff-access/owner-only.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
-import { requestMeta, requireRole, staffOf } from '../guard.ts';
+import { requestMeta, staffOf } from '../guard.ts';
 import { listStaff, resetSecondFactor } from '../second-factor/reset.ts';
 import {
   listSecurityEvents,
@@ -32,8 +32,9 @@ export const securityAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
     message:
       'Security events are followed up by the owner and customer service; the attempt is recorded in the audit log',
   });
-  const summaryGuard = requireRole(...securityEventRoles);
-  const ownerOnly = requireRole('owner');
+  // A count is no one's data (PV-STF-1 records reads of personal data): refused, not recorded.
+  const summaryGuard = rolesOnlyRecorded(ctx, null, securityEventRoles);
+  const ownerOnly = ownerOnlyRecorded(ctx, 'staff_member');
 
   app.get(
     '/security-events',

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { ownerOnlyRecorded } from '../../privacy/staff-access/owner-only.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
-import { requestMeta, requireRole, staffCookieName, staffOf } from '../guard.ts';
+import { requestMeta, staffCookieName, staffOf } from '../guard.ts';
 import { deactivateStaff } from './deactivate.ts';
 import { inviteStaff, openInvitations, staffNameInput } from './invite.ts';
 
@@ -24,7 +25,7 @@ export const deactivationResponse = z.object({
 /** PV-STF-2: the owner's invitations and deactivations, under the /api/admin guard. */
 export const staffLifecycleAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const security = [{ staffSession: [] }];
-  const ownerOnly = requireRole('owner');
+  const ownerOnly = ownerOnlyRecorded(ctx, 'staff_member');
 
   app.post(
     '/staff/invitations',

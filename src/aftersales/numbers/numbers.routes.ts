@@ -5,8 +5,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole } from '../../accounts/guard.ts';
 import type { AppContext } from '../../context.ts';
+import { ownerOnlyRecorded } from '../../privacy/staff-access/owner-only.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { afterSalesNumbers } from './after-sales-numbers.service.ts';
 import { numbersCsvQuery, numbersQuery, numbersResponse } from './numbers.schemas.ts';
@@ -19,7 +19,7 @@ export const afterSalesNumbersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }>
   app.get(
     '/after-sales/numbers',
     {
-      onRequest: requireRole('owner'),
+      onRequest: ownerOnlyRecorded(ctx, 'after_sales_numbers'),
       schema: {
         tags,
         security,
@@ -35,7 +35,7 @@ export const afterSalesNumbersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }>
   app.get(
     '/after-sales/numbers.csv',
     {
-      onRequest: requireRole('owner'),
+      onRequest: ownerOnlyRecorded(ctx, 'after_sales_numbers'),
       schema: {
         tags,
         security,

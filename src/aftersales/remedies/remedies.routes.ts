@@ -1,16 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole, staffOf } from '../../accounts/guard.ts';
+import { staffOf } from '../../accounts/guard.ts';
 import type { AppContext } from '../../context.ts';
 import { requireIdempotencyKey } from '../../orders/idempotency.ts';
 import { paymentProviders } from '../../orders/payments/providers.ts';
 import { injectDelivery, webhookDeliveryFor } from '../../orders/payments/webhook-delivery.ts';
 import { checkoutHeaders } from '../../orders/schemas.ts';
-/**
- * The staff API of a case's money: refund the case, reimburse its return postage from the receipt (AS-GEN-3),
- * list what it gave. Mounted under /api/admin (staff session required); money moves need the owner or
- * customer service role.
- */
+import { rolesOnlyRecorded } from '../../privacy/staff-access/owner-only.ts';
 import { type Access, caseAccess } from '../../privacy/staff-access/visibility.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { caseIdParams } from '../cases/schemas.ts';
@@ -25,12 +21,17 @@ import {
   returnShippingResponse,
 } from './schemas.ts';
 
+/**
+ * The staff API of a case's money: refund the case, reimburse its return postage from the receipt (AS-GEN-3),
+ * list what it gave. Mounted under /api/admin (staff session required); money moves need the owner or
+ * customer service role.
+ */
 export const caseRemedyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const providers = paymentProviders(ctx);
   const deliver = () => webhookDeliveryFor(ctx, injectDelivery(app));
   const tags = ['admin: after-sales'];
   const security = [{ staffSession: [] }];
-  const moneyRoles = requireRole('owner', 'customer_service');
+  const moneyRoles = rolesOnlyRecorded(ctx, 'refund', ['owner', 'customer_service']);
   // PV-STF-1: another member's case is a 404 here too (with its `refused` row), as on the case page; the
   // remedies answered are masked or logged as the case page is (case-remedies-visibility.ts).
   const visible = (request: FastifyRequest, caseId: string) =>

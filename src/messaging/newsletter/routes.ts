@@ -12,8 +12,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerOf, requireCustomer } from '../../accounts/customers/guard.ts';
-import { requireRole, staffOf } from '../../accounts/guard.ts';
+import { staffOf } from '../../accounts/guard.ts';
 import type { AppContext } from '../../context.ts';
+import { ownerOnlyRecorded } from '../../privacy/staff-access/owner-only.ts';
 import { errorResponses } from '../../shared/http-schemas.ts';
 import { noStore } from '../../shared/no-store.ts';
 import { accountSubscription, setAccountSubscription } from './account-subscription.ts';
@@ -134,7 +135,7 @@ export const newsletterRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
 
 /** The owner's newsletter routes, inside the /api/admin subtree (its staff guard has run). */
 export const newsletterAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const ownerOnly = requireRole('owner');
+  const ownerOnly = ownerOnlyRecorded(ctx, 'newsletter_campaign');
 
   app.get(
     '/newsletter/campaigns',

@@ -45,7 +45,7 @@ export const accessOutcomes = ['read', 'refused', 'export'] as const;
 export type AccessOutcome = (typeof accessOutcomes)[number];
 /**
  * 'audit_log' and 'maintenance_grant' are the owner's own tools: a member who asks for them and is refused is
- * recorded too, as a refusal with no customer.
+ * recorded too, as a refusal with no customer. So is every other role-guarded route: each has a type here.
  */
 export const accessRecordTypes = [
   'order',
@@ -61,6 +61,19 @@ export const accessRecordTypes = [
   'question',
   // A deactivated member's old session cookie, refused (PV-STF-2).
   'staff_session',
+  // The other role-guarded back-office tools: a refusal of any of them is recorded (rolesOnlyRecorded).
+  // Staff members (the list, invitations, deactivation, second-factor reset: members' names and emails).
+  'staff_member',
+  // Newsletter campaigns (the owner's; sending one mails every subscriber).
+  'newsletter_campaign',
+  // The after-sales numbers and their CSV (owner).
+  'after_sales_numbers',
+  // Refunds and reimbursements on a case (owner and customer service).
+  'refund',
+  // The shop's settings and after-sales policy versions (owner).
+  'shop_settings',
+  // The background jobs' run log.
+  'job_log',
 ] as const;
 export type AccessRecordType = (typeof accessRecordTypes)[number];
 

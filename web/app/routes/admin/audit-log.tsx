@@ -53,6 +53,12 @@ const recordTypeLabels: Record<AuditEntry['recordType'], string> = {
   security_event: 'Security event',
   question: 'Customer question',
   staff_session: 'Session of a deactivated member',
+  staff_member: 'Staff members',
+  newsletter_campaign: 'Newsletter campaigns',
+  after_sales_numbers: 'After-sales numbers',
+  refund: 'Refunds and reimbursements',
+  shop_settings: 'Shop settings',
+  job_log: 'Background jobs',
   maintenance_grant: 'Maintenance access',
 };
 
