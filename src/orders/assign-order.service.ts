@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
+import type { Db } from '../db/client.ts';
 import { assignee as assigneeOf } from '../privacy/staff-access/assignee.ts';
 import { assignmentRefusal } from '../privacy/staff-access/assignment.rules.ts';
 import { orderAccess, type StaffWho } from '../privacy/staff-access/visibility.ts';
@@ -42,19 +43,34 @@ export async function assignOrder(
     let assignee: { id: string; name: string } | null = null;
     if (staffId) assignee = await assigneeOf(tx, staffId, 'order');
     if (order.assignedTo === (assignee?.id ?? null)) return;
-    await tx
-      .update(orders)
-      .set({ assignedTo: assignee?.id ?? null, updatedAt: now })
-      .where(eq(orders.id, order.id));
-    await recordOrderEvent(tx, {
-      orderId: order.id,
-      type: 'assigned',
-      from: order.status,
-      to: order.status,
-      actor: { type: 'staff', id: by.id, name: by.name },
-      data: { assignedTo: assignee },
-      at: now,
-    });
+    await writeOrderAssignee(tx, order, { assignedTo: assignee }, by, now);
   });
   return showOrder(ctx, by, (await loadAdminOrderDetail(ctx.db, orderId)) as AdminOrderDetail);
+}
+
+/**
+ * Writes an assignment inside `tx`: `order` goes to `data.assignedTo` (null: unassigned) and its timeline gains
+ * an 'assigned' row by `by` at `now` carrying `data` (the status does not move). Who may make the move is the
+ * caller's check; assignOrder and a leaving member's release (release-assignments.ts) both write through here.
+ */
+export async function writeOrderAssignee(
+  tx: Db,
+  order: Pick<typeof orders.$inferSelect, 'id' | 'status'>,
+  data: Record<string, unknown> & { assignedTo: { id: string; name: string } | null },
+  by: Pick<StaffWho, 'id' | 'name'>,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(orders)
+    .set({ assignedTo: data.assignedTo?.id ?? null, updatedAt: now })
+    .where(eq(orders.id, order.id));
+  await recordOrderEvent(tx, {
+    orderId: order.id,
+    type: 'assigned',
+    from: order.status,
+    to: order.status,
+    actor: { type: 'staff', id: by.id, name: by.name },
+    data,
+    at: now,
+  });
 }

@@ -8,12 +8,13 @@
 import { eq } from 'drizzle-orm';
 import type { StaffPrincipal } from '../../accounts/staff.service.ts';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { assignee as assigneeOf } from '../../privacy/staff-access/assignee.ts';
 import { assignmentRefusal } from '../../privacy/staff-access/assignment.rules.ts';
 import { caseAccess } from '../../privacy/staff-access/visibility.ts';
 import { AppError, NotFound } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { afterSalesCaseEvents, afterSalesCases } from '../schema.ts';
+import { afterSalesCaseEvents, afterSalesCases, type CaseEventDetails } from '../schema.ts';
 import { adminCaseDetail } from './case-views.ts';
 import { CASE_FIELDS, showCase } from './case-visibility.ts';
 import type { AdminCaseDetail } from './schemas.ts';
@@ -48,22 +49,7 @@ export async function assignCase(
     if (refusal) throw new AppError('forbidden', refusal, { clause: 'PV-STF-1' });
     let assignee: { id: string; name: string } | null = null;
     if (staffId) assignee = await assigneeOf(tx, staffId, 'case');
-    await tx
-      .update(afterSalesCases)
-      .set({ assignedTo: assignee?.id ?? null, updatedAt: now })
-      .where(eq(afterSalesCases.id, c.id));
-    await tx.insert(afterSalesCaseEvents).values({
-      id: uuidv7(now.getTime()),
-      caseId: c.id,
-      at: now,
-      actorType: 'staff',
-      actorId: by.id,
-      actorName: by.name,
-      action: 'assign',
-      fromState: c.state,
-      toState: c.state,
-      details: { assignedTo: assignee },
-    });
+    await writeCaseAssignee(tx, c, { assignedTo: assignee }, by, now);
     return (await adminCaseDetail(tx, c.id, {
       role: by.role,
       now,
@@ -71,4 +57,34 @@ export async function assignCase(
     })) as AdminCaseDetail;
   });
   return showCase(ctx, by, detail);
+}
+
+/**
+ * Writes an assignment inside `tx`: case `c` goes to `details.assignedTo` (null: unassigned) and its timeline
+ * gains an 'assign' row by `by` at `now` carrying `details` (the state does not move). Who may make the move is
+ * the caller's check; assignCase and a leaving member's release (release-assignments.ts) both write through here.
+ */
+export async function writeCaseAssignee(
+  tx: Db,
+  c: Pick<typeof afterSalesCases.$inferSelect, 'id' | 'state'>,
+  details: CaseEventDetails & { assignedTo: { id: string; name: string } | null },
+  by: Pick<StaffPrincipal, 'id' | 'name'>,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(afterSalesCases)
+    .set({ assignedTo: details.assignedTo?.id ?? null, updatedAt: now })
+    .where(eq(afterSalesCases.id, c.id));
+  await tx.insert(afterSalesCaseEvents).values({
+    id: uuidv7(now.getTime()),
+    caseId: c.id,
+    at: now,
+    actorType: 'staff',
+    actorId: by.id,
+    actorName: by.name,
+    action: 'assign',
+    fromState: c.state,
+    toState: c.state,
+    details,
+  });
 }

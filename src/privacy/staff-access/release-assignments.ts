@@ -7,11 +7,11 @@
  * `by` (the owner who deactivated the member), whose detail (`leaveReleaseDetail`) says the member left.
  */
 import { eq } from 'drizzle-orm';
-import { afterSalesCaseEvents, afterSalesCases } from '../../aftersales/schema.ts';
+import { writeCaseAssignee } from '../../aftersales/cases/assign-case.service.ts';
+import { afterSalesCases } from '../../aftersales/schema.ts';
 import type { Db } from '../../db/client.ts';
-import { recordOrderEvent } from '../../orders/order-events.ts';
+import { writeOrderAssignee } from '../../orders/assign-order.service.ts';
 import { orders } from '../../orders/schema.ts';
-import { uuidv7 } from '../../shared/ids.ts';
 import { leaveReleaseDetail } from './assignment.rules.ts';
 import type { StaffWho } from './visibility.ts';
 
@@ -39,35 +39,7 @@ export async function releaseAssignments(
     .for('update');
   const detail = leaveReleaseDetail(member);
 
-  for (const c of heldCases) {
-    await tx
-      .update(afterSalesCases)
-      .set({ assignedTo: null, updatedAt: now })
-      .where(eq(afterSalesCases.id, c.id));
-    await tx.insert(afterSalesCaseEvents).values({
-      id: uuidv7(now.getTime()),
-      caseId: c.id,
-      at: now,
-      actorType: 'staff',
-      actorId: by.id,
-      actorName: by.name,
-      action: 'assign',
-      fromState: c.state,
-      toState: c.state,
-      details: { ...detail },
-    });
-  }
-  for (const o of heldOrders) {
-    await tx.update(orders).set({ assignedTo: null, updatedAt: now }).where(eq(orders.id, o.id));
-    await recordOrderEvent(tx, {
-      orderId: o.id,
-      type: 'assigned',
-      from: o.status,
-      to: o.status,
-      actor: { type: 'staff', id: by.id, name: by.name },
-      data: { ...detail },
-      at: now,
-    });
-  }
+  for (const c of heldCases) await writeCaseAssignee(tx, c, { ...detail }, by, now);
+  for (const o of heldOrders) await writeOrderAssignee(tx, o, { ...detail }, by, now);
   return { cases: heldCases.length, orders: heldOrders.length };
 }
